@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OrderToCash.Core.Persistence;
+
+/// <summary>Applies the provider's migration set; used by the host at start and by <c>o2c migrate</c>.</summary>
+public sealed class DatabaseMigrator(Func<OrderToCashDbContext> createContext)
+{
+    public async Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var context = createContext();
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        return new MigrationReport(context.Database.ProviderName ?? "unknown", pending, applied);
+    }
+
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
+    {
+        await using var context = createContext();
+        return (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+    }
+}
+
+public sealed record MigrationReport(string Provider, IReadOnlyList<string> Applied, IReadOnlyList<string> AllApplied);

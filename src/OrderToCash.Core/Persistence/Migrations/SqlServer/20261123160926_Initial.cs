@@ -1,0 +1,43 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderToCash.Core.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "housekeeping_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ScheduledFor = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    InstanceId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RemovedRuns = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_housekeeping_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_housekeeping_runs_StartedAt",
+                table: "housekeeping_runs",
+                column: "StartedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "housekeeping_runs");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Housekeeping;
+
+namespace OrderToCash.Core.Persistence;
+
+/// <summary>
+/// The one database of the product: domain and workflow state share it so a step commits in one transaction.
+/// Each provider derives its own context so that it owns its own migration set.
+/// </summary>
+public abstract class OrderToCashDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<HousekeepingRun> HousekeepingRuns => Set<HousekeepingRun>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderToCashDbContext).Assembly);
+    }
+}
