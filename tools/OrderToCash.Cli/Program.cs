@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using OrderToCash.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

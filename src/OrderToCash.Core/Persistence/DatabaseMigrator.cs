@@ -11,14 +11,10 @@ public sealed class DatabaseMigrator(Func<OrderToCashDbContext> createContext)
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
-        return new MigrationReport(context.Database.ProviderName ?? "unknown", pending, applied);
-    }
-
-    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
-    {
-        await using var context = createContext();
-        return (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        return new MigrationReport(pending, applied.Count == 0 ? null : applied[^1]);
     }
 }
 
-public sealed record MigrationReport(string Provider, IReadOnlyList<string> Applied, IReadOnlyList<string> AllApplied);
+/// <param name="Applied">The migrations this run applied.</param>
+/// <param name="Current">The latest migration now in the database.</param>
+public sealed record MigrationReport(IReadOnlyList<string> Applied, string? Current);

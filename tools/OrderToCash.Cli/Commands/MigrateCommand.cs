@@ -1,0 +1,35 @@
+using System.CommandLine;
+using OrderToCash.Core.Persistence;
+
+namespace OrderToCash.Cli.Commands;
+
+/// <summary><c>o2c migrate</c>: creates or upgrades the configured database to the latest schema.</summary>
+internal static class MigrateCommand
+{
+    public static Command Create()
+    {
+        var format = CliOptions.Format();
+        var command = new Command("migrate", "Create or upgrade the database (SQLite file by default) to the latest schema.");
+        command.Options.Add(format);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = PersistenceServiceCollectionExtensions.ReadOptions(CliOptions.Configuration(parseResult));
+            var migrator = new DatabaseMigrator(() => DatabaseConfigurator.CreateContext(options.Provider, options.ResolveConnectionString()));
+            var report = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var output = parseResult.InvocationConfiguration.Output;
+            if (parseResult.GetValue(format) == OutputFormat.Json)
+            {
+                await output.WriteLineAsync(CliJson.Serialize(new { provider = options.Provider, applied = report.Applied, current = report.Current })).ConfigureAwait(false);
+            }
+            else
+            {
+                await output.WriteLineAsync(report.Applied.Count == 0
+                    ? $"{options.Provider}: database is up to date ({report.Current ?? "no migrations"})."
+                    : $"{options.Provider}: applied {report.Applied.Count} migration(s): {string.Join(", ", report.Applied)}.").ConfigureAwait(false);
+            }
+
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}
