@@ -14,4 +14,7 @@ public sealed class SchedulerOptions
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public TimeSpan? StartDelay { get; set; }
+
+    /// <summary>False for a node that serves the API only and runs no jobs.</summary>
+    public bool AutoStart { get; set; } = true;
 }

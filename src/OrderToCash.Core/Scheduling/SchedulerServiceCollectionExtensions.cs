@@ -74,6 +74,7 @@ public static class SchedulerServiceCollectionExtensions
         {
             o.WaitForJobsToComplete = true;
             o.StartDelay = options.StartDelay;
+            o.AutoStart = options.AutoStart;
         });
         return services;
     }

@@ -13,11 +13,8 @@ internal sealed class DatabaseHealthCheck(Func<OrderToCashDbContext> createConte
         try
         {
             await using var db = createContext();
-            if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return HealthCheckResult.Unhealthy("The database does not answer.", data: data);
-            }
-
+            // Opening (rather than CanConnect) keeps the provider's reason for the operator.
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
             data["pendingMigrations"] = pending;
             return pending.Count == 0
@@ -26,7 +23,7 @@ internal sealed class DatabaseHealthCheck(Func<OrderToCashDbContext> createConte
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
         {
-            return HealthCheckResult.Unhealthy($"The database failed: {ex.Message}", data: data);
+            return HealthCheckResult.Unhealthy($"The database cannot be used: {ex.Message}", data: data);
         }
     }
 }

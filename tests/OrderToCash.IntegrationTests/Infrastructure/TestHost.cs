@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace OrderToCash.IntegrationTests.Infrastructure;
+
+/// <summary>The real host in-process, on a database of the test's choosing.</summary>
+public sealed class TestHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public static TestHost Sqlite(TempDirectory directory, params (string Key, string? Value)[] extra) =>
+        new(Settings("Sqlite", directory.SqliteConnectionString(), extra));
+
+    public static TestHost PostgreSql(string connectionString, params (string Key, string? Value)[] extra) =>
+        new(Settings("PostgreSql", connectionString, extra));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(string provider, string connectionString, (string Key, string? Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider,
+            ["Database:ConnectionString"] = connectionString,
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}

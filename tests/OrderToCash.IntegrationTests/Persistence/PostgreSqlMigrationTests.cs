@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Persistence;
+using OrderToCash.IntegrationTests.Infrastructure;
+
+namespace OrderToCash.IntegrationTests.Persistence;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlMigrationTests(PostgresServer server)
+{
+    [PostgresFact]
+    public async Task Migrating_a_real_postgresql_database_applies_every_migration()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var migrator = new DatabaseMigrator(() => DatabaseConfigurator.CreateContext(DatabaseProvider.PostgreSql, connectionString));
+
+        var report = await migrator.MigrateAsync(CancellationToken.None);
+
+        await using var context = DatabaseConfigurator.CreateContext(DatabaseProvider.PostgreSql, connectionString);
+        report.Applied.Should().Equal(context.Database.GetMigrations());
+        (await context.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+        context.HousekeepingRuns.Add(new Core.Housekeeping.HousekeepingRun { InstanceId = "test", StartedAt = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero) });
+        await context.SaveChangesAsync();
+        (await context.HousekeepingRuns.CountAsync()).Should().Be(1);
+    }
+}
