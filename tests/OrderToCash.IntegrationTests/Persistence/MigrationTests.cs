@@ -21,7 +21,7 @@ public sealed class MigrationTests
 
         context.Database.GetMigrations().Should().NotBeEmpty();
         context.Database.HasPendingModelChanges().Should().BeFalse(
-            $"the {provider} migrations must be regenerated after a model change (tools/add-migration.sh)");
+            $"the {provider} migrations must be regenerated after a model change (tools/scripts/add-migration.sh)");
     }
 
     [Fact]
