@@ -1,4 +1,5 @@
 using OrderToCash.Core.Hosting;
+using OrderToCash.Host.Features.Auth;
 using OrderToCash.Host.Features.Health;
 
 namespace OrderToCash.Host;
@@ -9,6 +10,8 @@ internal static class OrderToCashComposition
     public static WebApplicationBuilder AddOrderToCash(this WebApplicationBuilder builder)
     {
         builder.Services.AddOrderToCashRuntime(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.AddOrderToCashAuth();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
@@ -17,7 +20,14 @@ internal static class OrderToCashComposition
 
     public static WebApplication MapOrderToCash(this WebApplication app)
     {
+        // Resolved now so that a wrong Auth configuration stops the host at start with its reasons.
+        app.Services.GetRequiredService<Core.Security.BuiltInUserStore>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealth();
+        app.MapAuth();
         return app;
     }
 }

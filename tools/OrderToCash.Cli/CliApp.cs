@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create(FileValidators));
         root.Subcommands.Add(BenchCommand.Create(BenchWorkloads));
+        root.Subcommands.Add(Commands.Users.UsersCommand.Create());
         return root;
     }
 

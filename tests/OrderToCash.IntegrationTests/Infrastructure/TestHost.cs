@@ -12,6 +12,15 @@ public sealed class TestHost(IReadOnlyDictionary<string, string?> settings) : We
     public static TestHost PostgreSql(string connectionString, params (string Key, string? Value)[] extra) =>
         new(Settings("PostgreSql", connectionString, extra));
 
+    /// <summary>A client signed in with HTTP Basic as one of <see cref="TestUsers"/>.</summary>
+    public HttpClient ClientFor(string userName)
+    {
+        var client = CreateClient();
+        var credentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{userName}:{TestUsers.Password(userName)}"));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -28,7 +37,7 @@ public sealed class TestHost(IReadOnlyDictionary<string, string?> settings) : We
             ["Database:Provider"] = provider,
             ["Database:ConnectionString"] = connectionString,
         };
-        foreach (var (key, value) in extra)
+        foreach (var (key, value) in TestUsers.Settings.Concat(extra))
         {
             settings[key] = value;
         }

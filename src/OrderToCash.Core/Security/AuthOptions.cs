@@ -1,0 +1,15 @@
+namespace OrderToCash.Core.Security;
+
+/// <summary>The <c>Auth</c> configuration section.</summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    public IList<BuiltInUser> Users { get; } = [];
+
+    /// <summary>
+    /// Create one demo user per role with random passwords when no user is configured (on by default in Development).
+    /// The passwords are logged once and kept hashed in a file beside the embedded database.
+    /// </summary>
+    public bool? DemoUsers { get; set; }
+}

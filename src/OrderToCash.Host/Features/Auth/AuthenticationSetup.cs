@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using OrderToCash.Core.Security;
+
+namespace OrderToCash.Host.Features.Auth;
+
+internal static class AuthenticationSetup
+{
+    private const string SelectorScheme = "OrderToCash";
+
+    /// <summary>
+    /// Cookie sign-in for the web pages, HTTP Basic for scripts; every endpoint requires a signed-in user unless it
+    /// says otherwise, and one policy per role (named after the role) guards each feature.
+    /// </summary>
+    public static WebApplicationBuilder AddOrderToCashAuth(this WebApplicationBuilder builder)
+    {
+        var options = new AuthOptions();
+        builder.Configuration.GetSection(AuthOptions.SectionName).Bind(options);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(sp => new BuiltInUserStore(
+            DemoUsers.Resolve(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<Core.Persistence.DatabaseOptions>(), sp.GetRequiredService<ILogger<BuiltInUserStore>>())));
+
+        builder.Services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "Cookie or Basic", policy => policy.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                    ? BasicAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = ".OrderToCash.Auth";
+                cookie.Cookie.HttpOnly = true;
+                // Strict same-site cookies keep other sites from posting with the user's session (CSRF).
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                // An API answers 401/403; it never redirects to a login page.
+                cookie.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+            });
+
+        var authorization = builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var role in Roles.All)
+        {
+            authorization.AddPolicy(role, policy => policy.RequireRole(role));
+        }
+
+        return builder;
+    }
+
+    private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

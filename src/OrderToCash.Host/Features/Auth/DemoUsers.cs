@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Security;
+
+namespace OrderToCash.Host.Features.Auth;
+
+/// <summary>
+/// With no user configured, a development host creates one demo user per role, with random passwords (never a
+/// password in the repository). Hashes are kept in demo-users.json beside the embedded database, and the passwords
+/// in demo-credentials.txt (readable by its owner only) so that the person who ran the host can sign in.
+/// </summary>
+internal static partial class DemoUsers
+{
+    /// <summary>The customer the demo customer user belongs to (one of the demo customers).</summary>
+    public const string DemoCustomerId = "C-0001";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private static readonly (string UserName, string DisplayName, string Role)[] People =
+    [
+        ("process.owner", "Process owner", Roles.ProcessOwner),
+        ("credit.manager", "Credit manager", Roles.CreditManager),
+        ("sales.admin", "Sales administration", Roles.SalesAdministration),
+        ("salesperson", "Salesperson", Roles.Salesperson),
+        ("collector", "Collector", Roles.Collector),
+        ("quality", "Quality team", Roles.Quality),
+        ("customer", "Customer portal user", Roles.Customer),
+        ("admin", "Administrator", Roles.Administrator),
+    ];
+
+    public static IReadOnlyList<BuiltInUser> Resolve(AuthOptions options, IHostEnvironment environment, DatabaseOptions database, ILogger logger)
+    {
+        if (options.Users.Count > 0)
+        {
+            return [.. options.Users];
+        }
+
+        if (!(options.DemoUsers ?? environment.IsDevelopment()))
+        {
+            LogNoUsers(logger);
+            return [];
+        }
+
+        var folder = DataFolder(database);
+        var usersFile = Path.Combine(folder, "demo-users.json");
+        if (File.Exists(usersFile))
+        {
+            return JsonSerializer.Deserialize<List<BuiltInUser>>(File.ReadAllText(usersFile), Json)
+                ?? throw new InvalidOperationException($"{usersFile} is empty; delete it to create new demo users.");
+        }
+
+        var users = new List<BuiltInUser>();
+        var credentials = new StringBuilder("# Demo users of this development host (user name, password, role). Delete demo-users.json to renew.\n");
+        foreach (var (userName, displayName, role) in People)
+        {
+            var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+            var user = new BuiltInUser
+            {
+                UserName = userName,
+                DisplayName = displayName,
+                PasswordHash = PasswordHashing.Hash(password),
+                CustomerId = role == Roles.Customer ? DemoCustomerId : null,
+            };
+            user.Roles.Add(role);
+            users.Add(user);
+            credentials.Append(System.Globalization.CultureInfo.InvariantCulture, $"{userName} {password} {role}\n");
+        }
+
+        Directory.CreateDirectory(folder);
+        var credentialsFile = Path.Combine(folder, "demo-credentials.txt");
+        WriteOwnerOnly(credentialsFile, credentials.ToString());
+        WriteOwnerOnly(usersFile, JsonSerializer.Serialize(users, Json));
+        LogCreated(logger, users.Count, credentialsFile);
+        return users;
+    }
+
+    private static string DataFolder(DatabaseOptions database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var dataSource = new SqliteConnectionStringBuilder(database.ResolveConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                return folder;
+            }
+        }
+
+        return Path.GetDirectoryName(DatabaseOptions.DefaultSqlitePath)!;
+    }
+
+    private static void WriteOwnerOnly(string path, string content)
+    {
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created {Count} demo users with random passwords; their credentials are in {File}")]
+    private static partial void LogCreated(ILogger logger, int count, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No user is configured (Auth:Users): nobody can sign in. See appsettings.samples/ and 'o2c users hash-password'.")]
+    private static partial void LogNoUsers(ILogger logger);
+}
