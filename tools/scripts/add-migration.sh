@@ -8,6 +8,5 @@ dotnet tool restore >/dev/null
 for provider in Sqlite SqlServer PostgreSql; do
   dotnet ef migrations add "$name" --project src/OrderToCash.Core \
     --context "${provider}OrderToCashDbContext" \
-    --output-dir "Persistence/Migrations/$provider" \
-    --namespace "OrderToCash.Core.Persistence.Migrations.$provider"
+    --output-dir "Persistence/Migrations/$provider"
 done
