@@ -1,0 +1,44 @@
+using OrderToCash.Core.Invoicing;
+
+namespace OrderToCash.Core.Customers;
+
+/// <summary>
+/// The customer master: one file shared by sales, sales administration, credit and collections.
+/// The credit limit is negotiated between sales and the credit manager; changing it is a recorded decision.
+/// </summary>
+public sealed class Customer
+{
+    public required string Id { get; init; }
+
+    public required string LegalName { get; set; }
+
+    public required string Siren { get; set; }
+
+    public required string VatNumber { get; set; }
+
+    public required Address BillingAddress { get; set; }
+
+    /// <summary>"Key", "Standard" or "Small": drives the reminder ladder and the KPIs' breakdowns.</summary>
+    public required string Segment { get; set; }
+
+    /// <summary>The salesperson's user name: they see this customer's receivables and make the cordial first call.</summary>
+    public required string Salesperson { get; set; }
+
+    public required PaymentTerms PaymentTerms { get; set; }
+
+    /// <summary>The currency the customer is invoiced in; every amount below is in it.</summary>
+    public string Currency { get; init; } = "EUR";
+
+    /// <summary>The internal limit granted by the credit manager.</summary>
+    public decimal InternalCreditLimit { get; set; }
+
+    /// <summary>The credit insurer's cover on this customer (0 when none).</summary>
+    public decimal InsurerCover { get; set; }
+
+    /// <summary>A (best) to E (worst).</summary>
+    public required string RiskClass { get; set; }
+
+    public DateOnly AccountOpenedOn { get; init; }
+
+    public Money CreditLimit => new(InternalCreditLimit + InsurerCover, Currency);
+}
