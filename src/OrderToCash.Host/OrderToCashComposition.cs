@@ -1,5 +1,6 @@
 using OrderToCash.Core.Hosting;
 using OrderToCash.Host.Features.Auth;
+using OrderToCash.Host.Features.Customers;
 using OrderToCash.Host.Features.Health;
 
 namespace OrderToCash.Host;
@@ -9,7 +10,8 @@ internal static class OrderToCashComposition
 {
     public static WebApplicationBuilder AddOrderToCash(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOrderToCashRuntime(builder.Configuration);
+        var seedDemoData = builder.Configuration.GetValue<bool?>("Demo:Seed") ?? builder.Environment.IsDevelopment();
+        builder.Services.AddOrderToCashRuntime(builder.Configuration, seedDemoData);
         builder.Services.AddProblemDetails();
         builder.AddOrderToCashAuth();
         builder.Services.AddHealthChecks()
@@ -28,6 +30,7 @@ internal static class OrderToCashComposition
         app.UseAuthorization();
         app.MapHealth();
         app.MapAuth();
+        app.MapCustomers();
         return app;
     }
 }

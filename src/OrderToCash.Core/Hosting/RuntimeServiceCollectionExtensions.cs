@@ -8,13 +8,21 @@ namespace OrderToCash.Core.Hosting;
 public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>Everything a running host needs: clock, database (migrated at start), scheduler.</summary>
-    public static IServiceCollection AddOrderToCashRuntime(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">The host's configuration.</param>
+    /// <param name="seedDemoData">Fill an empty database with demo data (the host passes true in Development, or Demo:Seed).</param>
+    public static IServiceCollection AddOrderToCashRuntime(this IServiceCollection services, IConfiguration configuration, bool seedDemoData = false)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddOrderToCashDatabase(configuration);
         // Registered before the scheduler so the schema exists before any job can run.
         services.AddHostedService<DatabaseStartup>();
+        if (seedDemoData)
+        {
+            services.AddHostedService<Demo.DemoDataSeeder>();
+        }
+
         var database = PersistenceServiceCollectionExtensions.ReadOptions(configuration);
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddOrderToCashScheduler(database, scheduler);

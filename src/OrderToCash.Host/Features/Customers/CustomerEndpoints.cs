@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Credit;
+using OrderToCash.Core.Customers;
+using OrderToCash.Core.Persistence;
+
+namespace OrderToCash.Host.Features.Customers;
+
+internal static class CustomerEndpoints
+{
+    public static void MapCustomers(this IEndpointRouteBuilder endpoints)
+    {
+        var customers = endpoints.MapGroup("/api/customers").WithTags("Customers")
+            .RequireAuthorization(policy => policy.RequireRole(CustomerScope.ReaderRoles));
+        customers.MapGet("/", ListAsync);
+        customers.MapGet("/{id}", GetAsync);
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
+    {
+        var list = await db.Set<Customer>().AsNoTracking().VisibleTo(user)
+            .OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.LegalName, c.Segment, c.Salesperson, c.RiskClass, c.Currency })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Results.Ok(list);
+    }
+
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
+    {
+        var customer = await db.Set<Customer>().AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
+        if (customer is null)
+        {
+            // The same answer for "does not exist" and "not yours": a customer learns nothing about others.
+            return Results.Problem(title: $"Customer '{id}' was not found.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var exposure = await db.Set<CreditExposure>().AsNoTracking().FirstOrDefaultAsync(e => e.CustomerId == id, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new
+        {
+            customer.Id,
+            customer.LegalName,
+            customer.Siren,
+            customer.VatNumber,
+            customer.BillingAddress,
+            customer.Segment,
+            customer.Salesperson,
+            PaymentTerms = customer.PaymentTerms.ToString(),
+            customer.Currency,
+            customer.InternalCreditLimit,
+            customer.InsurerCover,
+            CreditLimit = customer.CreditLimit.Amount,
+            customer.RiskClass,
+            customer.AccountOpenedOn,
+            Exposure = exposure is null ? null : new
+            {
+                exposure.OpenOrders,
+                exposure.DeliveredNotInvoiced,
+                exposure.OpenReceivables,
+                Total = exposure.Total.Amount,
+                Headroom = customer.CreditLimit.Amount - exposure.Total.Amount,
+            },
+        });
+    }
+}
