@@ -1,6 +1,8 @@
 using OrderToCash.Core.Hosting;
 using OrderToCash.Host.Features.Auth;
+using OrderToCash.Host.Features.Credit;
 using OrderToCash.Host.Features.Customers;
+using OrderToCash.Host.Features.Errors;
 using OrderToCash.Host.Features.Health;
 
 namespace OrderToCash.Host;
@@ -12,7 +14,10 @@ internal static class OrderToCashComposition
     {
         var seedDemoData = builder.Configuration.GetValue<bool?>("Demo:Seed") ?? builder.Environment.IsDevelopment();
         builder.Services.AddOrderToCashRuntime(builder.Configuration, seedDemoData);
+        // Enums travel as their names: an API reader sees "Approved", not 1.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.AddOrderToCashAuth();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -31,6 +36,7 @@ internal static class OrderToCashComposition
         app.MapHealth();
         app.MapAuth();
         app.MapCustomers();
+        app.MapCreditLimitRequests();
         return app;
     }
 }

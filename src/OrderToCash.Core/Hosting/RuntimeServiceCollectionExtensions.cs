@@ -23,6 +23,7 @@ public static class RuntimeServiceCollectionExtensions
             services.AddHostedService<Demo.DemoDataSeeder>();
         }
 
+        services.AddScoped<Credit.CreditLimitRequests>();
         var database = PersistenceServiceCollectionExtensions.ReadOptions(configuration);
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddOrderToCashScheduler(database, scheduler);

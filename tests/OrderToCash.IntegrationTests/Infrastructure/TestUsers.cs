@@ -10,6 +10,7 @@ internal static class TestUsers
         ("olivia", Roles.ProcessOwner, null),
         ("claire", Roles.CreditManager, null),
         ("sam", Roles.Salesperson, null),
+        ("salesperson", Roles.Salesperson, null),
         ("cora", Roles.Collector, null),
         ("quentin", Roles.Quality, null),
         ("carl", Roles.Customer, "C-0001"),

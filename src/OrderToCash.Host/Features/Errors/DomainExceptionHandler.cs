@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Credit;
+
+namespace OrderToCash.Host.Features.Errors;
+
+/// <summary>
+/// Turns the domain's refusals into problem documents with a 4xx status, in one place: endpoints throw what the domain
+/// throws and stay free of try/catch. Anything else stays a 500 without details.
+/// </summary>
+internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            KeyNotFoundException => (StatusCodes.Status404NotFound, exception.Message),
+            CreditDecisionException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Someone else changed this record at the same time; reload and try again."),
+            BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+            _ => (0, string.Empty),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title },
+        }).ConfigureAwait(false);
+    }
+}
