@@ -36,19 +36,45 @@ public static class BpmnParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
+        // Read into memory (bounded) so that a refusal without position (the DTD) can still be located.
+        var builder = new System.Text.StringBuilder();
+        var chunk = new char[16 * 1024];
+        int read;
+        while ((read = text.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            builder.Append(chunk, 0, read);
+            if (builder.Length > SafeXmlLoader.MaxCharacters)
+            {
+                return Failed(sourceName, new Diagnostic(sourceName, null, null, null, BpmnCodes.TooLarge, $"The file exceeds the size limit of {SafeXmlLoader.MaxCharacters:N0} characters."));
+            }
+        }
+
+        var content = builder.ToString();
         System.Xml.Linq.XDocument xml;
         try
         {
-            xml = SafeXmlLoader.Load(text);
+            using var reader = new StringReader(content);
+            xml = SafeXmlLoader.Load(reader);
         }
         catch (XmlException ex)
         {
-            var reason = ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
-                ? "The file declares a DTD, which is refused (no DTDs, entities or external references in BPMN files)."
-                : ex.Message.Contains("MaxCharacters", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase)
-                    ? $"The file exceeds the size limit of {SafeXmlLoader.MaxCharacters:N0} characters."
-                    : $"The file is not well-formed XML: {ex.Message}";
-            return Failed(sourceName, new Diagnostic(sourceName, null, ex.LineNumber > 0 ? ex.LineNumber : null, ex.LinePosition > 0 ? ex.LinePosition : null, BpmnCodes.NotWellFormed, reason));
+            var line = ex.LineNumber > 0 ? ex.LineNumber : (int?)null;
+            var column = ex.LinePosition > 0 ? ex.LinePosition : (int?)null;
+            string reason;
+            var doctype = content.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if (doctype >= 0 && ex.Message.Contains("DTD", StringComparison.Ordinal))
+            {
+                reason = "The file declares a DTD (<!DOCTYPE>), which is refused: BPMN files may not use DTDs, entities or external references.";
+                line = content.AsSpan(0, doctype).Count('\n') + 1;
+                var lineStart = doctype == 0 ? -1 : content.LastIndexOf('\n', doctype - 1);
+                column = doctype - lineStart;
+            }
+            else
+            {
+                reason = $"The file is not well-formed XML: {ex.Message}";
+            }
+
+            return Failed(sourceName, new Diagnostic(sourceName, null, line, column, BpmnCodes.NotWellFormed, reason));
         }
 
         return new BpmnDocumentReader(sourceName).Read(xml);

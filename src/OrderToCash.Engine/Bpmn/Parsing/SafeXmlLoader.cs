@@ -27,6 +27,14 @@ internal static class SafeXmlLoader
             CloseInput = false,
         };
         using var reader = XmlReader.Create(text, settings);
-        return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        try
+        {
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex) when (ex.LineNumber == 0 && reader is IXmlLineInfo { } position && position.HasLineInfo())
+        {
+            // The DTD refusal carries no position; the reader knows where it stopped.
+            throw new XmlException(ex.Message, ex, position.LineNumber, position.LinePosition);
+        }
     }
 }
