@@ -10,10 +10,11 @@ namespace OrderToCash.Engine.Bpmn.Parsing;
 /// </summary>
 public static class BpmnParser
 {
-    public static BpmnDocument ParseFile(string path)
+    /// <summary>Parses a file; diagnostics name it by its file name, or by <paramref name="sourceName"/> when given.</summary>
+    public static BpmnDocument ParseFile(string path, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var name = Path.GetFileName(path);
+        var name = sourceName ?? Path.GetFileName(path);
         var length = new FileInfo(path).Length;
         if (length > SafeXmlLoader.MaxBytes)
         {

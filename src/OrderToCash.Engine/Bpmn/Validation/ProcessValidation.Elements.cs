@@ -42,7 +42,7 @@ internal sealed partial class ProcessValidation
         else if (AllowedEvents.TryGetValue(node.Kind, out var allowed) && !allowed.Contains(node.Event.Kind))
         {
             var what = node.Event.Kind == EventKind.None ? "none" : node.Event.ElementType;
-            yield return (BpmnCodes.UnsupportedEvent, $"A {node.ElementType} with a {what} definition ('{node.Id}') is not supported; supported: {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}.");
+            yield return (BpmnCodes.UnsupportedEvent, $"The {node.ElementType} '{node.Id}' has a {what} event definition, which is not supported on a {node.ElementType}; supported: {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}.");
         }
     }
 
