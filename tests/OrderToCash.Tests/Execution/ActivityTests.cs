@@ -75,6 +75,21 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public async Task Call_activity_with_deployment_binding_calls_the_version_published_with_the_caller()
+    {
+        var validation = Engine.Bpmn.Validation.BpmnValidator.Validate(Engine.Bpmn.Parsing.BpmnParser.ParseFile(Path.Combine(AppContext.BaseDirectory, "Execution", "Fixtures", "call-deployment.bpmn")), _host.Catalog);
+        var caller = Engine.Runtime.Plan.ExecutionPlanCompiler.Compile(validation, "deploymentCaller", 1, _host.Handlers);
+        var child = Engine.Runtime.Plan.ExecutionPlanCompiler.Compile(validation, "child", 7, _host.Handlers);
+        _host.Registry.Publish(caller, child);
+        _host.Load("call-child-v2.bpmn", version: 8);
+
+        var state = await _host.Executor.StartAsync(caller, new Dictionary<string, object?> { ["amount"] = 10m });
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        state.Variables["childVersion"].Should().Be(7, "the child deployed with the caller, not the later version 8");
+    }
+
+    [Fact]
     public async Task Parallel_multi_instance_creates_every_item_at_once_and_leaves_after_the_last()
     {
         var plan = _host.Load("multi-instance-parallel.bpmn");

@@ -103,6 +103,25 @@ public sealed class EventTests
     }
 
     [Fact]
+    public async Task Non_interrupting_message_boundary_starts_a_parallel_path_and_stays_armed()
+    {
+        var plan = _host.Load("non-interrupting-message.bpmn");
+        var state = await _host.Executor.StartAsync(plan);
+
+        (await _host.Executor.DeliverMessageAsync(plan, state, "nudge", null)).Should().BeTrue();
+        (await _host.Executor.DeliverMessageAsync(plan, state, "nudge", null)).Should().BeTrue("a non-interrupting message event may occur again");
+
+        PathOf(state).Count(p => p == "-onNudge").Should().Be(2);
+        PathOf(state).Should().NotContain("xwork");
+        state.Status.Should().Be(InstanceStatus.Running);
+
+        await _host.Executor.ResumeAsync(plan, state, BookmarkAt(state, "work").Id);
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        (await FluentActions.Awaiting(() => _host.Executor.DeliverMessageAsync(plan, state, "nudge", null).AsTask()).Should().ThrowAsync<WorkflowRuntimeException>()).WithMessage("*completed*");
+    }
+
+    [Fact]
     public async Task Bpmn_errors_are_caught_by_the_nearest_matching_error_boundary()
     {
         var plan = _host.Load("errors.bpmn");

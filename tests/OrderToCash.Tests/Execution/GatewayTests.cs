@@ -78,6 +78,21 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public async Task Inclusive_join_waits_for_a_token_already_on_its_way_and_fires_once()
+    {
+        // Both branches pass straight through: the first token reaches the join while the second is still queued.
+        var plan = _host.Load("inclusive-both-pass-through.bpmn");
+
+        var state = await _host.Executor.StartAsync(plan, new Dictionary<string, object?> { ["amount"] = 500m });
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        var path = PathOf(state);
+        path.Count(p => p == "+join").Should().Be(1);
+        path.IndexOf("+join").Should().BeGreaterThan(path.IndexOf("-medium")).And.BeGreaterThan(path.IndexOf("-large"));
+        path.Count(p => p == "+end").Should().Be(1);
+    }
+
+    [Fact]
     public async Task Inclusive_split_takes_the_default_flow_when_no_condition_holds()
     {
         var plan = _host.Load("inclusive.bpmn");
