@@ -136,7 +136,13 @@ internal sealed partial class StepRunner
         }
     }
 
-    private void RemoveBookmarksOf(TokenState token) => _state.Bookmarks.RemoveAll(b => b.TokenId == token.Id);
+    private void RemoveBookmarksOf(TokenState token)
+    {
+        if (_state.Bookmarks.Count > 0)
+        {
+            _state.Bookmarks.RemoveAll(b => b.TokenId == token.Id);
+        }
+    }
 
     /// <summary>Resumes one bookmark: a user task completed, a message arrived, a timer became due.</summary>
     public void Resume(Bookmark bookmark, IReadOnlyDictionary<string, object?>? payload)

@@ -10,12 +10,30 @@ internal sealed partial class StepRunner
 {
     private PlanNode NodeOf(TokenState token) => PlanOf(token.ScopeId).Node(token.ElementId);
 
-    private ScopeState Scope(string id) =>
-        _state.Scopes.Find(s => s.Id == id) ?? throw new WorkflowRuntimeException($"The instance '{_state.Id}' has no scope '{id}'.");
+    private ScopeState Scope(string id)
+    {
+        // A loop rather than Find(lambda): this runs for every element a token enters.
+        foreach (var scope in _state.Scopes)
+        {
+            if (scope.Id == id)
+            {
+                return scope;
+            }
+        }
+
+        throw new WorkflowRuntimeException($"The instance '{_state.Id}' has no scope '{id}'.");
+    }
+
+    private bool IsRootScope(string scopeId) => _state.Scopes.Count > 0 && _state.Scopes[0].Id == scopeId && _state.Scopes[0].Kind == ScopeKind.Process;
 
     /// <summary>The plan a scope's elements belong to: the instance's own, or a called process's.</summary>
     private ExecutionPlan PlanOf(string scopeId)
     {
+        if (IsRootScope(scopeId))
+        {
+            return _rootPlan;
+        }
+
         var scope = Scope(scopeId);
         while (scope.Kind is not ScopeKind.Process and not ScopeKind.CallActivity)
         {
@@ -41,11 +59,12 @@ internal sealed partial class StepRunner
     /// <summary>The variables visible from a scope: local layers (multi-instance items) over the process's or called process's.</summary>
     private IReadOnlyDictionary<string, object?> VariablesFor(string scopeId)
     {
-        var scope = Scope(scopeId);
-        if (scope.Kind == ScopeKind.Process)
+        if (IsRootScope(scopeId))
         {
             return _state.Variables;
         }
+
+        var scope = Scope(scopeId);
 
         var layers = new List<IReadOnlyDictionary<string, object?>>();
         while (true)
@@ -215,9 +234,12 @@ internal sealed partial class StepRunner
     /// <summary>When no token is left in a scope, the scope completes and its owner moves on.</summary>
     private void CompleteScopeIfDone(string scopeId)
     {
-        if (_state.Tokens.Exists(t => t.ScopeId == scopeId))
+        foreach (var token in _state.Tokens)
         {
-            return;
+            if (token.ScopeId == scopeId)
+            {
+                return;
+            }
         }
 
         var scope = Scope(scopeId);
