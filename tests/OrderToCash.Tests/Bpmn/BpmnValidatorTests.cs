@@ -287,6 +287,57 @@ public sealed class BpmnValidatorTests
     }
 
     [Fact]
+    public void Flows_into_a_start_event_or_out_of_an_end_event_are_misplaced()
+    {
+        var errors = Errors(Process(StartToEnd + "\n<sequenceFlow id=\"back\" sourceRef=\"end\" targetRef=\"start\"/>"));
+
+        errors.Where(d => d.Code == BpmnCodes.MisplacedFlow).Select(d => (d.Element, d.Line)).Should().BeEquivalentTo([("start", (int?)4), ("end", (int?)6)]);
+    }
+
+    [Fact]
+    public void A_gateway_without_outgoing_flow_and_a_process_without_start_event_are_reported()
+    {
+        var errors = Errors(Process("""
+            <task id="t"/>
+            <sequenceFlow id="f1" sourceRef="t" targetRef="gw"/>
+            <parallelGateway id="gw"/>
+            """));
+
+        errors.Should().Contain(d => d.Code == BpmnCodes.MissingOutgoing && d.Element == "gw" && d.Line == 6);
+        errors.Should().Contain(d => d.Code == BpmnCodes.StartEvents && d.Element == "p" && d.Line == 3);
+    }
+
+    [Fact]
+    public void A_condition_on_a_flow_leaving_a_task_is_reported_as_never_evaluated()
+    {
+        var errors = Errors(Process("""
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="end"><conditionExpression>true</conditionExpression></sequenceFlow>
+            <endEvent id="end"/>
+            """));
+
+        errors.Should().ContainSingle(d => d.Code == BpmnCodes.IgnoredCondition && d.Element == "f1" && d.Line == 5);
+    }
+
+    [Fact]
+    public void Expressions_in_mappings_and_timers_are_sandboxed_too()
+    {
+        var errors = Errors(Process("""
+            <extensionElements><o2c:variable name="name" type="string"/></extensionElements>
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="svc"/>
+            <serviceTask id="svc" o2c:handler="test.echo"><extensionElements><o2c:input name="text" expression="name.GetType().FullName"/></extensionElements></serviceTask>
+            <sequenceFlow id="f2" sourceRef="svc" targetRef="wait"/>
+            <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>DateTime.Now - DateTime.Today</timeDuration></timerEventDefinition></intermediateCatchEvent>
+            <sequenceFlow id="f3" sourceRef="wait" targetRef="end"/>
+            <endEvent id="end"/>
+            """));
+
+        errors.Should().Contain(d => d.Element == "svc" && d.Code == BpmnCodes.InvalidExpression && d.Message.Contains("GetType", StringComparison.Ordinal));
+        errors.Should().Contain(d => d.Element == "wait" && d.Code == BpmnCodes.InvalidTimer && d.Message.Contains("System.DateTime.Now", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Unknown_variable_types_are_reported()
     {
         var errors = Errors(Process("<extensionElements><o2c:variable name=\"x\" type=\"FileInfo\"/></extensionElements>\n" + StartToEnd));
