@@ -24,6 +24,7 @@ public static class BpmnCodes
     public const string InvalidEventGateway = "BPMN033";
     public const string UnknownHandler = "BPMN040";
     public const string UnknownRuleSet = "BPMN041";
+    public const string MissingInput = "BPMN042";
     public const string InvalidMessage = "BPMN043";
     public const string InvalidTimer = "BPMN044";
     public const string InvalidError = "BPMN045";

@@ -338,6 +338,37 @@ public sealed class BpmnValidatorTests
     }
 
     [Fact]
+    public void A_required_handler_input_that_nothing_provides_is_reported()
+    {
+        var withoutVariable = Process("""
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="svc"/>
+            <serviceTask id="svc" o2c:handler="test.score"/>
+            <sequenceFlow id="f2" sourceRef="svc" targetRef="end"/>
+            <endEvent id="end"/>
+            """);
+
+        Errors(withoutVariable).Should().ContainSingle(d => d.Code == BpmnCodes.MissingInput && d.Element == "svc" && d.Line == 6)
+            .Which.Message.Should().Contain("'amount'");
+        Errors(withoutVariable.Replace("<startEvent id=\"start\"/>", "<extensionElements><o2c:variable name=\"amount\" type=\"decimal\"/></extensionElements>\n<startEvent id=\"start\"/>", StringComparison.Ordinal))
+            .Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_sub_process_without_start_event_is_reported_on_the_sub_process()
+    {
+        var errors = Errors(Process("""
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="sub"/>
+            <subProcess id="sub"><task id="inner"/></subProcess>
+            <sequenceFlow id="f2" sourceRef="sub" targetRef="end"/>
+            <endEvent id="end"/>
+            """));
+
+        errors.Should().Contain(d => d.Code == BpmnCodes.StartEvents && d.Element == "sub" && d.Line == 6);
+    }
+
+    [Fact]
     public void Unknown_variable_types_are_reported()
     {
         var errors = Errors(Process("<extensionElements><o2c:variable name=\"x\" type=\"FileInfo\"/></extensionElements>\n" + StartToEnd));

@@ -77,7 +77,7 @@ internal sealed partial class ProcessValidation
                 ValidateCallActivity(node);
                 break;
             case FlowNodeKind.SubProcess when node.Content is not null && !node.TriggeredByEvent:
-                ValidateScope(node.Content, isRoot: false, bodyParameters);
+                ValidateScope(node.Content, node, bodyParameters);
                 break;
         }
     }
@@ -177,8 +177,11 @@ internal sealed partial class ProcessValidation
             case FlowNodeKind.ServiceTask when node.Handler is null:
                 Report(node.Id, node.Location, BpmnCodes.UnknownHandler, $"The serviceTask '{node.Id}' names no handler: set o2c:handler to a registered handler.");
                 break;
-            case FlowNodeKind.ServiceTask when catalog.FindHandler(node.Handler!) is null:
+            case FlowNodeKind.ServiceTask when catalog.FindHandler(node.Handler!) is not { } handler:
                 Report(node.Id, node.Location, BpmnCodes.UnknownHandler, $"The serviceTask '{node.Id}' uses the handler '{node.Handler}', which is not registered (known: {Known(catalog.Handlers.Select(h => h.Name))}).");
+                break;
+            case FlowNodeKind.ServiceTask:
+                ValidateHandlerInputs(node, catalog.FindHandler(node.Handler!)!, parameters);
                 break;
             case FlowNodeKind.BusinessRuleTask when node.RuleSet is null:
                 Report(node.Id, node.Location, BpmnCodes.UnknownRuleSet, $"The businessRuleTask '{node.Id}' names no rule set: set o2c:ruleSet.");
@@ -206,6 +209,18 @@ internal sealed partial class ProcessValidation
             {
                 Check(node.Id, output.Location, new ExpressionKey(node.Id, ExpressionPurpose.Output, output.Name), output.Expression, outputParameters, null, $"output '{output.Name}'");
             }
+        }
+    }
+
+    /// <summary>Every required handler input must come from a mapping or, without mappings, from a variable of that name.</summary>
+    private void ValidateHandlerInputs(FlowNode node, Handlers.HandlerDescriptor handler, IReadOnlyList<ExpressionParameter> parameters)
+    {
+        var provided = node.Inputs.Count > 0 ? node.Inputs.Select(i => i.Name) : parameters.Select(p => p.Name);
+        foreach (var input in handler.Inputs.Where(i => i.Required && !provided.Contains(i.Name, StringComparer.OrdinalIgnoreCase)))
+        {
+            Report(node.Id, node.Location, BpmnCodes.MissingInput, node.Inputs.Count > 0
+                ? $"The serviceTask '{node.Id}' maps no value to the required input '{input.Name}' of the handler '{handler.Name}'; add <o2c:input name=\"{input.Name}\" expression=\"...\"/>."
+                : $"The handler '{handler.Name}' of the serviceTask '{node.Id}' requires the input '{input.Name}' ({input.Type.Name}), which is no declared variable; declare <o2c:variable name=\"{input.Name}\" .../> or map it with <o2c:input/>.");
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed partial class ProcessValidation(
         var variables = DeclaredVariables();
         AddProducedVariables(process.Content, variables);
         IReadOnlyList<ExpressionParameter> parameters = [.. variables.Values];
-        ValidateScope(process.Content, isRoot: true, parameters);
+        ValidateScope(process.Content, owner: null, parameters);
         return parameters;
     }
 
