@@ -238,6 +238,26 @@ public sealed class BpmnValidatorTests
     }
 
     [Fact]
+    public void A_multi_instance_output_collection_needs_its_output_element_and_is_typed_for_later_expressions()
+    {
+        const string Body = """
+            <extensionElements><o2c:variable name="lines" type="list&lt;int&gt;"/></extensionElements>
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="each"/>
+            <task id="each"><multiInstanceLoopCharacteristics o2c:collection="lines" o2c:elementVariable="line" OUTPUT/></task>
+            <sequenceFlow id="f2" sourceRef="each" targetRef="gw"/>
+            <exclusiveGateway id="gw" default="d"/>
+            <sequenceFlow id="c" sourceRef="gw" targetRef="end"><conditionExpression>doubled.Sum(x =&gt; x) &gt; 10</conditionExpression></sequenceFlow>
+            <sequenceFlow id="d" sourceRef="gw" targetRef="end"/>
+            <endEvent id="end"/>
+            """;
+
+        Errors(Process(Body.Replace("OUTPUT", "o2c:outputCollection=\"doubled\" o2c:outputElement=\"line * 2\"", StringComparison.Ordinal))).Should().BeEmpty();
+        Errors(Process(Body.Replace("OUTPUT", "o2c:outputCollection=\"doubled\"", StringComparison.Ordinal)))
+            .Should().Contain(d => d.Code == BpmnCodes.InvalidMultiInstance && d.Element == "each" && d.Line == 7);
+    }
+
+    [Fact]
     public void Event_based_gateway_may_only_lead_to_catch_events()
     {
         var errors = Errors(Process("""

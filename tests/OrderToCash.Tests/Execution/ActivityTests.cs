@@ -106,7 +106,9 @@ public sealed class ActivityTests
 
         state.Status.Should().Be(InstanceStatus.Completed);
         _host.Echo.Calls.Should().Equal("a#0", "c#1");
+        state.Variables["stamped"].Should().BeEquivalentTo(new List<object?> { "a#0!", "c#1!" }, o => o.WithStrictOrdering());
         PathOf(state).Count(p => p == "-each").Should().Be(4, "three items and the activity itself");
+        PathOf(state).Should().EndWith(["-stamp", "+check", "-check", "+end", "-end"]);
     }
 
     [Fact]
@@ -132,7 +134,8 @@ public sealed class ActivityTests
         var state = await _host.Executor.StartAsync(plan, new Dictionary<string, object?> { ["lines"] = new List<string>() });
 
         state.Status.Should().Be(InstanceStatus.Completed);
-        PathOf(state).Should().Equal("+start", "-start", "+each", "-each", "+stamp", "-stamp", "+end", "-end");
+        PathOf(state).Should().Equal("+start", "-start", "+each", "-each", "+stamp", "-stamp", "+check", "-check", "+nothingStamped", "-nothingStamped");
+        state.Variables["stamped"].Should().BeAssignableTo<System.Collections.IList>().Which.Count.Should().Be(0, "no item ran, so the collection is empty");
     }
 
     [Fact]

@@ -109,9 +109,23 @@ internal sealed partial class ProcessValidation
             return parameters;
         }
 
-        return [new ExpressionParameter(loop.ElementVariable, elementType), new ExpressionParameter("loopCounter", typeof(int)),
-            .. parameters.Where(p => p.Name != loop.ElementVariable && p.Name != "loopCounter")];
+        var body = BodyParameters(loop.ElementVariable, elementType, parameters);
+        if ((loop.OutputCollection is null) != (loop.OutputElement is null) || (loop.OutputCollection is { } name && !IsIdentifier(name)))
+        {
+            Report(node.Id, loop.Location, BpmnCodes.InvalidMultiInstance, $"The multi-instance {node.Describe()} needs both o2c:outputCollection (a variable name) and o2c:outputElement (the expression giving each item's result), or neither.");
+        }
+        else if (loop.OutputElement is { } element)
+        {
+            Check(node.Id, loop.Location, new ExpressionKey(node.Id, ExpressionPurpose.OutputElement), element, OutputParameters(node, body), null, "multi-instance output element");
+        }
+
+        return body;
     }
+
+    /// <summary>What expressions inside a multi-instance item see: the item, its index, then the outer variables.</summary>
+    private static IReadOnlyList<ExpressionParameter> BodyParameters(string elementVariable, Type elementType, IReadOnlyList<ExpressionParameter> parameters) =>
+        [new ExpressionParameter(elementVariable, elementType), new ExpressionParameter("loopCounter", typeof(int)),
+            .. parameters.Where(p => p.Name != elementVariable && p.Name != "loopCounter")];
 
     internal static Type? ElementTypeOf(Type type)
     {

@@ -180,6 +180,11 @@ internal sealed partial class StepRunner
 
         if (items.Count == 0)
         {
+            if (node.OutputElement is not null)
+            {
+                SetVariable(token.ScopeId, node.Model.MultiInstance!.OutputCollection!, new List<object?>());
+            }
+
             Leave(token, node);
             return;
         }
@@ -187,6 +192,7 @@ internal sealed partial class StepRunner
         token.Status = TokenStatus.Waiting;
         var body = NewScope(ScopeKind.MultiInstanceBody, node.Id, token, token.ScopeId);
         body.Items = items;
+        body.Results = node.OutputElement is null ? null : [.. items.Select(_ => (object?)null)];
         var parallel = !node.Model.MultiInstance!.IsSequential;
         do
         {
@@ -212,13 +218,18 @@ internal sealed partial class StepRunner
 
     private void CompleteLoopItem(TokenState itemToken)
     {
-        _state.Tokens.Remove(itemToken);
         var item = Scope(itemToken.ScopeId);
-        _state.Scopes.Remove(item);
         var body = Scope(item.ParentScopeId!);
+        var node = PlanOf(body.Id).Node(body.ElementId);
+        if (node.OutputElement is not null && !CollectResult(itemToken, node, item, body))
+        {
+            return;
+        }
+
+        _state.Tokens.Remove(itemToken);
+        _state.Scopes.Remove(item);
         body.ActiveItems--;
         body.CompletedItems++;
-        var node = PlanOf(body.Id).Node(body.ElementId);
         if (body.NextItem < body.Items!.Count && node.Model.MultiInstance!.IsSequential)
         {
             StartItem(body, node);
@@ -227,7 +238,28 @@ internal sealed partial class StepRunner
         {
             _state.Scopes.Remove(body);
             var activityToken = _state.Tokens.Find(t => t.Id == body.ParentTokenId)!;
+            if (body.Results is not null)
+            {
+                SetVariable(activityToken.ScopeId, node.Model.MultiInstance!.OutputCollection!, body.Results);
+            }
+
             Leave(activityToken, node);
+        }
+    }
+
+    /// <summary>Evaluates the item's output element while the item's variables are still in scope.</summary>
+    private bool CollectResult(TokenState itemToken, PlanNode node, ScopeState item, ScopeState body)
+    {
+        try
+        {
+            var index = VariableValues.ConvertTo<int>(item.Variables!["loopCounter"], "loopCounter");
+            body.Results![index] = node.OutputElement!.Evaluate(VariablesFor(item.Id));
+            return true;
+        }
+        catch (ExpressionEvaluationException ex)
+        {
+            RaiseIncident(itemToken, node, $"The multi-instance output element of '{node.Id}' could not be evaluated: {ex.Message}");
+            return false;
         }
     }
 
