@@ -28,6 +28,28 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public async Task A_completion_payload_that_cannot_be_mapped_raises_an_incident_and_keeps_the_task_open()
+    {
+        var plan = _host.Load("user-task.bpmn");
+        var state = await _host.Executor.StartAsync(plan);
+        var task = BookmarkAt(state, "approve");
+
+        await _host.Executor.ResumeAsync(plan, state, task.Id, new Dictionary<string, object?> { ["decision"] = null });
+
+        state.Status.Should().Be(InstanceStatus.Incident);
+        state.Incident!.ElementId.Should().Be("approve");
+        state.Bookmarks.Should().ContainSingle(b => b.Id == task.Id, "the task is still to be completed");
+
+        await _host.Executor.RetryAsync(plan, state);
+        state.Bookmarks.Should().ContainSingle(b => b.Id == task.Id, "a retry does not recreate a waiting task");
+        await _host.Executor.ResumeAsync(plan, state, task.Id, new Dictionary<string, object?> { ["decision"] = "no" });
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        state.Variables["decision"].Should().Be("NO");
+        PathOf(state).Count(p => p == "+approve").Should().Be(1);
+    }
+
+    [Fact]
     public async Task Resuming_an_unknown_bookmark_is_refused_and_changes_nothing()
     {
         var plan = _host.Load("user-task.bpmn");
