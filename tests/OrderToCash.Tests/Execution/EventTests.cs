@@ -91,6 +91,22 @@ public sealed class EventTests
     }
 
     [Fact]
+    public async Task Interrupting_timer_on_a_sub_process_cancels_everything_inside_it()
+    {
+        var plan = _host.Load("subprocess-timeout.bpmn");
+        var state = await _host.Executor.StartAsync(plan);
+        state.Bookmarks.Select(b => b.ElementId).Should().BeEquivalentTo(["timeout", "innerTask", "innerReminder"]);
+
+        _host.Time.Advance(TimeSpan.FromHours(1));
+        await _host.Executor.FireDueTimersAsync(plan, state);
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        state.Bookmarks.Should().BeEmpty("the inner task and its reminder went with the sub-process");
+        state.Scopes.Should().ContainSingle();
+        PathOf(state).Should().Equal("+start", "-start", "+sub", "+subStart", "-subStart", "+innerTask", "xinnerTask", "xsub", "+timeout", "-timeout", "+timedOut", "-timedOut");
+    }
+
+    [Fact]
     public async Task Interrupting_message_boundary_cancels_the_task()
     {
         var plan = _host.Load("boundaries.bpmn");
