@@ -9,6 +9,7 @@ public static class BpmnCodes
     public const string MissingId = "BPMN004";
     public const string DuplicateId = "BPMN005";
     public const string NoExecutableProcess = "BPMN006";
+    public const string Unreadable = "BPMN007";
     public const string UnsupportedElement = "BPMN010";
     public const string UnsupportedEvent = "BPMN011";
     public const string ScriptTaskRefused = "BPMN012";

@@ -15,15 +15,22 @@ public static class BpmnParser
     {
         ArgumentNullException.ThrowIfNull(path);
         var name = sourceName ?? Path.GetFileName(path);
-        var length = new FileInfo(path).Length;
-        if (length > SafeXmlLoader.MaxBytes)
+        try
         {
-            return Failed(name, new Diagnostic(name, null, null, null, BpmnCodes.TooLarge,
-                $"The file is {length:N0} bytes; BPMN files are limited to {SafeXmlLoader.MaxBytes:N0} bytes."));
-        }
+            var length = new FileInfo(path).Length;
+            if (length > SafeXmlLoader.MaxBytes)
+            {
+                return Failed(name, new Diagnostic(name, null, null, null, BpmnCodes.TooLarge,
+                    $"The file is {length:N0} bytes; BPMN files are limited to {SafeXmlLoader.MaxBytes:N0} bytes."));
+            }
 
-        using var reader = new StreamReader(path);
-        return Parse(reader, name);
+            using var reader = new StreamReader(path);
+            return Parse(reader, name);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failed(name, new Diagnostic(name, null, null, null, BpmnCodes.Unreadable, $"The file cannot be read: {ex.Message}"));
+        }
     }
 
     public static BpmnDocument Parse(string xml, string sourceName)
