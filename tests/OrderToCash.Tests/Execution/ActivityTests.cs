@@ -191,6 +191,18 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public async Task A_cancelled_step_is_abandoned_rather_than_recorded_as_an_incident()
+    {
+        var plan = _host.Load("cancellable.bpmn");
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        var act = () => _host.Executor.StartAsync(plan, cancellationToken: cancellation.Token).AsTask();
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
     public async Task A_waiting_instance_survives_a_json_round_trip_and_resumes()
     {
         var plan = _host.Load("multi-instance-parallel.bpmn");
