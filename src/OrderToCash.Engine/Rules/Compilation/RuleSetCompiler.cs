@@ -1,0 +1,159 @@
+using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Expressions;
+using System.Text.Json;
+using OrderToCash.Engine.Diagnostics;
+using OrderToCash.Engine.Rules.Definitions;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace OrderToCash.Engine.Rules.Compilation;
+
+/// <summary>
+/// Compiles every expression of a rule set eagerly, with RulesEngine's own parser and settings, against the typed
+/// inputs the catalog declares. RulesEngine would only report a bad expression when the rule first runs, as a failed
+/// result indistinguishable from a "no"; here it is a publish-time error naming the rule. Each parsed expression is
+/// screened by the sandbox before being compiled.
+/// </summary>
+public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings = null)
+{
+    private readonly RuleExpressionParser _parser = new(settings ?? RuleEngineSettings.Create());
+
+    public RuleSetCompilation Compile(RuleSetDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var diagnostics = new List<Diagnostic>();
+        if (!catalog.TryGetInputs(definition.Name, out var inputs))
+        {
+            diagnostics.Add(new Diagnostic(definition.Source, definition.Name, null, null, RuleDiagnosticCodes.UnknownRuleSet,
+                $"No input model is registered for rule set '{definition.Name}', so its expressions cannot be checked; known rule sets: {string.Join(", ", catalog.Names)}."));
+            return new RuleSetCompilation(null, diagnostics);
+        }
+
+        var context = new Context(definition, inputs, diagnostics);
+        var globals = CompileParams(context, definition.Workflow.GlobalParams, [], definition.Name, "GlobalParams");
+        var rules = new List<CompiledRule>();
+        foreach (var rule in definition.Workflow.Rules.Where(r => r.Enabled))
+        {
+            if (CompileRule(context, rule, globals, $"{definition.Name}/{rule.RuleName}") is { } compiled)
+            {
+                rules.Add(compiled);
+            }
+        }
+
+        return diagnostics.Count > 0
+            ? new RuleSetCompilation(null, diagnostics)
+            : new RuleSetCompilation(new CompiledRuleSet(definition, inputs, rules), diagnostics);
+    }
+
+    private CompiledRule? CompileRule(Context context, Rule rule, IReadOnlyList<ScopedVariable> globals, string element)
+    {
+        var properties = (rule.Properties ?? []).ToDictionary(
+            p => p.Key,
+            p => p.Value is JsonElement json ? json.Clone() : JsonSerializer.SerializeToElement(p.Value),
+            StringComparer.Ordinal);
+        if (rule.Rules?.Any() == true)
+        {
+            var children = rule.Rules.Where(r => r.Enabled)
+                .Select(child => CompileRule(context, child, globals, $"{element}/{child.RuleName}"))
+                .ToList();
+            return children.Contains(null)
+                ? null
+                : new CompiledRule(rule.RuleName, null, rule.SuccessEvent, rule.ErrorMessage, rule.Operator, properties, null, children!);
+        }
+
+        var locals = CompileParams(context, rule.LocalParams, globals, element, "LocalParams");
+        var scope = context.InputParameters.Concat(globals.Select(g => g.Parameter)).Concat(locals.Select(l => l.Parameter)).ToArray();
+        var body = Parse(context, rule.Expression, scope, typeof(bool), element, "Expression");
+        if (body is null)
+        {
+            return null;
+        }
+
+        var predicate = BuildDelegate(context, globals.Concat(locals).ToList(), body);
+        return new CompiledRule(rule.RuleName, rule.Expression, rule.SuccessEvent, rule.ErrorMessage, rule.Operator, properties, predicate, []);
+    }
+
+    private List<ScopedVariable> CompileParams(Context context, IEnumerable<ScopedParam>? scopedParams, IReadOnlyList<ScopedVariable> outer, string element, string field)
+    {
+        var variables = new List<ScopedVariable>();
+        foreach (var param in scopedParams ?? [])
+        {
+            var taken = context.InputParameters.Select(p => p.Name).Concat(outer.Select(o => o.Parameter.Name)).Concat(variables.Select(v => v.Parameter.Name));
+            if (taken.Contains(param.Name, StringComparer.Ordinal))
+            {
+                context.Report(element, RuleDiagnosticCodes.DuplicateName, $"{field} '{param.Name}' has the name of an input or of another parameter in scope.");
+                continue;
+            }
+
+            var scope = context.InputParameters.Concat(outer.Select(o => o.Parameter)).Concat(variables.Select(v => v.Parameter)).ToArray();
+            if (Parse(context, param.Expression, scope, null, element, $"{field} '{param.Name}'") is { } body)
+            {
+                variables.Add(new ScopedVariable(Expression.Variable(body.Type, param.Name), body));
+            }
+        }
+
+        return variables;
+    }
+
+    private Expression? Parse(Context context, string? text, ParameterExpression[] scope, Type? returnType, string element, string what)
+    {
+        Expression body;
+        try
+        {
+            body = _parser.Parse(text, scope, returnType);
+        }
+        catch (ParseException ex)
+        {
+            context.Report(element, RuleDiagnosticCodes.ExpressionError, $"{what} does not compile: {ex.Message} (at character {ex.Position + 1} of `{text}`).");
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
+        {
+            context.Report(element, RuleDiagnosticCodes.ExpressionError, $"{what} does not compile: {ex.Message} (in `{text}`).");
+            return null;
+        }
+
+        var violations = ExpressionSandbox.FindViolations(Expression.Lambda(body, scope), context.InputTypes);
+        foreach (var violation in violations)
+        {
+            context.Report(element, RuleDiagnosticCodes.SandboxViolation, $"{what} is refused by the sandbox: {violation} (in `{text}`).");
+        }
+
+        return violations.Count == 0 ? body : null;
+    }
+
+    /// <summary>(object[] inputs) => { var input = (T)inputs[0]; ...; var global = ...; var local = ...; return expression; }</summary>
+    private static Func<object?[], bool> BuildDelegate(Context context, List<ScopedVariable> scoped, Expression body)
+    {
+        var args = Expression.Parameter(typeof(object[]), "inputs");
+        var steps = new List<Expression>();
+        for (var i = 0; i < context.InputParameters.Length; i++)
+        {
+            var input = context.InputParameters[i];
+            steps.Add(Expression.Assign(input, Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), input.Type)));
+        }
+
+        steps.AddRange(scoped.Select(s => Expression.Assign(s.Parameter, s.Value)));
+        steps.Add(body);
+        var block = Expression.Block(typeof(bool), context.InputParameters.Concat(scoped.Select(s => s.Parameter)), steps);
+        return Expression.Lambda<Func<object?[], bool>>(block, args).Compile();
+    }
+
+    private sealed record ScopedVariable(ParameterExpression Parameter, Expression Value);
+
+    private sealed class Context(RuleSetDefinition definition, IReadOnlyList<RuleInputBinding> inputs, List<Diagnostic> diagnostics)
+    {
+        public ParameterExpression[] InputParameters { get; } = inputs.Select(i => Expression.Parameter(i.Type, i.Name)).ToArray();
+
+        public IReadOnlyList<Type> InputTypes { get; } = inputs.Select(i => i.Type).ToList();
+
+        public void Report(string element, string code, string message) =>
+            diagnostics.Add(new Diagnostic(definition.Source, element, null, null, code, message));
+    }
+}
+
+/// <summary>The compiled rule set, or the problems that prevent it (each naming the rule set and rule).</summary>
+public sealed record RuleSetCompilation(CompiledRuleSet? RuleSet, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => RuleSet is not null;
+}

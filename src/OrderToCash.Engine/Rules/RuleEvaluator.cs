@@ -1,0 +1,37 @@
+using OrderToCash.Engine.Rules.Compilation;
+using OrderToCash.Engine.Rules.Decisions;
+using OrderToCash.Engine.Rules.Store;
+
+namespace OrderToCash.Engine.Rules;
+
+/// <summary>
+/// The entry point for deciding with a rule set: resolve the version in force at the evaluation date (from the
+/// database, so every host agrees), evaluate its compiled rules, and record the decision when it is about a subject.
+/// </summary>
+public sealed class RuleEvaluator(RuleSetRuntime runtime, DecisionLog log, TimeProvider clock)
+{
+    /// <param name="ruleSetName">The rule set, e.g. the WorkflowName of a rule file.</param>
+    /// <param name="inputs">The inputs, in the order the catalog declares them.</param>
+    /// <param name="subject">What the decision is about; when given, the decision is recorded.</param>
+    /// <param name="asOf">The evaluation date that selects the version; now when null.</param>
+    /// <param name="cancellationToken">Cancels the database work.</param>
+    public async Task<RuleDecision> EvaluateAsync(string ruleSetName, IReadOnlyList<object?> inputs, DecisionSubject? subject = null, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var at = asOf ?? clock.GetUtcNow();
+        var resolved = await runtime.ResolveAsync(ruleSetName, at, cancellationToken).ConfigureAwait(false);
+        var values = inputs as object?[] ?? [.. inputs];
+        var outcome = resolved.RuleSet.Evaluate(values);
+        long? decisionId = null;
+        if (subject is not null)
+        {
+            var record = DecisionLog.CreateRecord(subject, resolved.Version, at, resolved.RuleSet, values, outcome);
+            decisionId = await log.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RuleDecision(resolved.Version, outcome, decisionId);
+    }
+}
+
+/// <summary>The outcome, the version that produced it, and the decision log id when it was recorded.</summary>
+public sealed record RuleDecision(RuleSetVersionHeader Version, RuleSetOutcome Outcome, long? DecisionId);
