@@ -40,7 +40,7 @@ public sealed class CompiledRule
 
     public IReadOnlyList<CompiledRule> Children { get; }
 
-    /// <summary>The rule's "description" property, the sentence a credit manager reads in an explanation.</summary>
+    /// <summary>The rule's "description" property, the sentence a business user reads in an explanation.</summary>
     public string? Description => Properties.TryGetValue("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types",

@@ -1,22 +1,56 @@
 using System.Linq.Expressions;
+using OrderToCash.Engine.Expressions;
 
 namespace OrderToCash.Engine.Rules.Compilation;
 
 /// <summary>
-/// INTEGRATION POINT with the expression sandbox (src/OrderToCash.Engine/Expressions/, written on the engine-bpmn
-/// branch). Every parsed rule expression, global and local parameter goes through <see cref="FindViolations"/>
-/// before it is compiled; each violation refuses the rule set with the rule name and the reason.
-/// This class must not grow a sandbox of its own: it only forwards to the shared violation finder.
+/// The bridge from rule compilation to the shared expression sandbox (<see cref="ExpressionViolationFinder"/>):
+/// every parsed rule expression, global and local parameter goes through it before it is compiled. The allow-list
+/// is the sandbox's base policy plus the rule set's input models and the model types they expose.
 /// </summary>
 internal static class ExpressionSandbox
 {
-    /// <param name="expression">A lambda over the rule set's typed inputs and scoped parameters, as parsed by RulesEngine.</param>
-    /// <param name="inputTypes">The rule set's input models: the only non-primitive types an expression may reach.</param>
-    /// <returns>One reason per violation; empty when the expression stays inside the allow-list.</returns>
-    public static IReadOnlyList<string> FindViolations(LambdaExpression expression, IReadOnlyList<Type> inputTypes)
+    public static IReadOnlyList<string> FindViolations(LambdaExpression expression, ExpressionTypePolicy policy) =>
+        ExpressionViolationFinder.Find(expression, policy).Select(v => v.Reason).ToList();
+
+    /// <summary>
+    /// The input types and, recursively, the types of their public properties that belong to the same assembly
+    /// (a line item record inside an input, say): the model a rule author is meant to navigate.
+    /// </summary>
+    public static ExpressionTypePolicy PolicyFor(IEnumerable<Type> inputTypes, IEnumerable<Type> extraModelTypes)
     {
-        ArgumentNullException.ThrowIfNull(expression);
-        ArgumentNullException.ThrowIfNull(inputTypes);
-        return [];
+        var found = new HashSet<Type>();
+        var pending = new Stack<Type>(inputTypes);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (!found.Add(type))
+            {
+                continue;
+            }
+
+            foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            {
+                foreach (var candidate in Unwrap(property.PropertyType))
+                {
+                    if (candidate.Assembly == type.Assembly && !found.Contains(candidate))
+                    {
+                        pending.Push(candidate);
+                    }
+                }
+            }
+        }
+
+        return ExpressionTypePolicy.Default.WithModelTypes(found.Concat(extraModelTypes));
+    }
+
+    private static IEnumerable<Type> Unwrap(Type type)
+    {
+        if (type.IsArray)
+        {
+            return Unwrap(type.GetElementType()!);
+        }
+
+        return type.IsGenericType ? type.GetGenericArguments().SelectMany(Unwrap) : [type];
     }
 }

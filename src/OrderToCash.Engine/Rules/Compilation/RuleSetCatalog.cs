@@ -10,6 +10,7 @@ namespace OrderToCash.Engine.Rules.Compilation;
 public sealed class RuleSetCatalog
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<RuleInputBinding>> _inputs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, bool> _extraModelTypes = new();
 
     public RuleSetCatalog Register(string ruleSetName, params RuleInputBinding[] inputs)
     {
@@ -23,6 +24,23 @@ public sealed class RuleSetCatalog
         _inputs[ruleSetName] = inputs;
         return this;
     }
+
+    /// <summary>
+    /// Further types expressions may use beyond the input models and their own property types (e.g. a framework type
+    /// an input exposes). Each one widens the sandbox: add only plain data types.
+    /// </summary>
+    public RuleSetCatalog AllowModelTypes(params Type[] types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        foreach (var type in types)
+        {
+            _extraModelTypes[type] = true;
+        }
+
+        return this;
+    }
+
+    public IReadOnlyCollection<Type> ExtraModelTypes => _extraModelTypes.Keys.ToList();
 
     public bool TryGetInputs(string ruleSetName, out IReadOnlyList<RuleInputBinding> inputs) =>
         _inputs.TryGetValue(ruleSetName, out inputs!);

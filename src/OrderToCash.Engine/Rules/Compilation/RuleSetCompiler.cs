@@ -2,6 +2,7 @@ using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
 using System.Text.Json;
 using OrderToCash.Engine.Diagnostics;
+using OrderToCash.Engine.Expressions;
 using OrderToCash.Engine.Rules.Definitions;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
@@ -29,7 +30,7 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             return new RuleSetCompilation(null, diagnostics);
         }
 
-        var context = new Context(definition, inputs, diagnostics);
+        var context = new Context(definition, inputs, diagnostics, ExpressionSandbox.PolicyFor(inputs.Select(i => i.Type), catalog.ExtraModelTypes));
         var globals = CompileParams(context, definition.Workflow.GlobalParams, [], definition.Name, "GlobalParams");
         var rules = new List<CompiledRule>();
         foreach (var rule in definition.Workflow.Rules.Where(r => r.Enabled))
@@ -113,7 +114,7 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             return null;
         }
 
-        var violations = ExpressionSandbox.FindViolations(Expression.Lambda(body, scope), context.InputTypes);
+        var violations = ExpressionSandbox.FindViolations(Expression.Lambda(body, scope), context.Policy);
         foreach (var violation in violations)
         {
             context.Report(element, RuleDiagnosticCodes.SandboxViolation, $"{what} is refused by the sandbox: {violation} (in `{text}`).");
@@ -141,11 +142,11 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
 
     private sealed record ScopedVariable(ParameterExpression Parameter, Expression Value);
 
-    private sealed class Context(RuleSetDefinition definition, IReadOnlyList<RuleInputBinding> inputs, List<Diagnostic> diagnostics)
+    private sealed class Context(RuleSetDefinition definition, IReadOnlyList<RuleInputBinding> inputs, List<Diagnostic> diagnostics, ExpressionTypePolicy policy)
     {
-        public ParameterExpression[] InputParameters { get; } = inputs.Select(i => Expression.Parameter(i.Type, i.Name)).ToArray();
+        public ExpressionTypePolicy Policy { get; } = policy;
 
-        public IReadOnlyList<Type> InputTypes { get; } = inputs.Select(i => i.Type).ToList();
+        public ParameterExpression[] InputParameters { get; } = inputs.Select(i => Expression.Parameter(i.Type, i.Name)).ToArray();
 
         public void Report(string element, string code, string message) =>
             diagnostics.Add(new Diagnostic(definition.Source, element, null, null, code, message));
