@@ -31,7 +31,14 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         }
 
         var context = new Context(definition, inputs, diagnostics, ExpressionSandbox.PolicyFor(inputs.Select(i => i.Type), catalog.ExtraModelTypes));
+        var before = diagnostics.Count;
         var globals = CompileParams(context, definition.Workflow.GlobalParams, [], definition.Name, "GlobalParams");
+        if (diagnostics.Count > before)
+        {
+            // Every rule may use the global parameters: their own errors would only echo this one.
+            return new RuleSetCompilation(null, diagnostics);
+        }
+
         var rules = new List<CompiledRule>();
         foreach (var rule in definition.Workflow.Rules.Where(r => r.Enabled))
         {
@@ -62,7 +69,13 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
                 : new CompiledRule(rule.RuleName, null, rule.SuccessEvent, rule.ErrorMessage, rule.Operator, properties, null, children!);
         }
 
+        var before = context.ProblemCount;
         var locals = CompileParams(context, rule.LocalParams, globals, element, "LocalParams");
+        if (context.ProblemCount > before)
+        {
+            return null;
+        }
+
         var scope = context.InputParameters.Concat(globals.Select(g => g.Parameter)).Concat(locals.Select(l => l.Parameter)).ToArray();
         var body = Parse(context, rule.Expression, scope, typeof(bool), element, "Expression");
         if (body is null)
@@ -87,10 +100,13 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             }
 
             var scope = context.InputParameters.Concat(outer.Select(o => o.Parameter)).Concat(variables.Select(v => v.Parameter)).ToArray();
-            if (Parse(context, param.Expression, scope, null, element, $"{field} '{param.Name}'") is { } body)
+            if (Parse(context, param.Expression, scope, null, element, $"{field} '{param.Name}'") is not { } body)
             {
-                variables.Add(new ScopedVariable(Expression.Variable(body.Type, param.Name), body));
+                // Later parameters may use this one: their errors would only echo this one.
+                break;
             }
+
+            variables.Add(new ScopedVariable(Expression.Variable(body.Type, param.Name), body));
         }
 
         return variables;
@@ -147,6 +163,8 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         public ExpressionTypePolicy Policy { get; } = policy;
 
         public ParameterExpression[] InputParameters { get; } = inputs.Select(i => Expression.Parameter(i.Type, i.Name)).ToArray();
+
+        public int ProblemCount => diagnostics.Count;
 
         public void Report(string element, string code, string message) =>
             diagnostics.Add(new Diagnostic(definition.Source, element, null, null, code, message));
