@@ -20,7 +20,7 @@ internal static class ExpressionSandbox
     public static ExpressionTypePolicy PolicyFor(IEnumerable<Type> inputTypes, IEnumerable<Type> extraModelTypes)
     {
         var found = new HashSet<Type>();
-        var pending = new Stack<Type>(inputTypes);
+        var pending = new Stack<Type>(inputTypes.SelectMany(Unwrap));
         while (pending.Count > 0)
         {
             var type = pending.Pop();

@@ -17,7 +17,7 @@ namespace OrderToCash.Engine.Rules.Compilation;
 /// </summary>
 public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings = null)
 {
-    private readonly RuleExpressionParser _parser = new(settings ?? RuleEngineSettings.Create());
+    private readonly ReSettings _settings = settings ?? RuleEngineSettings.Create();
 
     public RuleSetCompilation Compile(RuleSetDefinition definition)
     {
@@ -30,7 +30,15 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             return new RuleSetCompilation(null, diagnostics);
         }
 
-        var context = new Context(definition, inputs, diagnostics, ExpressionSandbox.PolicyFor(inputs.Select(i => i.Type), catalog.ExtraModelTypes));
+        var policy = ExpressionSandbox.PolicyFor(inputs.Select(i => i.Type), catalog.ExtraModelTypes);
+        // As RulesEngine's AutoRegisterInputType does at execution, the model types are registered with the parser so
+        // that expressions may call their methods; the sandbox policy is what limits that to the model.
+        var parser = new RuleExpressionParser(new ReSettings
+        {
+            CustomTypes = [.. (_settings.CustomTypes ?? []).Concat(policy.ModelTypes).Distinct()],
+            IsExpressionCaseSensitive = _settings.IsExpressionCaseSensitive,
+        });
+        var context = new Context(definition, inputs, diagnostics, policy, parser);
         var before = diagnostics.Count;
         var globals = CompileParams(context, definition.Workflow.GlobalParams, [], definition.Name, "GlobalParams");
         if (diagnostics.Count > before)
@@ -53,7 +61,7 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             : new RuleSetCompilation(new CompiledRuleSet(definition, inputs, rules), diagnostics);
     }
 
-    private CompiledRule? CompileRule(Context context, Rule rule, IReadOnlyList<ScopedVariable> globals, string element)
+    private static CompiledRule? CompileRule(Context context, Rule rule, IReadOnlyList<ScopedVariable> globals, string element)
     {
         var properties = (rule.Properties ?? []).ToDictionary(
             p => p.Key,
@@ -87,7 +95,7 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         return new CompiledRule(rule.RuleName, rule.Expression, rule.SuccessEvent, rule.ErrorMessage, rule.Operator, properties, predicate, []);
     }
 
-    private List<ScopedVariable> CompileParams(Context context, IEnumerable<ScopedParam>? scopedParams, IReadOnlyList<ScopedVariable> outer, string element, string field)
+    private static List<ScopedVariable> CompileParams(Context context, IEnumerable<ScopedParam>? scopedParams, IReadOnlyList<ScopedVariable> outer, string element, string field)
     {
         var variables = new List<ScopedVariable>();
         foreach (var param in scopedParams ?? [])
@@ -112,12 +120,12 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         return variables;
     }
 
-    private Expression? Parse(Context context, string? text, ParameterExpression[] scope, Type? returnType, string element, string what)
+    private static Expression? Parse(Context context, string? text, ParameterExpression[] scope, Type? returnType, string element, string what)
     {
         Expression body;
         try
         {
-            body = _parser.Parse(text, scope, returnType);
+            body = context.Parser.Parse(text, scope, returnType);
         }
         catch (ParseException ex)
         {
@@ -158,8 +166,10 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
 
     private sealed record ScopedVariable(ParameterExpression Parameter, Expression Value);
 
-    private sealed class Context(RuleSetDefinition definition, IReadOnlyList<RuleInputBinding> inputs, List<Diagnostic> diagnostics, ExpressionTypePolicy policy)
+    private sealed class Context(RuleSetDefinition definition, IReadOnlyList<RuleInputBinding> inputs, List<Diagnostic> diagnostics, ExpressionTypePolicy policy, RuleExpressionParser parser)
     {
+        public RuleExpressionParser Parser { get; } = parser;
+
         public ExpressionTypePolicy Policy { get; } = policy;
 
         public ParameterExpression[] InputParameters { get; } = inputs.Select(i => Expression.Parameter(i.Type, i.Name)).ToArray();
