@@ -24,6 +24,7 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton(sp => new DecisionLog(ContextFactory(sp)));
         services.AddSingleton(sp => new RuleSetPublisher(ContextFactory(sp), sp.GetRequiredService<RuleSetValidator>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RuleEvaluator>();
+        services.AddSingleton<Credit.CreditCheck>();
         return services;
     }
 

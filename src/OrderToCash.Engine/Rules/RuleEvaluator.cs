@@ -29,9 +29,15 @@ public sealed class RuleEvaluator(RuleSetRuntime runtime, DecisionLog log, TimeP
             decisionId = await log.RecordAsync(record, cancellationToken).ConfigureAwait(false);
         }
 
-        return new RuleDecision(resolved.Version, outcome, decisionId);
+        return new RuleDecision(resolved.Version, resolved.RuleSet, outcome, decisionId);
     }
 }
 
-/// <summary>The outcome, the version that produced it, and the decision log id when it was recorded.</summary>
-public sealed record RuleDecision(RuleSetVersionHeader Version, RuleSetOutcome Outcome, long? DecisionId);
+/// <summary>The outcome, the version (and its rules, for their Properties) that produced it, and the decision log id when recorded.</summary>
+public sealed record RuleDecision(RuleSetVersionHeader Version, CompiledRuleSet RuleSet, RuleSetOutcome Outcome, long? DecisionId)
+{
+    /// <summary>The rules that failed and carry <c>"flag": true</c> in their Properties (e.g. a blocking rule).</summary>
+    public IReadOnlyList<RuleOutcome> FailedWhere(string flag) =>
+        Outcome.Rules.Where(r => !r.IsSuccess && RuleSet.FindRule(r.RuleName)?.Properties.TryGetValue(flag, out var value) == true
+                                 && value.ValueKind == System.Text.Json.JsonValueKind.True).ToList();
+}

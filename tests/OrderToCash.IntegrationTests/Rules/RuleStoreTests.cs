@@ -179,4 +179,24 @@ public class RuleStoreTests
 
         await act.Should().ThrowAsync<RuleSetNotFoundException>().WithMessage("*credit-limit*o2c rules publish*");
     }
+
+    [Fact]
+    public async Task A_credit_check_blocks_an_order_with_the_failed_rules_and_records_why()
+    {
+        await using var store = await RuleStoreFixture.CreateAsync();
+        var host = store.StartHost();
+        await PublishAsync(host, RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit));
+        var check = host.GetRequiredService<CreditCheck>();
+
+        var released = await check.CheckAsync("SO-1", Order, CancellationToken.None);
+        var blocked = await check.CheckAsync("SO-2", Order with { OrderAmount = 25_000m, OverdueAmount = 4_000m, OldestOverdueDays = 40 }, CancellationToken.None);
+
+        released.Should().BeEquivalentTo(new { Blocked = false, ReleaseNeedsSecondApprover = false, RuleSetVersion = 1 }, o => o.ExcludingMissingMembers());
+        blocked.Blocked.Should().BeTrue();
+        blocked.Reasons.Select(r => r.RuleName).Should().Equal("WithinCreditLimit", "NoOldOverdueItems");
+        blocked.ReleaseNeedsSecondApprover.Should().BeFalse();
+        var explanation = (await host.GetRequiredService<DecisionLog>().ExplainAsync(CreditCheck.SubjectType, "SO-2", CancellationToken.None)).Should().ContainSingle().Subject;
+        explanation.Decision.Id.Should().Be(blocked.DecisionId);
+        explanation.Rules.Where(r => !r.IsSuccess).Select(r => r.RuleName).Should().Contain(["WithinCreditLimit", "NoOldOverdueItems"]);
+    }
 }
