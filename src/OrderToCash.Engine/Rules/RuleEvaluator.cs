@@ -18,7 +18,7 @@ public sealed class RuleEvaluator(RuleSetRuntime runtime, DecisionLog log, TimeP
     public async Task<RuleDecision> EvaluateAsync(string ruleSetName, IReadOnlyList<object?> inputs, DecisionSubject? subject = null, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var at = asOf ?? clock.GetUtcNow();
+        var at = (asOf ?? clock.GetUtcNow()).ToUniversalTime();
         var resolved = await runtime.ResolveAsync(ruleSetName, at, cancellationToken).ConfigureAwait(false);
         var values = inputs as object?[] ?? [.. inputs];
         var outcome = resolved.RuleSet.Evaluate(values);

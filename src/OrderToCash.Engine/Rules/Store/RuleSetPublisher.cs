@@ -66,8 +66,9 @@ public sealed class RuleSetPublisher(Func<DbContext> createContext, RuleSetValid
                 Content = ruleSet.Definition.CanonicalJson,
                 Author = request.Author.Trim(),
                 Comment = request.Comment,
-                PublishedAt = now,
-                EffectiveFrom = request.EffectiveFrom ?? now,
+                PublishedAt = now.ToUniversalTime(),
+                // PostgreSQL stores instants in UTC only; every provider compares them as UTC.
+                EffectiveFrom = (request.EffectiveFrom ?? now).ToUniversalTime(),
                 Source = ruleSet.Definition.Source,
             });
             published.Add(new PublishedRuleSet(ruleSet.Name, version, ruleSet.ContentHash, Unchanged: false));

@@ -16,7 +16,7 @@ internal sealed class CreditDecisionWorkload : IBenchWorkload
 {
     public string Name => "credit-decision";
 
-    public int DefaultInstances => 200_000;
+    public int DefaultInstances => 1_000_000;
 
     public async Task<BenchResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
