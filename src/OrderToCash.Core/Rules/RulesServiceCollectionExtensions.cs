@@ -25,6 +25,8 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton(sp => new RuleSetPublisher(ContextFactory(sp), sp.GetRequiredService<RuleSetValidator>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RuleEvaluator>();
         services.AddSingleton<Credit.CreditCheck>();
+        services.AddSingleton<Dunning.ReminderLadder>();
+        services.AddSingleton<Disputes.DisputeRouter>();
         return services;
     }
 
