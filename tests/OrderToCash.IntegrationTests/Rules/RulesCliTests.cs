@@ -113,4 +113,25 @@ public class RulesCliTests
         json.RootElement.GetProperty("rulesEngineDecisionsPerSecond").GetDouble().Should().BePositive();
         json.RootElement.TryGetProperty("overheadRatio", out _).Should().BeTrue();
     }
+
+    [Fact]
+    public async Task Rules_explain_shows_why_an_order_was_blocked_and_under_which_version()
+    {
+        await using var store = await RuleStoreFixture.CreateAsync();
+        (await RunAsync("rules", "publish", Path.Combine(RepositoryPaths.Rules, "credit-limit.json"), "--author", "a.dupont", "--comment", "2026 limits", "--connection", store.ConnectionString)).Exit.Should().Be(CliApp.Ok);
+        // The CLI published with the real clock; the host decides just after it.
+        store.Clock.SetUtcNow(TimeProvider.System.GetUtcNow().AddMinutes(1));
+        var host = store.StartHost();
+        var order = new Core.Credit.CreditCheckInput(30_000m, 60_000m, 50_000m, 20_000m, 0m, 0, "C", 900, 12);
+        (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Credit.CreditCheck>(host)
+            .CheckAsync("SO-7", order, CancellationToken.None)).Blocked.Should().BeTrue();
+
+        var (exit, output) = await RunAsync("rules", "explain", "order", "SO-7", "--connection", store.ConnectionString);
+        var (noneExit, _) = await RunAsync("rules", "explain", "order", "SO-8", "--connection", store.ConnectionString);
+
+        exit.Should().Be(CliApp.Ok, output);
+        output.Should().Contain("credit-limit version 1").And.Contain("a.dupont").And.Contain("2026 limits")
+            .And.Contain("WithinCreditLimit: no: Exposure after this order exceeds the credit limit").And.Contain("rule: exposureAfterOrder <= limit");
+        noneExit.Should().Be(CliApp.Problems);
+    }
 }

@@ -7,9 +7,10 @@ internal static class RulesCommand
 {
     public static Command Create()
     {
-        var command = new Command("rules", "Business rules: run what-if cases, publish new versions.");
+        var command = new Command("rules", "Business rules: run what-if cases, publish new versions, explain decisions.");
         command.Subcommands.Add(RulesTestCommand.Create());
         command.Subcommands.Add(RulesPublishCommand.Create());
+        command.Subcommands.Add(RulesExplainCommand.Create());
         return command;
     }
 }
