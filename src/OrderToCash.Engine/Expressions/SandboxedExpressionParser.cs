@@ -52,9 +52,10 @@ public sealed class SandboxedExpressionParser
         {
             return Refused(text, $"it does not compile: {ex.Message} (at character {ex.Position + 1})");
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
+#pragma warning disable CA1031 // Dynamic.Core reports some errors as framework exceptions (e.g. AmbiguousMatchException): any failure to parse is a refusal, never a crash of the validator.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            // Dynamic.Core reports some type errors as framework exceptions rather than ParseException.
             return Refused(text, $"it does not compile: {ex.Message}");
         }
 
