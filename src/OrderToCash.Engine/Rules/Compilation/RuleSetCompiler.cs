@@ -132,7 +132,9 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             context.Report(element, RuleDiagnosticCodes.ExpressionError, $"{what} does not compile: {ex.Message} (at character {ex.Position + 1} of `{text}`).");
             return null;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
+#pragma warning disable CA1031 // Dynamic.Core reports some errors as framework exceptions (e.g. AmbiguousMatchException): a rule that does not parse is refused, it never crashes publishing.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             context.Report(element, RuleDiagnosticCodes.ExpressionError, $"{what} does not compile: {ex.Message} (in `{text}`).");
             return null;
