@@ -63,13 +63,13 @@ public sealed class DecisionLog(Func<DbContext> createContext)
             .Where(d => d.SubjectType == subjectType && d.SubjectId == subjectId)
             .OrderBy(d => d.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var keys = records.Select(r => r.RuleSetName + "\n" + r.RuleSetVersion).Distinct().ToList();
-        var names = records.Select(r => r.RuleSetName).Distinct().ToList();
-        var versions = (await db.Set<RuleSetVersion>().AsNoTracking()
-                .Where(v => names.Contains(v.Name))
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(v => keys.Contains(v.Name + "\n" + v.Version))
-            .ToDictionary(v => (v.Name, v.Version));
+        var versions = new Dictionary<(string, int), RuleSetVersion>();
+        foreach (var (name, number) in records.Select(r => (r.RuleSetName, r.RuleSetVersion)).Distinct())
+        {
+            versions[(name, number)] = await db.Set<RuleSetVersion>().AsNoTracking()
+                .SingleAsync(v => v.Name == name && v.Version == number, cancellationToken).ConfigureAwait(false);
+        }
+
         return records.Select(r => Explain(r, versions[(r.RuleSetName, r.RuleSetVersion)])).ToList();
     }
 

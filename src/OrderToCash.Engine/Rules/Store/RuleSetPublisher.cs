@@ -42,11 +42,14 @@ public sealed class RuleSetPublisher(Func<DbContext> createContext, RuleSetValid
 
         await using var db = createContext();
         var names = report.RuleSets.Select(r => r.Name).ToList();
-        var latest = await db.Set<RuleSetVersion>().AsNoTracking()
-            .Where(v => names.Contains(v.Name))
+        // Headers only (a rule set has tens of versions, not millions): simple SQL on every provider.
+        var latest = (await db.Set<RuleSetVersion>().AsNoTracking()
+                .Where(v => names.Contains(v.Name))
+                .Select(v => new { v.Name, v.Version, v.ContentHash })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(v => v.Name)
-            .Select(g => g.OrderByDescending(v => v.Version).Select(v => new { v.Name, v.Version, v.ContentHash }).First())
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Select(g => g.MaxBy(v => v.Version)!)
+            .ToList();
         var published = new List<PublishedRuleSet>();
         foreach (var ruleSet in report.RuleSets)
         {
