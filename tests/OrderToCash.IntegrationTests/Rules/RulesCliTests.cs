@@ -134,4 +134,20 @@ public class RulesCliTests
             .And.Contain("WithinCreditLimit: no: Exposure after this order exceeds the credit limit").And.Contain("rule: exposureAfterOrder <= limit");
         noneExit.Should().Be(CliApp.Problems);
     }
+
+    [Fact]
+    public async Task Rules_test_fails_when_a_what_if_file_has_no_rule_file()
+    {
+        await using var store = await RuleStoreFixture.CreateAsync();
+        var folder = Path.Combine(store.Folder, "rules");
+        Directory.CreateDirectory(Path.Combine(folder, "tests"));
+        File.Copy(Path.Combine(RepositoryPaths.Rules, "payment-terms.json"), Path.Combine(folder, "payment-terms.json"));
+        File.Copy(Path.Combine(RepositoryPaths.Rules, "tests", "payment-terms.json"), Path.Combine(folder, "tests", "payment-terms.json"));
+        File.Copy(Path.Combine(RepositoryPaths.Rules, "tests", "root-cause.json"), Path.Combine(folder, "tests", "root-cause.json"));
+
+        var (exit, output) = await RunAsync("rules", "test", "--rules", folder);
+
+        exit.Should().Be(CliApp.Problems);
+        output.Should().Contain("[root-cause]").And.Contain("none of this file's 6 case(s) ran");
+    }
 }

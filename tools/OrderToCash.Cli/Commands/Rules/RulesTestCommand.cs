@@ -23,8 +23,9 @@ internal static class RulesTestCommand
             var (ruleFiles, whatIfFiles) = await RuleFolder.LoadAsync(path, cancellationToken).ConfigureAwait(false);
             var report = RuleTooling.CreateValidator().Validate(ruleFiles, whatIfFiles);
             var problems = report.Diagnostics.Where(d => d.Code != Engine.Rules.Definitions.RuleDiagnosticCodes.WhatIfFailed).ToList();
+            problems.AddRange(OrphanSuites(ruleFiles, whatIfFiles));
             var passed = report.Cases.Count(c => c.Passed);
-            var ok = report.IsValid && passed == report.Cases.Count;
+            var ok = report.IsValid && passed == report.Cases.Count && problems.TrueForAll(p => p.Severity != DiagnosticSeverity.Error);
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
@@ -60,5 +61,19 @@ internal static class RulesTestCommand
             return ok ? CliApp.Ok : CliApp.Problems;
         });
         return command;
+    }
+
+    /// <summary>A what-if file whose rule set no rule file defines would silently run nothing: that is an error.</summary>
+    private static IEnumerable<Diagnostic> OrphanSuites(IReadOnlyList<Engine.Rules.RuleSource> ruleFiles, IReadOnlyList<Engine.Rules.RuleSource> whatIfFiles)
+    {
+        var defined = ruleFiles.SelectMany(f => Engine.Rules.Definitions.RuleFileReader.Read(f.Path, f.Content).RuleSets).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in whatIfFiles)
+        {
+            if (Engine.Rules.WhatIf.WhatIfReader.Read(file.Path, file.Content).Suite is { } suite && !defined.Contains(suite.RuleSetName))
+            {
+                yield return new Diagnostic(file.Path, suite.RuleSetName, null, null, Engine.Rules.Definitions.RuleDiagnosticCodes.UnknownRuleSet,
+                    $"No valid rule file defines '{suite.RuleSetName}', so none of this file's {suite.Cases.Count} case(s) ran.");
+            }
+        }
     }
 }
