@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OrderToCash.Engine.Rules.Compilation;
 using OrderToCash.Engine.Rules.Decisions;
 using OrderToCash.Engine.Rules.Store;
@@ -30,6 +31,21 @@ public sealed class RuleEvaluator(RuleSetRuntime runtime, DecisionLog log, TimeP
         }
 
         return new RuleDecision(resolved.Version, resolved.RuleSet, outcome, decisionId);
+    }
+
+    /// <summary>
+    /// Evaluates a recorded decision again: its recorded inputs under its recorded version. Rules cannot read the clock
+    /// or anything outside their inputs, so the outcome is the recorded one (an audit can check it).
+    /// </summary>
+    public async Task<RuleSetOutcome> ReplayAsync(DecisionRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var resolved = await runtime.ResolveVersionAsync(record.RuleSetName, record.RuleSetVersion, cancellationToken).ConfigureAwait(false);
+        using var inputs = JsonDocument.Parse(record.InputsJson);
+        var values = resolved.RuleSet.Inputs
+            .Select(b => inputs.RootElement.TryGetProperty(b.Name, out var value) ? value.Deserialize(b.Type, DecisionLog.Json) : null)
+            .ToArray();
+        return resolved.RuleSet.Evaluate(values);
     }
 }
 

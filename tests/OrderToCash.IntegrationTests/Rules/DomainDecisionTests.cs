@@ -52,4 +52,33 @@ public class DomainDecisionTests
         unknown.Should().BeEquivalentTo(new { Route = (string?)null, Department = (string?)null, CreditManagerAttention = false }, o => o.ExcludingMissingMembers());
         (await host.GetRequiredService<DecisionLog>().ExplainAsync(DisputeRouter.SubjectType, "D-1", CancellationToken.None)).Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task A_recorded_decision_replays_to_the_same_outcome_after_the_rules_changed()
+    {
+        await using var store = await RuleStoreFixture.CreateAsync();
+        var host = await HostWithShippedRulesAsync(store);
+        var input = new EscalationInput(new DateTime(2025, 11, 20), new DateTime(2025, 9, 30), 2_400m, "Standard", 2, false, false, true);
+        await host.GetRequiredService<ReminderLadder>().DecideAsync("INV-9", input, CancellationToken.None);
+        var shipped = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Rules, "escalation.json"));
+        store.Clock.Advance(TimeSpan.FromDays(1));
+        var changed = await host.GetRequiredService<RuleSetPublisher>().PublishAsync(
+            new PublishRequest([new RuleSource("escalation.json", shipped.Replace("? 30 : 45", "? 30 : 60", StringComparison.Ordinal))], [], "test"),
+            CancellationToken.None);
+        changed.Published.Should().BeTrue(string.Join("; ", changed.Diagnostics));
+        var record = (await host.GetRequiredService<DecisionLog>().ExplainAsync(ReminderLadder.SubjectType, "INV-9", CancellationToken.None)).Single().Decision;
+
+        var replayed = await host.GetRequiredService<RuleEvaluator>().ReplayAsync(record);
+        var today = await host.GetRequiredService<RuleEvaluator>().EvaluateAsync(OrderToCashRuleSets.Escalation, [input]);
+
+        replayed.IsSuccess("FinalNotice").Should().BeTrue("version 1 sends the final notice at 45 days");
+        System.Text.Json.JsonSerializer.Serialize(replayed.Rules, DecisionLogJson).Should().Be(record.ResultsJson);
+        today.Version.Version.Should().Be(2);
+        today.Outcome.IsSuccess("FinalNotice").Should().BeFalse("version 2 waits 60 days");
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions DecisionLogJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 }

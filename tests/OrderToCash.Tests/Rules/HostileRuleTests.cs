@@ -46,4 +46,23 @@ public class HostileRuleTests
     {
         Compilation.Value.RuleSet.Should().BeNull();
     }
+
+    [Theory]
+    [InlineData("GlobalParams", "now", "DateTime.UtcNow")]
+    [InlineData("GlobalParams", "home", "Environment.GetEnvironmentVariable(\\\"HOME\\\")")]
+    public void A_hostile_global_parameter_refuses_the_rule_set_naming_the_parameter(string field, string name, string expression)
+    {
+        var json = $$"""
+            { "WorkflowName": "hostile", "{{field}}": [ { "Name": "{{name}}", "Expression": "{{expression}}" } ],
+              "Rules": [ { "RuleName": "Innocent", "Expression": "check.OrderAmount > 0" } ] }
+            """;
+        var read = RuleFileReader.Read("hostile-global.json", json);
+        read.Diagnostics.Should().BeEmpty();
+        var catalog = new RuleSetCatalog().Register("hostile", new RuleInputBinding("check", typeof(CreditCheckInput)));
+
+        var compilation = new RuleSetCompiler(catalog).Compile(read.RuleSets[0]);
+
+        compilation.RuleSet.Should().BeNull();
+        compilation.Diagnostics.Should().NotBeEmpty().And.OnlyContain(d => d.Element == "hostile" && d.Message.StartsWith($"GlobalParams '{name}'", StringComparison.Ordinal));
+    }
 }
