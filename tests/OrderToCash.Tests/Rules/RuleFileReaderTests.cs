@@ -89,4 +89,12 @@ public class RuleFileReaderTests
         result.Diagnostics.Should().BeEmpty();
         result.RuleSets.Select(r => r.Name).Should().Equal("a", "b");
     }
+
+    [Fact]
+    public void Read_says_a_json_schema_is_not_a_rule_file_in_one_message()
+    {
+        var result = RuleFileReader.Read("workflow-schema.json", """{ "$schema": "http://json-schema.org/draft-07/schema#", "type": "object" }""");
+
+        result.Diagnostics.Should().ContainSingle().Which.Message.Should().Contain("JSON Schema document, not a rule file");
+    }
 }

@@ -49,6 +49,12 @@ public static class RuleFileReader
         using (document)
         {
             var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out _) && !root.TryGetProperty("WorkflowName", out _))
+            {
+                diagnostics.Add(new Diagnostic(source, null, null, null, RuleDiagnosticCodes.InvalidField, "This is a JSON Schema document, not a rule file (a rule file is a workflow with WorkflowName and Rules)."));
+                return new RuleFileReadResult(ruleSets, diagnostics);
+            }
+
             IEnumerable<JsonElement> workflows = root.ValueKind switch
             {
                 JsonValueKind.Array => root.EnumerateArray().ToList(),
