@@ -120,6 +120,8 @@ public class RuleStoreTests
         why.Should().BeEquivalentTo(new { IsSuccess = false, Expression = HalvedLimitRule }, o => o.ExcludingMissingMembers());
         why.ErrorMessage.Should().Contain("exceeds the credit limit");
         why.Description.Should().Contain("credit insurer");
+        why.Parameters["limit"].GetDecimal().Should().Be(40_000m);
+        why.Parameters["exposureAfterOrder"].GetDecimal().Should().Be(30_000m);
         second.Decision.InputsJson.Should().Contain("\"orderAmount\":10000").And.Contain("\"exposure\":20000");
         second.Decision.EvaluatedAt.Should().Be(store.Clock.GetUtcNow());
     }

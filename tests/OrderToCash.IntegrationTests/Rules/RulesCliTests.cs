@@ -131,7 +131,8 @@ public class RulesCliTests
 
         exit.Should().Be(CliApp.Ok, output);
         output.Should().Contain("credit-limit version 1").And.Contain("a.dupont").And.Contain("2026 limits")
-            .And.Contain("WithinCreditLimit: no: Exposure after this order exceeds the credit limit").And.Contain("rule: exposureAfterOrder <= limit");
+            .And.Contain("WithinCreditLimit: no: Exposure after this order exceeds the credit limit").And.Contain("rule: exposureAfterOrder <= limit")
+            .And.Contain("limit = 70000").And.Contain("exposureAfterOrder = 90000");
         noneExit.Should().Be(CliApp.Problems);
     }
 

@@ -10,8 +10,10 @@ namespace OrderToCash.Engine.Rules.Compilation;
 public sealed class CompiledRule
 {
     internal CompiledRule(string name, string? expression, string? successEvent, string? errorMessage, string? op,
-        IReadOnlyDictionary<string, JsonElement> properties, Func<object?[], bool>? predicate, IReadOnlyList<CompiledRule> children)
+        IReadOnlyDictionary<string, JsonElement> properties, Func<object?[], bool>? predicate, IReadOnlyList<CompiledRule> children,
+        RuleParameters? parameters = null)
     {
+        _parameters = parameters;
         Name = name;
         Expression = expression;
         SuccessEvent = successEvent;
@@ -24,6 +26,7 @@ public sealed class CompiledRule
     }
 
     private readonly Func<object?[], bool>? _predicate;
+    private readonly RuleParameters? _parameters;
     private readonly bool _all;
 
     public string Name { get; }
@@ -70,7 +73,34 @@ public sealed class CompiledRule
         return success ? Success(outcomes) : Failure(outcomes, null);
     }
 
+    /// <summary>
+    /// The values of the global and local parameters this rule sees, for the decision log: "limit = 70000" explains a
+    /// refusal better than the expression alone. Not on the decision path; a parameter that throws yields its message.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types",
+        Justification = "An explanation must not fail the decision it explains; the reason is recorded instead.")]
+    public IReadOnlyDictionary<string, object?> ParameterValues(object?[] inputs)
+    {
+        if (_parameters is null)
+        {
+            return new Dictionary<string, object?>();
+        }
+
+        try
+        {
+            var values = _parameters.Evaluate(inputs);
+            return _parameters.Names.Select((name, i) => (name, values[i])).ToDictionary(p => p.name, p => p.Item2, StringComparer.Ordinal);
+        }
+        catch (Exception ex)
+        {
+            return new Dictionary<string, object?> { ["$error"] = ex.Message };
+        }
+    }
+
     private RuleOutcome Success(RuleOutcome[] children) => new(Name, true, SuccessEvent, null, null, children);
 
     private RuleOutcome Failure(RuleOutcome[] children, string? exception) => new(Name, false, null, ErrorMessage, exception, children);
 }
+
+/// <summary>The names of a rule's scoped parameters and a delegate computing their values from the inputs.</summary>
+internal sealed record RuleParameters(IReadOnlyList<string> Names, Func<object?[], object?[]> Evaluate);

@@ -91,8 +91,10 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             return null;
         }
 
-        var predicate = BuildDelegate(context, globals.Concat(locals).ToList(), body);
-        return new CompiledRule(rule.RuleName, rule.Expression, rule.SuccessEvent, rule.ErrorMessage, rule.Operator, properties, predicate, []);
+        var scoped = globals.Concat(locals).ToList();
+        var predicate = BuildDelegate(context, scoped, body);
+        var parameters = scoped.Count == 0 ? null : new RuleParameters(scoped.Select(s => s.Parameter.Name!).ToList(), BuildParameterDelegate(context, scoped));
+        return new CompiledRule(rule.RuleName, rule.Expression, rule.SuccessEvent, rule.ErrorMessage, rule.Operator, properties, predicate, [], parameters);
     }
 
     private static List<ScopedVariable> CompileParams(Context context, IEnumerable<ScopedParam>? scopedParams, IReadOnlyList<ScopedVariable> outer, string element, string field)
@@ -164,6 +166,23 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         steps.Add(body);
         var block = Expression.Block(typeof(bool), context.InputParameters.Concat(scoped.Select(s => s.Parameter)), steps);
         return Expression.Lambda<Func<object?[], bool>>(block, args).Compile();
+    }
+
+    /// <summary>(object[] inputs) => new object[] { global1, ..., local1, ... }: the values an explanation shows.</summary>
+    private static Func<object?[], object?[]> BuildParameterDelegate(Context context, List<ScopedVariable> scoped)
+    {
+        var args = Expression.Parameter(typeof(object[]), "inputs");
+        var steps = new List<Expression>();
+        for (var i = 0; i < context.InputParameters.Length; i++)
+        {
+            var input = context.InputParameters[i];
+            steps.Add(Expression.Assign(input, Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), input.Type)));
+        }
+
+        steps.AddRange(scoped.Select(s => Expression.Assign(s.Parameter, s.Value)));
+        steps.Add(Expression.NewArrayInit(typeof(object), scoped.Select(s => Expression.Convert(s.Parameter, typeof(object)))));
+        var block = Expression.Block(typeof(object[]), context.InputParameters.Concat(scoped.Select(s => s.Parameter)), steps);
+        return Expression.Lambda<Func<object?[], object?[]>>(block, args).Compile();
     }
 
     private sealed record ScopedVariable(ParameterExpression Parameter, Expression Value);

@@ -31,6 +31,16 @@ public sealed class DecisionLog(Func<DbContext> createContext)
             inputJson[ruleSet.Inputs[i].Name] = inputs[i];
         }
 
+        var parameters = new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
+        foreach (var rule in Flatten(ruleSet.Rules))
+        {
+            var values = rule.ParameterValues(inputs as object?[] ?? [.. inputs]);
+            if (values.Count > 0)
+            {
+                parameters[rule.Name] = values;
+            }
+        }
+
         var succeeded = string.Join(",", outcome.Succeeded.Select(r => r.RuleName));
         return new DecisionRecord
         {
@@ -42,6 +52,7 @@ public sealed class DecisionLog(Func<DbContext> createContext)
             EvaluatedAt = evaluatedAt,
             InputsJson = JsonSerializer.Serialize(inputJson, Json),
             ResultsJson = JsonSerializer.Serialize(outcome.Rules, Json),
+            ParametersJson = parameters.Count == 0 ? null : JsonSerializer.Serialize(parameters, Json),
             Succeeded = succeeded.Length > 4000 ? succeeded[..4000] : succeeded,
         };
     }
@@ -78,19 +89,26 @@ public sealed class DecisionLog(Func<DbContext> createContext)
         var definition = RuleFileReader.FromCanonical($"{version.Name} v{version.Version}", version.Content);
         var outcomes = JsonSerializer.Deserialize<List<RuleOutcome>>(record.ResultsJson, Json) ?? [];
         var rules = Flatten(definition.Workflow.Rules).ToDictionary(r => r.RuleName, StringComparer.Ordinal);
+        var parameters = record.ParametersJson is null
+            ? []
+            : JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, JsonElement>>>(record.ParametersJson, Json) ?? [];
         return new DecisionExplanation(
             record,
             new RuleSetVersionHeader(version.Id, version.Name, version.Version, version.ContentHash, version.EffectiveFrom, version.PublishedAt, version.Author, version.Comment),
-            outcomes.Select(o => ExplainRule(o, rules)).ToList());
+            outcomes.Select(o => ExplainRule(o, rules, parameters)).ToList());
     }
 
-    private static RuleExplanation ExplainRule(RuleOutcome outcome, Dictionary<string, Rule> rules)
+    private static RuleExplanation ExplainRule(RuleOutcome outcome, Dictionary<string, Rule> rules, Dictionary<string, Dictionary<string, JsonElement>> parameters)
     {
         rules.TryGetValue(outcome.RuleName, out var rule);
         var description = rule?.Properties?.TryGetValue("description", out var d) == true ? d?.ToString() : null;
         return new RuleExplanation(outcome.RuleName, outcome.IsSuccess, rule?.Expression, description, outcome.SuccessEvent,
-            outcome.ErrorMessage, outcome.ExceptionMessage, outcome.Children.Select(c => ExplainRule(c, rules)).ToList());
+            outcome.ErrorMessage, outcome.ExceptionMessage, outcome.Children.Select(c => ExplainRule(c, rules, parameters)).ToList(),
+            parameters.TryGetValue(outcome.RuleName, out var values) ? values : new Dictionary<string, JsonElement>());
     }
+
+    private static IEnumerable<CompiledRule> Flatten(IEnumerable<CompiledRule> rules) =>
+        rules.SelectMany(r => new[] { r }.Concat(Flatten(r.Children)));
 
     private static IEnumerable<Rule> Flatten(IEnumerable<Rule>? rules) =>
         (rules ?? []).SelectMany(r => new[] { r }.Concat(Flatten(r.Rules)));
@@ -99,7 +117,7 @@ public sealed class DecisionLog(Func<DbContext> createContext)
 /// <summary>What a decision is about: a type of business document and its id.</summary>
 public sealed record DecisionSubject(string Type, string Id);
 
-/// <summary>A recorded decision, the version that made it, and each rule's result with the rule's text at that version.</summary>
+/// <summary>A recorded decision, the version that made it, and each rule's result with the rule's text at that version and the values of its parameters.</summary>
 public sealed record DecisionExplanation(DecisionRecord Decision, RuleSetVersionHeader Version, IReadOnlyList<RuleExplanation> Rules);
 
 public sealed record RuleExplanation(
@@ -110,4 +128,5 @@ public sealed record RuleExplanation(
     string? SuccessEvent,
     string? ErrorMessage,
     string? ExceptionMessage,
-    IReadOnlyList<RuleExplanation> Children);
+    IReadOnlyList<RuleExplanation> Children,
+    IReadOnlyDictionary<string, JsonElement> Parameters);

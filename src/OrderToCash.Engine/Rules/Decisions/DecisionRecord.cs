@@ -28,6 +28,9 @@ public sealed class DecisionRecord
     /// <summary>Every rule's outcome, as JSON (name, success, event, message, nested outcomes).</summary>
     public required string ResultsJson { get; init; }
 
+    /// <summary>Per rule, the values of its global and local parameters (e.g. the limit it compared with), as JSON.</summary>
+    public string? ParametersJson { get; init; }
+
     /// <summary>The successful rules' names, comma-separated: a quick look without parsing JSON.</summary>
     public string? Succeeded { get; init; }
 }

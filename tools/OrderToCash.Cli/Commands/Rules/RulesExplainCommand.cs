@@ -80,6 +80,11 @@ internal static class RulesExplainCommand
             await output.WriteLineAsync($"{indent}    rule: {rule.Expression}").ConfigureAwait(false);
         }
 
+        if (rule.Parameters.Count > 0)
+        {
+            await output.WriteLineAsync($"{indent}    with: {string.Join(", ", rule.Parameters.Select(p => $"{p.Key} = {p.Value}"))}").ConfigureAwait(false);
+        }
+
         foreach (var child in rule.Children)
         {
             await WriteRuleAsync(output, child, indent + "  ").ConfigureAwait(false);

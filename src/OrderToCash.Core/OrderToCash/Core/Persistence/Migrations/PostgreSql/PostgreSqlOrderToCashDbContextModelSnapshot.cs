@@ -73,6 +73,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ParametersJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("ResultsJson")
                         .IsRequired()
                         .HasColumnType("text");

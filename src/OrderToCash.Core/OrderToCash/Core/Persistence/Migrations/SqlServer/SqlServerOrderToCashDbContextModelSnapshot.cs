@@ -73,6 +73,9 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ParametersJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ResultsJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -63,6 +63,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParametersJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResultsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

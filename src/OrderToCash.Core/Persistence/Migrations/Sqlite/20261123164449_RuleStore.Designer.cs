@@ -10,7 +10,7 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrderToCashDbContext))]
-    [Migration("20261123161931_RuleStore")]
+    [Migration("20261123164449_RuleStore")]
     partial class RuleStore
     {
         /// <inheritdoc />
@@ -64,6 +64,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("InputsJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResultsJson")

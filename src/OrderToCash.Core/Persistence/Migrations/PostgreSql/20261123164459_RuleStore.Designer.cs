@@ -12,7 +12,7 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlOrderToCashDbContext))]
-    [Migration("20261123161934_RuleStore")]
+    [Migration("20261123164459_RuleStore")]
     partial class RuleStore
     {
         /// <inheritdoc />
@@ -74,6 +74,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("InputsJson")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ParametersJson")
                         .HasColumnType("text");
 
                     b.Property<string>("ResultsJson")

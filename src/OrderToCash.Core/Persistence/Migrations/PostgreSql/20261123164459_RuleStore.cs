@@ -28,6 +28,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     EvaluatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     InputsJson = table.Column<string>(type: "text", nullable: false),
                     ResultsJson = table.Column<string>(type: "text", nullable: false),
+                    ParametersJson = table.Column<string>(type: "text", nullable: true),
                     Succeeded = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOrderToCashDbContext))]
-    [Migration("20261123161932_RuleStore")]
+    [Migration("20261123164453_RuleStore")]
     partial class RuleStore
     {
         /// <inheritdoc />
@@ -74,6 +74,9 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 
                     b.Property<string>("InputsJson")
                         .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ParametersJson")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ResultsJson")

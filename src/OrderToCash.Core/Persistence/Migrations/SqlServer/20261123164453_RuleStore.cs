@@ -27,6 +27,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     EvaluatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     InputsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     ResultsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ParametersJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     Succeeded = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>

@@ -26,6 +26,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     EvaluatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     InputsJson = table.Column<string>(type: "TEXT", nullable: false),
                     ResultsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ParametersJson = table.Column<string>(type: "TEXT", nullable: true),
                     Succeeded = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
