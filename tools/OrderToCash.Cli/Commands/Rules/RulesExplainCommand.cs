@@ -25,7 +25,16 @@ internal static class RulesExplainCommand
             var log = new DecisionLog(() => DatabaseConfigurator.CreateContext(options.Provider, options.ResolveConnectionString()));
             var type = parseResult.GetValue(subjectType)!;
             var id = parseResult.GetValue(subjectId)!;
-            var explanations = await log.ExplainAsync(type, id, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<DecisionExplanation> explanations;
+            try
+            {
+                explanations = await log.ExplainAsync(type, id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new InvalidOperationException($"The decision log could not be read ({ex.Message}); run 'o2c migrate' with the same settings first.", ex);
+            }
+
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {

@@ -38,7 +38,16 @@ internal static class RulesPublishCommand
                 RuleTooling.CreateValidator(),
                 TimeProvider.System);
             var request = new PublishRequest(ruleFiles, whatIfFiles, parseResult.GetValue(author) ?? Environment.UserName, parseResult.GetValue(comment), effective);
-            var result = await publisher.PublishAsync(request, cancellationToken).ConfigureAwait(false);
+            PublishResult result;
+            try
+            {
+                result = await publisher.PublishAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new InvalidOperationException($"The database could not store rule versions ({ex.Message}); run 'o2c migrate' with the same settings first.", ex);
+            }
+
             await WriteAsync(parseResult.InvocationConfiguration.Output, parseResult.GetValue(format), result).ConfigureAwait(false);
             return result.Published ? CliApp.Ok : CliApp.Problems;
         });
