@@ -88,7 +88,7 @@ public sealed class CompiledRule
 
         try
         {
-            var values = _parameters.Evaluate(inputs);
+            var values = _parameters.Evaluate.Value(inputs);
             return _parameters.Names.Select((name, i) => (name, values[i])).ToDictionary(p => p.name, p => p.Item2, StringComparer.Ordinal);
         }
         catch (Exception ex)
@@ -103,4 +103,4 @@ public sealed class CompiledRule
 }
 
 /// <summary>The names of a rule's scoped parameters and a delegate computing their values from the inputs.</summary>
-internal sealed record RuleParameters(IReadOnlyList<string> Names, Func<object?[], object?[]> Evaluate);
+internal sealed record RuleParameters(IReadOnlyList<string> Names, Lazy<Func<object?[], object?[]>> Evaluate);

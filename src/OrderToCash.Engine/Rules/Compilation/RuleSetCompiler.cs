@@ -93,7 +93,11 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
 
         var scoped = globals.Concat(locals).ToList();
         var predicate = BuildDelegate(context, scoped, body);
-        var parameters = scoped.Count == 0 ? null : new RuleParameters(scoped.Select(s => s.Parameter.Name!).ToList(), BuildParameterDelegate(context, scoped));
+        var inputs = context.InputParameters;
+        // Compiled on first use: only recorded decisions need parameter values, and publishing stays one compile per rule.
+        var parameters = scoped.Count == 0 ? null : new RuleParameters(
+            scoped.Select(s => s.Parameter.Name!).ToList(),
+            new Lazy<Func<object?[], object?[]>>(() => BuildParameterDelegate(inputs, scoped)));
         return new CompiledRule(rule.RuleName, rule.Expression, rule.SuccessEvent, rule.ErrorMessage, rule.Operator, properties, predicate, [], parameters);
     }
 
@@ -169,19 +173,19 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
     }
 
     /// <summary>(object[] inputs) => new object[] { global1, ..., local1, ... }: the values an explanation shows.</summary>
-    private static Func<object?[], object?[]> BuildParameterDelegate(Context context, List<ScopedVariable> scoped)
+    private static Func<object?[], object?[]> BuildParameterDelegate(ParameterExpression[] inputs, List<ScopedVariable> scoped)
     {
         var args = Expression.Parameter(typeof(object[]), "inputs");
         var steps = new List<Expression>();
-        for (var i = 0; i < context.InputParameters.Length; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
-            var input = context.InputParameters[i];
+            var input = inputs[i];
             steps.Add(Expression.Assign(input, Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), input.Type)));
         }
 
         steps.AddRange(scoped.Select(s => Expression.Assign(s.Parameter, s.Value)));
         steps.Add(Expression.NewArrayInit(typeof(object), scoped.Select(s => Expression.Convert(s.Parameter, typeof(object)))));
-        var block = Expression.Block(typeof(object[]), context.InputParameters.Concat(scoped.Select(s => s.Parameter)), steps);
+        var block = Expression.Block(typeof(object[]), inputs.Concat(scoped.Select(s => s.Parameter)), steps);
         return Expression.Lambda<Func<object?[], object?[]>>(block, args).Compile();
     }
 
