@@ -82,6 +82,22 @@ public class RuleStoreTests
     }
 
     [Fact]
+    public async Task A_publication_is_all_or_nothing_across_rule_sets()
+    {
+        await using var store = await RuleStoreFixture.CreateAsync();
+        var host = store.StartHost();
+        var terms = RuleStoreFixture.Shipped(OrderToCashRuleSets.PaymentTerms);
+        var brokenTerms = terms with { Content = terms.Content.Replace("terms.TermDays <= 60", "terms.TermDayz <= 60", StringComparison.Ordinal) };
+
+        var result = await host.GetRequiredService<RuleSetPublisher>().PublishAsync(
+            new PublishRequest([RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit), brokenTerms], [], "credit.manager"), CancellationToken.None);
+
+        result.Published.Should().BeFalse();
+        result.Diagnostics.Should().ContainSingle(d => d.Element == "payment-terms/AgreedTermWithin60DaysOfInvoice");
+        (await store.CountVersionsAsync()).Should().Be(0, "the valid credit-limit file is not published alone");
+    }
+
+    [Fact]
     public async Task A_version_whose_what_if_cases_fail_is_refused_and_nothing_is_written()
     {
         await using var store = await RuleStoreFixture.CreateAsync();
