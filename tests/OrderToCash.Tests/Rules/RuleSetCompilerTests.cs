@@ -110,4 +110,35 @@ public class RuleSetCompilerTests
 
         act.Should().Throw<ArgumentException>().WithMessage("*check*CreditCheckInput*");
     }
+
+    [Fact]
+    public async Task A_failed_rule_formats_its_message_placeholders_as_RulesEngine_does()
+    {
+        var json = """
+            { "WorkflowName": "test",
+              "GlobalParams": [ { "Name": "after", "Expression": "check.Exposure + check.OrderAmount" } ],
+              "Rules": [ { "RuleName": "Within", "LocalParams": [ { "Name": "cap", "Expression": "check.InternalLimit" } ],
+                           "Expression": "after <= cap", "ErrorMessage": "Class $(check.RiskClass): $(after) over $(cap)." } ] }
+            """;
+        var definition = RuleFileReader.Read("t", json).RuleSets[0];
+        var catalog = new RuleSetCatalog().Register("test", new RuleInputBinding("check", typeof(CreditCheckInput)));
+        var ruleSet = new RuleSetCompiler(catalog).Compile(definition).RuleSet!;
+        var over = Order with { OrderAmount = 20_000m };
+        var engine = new RulesEngine.RulesEngine([definition.Workflow], RuleEngineSettings.Create());
+
+        var ours = ruleSet.Evaluate(over).Find("Within")!;
+        var theirs = (await engine.ExecuteAllRulesAsync("test", new RulesEngine.Models.RuleParameter("check", over))).Single();
+
+        ours.ErrorMessage.Should().Be("Class B: 48000 over 40000.");
+        theirs.ExceptionMessage.Should().Be(ours.ErrorMessage);
+    }
+
+    [Fact]
+    public void A_placeholder_that_does_not_parse_or_is_refused_stays_as_written()
+    {
+        var compilation = Compile("""[ { "RuleName": "R", "Expression": "false", "ErrorMessage": "$(check.Nope) $(check.GetType().Assembly) $(check.RiskClass)" } ]""");
+
+        compilation.Diagnostics.Should().BeEmpty();
+        compilation.RuleSet!.Evaluate(Order).Find("R")!.ErrorMessage.Should().Be("$(check.Nope) $(check.GetType().Assembly) B");
+    }
 }

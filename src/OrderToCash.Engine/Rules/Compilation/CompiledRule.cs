@@ -11,9 +11,10 @@ public sealed class CompiledRule
 {
     internal CompiledRule(string name, string? expression, string? successEvent, string? errorMessage, string? op,
         IReadOnlyDictionary<string, JsonElement> properties, Func<object?[], bool>? predicate, IReadOnlyList<CompiledRule> children,
-        RuleParameters? parameters = null)
+        RuleParameters? parameters = null, Func<object?[], string>? formatMessage = null)
     {
         _parameters = parameters;
+        _formatMessage = formatMessage;
         Name = name;
         Expression = expression;
         SuccessEvent = successEvent;
@@ -27,6 +28,7 @@ public sealed class CompiledRule
 
     private readonly Func<object?[], bool>? _predicate;
     private readonly RuleParameters? _parameters;
+    private readonly Func<object?[], string>? _formatMessage;
     private readonly bool _all;
 
     public string Name { get; }
@@ -54,7 +56,7 @@ public sealed class CompiledRule
         {
             try
             {
-                return _predicate(inputs) ? Success([]) : Failure([], null);
+                return _predicate(inputs) ? Success([]) : new RuleOutcome(Name, false, null, _formatMessage?.Invoke(inputs) ?? ErrorMessage, null, []);
             }
             catch (Exception ex)
             {

@@ -98,7 +98,8 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         var parameters = scoped.Count == 0 ? null : new RuleParameters(
             scoped.Select(s => s.Parameter.Name!).ToList(),
             new Lazy<Func<object?[], object?[]>>(() => BuildParameterDelegate(inputs, scoped)));
-        return new CompiledRule(rule.RuleName, rule.Expression, rule.SuccessEvent, rule.ErrorMessage, rule.Operator, properties, predicate, [], parameters);
+        var message = MessageTemplate.TryCompile(rule.ErrorMessage, context.Parser, context.Policy, inputs, scoped.Select(s => (s.Parameter, s.Value)).ToList());
+        return new CompiledRule(rule.RuleName, rule.Expression, rule.SuccessEvent, rule.ErrorMessage, rule.Operator, properties, predicate, [], parameters, message);
     }
 
     private static List<ScopedVariable> CompileParams(Context context, IEnumerable<ScopedParam>? scopedParams, IReadOnlyList<ScopedVariable> outer, string element, string field)
