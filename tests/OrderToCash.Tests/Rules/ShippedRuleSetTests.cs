@@ -53,8 +53,9 @@ public class ShippedRuleSetTests
                 var inputs = ruleSet.Inputs.Select(b => whatIf.Inputs[b.Name].Deserialize(b.Type, WhatIfRunner.InputOptions)).ToArray();
                 var parameters = ruleSet.Inputs.Select((b, i) => new RuleParameter(b.Name, inputs[i])).ToArray();
 
-                var ours = ruleSet.Evaluate(inputs).Rules.Select(r => (r.RuleName, r.IsSuccess, r.SuccessEvent));
-                var theirs = (await engine.ExecuteAllRulesAsync(suite.RuleSetName, parameters)).Select(r => (r.Rule.RuleName, r.IsSuccess, r.IsSuccess ? r.Rule.SuccessEvent : null));
+                var ours = ruleSet.Evaluate(inputs).Rules.Select(r => (r.RuleName, r.IsSuccess, r.SuccessEvent, r.ErrorMessage));
+                var theirs = (await engine.ExecuteAllRulesAsync(suite.RuleSetName, parameters))
+                    .Select(r => (r.Rule.RuleName, r.IsSuccess, r.IsSuccess ? r.Rule.SuccessEvent : null, r.IsSuccess ? null : r.ExceptionMessage));
 
                 ours.Should().Equal(theirs, $"case '{whatIf.Name}' of {suite.RuleSetName}");
                 compared++;
