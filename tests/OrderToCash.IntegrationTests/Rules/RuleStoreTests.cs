@@ -82,6 +82,24 @@ public class RuleStoreTests
     }
 
     [Fact]
+    public async Task A_rule_file_that_is_not_valid_json_is_refused_with_its_line_and_nothing_is_written()
+    {
+        await using var store = await RuleStoreFixture.CreateAsync();
+        var host = store.StartHost();
+        var shipped = RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit);
+        var broken = shipped with { Content = shipped.Content.Replace("\"SuccessEvent\": \"within-limit\",", "\"SuccessEvent\": \"within-limit\"", StringComparison.Ordinal) };
+        broken.Content.Should().NotBe(shipped.Content);
+
+        var result = await PublishAsync(host, broken);
+
+        result.Published.Should().BeFalse();
+        var diagnostic = result.Diagnostics.Should().ContainSingle().Subject;
+        diagnostic.Code.Should().Be(RuleDiagnosticCodes.InvalidJson);
+        diagnostic.Line.Should().Be(shipped.Content.Split('\n').ToList().FindIndex(l => l.Contains("\"SuccessEvent\": \"within-limit\"", StringComparison.Ordinal)) + 2);
+        (await store.CountVersionsAsync()).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_publication_is_all_or_nothing_across_rule_sets()
     {
         await using var store = await RuleStoreFixture.CreateAsync();
