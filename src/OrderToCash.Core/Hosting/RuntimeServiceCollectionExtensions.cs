@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Rules;
 using OrderToCash.Core.Scheduling;
 
 namespace OrderToCash.Core.Hosting;
@@ -24,6 +25,7 @@ public static class RuntimeServiceCollectionExtensions
         }
 
         services.AddScoped<Credit.CreditLimitRequests>();
+        services.AddOrderToCashRules();
         var database = PersistenceServiceCollectionExtensions.ReadOptions(configuration);
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddOrderToCashScheduler(database, scheduler);

@@ -11,9 +11,14 @@ public abstract class OrderToCashDbContext(DbContextOptions options) : DbContext
 {
     public DbSet<HousekeepingRun> HousekeepingRuns => Set<HousekeepingRun>();
 
+    public DbSet<Engine.Rules.Store.RuleSetVersion> RuleSetVersions => Set<Engine.Rules.Store.RuleSetVersion>();
+
+    public DbSet<Engine.Rules.Decisions.DecisionRecord> RuleDecisions => Set<Engine.Rules.Decisions.DecisionRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderToCashDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Engine.Rules.Store.RuleSetVersion).Assembly);
     }
 }
