@@ -1,0 +1,113 @@
+import Modeler from 'bpmn-js/lib/Modeler';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import '../styles/designer.css';
+import { byId } from '../shared/dom';
+import { startPage } from '../shared/page';
+import type { Canvas, EventBus, ModdleElement } from './bpmn-types';
+import { loadCatalog } from './catalog';
+import { download, fileNameFor, MaxDiagramBytes } from './files';
+import { newDiagramXml } from './new-diagram';
+import o2cDescriptor from './o2c-moddle.json';
+import { PropertiesPanel } from './properties-panel';
+
+void startPage('/designer', async () => {
+  const catalog = await loadCatalog();
+  const modeler = new Modeler({ container: byId('canvas'), moddleExtensions: { o2c: o2cDescriptor } });
+  const panel = new PropertiesPanel(byId('properties'), modeler, catalog);
+  const status = byId('designer-status');
+  const documentName = byId('document-name');
+  const fileInput = byId<HTMLInputElement>('open-file');
+  let fileName = 'New diagram';
+  let dirty = false;
+
+  const setStatus = (message: string, kind: 'info' | 'warning' | 'error' = 'info') => {
+    status.textContent = message;
+    status.dataset.kind = kind;
+  };
+  const setDirty = (value: boolean) => {
+    dirty = value;
+    documentName.textContent = dirty ? `${fileName} — unsaved changes` : fileName;
+  };
+  const confirmDiscard = () => !dirty || window.confirm(`Discard the unsaved changes to “${fileName}”?`);
+
+  modeler.get<EventBus>('eventBus').on('commandStack.changed', () => setDirty(true));
+  window.addEventListener('beforeunload', event => {
+    if (dirty) {
+      event.preventDefault();
+    }
+  });
+
+  async function open(xml: string, name: string): Promise<void> {
+    try {
+      const { warnings } = await modeler.importXML(xml);
+      fileName = name;
+      setDirty(false);
+      modeler.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+      panel.render();
+      if (warnings.length > 0) {
+        setStatus(`Opened “${name}” with ${warnings.length} warning(s): ${warnings.slice(0, 3).map(describeWarning).join(' · ')}`, 'warning');
+      } else {
+        setStatus(`Opened “${name}”.`);
+      }
+    } catch (error) {
+      // bpmn-js leaves the previous diagram on the canvas when the new one cannot be read.
+      setStatus(`“${name}” could not be opened: it is not a BPMN 2.0 diagram (${error instanceof Error ? error.message : String(error)}).`, 'error');
+    }
+  }
+
+  function processName(): string | undefined {
+    const definitions = modeler.getDefinitions() as ModdleElement | undefined;
+    const roots = (definitions?.get('rootElements') as ModdleElement[] | undefined) ?? [];
+    return roots.find(r => r.$instanceOf('bpmn:Process'))?.name ?? roots.find(r => r.$instanceOf('bpmn:Collaboration'))?.name;
+  }
+
+  byId('new-diagram').addEventListener('click', () => {
+    if (confirmDiscard()) {
+      void open(newDiagramXml(), 'New diagram');
+    }
+  });
+
+  byId('open-diagram').addEventListener('click', () => {
+    if (confirmDiscard()) {
+      fileInput.click();
+    }
+  });
+
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!file) {
+      return;
+    }
+    if (file.size > MaxDiagramBytes) {
+      setStatus(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; diagrams of up to ${MaxDiagramBytes / 1024 / 1024} MB can be opened.`, 'error');
+      return;
+    }
+    await open(await file.text(), file.name);
+  });
+
+  byId('download-bpmn').addEventListener('click', async () => {
+    const { xml } = await modeler.saveXML({ format: true });
+    const name = fileNameFor(processName(), 'bpmn');
+    download(name, xml ?? '', 'application/xml');
+    setDirty(false);
+    setStatus(`Downloaded ${name}.`);
+  });
+
+  byId('download-svg').addEventListener('click', async () => {
+    const { svg } = await modeler.saveSVG();
+    const name = fileNameFor(processName(), 'svg');
+    download(name, svg, 'image/svg+xml');
+    setStatus(`Downloaded ${name}.`);
+  });
+
+  await open(newDiagramXml(), 'New diagram');
+  byId('designer-workspace').setAttribute('aria-busy', 'false');
+});
+
+/** bpmn-js declares import warnings as strings but hands over Error objects: show the message either way. */
+function describeWarning(warning: unknown): string {
+  return warning instanceof Error ? warning.message : String(warning);
+}
