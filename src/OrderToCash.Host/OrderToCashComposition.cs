@@ -1,6 +1,8 @@
 using OrderToCash.Core.Hosting;
 using OrderToCash.Host.Features.Auth;
+using OrderToCash.Host.Features.Catalog;
 using OrderToCash.Host.Features.Health;
+using OrderToCash.Host.Features.Web;
 
 namespace OrderToCash.Host;
 
@@ -12,6 +14,7 @@ internal static class OrderToCashComposition
         builder.Services.AddOrderToCashRuntime(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.AddOrderToCashAuth();
+        builder.Services.AddProcessCatalog();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
@@ -24,10 +27,13 @@ internal static class OrderToCashComposition
         app.Services.GetRequiredService<Core.Security.BuiltInUserStore>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
         app.MapAuth();
+        app.MapCatalog();
+        app.MapWebPages();
         return app;
     }
 }

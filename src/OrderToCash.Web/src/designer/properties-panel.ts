@@ -64,12 +64,10 @@ export class PropertiesPanel {
     }
   }
 
+  /** The process (or collaboration) itself; before a diagram is imported the canvas root stands for nothing. */
   private rootOrNull(): DiagramElement | null {
-    try {
-      return this.canvas.getRootElement();
-    } catch {
-      return null;
-    }
+    const root = this.canvas.getRootElement();
+    return root?.businessObject ? root : null;
   }
 
   private sections(element: DiagramElement): HTMLElement[] {
