@@ -39,8 +39,7 @@ public sealed class DesignerTests(UiFixture ui)
     public async Task Opening_a_bpmn_file_renders_its_elements_and_shows_our_attributes_in_the_panel()
     {
         var page = await ui.NewPageAsync();
-        await page.OpenSignedInAsync("/designer", UiUsers.ProcessOwner);
-        await page.Locator("g.djs-element[data-element-id='StartEvent_1']").WaitForAsync();
+        await OpenDesignerAsync(page);
 
         await page.Locator("#open-file").SetInputFilesAsync(Fixture("credit-check.bpmn"));
 
@@ -68,8 +67,7 @@ public sealed class DesignerTests(UiFixture ui)
     {
         var file = SharedConformanceFile("miwg-reference", "C.1.0.bpmn");
         var page = await ui.NewPageAsync();
-        await page.OpenSignedInAsync("/designer", UiUsers.ProcessOwner);
-        await page.Locator("g.djs-element[data-element-id='StartEvent_1']").WaitForAsync();
+        await OpenDesignerAsync(page);
 
         await page.Locator("#open-file").SetInputFilesAsync(file);
 
@@ -84,8 +82,7 @@ public sealed class DesignerTests(UiFixture ui)
     public async Task A_file_that_is_not_bpmn_is_refused_with_a_message_and_the_diagram_stays()
     {
         var page = await ui.NewPageAsync();
-        await page.OpenSignedInAsync("/designer", UiUsers.ProcessOwner);
-        await page.Locator("g.djs-element[data-element-id='StartEvent_1']").WaitForAsync();
+        await OpenDesignerAsync(page);
 
         await page.Locator("#open-file").SetInputFilesAsync(new FilePayload { Name = "notes.bpmn", MimeType = "application/xml", Buffer = "this is not XML"u8.ToArray() });
 
@@ -101,8 +98,8 @@ public sealed class DesignerTests(UiFixture ui)
         var handler = "test.send-invoice-" + Guid.NewGuid().ToString("N")[..8];
         ui.Host.Services.GetRequiredService<ProcessCatalog>().AddHandler(handler, "Send the invoice", ["invoiceId"], ["sentAt"]);
         var page = await ui.NewPageAsync();
-        await page.OpenSignedInAsync("/designer", UiUsers.ProcessOwner);
-        await page.Locator("#open-file").SetInputFilesAsync(Fixture("credit-check.bpmn"));
+        await OpenDesignerAsync(page);
+        await OpenFixtureAsync(page);
         await ClickElementAsync(page, "IssueInvoice");
 
         await page.GetByLabel("Handler", new() { Exact = true }).SelectOptionAsync(handler);
@@ -119,8 +116,8 @@ public sealed class DesignerTests(UiFixture ui)
     public async Task A_user_task_role_due_date_and_output_set_in_the_panel_are_in_the_downloaded_bpmn()
     {
         var page = await ui.NewPageAsync();
-        await page.OpenSignedInAsync("/designer", UiUsers.ProcessOwner);
-        await page.Locator("#open-file").SetInputFilesAsync(Fixture("credit-check.bpmn"));
+        await OpenDesignerAsync(page);
+        await OpenFixtureAsync(page);
         await ClickElementAsync(page, "ReviewBlockedOrder");
 
         await page.GetByLabel("Who does it").SelectOptionAsync("SalesAdministration");
@@ -142,6 +139,83 @@ public sealed class DesignerTests(UiFixture ui)
     }
 
     [BrowserFact]
+    public async Task Message_call_activity_repetition_and_process_variables_set_in_the_panel_are_in_the_downloaded_bpmn()
+    {
+        var message = "PaymentReceived-" + Guid.NewGuid().ToString("N")[..8];
+        ui.Host.Services.GetRequiredService<ProcessCatalog>().AddMessage(message, "A payment arrived from the bank");
+        var page = await ui.NewPageAsync();
+        await OpenDesignerAsync(page);
+        await OpenFixtureAsync(page);
+
+        await ClickElementAsync(page, "PaymentReceived");
+        (await page.Locator("[data-test=panel-type]").TextContentAsync()).Should().Be("Intermediate catch message event");
+        await page.GetByLabel("Message", new() { Exact = true }).SelectOptionAsync(message);
+        await CommitAsync(page.GetByLabel("Correlation key"), "invoice.Id");
+
+        await ClickElementAsync(page, "SettleInvoices");
+        await page.GetByLabel("Version", new() { Exact = true }).SelectOptionAsync("version");
+        await CommitAsync(page.GetByLabel("Version number"), "3");
+        await CommitAsync(page.GetByLabel("Collection"), "paidInvoices");
+        await CommitAsync(page.GetByLabel("Item variable"), "invoice");
+
+        var canvas = (await page.Locator("#canvas").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(canvas.X + canvas.Width - 150, canvas.Y + 60);
+        await page.Locator("[data-test=element-id]").Filter(new() { HasText = "CreditCheck" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add variable" }).ClickAsync();
+        await CommitAsync(page.GetByLabel("Name of variable 2"), "customerId");
+        await page.GetByLabel("Type of variable 2").SelectOptionAsync("string");
+
+        var xml = await DownloadBpmnAsync(page);
+        var catchEvent = xml.Descendants(Bpmn + "intermediateCatchEvent").Single();
+        ((string?)catchEvent.Attribute(O2c + "messageName")).Should().Be(message);
+        ((string?)catchEvent.Attribute(O2c + "correlationKey")).Should().Be("invoice.Id");
+        var call = xml.Descendants(Bpmn + "callActivity").Single();
+        ((string?)call.Attribute(O2c + "versionBinding")).Should().Be("version");
+        ((string?)call.Attribute(O2c + "version")).Should().Be("3");
+        var loop = call.Element(Bpmn + "multiInstanceLoopCharacteristics")!;
+        ((string?)loop.Attribute(O2c + "collection")).Should().Be("paidInvoices");
+        ((string?)loop.Attribute(O2c + "elementVariable")).Should().Be("invoice");
+        xml.Descendants(Bpmn + "process").Single().Element(Bpmn + "extensionElements")!.Elements(O2c + "variable")
+            .Select(v => ((string?)v.Attribute("name"), (string?)v.Attribute("type")))
+            .Should().Equal(("orderAmount", "decimal"), ("customerId", "string"));
+        await page.ScreenshotAsync("designer-process-variables");
+        page.ShouldHaveNoScriptErrors();
+    }
+
+    [BrowserFact]
+    public async Task Undo_takes_back_a_change_made_in_the_panel()
+    {
+        var page = await ui.NewPageAsync();
+        await OpenDesignerAsync(page);
+        await OpenFixtureAsync(page);
+        await ClickElementAsync(page, "ReviewBlockedOrder");
+        await page.GetByLabel("Who does it").SelectOptionAsync("Collector");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+
+        (await page.GetByLabel("Who does it").InputValueAsync()).Should().Be("CreditManager");
+        var task = (await DownloadBpmnAsync(page)).Descendants(Bpmn + "userTask").Single();
+        ((string?)task.Attribute(O2c + "candidateRole")).Should().Be("CreditManager");
+    }
+
+    [BrowserFact]
+    public async Task On_a_phone_the_properties_panel_comes_under_the_canvas_and_the_watermark_stays_visible()
+    {
+        var page = await ui.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+
+        await OpenDesignerAsync(page);
+        await ClickElementAsync(page, "StartEvent_1");
+
+        var canvas = (await page.Locator("#canvas").BoundingBoxAsync())!;
+        var panel = (await page.Locator("#properties").BoundingBoxAsync())!;
+        panel.Y.Should().BeGreaterThanOrEqualTo(canvas.Y + canvas.Height - 1, "the panel is stacked under the canvas");
+        panel.Width.Should().BeApproximately(canvas.Width, 2);
+        (await page.Locator(".bjs-powered-by").IsVisibleAsync()).Should().BeTrue();
+        await page.ScreenshotAsync("designer-phone");
+    }
+
+    [BrowserFact]
     public async Task A_credit_manager_opening_the_designer_is_told_it_is_not_allowed()
     {
         var page = await ui.NewPageAsync();
@@ -155,10 +229,30 @@ public sealed class DesignerTests(UiFixture ui)
         await page.ScreenshotAsync("designer-not-allowed");
     }
 
+    /// <summary>Signs in as a process owner on /designer and waits until the designer has started (new diagram shown).</summary>
+    private static async Task OpenDesignerAsync(IPage page)
+    {
+        await page.OpenSignedInAsync("/designer", UiUsers.ProcessOwner);
+        await page.Locator("#designer-workspace[aria-busy=false]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    private static async Task OpenFixtureAsync(IPage page)
+    {
+        await page.Locator("#open-file").SetInputFilesAsync(Fixture("credit-check.bpmn"));
+        await page.Locator("#designer-status").Filter(new() { HasText = "Opened “credit-check.bpmn”." }).WaitForAsync();
+    }
+
     private static async Task ClickElementAsync(IPage page, string id)
     {
         await page.Locator($"g.djs-element[data-element-id='{id}']").ClickAsync();
         await page.Locator("[data-test=element-id]").Filter(new() { HasText = id }).WaitForAsync();
+    }
+
+    /// <summary>Types into a text field and leaves it, which is when the panel writes the value.</summary>
+    private static async Task CommitAsync(ILocator field, string value)
+    {
+        await field.FillAsync(value);
+        await field.PressAsync("Enter");
     }
 
     private static async Task<XDocument> DownloadBpmnAsync(IPage page)

@@ -42,6 +42,9 @@ export interface EventBus {
 
 export interface CommandStack {
   canUndo(): boolean;
+  canRedo(): boolean;
+  undo(): void;
+  redo(): void;
 }
 
 export function is(element: ModdleElement | undefined | null, type: string): boolean {

@@ -5,7 +5,7 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '../styles/designer.css';
 import { byId } from '../shared/dom';
 import { startPage } from '../shared/page';
-import type { Canvas, EventBus, ModdleElement } from './bpmn-types';
+import type { Canvas, CommandStack, EventBus, ModdleElement } from './bpmn-types';
 import { loadCatalog } from './catalog';
 import { download, fileNameFor, MaxDiagramBytes } from './files';
 import { newDiagramXml } from './new-diagram';
@@ -32,7 +32,16 @@ void startPage('/designer', async () => {
   };
   const confirmDiscard = () => !dirty || window.confirm(`Discard the unsaved changes to “${fileName}”?`);
 
-  modeler.get<EventBus>('eventBus').on('commandStack.changed', () => setDirty(true));
+  const commandStack = modeler.get<CommandStack>('commandStack');
+  const undo = byId<HTMLButtonElement>('undo');
+  const redo = byId<HTMLButtonElement>('redo');
+  undo.addEventListener('click', () => commandStack.undo());
+  redo.addEventListener('click', () => commandStack.redo());
+  modeler.get<EventBus>('eventBus').on('commandStack.changed', () => {
+    setDirty(true);
+    undo.disabled = !commandStack.canUndo();
+    redo.disabled = !commandStack.canRedo();
+  });
   window.addEventListener('beforeunload', event => {
     if (dirty) {
       event.preventDefault();
@@ -44,7 +53,13 @@ void startPage('/designer', async () => {
       const { warnings } = await modeler.importXML(xml);
       fileName = name;
       setDirty(false);
-      modeler.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+      undo.disabled = true;
+      redo.disabled = true;
+      // Fit the diagram, but never blow a small one (a new diagram's lone start event) up beyond its real size.
+      const canvas = modeler.get<Canvas>('canvas');
+      if (canvas.zoom('fit-viewport', 'auto') > 1) {
+        canvas.zoom(1, 'auto');
+      }
       panel.render();
       if (warnings.length > 0) {
         setStatus(`Opened “${name}” with ${warnings.length} warning(s): ${warnings.slice(0, 3).map(describeWarning).join(' · ')}`, 'warning');
