@@ -16,10 +16,19 @@ internal static class PageActions
     public static async Task OpenSignedInAsync(this IPage page, string path, string userName)
     {
         await page.GotoAsync(path);
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
+        await page.WaitForPathAsync("/login");
         await page.SignInAsync(userName);
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+        await page.WaitForPathAsync(path);
     }
+
+    /// <summary>
+    /// Waits until the browser is on that path (and query, when given). The page's own content is awaited by the
+    /// caller's next locator, so this does not wait for every asset to load.
+    /// </summary>
+    public static Task WaitForPathAsync(this IPage page, string pathAndQuery) =>
+        page.WaitForURLAsync(
+            url => pathAndQuery.Contains('?', StringComparison.Ordinal) ? new Uri(url).PathAndQuery == pathAndQuery : new Uri(url).AbsolutePath == pathAndQuery,
+            new() { WaitUntil = WaitUntilState.Commit });
 
     public static async Task ScreenshotAsync(this IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(UiFixture.ScreenshotFolder, name + ".png"), FullPage = false });

@@ -46,7 +46,8 @@ public sealed class UiFixture : IAsyncLifetime
             AcceptDownloads = true,
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI shares two cores between the build, the other test assemblies and the browser.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         ScriptErrors.Watch(page);
         return page;

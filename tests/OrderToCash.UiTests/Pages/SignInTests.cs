@@ -28,12 +28,12 @@ public sealed class SignInTests(UiFixture ui)
         var page = await ui.NewPageAsync();
         await page.GotoAsync("/designer");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
+        await page.WaitForPathAsync("/login");
         new Uri(page.Url).Query.Should().Be("?returnUrl=%2Fdesigner");
         await page.ScreenshotAsync("login");
         await page.SignInAsync(UiUsers.ProcessOwner);
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/designer");
+        await page.WaitForPathAsync("/designer");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Workflow designer" }).WaitForAsync();
     }
 
@@ -45,7 +45,7 @@ public sealed class SignInTests(UiFixture ui)
 
         await page.SignInAsync(UiUsers.ProcessOwner);
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForPathAsync("/");
         new Uri(page.Url).Host.Should().Be(ui.Host.BaseAddress.Host);
     }
 
@@ -84,9 +84,9 @@ public sealed class SignInTests(UiFixture ui)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
+        await page.WaitForPathAsync("/login");
         (await page.APIRequest.GetAsync("/api/auth/me")).Status.Should().Be(401);
         await page.GotoAsync("/designer");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
+        await page.WaitForPathAsync("/login");
     }
 }
