@@ -119,6 +119,10 @@ void startPage('/designer', async () => {
   });
 
   await open(newDiagramXml(), 'New diagram');
+  // The file buttons stay disabled until their handlers are wired and a diagram is on the canvas.
+  for (const id of ['new-diagram', 'open-diagram', 'download-bpmn', 'download-svg']) {
+    byId<HTMLButtonElement>(id).disabled = false;
+  }
   byId('designer-workspace').setAttribute('aria-busy', 'false');
 });
 

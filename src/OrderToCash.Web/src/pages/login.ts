@@ -47,6 +47,7 @@ auth.me().then(
   () => window.location.replace(returnUrl),
   () => {
     document.body.classList.remove('is-loading');
+    submit.disabled = false;
     userName.focus();
   },
 );
