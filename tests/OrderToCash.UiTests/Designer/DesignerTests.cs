@@ -199,6 +199,33 @@ public sealed class DesignerTests(UiFixture ui)
     }
 
     [BrowserFact]
+    public async Task New_asks_before_discarding_unsaved_changes_and_keeps_them_when_the_user_says_no()
+    {
+        var page = await ui.NewPageAsync();
+        await OpenDesignerAsync(page);
+        await OpenFixtureAsync(page);
+        await ClickElementAsync(page, "IssueInvoice");
+        await CommitAsync(page.GetByLabel("Name", new() { Exact = true }), "Issue the invoice");
+        (await page.Locator("[data-test=document-name]").TextContentAsync()).Should().Be("credit-check.bpmn — unsaved changes");
+
+        var answers = new Queue<bool>([false, true]);
+        var questions = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            await (answers.Dequeue() ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+        await page.GetByRole(AriaRole.Button, new() { Name = "New", Exact = true }).ClickAsync();
+        (await page.Locator("g.djs-element[data-element-id='IssueInvoice']").CountAsync()).Should().Be(1, "the user chose to keep the changes");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New", Exact = true }).ClickAsync();
+        await page.Locator("[data-test=document-name]").Filter(new() { HasText = "New diagram" }).WaitForAsync();
+
+        questions.Should().Equal("Discard the unsaved changes to “credit-check.bpmn”?", "Discard the unsaved changes to “credit-check.bpmn”?");
+        (await page.Locator("g.djs-element[data-element-id='IssueInvoice']").CountAsync()).Should().Be(0);
+    }
+
+    [BrowserFact]
     public async Task On_a_phone_the_properties_panel_comes_under_the_canvas_and_the_watermark_stays_visible()
     {
         var page = await ui.NewPageAsync();
