@@ -113,6 +113,36 @@ public sealed class DesignerTests(UiFixture ui)
     }
 
     [BrowserFact]
+    public async Task A_process_drawn_from_the_context_pad_with_a_service_task_bound_to_a_handler_is_downloaded_connected()
+    {
+        var handler = "test.reserve-stock-" + Guid.NewGuid().ToString("N")[..8];
+        ui.Host.Services.GetRequiredService<ProcessCatalog>().AddHandler(handler, "Reserve the ordered stock", ["orderId"], ["reservationId"]);
+        var page = await ui.NewPageAsync();
+        await OpenDesignerAsync(page);
+
+        await ClickElementAsync(page, "StartEvent_1");
+        await page.Locator(".djs-context-pad .entry[data-action='append.append-task']").ClickAsync();
+        await page.Keyboard.TypeAsync("Reserve stock");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".djs-context-pad .entry[data-action='replace']").ClickAsync();
+        await page.Locator(".djs-popup [data-id='replace-with-service-task']").ClickAsync();
+        await page.Locator("[data-test=panel-type]").Filter(new() { HasText = "Service task" }).WaitForAsync();
+        await page.GetByLabel("Handler", new() { Exact = true }).SelectOptionAsync(handler);
+        await page.Locator(".djs-context-pad .entry[data-action='append.end-event']").ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+
+        var process = (await DownloadBpmnAsync(page)).Descendants(Bpmn + "process").Single();
+        var task = process.Element(Bpmn + "serviceTask")!;
+        ((string?)task.Attribute("name")).Should().Be("Reserve stock");
+        ((string?)task.Attribute(O2c + "handler")).Should().Be(handler);
+        var end = process.Element(Bpmn + "endEvent")!;
+        process.Elements(Bpmn + "sequenceFlow").Select(f => ((string?)f.Attribute("sourceRef"), (string?)f.Attribute("targetRef")))
+            .Should().BeEquivalentTo([("StartEvent_1", (string?)task.Attribute("id")), ((string?)task.Attribute("id"), (string?)end.Attribute("id"))]);
+        await page.ScreenshotAsync("designer-drawn");
+        page.ShouldHaveNoScriptErrors();
+    }
+
+    [BrowserFact]
     public async Task A_user_task_role_due_date_and_output_set_in_the_panel_are_in_the_downloaded_bpmn()
     {
         var page = await ui.NewPageAsync();

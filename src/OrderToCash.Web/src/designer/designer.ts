@@ -12,6 +12,8 @@ import { newDiagramXml } from './new-diagram';
 import o2cDescriptor from './o2c-moddle.json';
 import { PropertiesPanel } from './properties-panel';
 
+const NewDiagramMessage = 'A new diagram: drag elements from the palette on the left, or select one to append the next step.';
+
 void startPage('/designer', async () => {
   const catalog = await loadCatalog();
   const modeler = new Modeler({ container: byId('canvas'), moddleExtensions: { o2c: o2cDescriptor } });
@@ -48,7 +50,7 @@ void startPage('/designer', async () => {
     }
   });
 
-  async function open(xml: string, name: string): Promise<void> {
+  async function open(xml: string, name: string, openedMessage = `Opened “${name}”.`): Promise<void> {
     try {
       const { warnings } = await modeler.importXML(xml);
       fileName = name;
@@ -64,7 +66,7 @@ void startPage('/designer', async () => {
       if (warnings.length > 0) {
         setStatus(`Opened “${name}” with ${warnings.length} warning(s): ${warnings.slice(0, 3).map(describeWarning).join(' · ')}`, 'warning');
       } else {
-        setStatus(`Opened “${name}”.`);
+        setStatus(openedMessage);
       }
     } catch (error) {
       // bpmn-js leaves the previous diagram on the canvas when the new one cannot be read.
@@ -80,7 +82,7 @@ void startPage('/designer', async () => {
 
   byId('new-diagram').addEventListener('click', () => {
     if (confirmDiscard()) {
-      void open(newDiagramXml(), 'New diagram');
+      void open(newDiagramXml(), 'New diagram', NewDiagramMessage);
     }
   });
 
@@ -118,7 +120,7 @@ void startPage('/designer', async () => {
     setStatus(`Downloaded ${name}.`);
   });
 
-  await open(newDiagramXml(), 'New diagram');
+  await open(newDiagramXml(), 'New diagram', NewDiagramMessage);
   // The file buttons stay disabled until their handlers are wired and a diagram is on the canvas.
   for (const id of ['new-diagram', 'open-diagram', 'download-bpmn', 'download-svg']) {
     byId<HTMLButtonElement>(id).disabled = false;
