@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Playwright;
 
 namespace OrderToCash.UiTests.Infrastructure;
@@ -22,13 +23,41 @@ internal static class PageActions
     }
 
     /// <summary>
-    /// Waits until the browser is on that path (and query, when given). The page's own content is awaited by the
-    /// caller's next locator, so this does not wait for every asset to load.
+    /// Waits until the browser is on that path (and query, when given). It polls the page's address instead of
+    /// waiting for a navigation event, which a redirect made by the page's script can fire before the wait begins.
+    /// The page's content is awaited by the caller's next locator.
     /// </summary>
-    public static Task WaitForPathAsync(this IPage page, string pathAndQuery) =>
-        page.WaitForURLAsync(
-            url => pathAndQuery.Contains('?', StringComparison.Ordinal) ? new Uri(url).PathAndQuery == pathAndQuery : new Uri(url).AbsolutePath == pathAndQuery,
-            new() { WaitUntil = WaitUntilState.Commit });
+    public static async Task WaitForPathAsync(this IPage page, string pathAndQuery)
+    {
+        bool Arrived() => pathAndQuery.Contains('?', StringComparison.Ordinal)
+            ? new Uri(page.Url).PathAndQuery == pathAndQuery
+            : new Uri(page.Url).AbsolutePath == pathAndQuery;
+
+        var deadline = Stopwatch.StartNew();
+        while (!Arrived())
+        {
+            if (deadline.Elapsed > NavigationTimeout)
+            {
+                throw new TimeoutException($"Still on {page.Url} after {NavigationTimeout.TotalSeconds:0} s instead of {pathAndQuery}; the page shows: {await BodyTextAsync(page)}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private static readonly TimeSpan NavigationTimeout = TimeSpan.FromSeconds(30);
+
+    private static async Task<string> BodyTextAsync(IPage page)
+    {
+        try
+        {
+            return await page.InnerTextAsync("body", new() { Timeout = 2_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            return $"(unreadable: {e.Message})";
+        }
+    }
 
     public static async Task ScreenshotAsync(this IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(UiFixture.ScreenshotFolder, name + ".png"), FullPage = false });
