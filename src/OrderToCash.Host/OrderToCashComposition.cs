@@ -1,9 +1,11 @@
 using OrderToCash.Core.Hosting;
 using OrderToCash.Host.Features.Auth;
+using OrderToCash.Host.Features.Catalog;
 using OrderToCash.Host.Features.Credit;
 using OrderToCash.Host.Features.Customers;
 using OrderToCash.Host.Features.Errors;
 using OrderToCash.Host.Features.Health;
+using OrderToCash.Host.Features.Web;
 
 namespace OrderToCash.Host;
 
@@ -30,6 +32,7 @@ internal static class OrderToCashComposition
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.AddOrderToCashAuth();
+        builder.Services.AddProcessCatalog();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
@@ -42,12 +45,15 @@ internal static class OrderToCashComposition
         app.Services.GetRequiredService<Core.Security.BuiltInUserStore>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
         app.MapAuth();
         app.MapCustomers();
         app.MapCreditLimitRequests();
+        app.MapCatalog();
+        app.MapWebPages();
         return app;
     }
 }

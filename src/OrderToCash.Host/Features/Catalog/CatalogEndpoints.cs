@@ -1,0 +1,32 @@
+using OrderToCash.Core.Security;
+
+namespace OrderToCash.Host.Features.Catalog;
+
+/// <summary>GET /api/catalog: what the designer's drop-downs offer (roles, handlers, rule sets, messages).</summary>
+internal static class CatalogEndpoints
+{
+    public const string ReadPolicy = "CatalogReaders";
+
+    public static IServiceCollection AddProcessCatalog(this IServiceCollection services)
+    {
+        services.AddSingleton<ProcessCatalog>();
+        // Process owners draw with it; credit managers see which rule sets the processes can name.
+        services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, policy => policy.RequireRole(Roles.ProcessOwner, Roles.CreditManager));
+        return services;
+    }
+
+    public static void MapCatalog(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/catalog", (ProcessCatalog catalog) => Results.Ok(new CatalogResponse(
+                Roles.All,
+                catalog.Handlers,
+                catalog.RuleSets,
+                catalog.Messages)))
+            .WithTags("Catalog")
+            .RequireAuthorization(ReadPolicy);
+
+    internal sealed record CatalogResponse(
+        IReadOnlyList<string> Roles,
+        IReadOnlyList<HandlerDescription> Handlers,
+        IReadOnlyList<CatalogEntry> RuleSets,
+        IReadOnlyList<CatalogEntry> Messages);
+}

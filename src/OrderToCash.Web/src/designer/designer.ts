@@ -1,0 +1,134 @@
+import Modeler from 'bpmn-js/lib/Modeler';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import '../styles/designer.css';
+import { byId } from '../shared/dom';
+import { startPage } from '../shared/page';
+import type { Canvas, CommandStack, EventBus, ModdleElement } from './bpmn-types';
+import { loadCatalog } from './catalog';
+import { download, fileNameFor, MaxDiagramBytes } from './files';
+import { newDiagramXml } from './new-diagram';
+import o2cDescriptor from './o2c-moddle.json';
+import { PropertiesPanel } from './properties-panel';
+
+const NewDiagramMessage = 'A new diagram: drag elements from the palette on the left, or select one to append the next step.';
+
+void startPage('/designer', async () => {
+  const catalog = await loadCatalog();
+  const modeler = new Modeler({ container: byId('canvas'), moddleExtensions: { o2c: o2cDescriptor } });
+  const panel = new PropertiesPanel(byId('properties'), modeler, catalog);
+  const status = byId('designer-status');
+  const documentName = byId('document-name');
+  const fileInput = byId<HTMLInputElement>('open-file');
+  let fileName = 'New diagram';
+  let dirty = false;
+
+  const setStatus = (message: string, kind: 'info' | 'warning' | 'error' = 'info') => {
+    status.textContent = message;
+    status.dataset.kind = kind;
+  };
+  const setDirty = (value: boolean) => {
+    dirty = value;
+    documentName.textContent = dirty ? `${fileName} — unsaved changes` : fileName;
+  };
+  const confirmDiscard = () => !dirty || window.confirm(`Discard the unsaved changes to “${fileName}”?`);
+
+  const commandStack = modeler.get<CommandStack>('commandStack');
+  const undo = byId<HTMLButtonElement>('undo');
+  const redo = byId<HTMLButtonElement>('redo');
+  undo.addEventListener('click', () => commandStack.undo());
+  redo.addEventListener('click', () => commandStack.redo());
+  modeler.get<EventBus>('eventBus').on('commandStack.changed', () => {
+    setDirty(true);
+    undo.disabled = !commandStack.canUndo();
+    redo.disabled = !commandStack.canRedo();
+  });
+  window.addEventListener('beforeunload', event => {
+    if (dirty) {
+      event.preventDefault();
+    }
+  });
+
+  async function open(xml: string, name: string, openedMessage = `Opened “${name}”.`): Promise<void> {
+    try {
+      const { warnings } = await modeler.importXML(xml);
+      fileName = name;
+      setDirty(false);
+      undo.disabled = true;
+      redo.disabled = true;
+      // Fit the diagram, but never blow a small one (a new diagram's lone start event) up beyond its real size.
+      const canvas = modeler.get<Canvas>('canvas');
+      if (canvas.zoom('fit-viewport', 'auto') > 1) {
+        canvas.zoom(1, 'auto');
+      }
+      panel.render();
+      if (warnings.length > 0) {
+        setStatus(`Opened “${name}” with ${warnings.length} warning(s): ${warnings.slice(0, 3).map(describeWarning).join(' · ')}`, 'warning');
+      } else {
+        setStatus(openedMessage);
+      }
+    } catch (error) {
+      // bpmn-js leaves the previous diagram on the canvas when the new one cannot be read.
+      setStatus(`“${name}” could not be opened: it is not a BPMN 2.0 diagram (${error instanceof Error ? error.message : String(error)}).`, 'error');
+    }
+  }
+
+  function processName(): string | undefined {
+    const definitions = modeler.getDefinitions() as ModdleElement | undefined;
+    const roots = (definitions?.get('rootElements') as ModdleElement[] | undefined) ?? [];
+    return roots.find(r => r.$instanceOf('bpmn:Process'))?.name ?? roots.find(r => r.$instanceOf('bpmn:Collaboration'))?.name;
+  }
+
+  byId('new-diagram').addEventListener('click', () => {
+    if (confirmDiscard()) {
+      void open(newDiagramXml(), 'New diagram', NewDiagramMessage);
+    }
+  });
+
+  byId('open-diagram').addEventListener('click', () => {
+    if (confirmDiscard()) {
+      fileInput.click();
+    }
+  });
+
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!file) {
+      return;
+    }
+    if (file.size > MaxDiagramBytes) {
+      setStatus(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; diagrams of up to ${MaxDiagramBytes / 1024 / 1024} MB can be opened.`, 'error');
+      return;
+    }
+    await open(await file.text(), file.name);
+  });
+
+  byId('download-bpmn').addEventListener('click', async () => {
+    const { xml } = await modeler.saveXML({ format: true });
+    const name = fileNameFor(processName(), 'bpmn');
+    download(name, xml ?? '', 'application/xml');
+    setDirty(false);
+    setStatus(`Downloaded ${name}.`);
+  });
+
+  byId('download-svg').addEventListener('click', async () => {
+    const { svg } = await modeler.saveSVG();
+    const name = fileNameFor(processName(), 'svg');
+    download(name, svg, 'image/svg+xml');
+    setStatus(`Downloaded ${name}.`);
+  });
+
+  await open(newDiagramXml(), 'New diagram', NewDiagramMessage);
+  // The file buttons stay disabled until their handlers are wired and a diagram is on the canvas.
+  for (const id of ['new-diagram', 'open-diagram', 'download-bpmn', 'download-svg']) {
+    byId<HTMLButtonElement>(id).disabled = false;
+  }
+  byId('designer-workspace').setAttribute('aria-busy', 'false');
+});
+
+/** bpmn-js declares import warnings as strings but hands over Error objects: show the message either way. */
+function describeWarning(warning: unknown): string {
+  return warning instanceof Error ? warning.message : String(warning);
+}

@@ -1,0 +1,32 @@
+using OrderToCash.Core.Security;
+
+namespace OrderToCash.UiTests.Infrastructure;
+
+/// <summary>Users configured through Auth:Users, one per role the pages care about; password "&lt;user&gt;-secret".</summary>
+internal static class UiUsers
+{
+    public const string ProcessOwner = "olivia";
+    public const string CreditManager = "claire";
+    public const string Collector = "cora";
+
+    private static readonly (string UserName, string DisplayName, string Role)[] People =
+    [
+        (ProcessOwner, "Olivia Martin", Roles.ProcessOwner),
+        (CreditManager, "Claire Dubois", Roles.CreditManager),
+        (Collector, "Cora Petit", Roles.Collector),
+    ];
+
+    public static string Password(string userName) => $"{userName}-secret";
+
+    public static IEnumerable<KeyValuePair<string, string?>> Settings()
+    {
+        for (var i = 0; i < People.Length; i++)
+        {
+            var (userName, displayName, role) = People[i];
+            yield return new($"Auth:Users:{i}:UserName", userName);
+            yield return new($"Auth:Users:{i}:DisplayName", displayName);
+            yield return new($"Auth:Users:{i}:PasswordHash", PasswordHashing.Hash(Password(userName)));
+            yield return new($"Auth:Users:{i}:Roles:0", role);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+using OrderToCash.UiTests.Infrastructure;
+
+namespace OrderToCash.UiTests.Pages;
+
+[Collection(UiCollection.Name)]
+public sealed class RulesPageTests(UiFixture ui)
+{
+    [BrowserFact]
+    public async Task A_credit_manager_sees_the_rules_page_announcing_the_editor()
+    {
+        var page = await ui.NewPageAsync();
+        await page.OpenSignedInAsync("/rules", UiUsers.CreditManager);
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Rules", Exact = true }).WaitForAsync();
+        (await page.Locator("[data-test=rules-coming]").TextContentAsync()).Should().Contain("arrives with the rule store");
+        (await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Rules" }).GetAttributeAsync("aria-current"))
+            .Should().Be("page");
+        await page.ScreenshotAsync("rules");
+        page.ShouldHaveNoScriptErrors();
+    }
+
+    [BrowserFact]
+    public async Task A_process_owner_opening_the_rules_page_is_told_it_is_not_allowed()
+    {
+        var page = await ui.NewPageAsync();
+        await page.OpenSignedInAsync("/rules", UiUsers.ProcessOwner);
+
+        var notice = page.Locator("[data-test=not-allowed]");
+        await notice.WaitForAsync();
+        (await notice.TextContentAsync()).Should().Contain("credit manager role");
+        (await page.Locator("[data-test=rules-coming]").CountAsync()).Should().Be(0);
+    }
+}
