@@ -1,0 +1,17 @@
+namespace OrderToCash.Engine.Bpmn.Model;
+
+/// <summary>
+/// <c>&lt;o2c:input name="x" expression="..."/&gt;</c> or <c>&lt;o2c:output .../&gt;</c>: inputs are evaluated over the
+/// instance's variables and handed to the handler; outputs are evaluated over the handler's outputs and stored as
+/// variables.
+/// </summary>
+public sealed record DataMapping(string Name, string Expression, SourceLocation Location);
+
+/// <summary><c>&lt;o2c:variable name="amount" type="decimal"/&gt;</c>: a typed process variable expressions may read.</summary>
+public sealed record VariableDeclaration(string Name, string TypeName, SourceLocation Location);
+
+/// <summary>
+/// A multi-instance marker: one item after the other (sequential) or all at once, over the collection yielded by
+/// <c>o2c:collection</c>, each body instance seeing its item as the local <c>o2c:elementVariable</c>.
+/// </summary>
+public sealed record MultiInstanceModel(bool IsSequential, string? Collection, string? ElementVariable, SourceLocation Location);

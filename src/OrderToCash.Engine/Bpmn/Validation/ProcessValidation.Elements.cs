@@ -1,0 +1,308 @@
+using OrderToCash.Engine.Bpmn.Model;
+using OrderToCash.Engine.Expressions;
+
+namespace OrderToCash.Engine.Bpmn.Validation;
+
+/// <summary>Element-level rules: supported kinds and event definitions, bindings to handlers and rule sets, expressions.</summary>
+internal sealed partial class ProcessValidation
+{
+    private static readonly Dictionary<FlowNodeKind, EventKind[]> AllowedEvents = new()
+    {
+        [FlowNodeKind.StartEvent] = [EventKind.None, EventKind.Message, EventKind.Timer],
+        [FlowNodeKind.EndEvent] = [EventKind.None, EventKind.Terminate, EventKind.Error],
+        [FlowNodeKind.IntermediateCatchEvent] = [EventKind.Message, EventKind.Timer],
+        [FlowNodeKind.IntermediateThrowEvent] = [EventKind.None],
+        [FlowNodeKind.BoundaryEvent] = [EventKind.Timer, EventKind.Error, EventKind.Message],
+    };
+
+    private static IEnumerable<(string Code, string Message)> UnsupportedReasons(FlowNode node)
+    {
+        if (node.ElementType == "scriptTask")
+        {
+            yield return (BpmnCodes.ScriptTaskRefused, $"The scriptTask '{node.Id}' is refused: definitions carry no code; bind a registered handler with a serviceTask and o2c:handler instead.");
+        }
+        else if (node.Kind == FlowNodeKind.Unsupported)
+        {
+            yield return (BpmnCodes.UnsupportedElement, $"The element {node.Describe()} is not supported by this runtime.");
+        }
+        else if (node.TriggeredByEvent)
+        {
+            yield return (BpmnCodes.UnsupportedElement, $"The event sub-process '{node.Id}' (subProcess with triggeredByEvent) is not supported by this runtime.");
+        }
+
+        if (node.HasStandardLoop)
+        {
+            yield return (BpmnCodes.UnsupportedElement, $"The standard loop on {node.Describe()} is not supported; use multi-instance over a collection.");
+        }
+
+        if (node.EventDefinitions.Count > 1)
+        {
+            yield return (BpmnCodes.UnsupportedEvent, $"{node.Describe()} has {node.EventDefinitions.Count} event definitions; multiple (parallel) event definitions are not supported.");
+        }
+        else if (AllowedEvents.TryGetValue(node.Kind, out var allowed) && !allowed.Contains(node.Event.Kind))
+        {
+            var what = node.Event.Kind == EventKind.None ? "none" : node.Event.ElementType;
+            yield return (BpmnCodes.UnsupportedEvent, $"A {node.ElementType} with a {what} definition ('{node.Id}') is not supported; supported: {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}.");
+        }
+    }
+
+    private void ValidateNode(FlowNode node, Dictionary<string, FlowNode> nodes, Dictionary<string, List<SequenceFlow>> incoming, List<SequenceFlow> outgoing, bool isRoot, IReadOnlyList<ExpressionParameter> parameters)
+    {
+        foreach (var (code, message) in UnsupportedReasons(node))
+        {
+            Report(node.Id, node.Location, code, message);
+        }
+
+        if (!isRoot && node.Kind == FlowNodeKind.StartEvent && node.Event.Kind != EventKind.None)
+        {
+            Report(node.Id, node.Location, BpmnCodes.UnsupportedEvent, $"The start event '{node.Id}' of an embedded sub-process must be a none start event.");
+        }
+
+        var bodyParameters = ValidateMultiInstance(node, parameters);
+        ValidateEvent(node, parameters);
+        ValidateBinding(node, bodyParameters);
+        ValidateDefaultFlow(node, outgoing);
+        switch (node.Kind)
+        {
+            case FlowNodeKind.ExclusiveGateway or FlowNodeKind.InclusiveGateway:
+                ValidateExhaustive(node, outgoing);
+                break;
+            case FlowNodeKind.EventBasedGateway:
+                ValidateEventGateway(node, nodes, incoming, outgoing);
+                break;
+            case FlowNodeKind.BoundaryEvent:
+                ValidateBoundary(node, nodes);
+                break;
+            case FlowNodeKind.CallActivity:
+                ValidateCallActivity(node);
+                break;
+            case FlowNodeKind.SubProcess when node.Content is not null && !node.TriggeredByEvent:
+                ValidateScope(node.Content, isRoot: false, bodyParameters);
+                break;
+        }
+    }
+
+    private IReadOnlyList<ExpressionParameter> ValidateMultiInstance(FlowNode node, IReadOnlyList<ExpressionParameter> parameters)
+    {
+        if (node.MultiInstance is not { } loop)
+        {
+            return parameters;
+        }
+
+        if (loop.Collection is null || loop.ElementVariable is null)
+        {
+            Report(node.Id, loop.Location, BpmnCodes.InvalidMultiInstance, $"The multi-instance {node.Describe()} needs o2c:collection (the collection expression) and o2c:elementVariable (the item's name).");
+            return parameters;
+        }
+
+        var parsed = Check(node.Id, loop.Location, new ExpressionKey(node.Id, ExpressionPurpose.Collection), loop.Collection, parameters, null, "multi-instance collection");
+        if (parsed is null)
+        {
+            return parameters;
+        }
+
+        var elementType = ElementTypeOf(parsed.ResultType!);
+        if (elementType is null)
+        {
+            Report(node.Id, loop.Location, BpmnCodes.InvalidMultiInstance, $"The multi-instance collection '{loop.Collection}' yields a {parsed.ResultType!.Name}, which is not a collection.");
+            expressions.Remove(new ExpressionKey(node.Id, ExpressionPurpose.Collection));
+            return parameters;
+        }
+
+        return [new ExpressionParameter(loop.ElementVariable, elementType), new ExpressionParameter("loopCounter", typeof(int)),
+            .. parameters.Where(p => p.Name != loop.ElementVariable && p.Name != "loopCounter")];
+    }
+
+    internal static Type? ElementTypeOf(Type type)
+    {
+        if (type == typeof(string))
+        {
+            return null;
+        }
+
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        return enumerable?.GetGenericArguments()[0];
+    }
+
+    private void ValidateEvent(FlowNode node, IReadOnlyList<ExpressionParameter> parameters)
+    {
+        if (node.EventDefinitions.Count != 1)
+        {
+            return;
+        }
+
+        var definition = node.Event;
+        switch (definition.Kind)
+        {
+            case EventKind.Message:
+                if (definition.MessageName is null)
+                {
+                    Report(node.Id, definition.Location, BpmnCodes.InvalidMessage, $"{Capitalize(node.Describe())} waits for a message but names none: set messageRef to a <message> (or o2c:messageName).");
+                }
+
+                if (definition.CorrelationKey is { } key)
+                {
+                    Check(node.Id, definition.Location, new ExpressionKey(node.Id, ExpressionPurpose.CorrelationKey), key, parameters, null, "correlation key");
+                }
+
+                break;
+            case EventKind.Timer:
+                if (definition.Timer is not { } kind || definition.TimerText is null)
+                {
+                    Report(node.Id, definition.Location, BpmnCodes.InvalidTimer, $"The timer of {node.Describe()} has no timeDate, timeDuration or timeCycle value.");
+                }
+                else
+                {
+                    CheckTimerText(node, new ExpressionKey(node.Id, ExpressionPurpose.Timer), definition.TimerText, kind, parameters, "timer");
+                }
+
+                break;
+            case EventKind.Error when node.Kind == FlowNodeKind.EndEvent && definition.ErrorCode is null:
+                Report(node.Id, definition.Location, BpmnCodes.InvalidError, $"The error end event '{node.Id}' throws no error code: reference an <error errorCode=\"...\"/>.");
+                break;
+        }
+    }
+
+    private void ValidateBinding(FlowNode node, IReadOnlyList<ExpressionParameter> parameters)
+    {
+        switch (node.Kind)
+        {
+            case FlowNodeKind.ServiceTask when node.Handler is null:
+                Report(node.Id, node.Location, BpmnCodes.UnknownHandler, $"The serviceTask '{node.Id}' names no handler: set o2c:handler to a registered handler.");
+                break;
+            case FlowNodeKind.ServiceTask when catalog.FindHandler(node.Handler!) is null:
+                Report(node.Id, node.Location, BpmnCodes.UnknownHandler, $"The serviceTask '{node.Id}' uses the handler '{node.Handler}', which is not registered (known: {Known(catalog.Handlers.Select(h => h.Name))}).");
+                break;
+            case FlowNodeKind.BusinessRuleTask when node.RuleSet is null:
+                Report(node.Id, node.Location, BpmnCodes.UnknownRuleSet, $"The businessRuleTask '{node.Id}' names no rule set: set o2c:ruleSet.");
+                break;
+            case FlowNodeKind.BusinessRuleTask when !catalog.RuleSets.Contains(node.RuleSet!):
+                Report(node.Id, node.Location, BpmnCodes.UnknownRuleSet, $"The businessRuleTask '{node.Id}' uses the rule set '{node.RuleSet}', which does not exist (known: {Known(catalog.RuleSets)}).");
+                break;
+            case FlowNodeKind.UserTask when node.DueDate is { } due:
+                CheckTimerText(node, new ExpressionKey(node.Id, ExpressionPurpose.DueDate), due, due.StartsWith('P') ? TimerKind.Duration : TimerKind.Date, parameters, "due date");
+                break;
+        }
+
+        foreach (var input in node.Inputs)
+        {
+            if (CheckMappingName(node, input, "input"))
+            {
+                Check(node.Id, input.Location, new ExpressionKey(node.Id, ExpressionPurpose.Input, input.Name), input.Expression, parameters, null, $"input '{input.Name}'");
+            }
+        }
+
+        var outputParameters = OutputParameters(node, parameters);
+        foreach (var output in node.Outputs)
+        {
+            if (CheckMappingName(node, output, "output"))
+            {
+                Check(node.Id, output.Location, new ExpressionKey(node.Id, ExpressionPurpose.Output, output.Name), output.Expression, outputParameters, null, $"output '{output.Name}'");
+            }
+        }
+    }
+
+    private bool CheckMappingName(FlowNode node, DataMapping mapping, string what)
+    {
+        if (IsIdentifier(mapping.Name) && mapping.Expression.Length > 0)
+        {
+            return true;
+        }
+
+        Report(node.Id, mapping.Location, BpmnCodes.InvalidExpression, $"An {what} mapping of {node.Describe()} needs a name (an identifier) and an expression.");
+        return false;
+    }
+
+    private void ValidateDefaultFlow(FlowNode node, List<SequenceFlow> outgoing)
+    {
+        if (node.DefaultFlow is not { } id)
+        {
+            return;
+        }
+
+        var flow = outgoing.Find(f => f.Id == id);
+        if (flow is null)
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidDefault, $"The default flow '{id}' of {node.Describe()} is not one of its outgoing sequence flows.");
+        }
+        else if (flow.Condition is not null)
+        {
+            Report(flow.Id, flow.Location, BpmnCodes.InvalidDefault, $"The default flow '{id}' of {node.Describe()} has a condition; a default flow is taken exactly when no condition holds.");
+        }
+    }
+
+    private void ValidateExhaustive(FlowNode node, List<SequenceFlow> outgoing)
+    {
+        // Exhaustiveness of arbitrary conditions is undecidable; the provable case is an unconditional way out.
+        if (node.DefaultFlow is null && outgoing.Exists(f => f.Condition is not null) && !outgoing.Exists(f => f.Condition is null))
+        {
+            Report(node.Id, node.Location, BpmnCodes.NotExhaustive,
+                $"{Capitalize(node.Describe())} has only conditional outgoing flows and no default flow: when no condition holds the instance would be stuck. Mark one flow as default (or leave one unconditional).");
+        }
+    }
+
+    private void ValidateEventGateway(FlowNode node, Dictionary<string, FlowNode> nodes, Dictionary<string, List<SequenceFlow>> incoming, List<SequenceFlow> outgoing)
+    {
+        if (outgoing.Count < 2)
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidEventGateway, $"The eventBasedGateway '{node.Id}' needs at least two outgoing flows (one per event it races).");
+        }
+
+        foreach (var flow in outgoing)
+        {
+            var target = nodes[flow.TargetRef];
+            var catches = (target.Kind == FlowNodeKind.IntermediateCatchEvent && target.Event.Kind is EventKind.Message or EventKind.Timer)
+                || target.Kind == FlowNodeKind.ReceiveTask;
+            if (!catches)
+            {
+                Report(flow.Id, flow.Location, BpmnCodes.InvalidEventGateway, $"The eventBasedGateway '{node.Id}' leads to {target.Describe()}; it may only lead to message or timer intermediate catch events or receive tasks.");
+            }
+            else if (target.MultiInstance is not null || incoming[target.Id].Count > 1)
+            {
+                Report(target.Id, target.Location, BpmnCodes.InvalidEventGateway, $"{Capitalize(target.Describe())} follows the eventBasedGateway '{node.Id}' and must have exactly one incoming flow and no multi-instance marker.");
+            }
+        }
+    }
+
+    private void ValidateBoundary(FlowNode node, Dictionary<string, FlowNode> nodes)
+    {
+        if (node.AttachedTo is null || !nodes.TryGetValue(node.AttachedTo, out var host) || !host.IsActivity)
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidBoundary, $"The boundary event '{node.Id}' is attached to '{node.AttachedTo}', which is not an activity of the same scope.");
+        }
+        else if (node.Event.Kind == EventKind.Error && !node.CancelActivity)
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidBoundary, $"The error boundary event '{node.Id}' is non-interrupting; an error always interrupts its activity.");
+        }
+    }
+
+    private void ValidateCallActivity(FlowNode node)
+    {
+        if (node.CalledElement is null)
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidCallActivity, $"The callActivity '{node.Id}' has no calledElement (the id of the process to call).");
+        }
+        else if (!processIdsInFile.Contains(node.CalledElement) && catalog.CallableProcesses is { } callable && !callable.Contains(node.CalledElement))
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidCallActivity, $"The callActivity '{node.Id}' calls the process '{node.CalledElement}', which is neither in this file nor published.");
+        }
+
+        if (node.InvalidVersionBinding is { } binding)
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidCallActivity, $"The callActivity '{node.Id}' has an invalid version binding ({binding}): use o2c:versionBinding=\"latest\", \"deployment\", or \"version\" with o2c:version=\"n\" (n ≥ 1).");
+        }
+    }
+
+    private static string Known(IEnumerable<string> names)
+    {
+        var list = names.Order(StringComparer.Ordinal).ToList();
+        return list.Count == 0 ? "none" : string.Join(", ", list);
+    }
+}

@@ -1,0 +1,19 @@
+using OrderToCash.Engine.Expressions;
+using OrderToCash.Engine.Handlers;
+
+namespace OrderToCash.Engine.Bpmn.Validation;
+
+/// <summary>
+/// What a definition may refer to: the registered handlers (with their typed outputs), the rule set names, and
+/// optionally the processes a call activity may call (null: not checked beyond the file itself).
+/// </summary>
+public sealed record WorkflowCatalog(IReadOnlyList<HandlerDescriptor> Handlers, IReadOnlyCollection<string> RuleSets)
+{
+    public static WorkflowCatalog Empty { get; } = new([], []);
+
+    public IReadOnlyCollection<string>? CallableProcesses { get; init; }
+
+    public ExpressionTypePolicy ExpressionPolicy { get; init; } = ExpressionTypePolicy.Default;
+
+    public HandlerDescriptor? FindHandler(string name) => Handlers.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal));
+}

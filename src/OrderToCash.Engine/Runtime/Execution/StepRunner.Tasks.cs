@@ -1,0 +1,140 @@
+using OrderToCash.Engine.Expressions;
+using OrderToCash.Engine.Handlers;
+using OrderToCash.Engine.Runtime.Plan;
+using OrderToCash.Engine.Runtime.State;
+
+namespace OrderToCash.Engine.Runtime.Execution;
+
+/// <summary>Tasks that do work inside the step (service, business rule) and the user task that waits for a person.</summary>
+internal sealed partial class StepRunner
+{
+    private async ValueTask RunHandlerAsync(TokenState token, PlanNode node)
+    {
+        IReadOnlyDictionary<string, object?> outputs;
+        try
+        {
+            var inputs = Inputs(token, node);
+            outputs = await node.Handler!.ExecuteAsync(new HandlerContext(_state.Id, node.Id, inputs), _cancellationToken).ConfigureAwait(false);
+        }
+        catch (BpmnErrorException error)
+        {
+            ThrowError(token, node, error.ErrorCode, error.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A handler's technical failure must become an incident on the instance, whatever its type.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            RaiseIncident(token, node, $"The handler '{node.Model.Handler}' failed: {ex.Message}");
+            return;
+        }
+
+        CompleteWith(token, node, outputs);
+    }
+
+    private async ValueTask RunRuleSetAsync(TokenState token, PlanNode node)
+    {
+        if (_services.RuleSets is null)
+        {
+            RaiseIncident(token, node, $"No rule-set runner is configured to run the rule set '{node.Model.RuleSet}'.");
+            return;
+        }
+
+        IReadOnlyDictionary<string, object?> outputs;
+        try
+        {
+            outputs = await _services.RuleSets.RunAsync(node.Model.RuleSet!, Inputs(token, node), _cancellationToken).ConfigureAwait(false);
+        }
+        catch (BpmnErrorException error)
+        {
+            ThrowError(token, node, error.ErrorCode, error.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A rule set's failure must become an incident on the instance, whatever its type.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            RaiseIncident(token, node, $"The rule set '{node.Model.RuleSet}' failed: {ex.Message}");
+            return;
+        }
+
+        CompleteWith(token, node, outputs);
+    }
+
+    private void WaitForUser(TokenState token, PlanNode node)
+    {
+        DateTimeOffset? due;
+        try
+        {
+            due = node.DueDate?.Resolve(VariablesFor(token.ScopeId)).FirstDue(_now);
+        }
+        catch (ExpressionEvaluationException ex)
+        {
+            RaiseIncident(token, node, $"The due date of '{node.Id}' could not be evaluated: {ex.Message}");
+            return;
+        }
+
+        token.Status = TokenStatus.Waiting;
+        _state.Bookmarks.Add(new Bookmark
+        {
+            Id = _state.NewId('b'),
+            Kind = BookmarkKind.UserTask,
+            ElementId = node.Id,
+            TokenId = token.Id,
+            CandidateRole = node.Model.CandidateRole,
+            DueAt = due,
+            CreatedAt = _now,
+        });
+    }
+
+    /// <summary>The handler's inputs: the mapped ones, or every visible variable when the task maps none.</summary>
+    private IReadOnlyDictionary<string, object?> Inputs(TokenState token, PlanNode node)
+    {
+        var variables = VariablesFor(token.ScopeId);
+        return node.Inputs.Count == 0 ? variables : Evaluate(node.Inputs, variables);
+    }
+
+    /// <summary>Stores a task's results (mapped, or all by name) and leaves the task.</summary>
+    private void CompleteWith(TokenState token, PlanNode node, IReadOnlyDictionary<string, object?>? results)
+    {
+        if (results is not null && !TryStore(token, node, results))
+        {
+            return;
+        }
+
+        token.Status = TokenStatus.Active;
+        Leave(token, node);
+    }
+
+    private bool TryStore(TokenState token, PlanNode node, IReadOnlyDictionary<string, object?> results)
+    {
+        Dictionary<string, object?>? mapped = null;
+        if (node.Outputs.Count > 0)
+        {
+            try
+            {
+                mapped = Evaluate(node.Outputs, new LayeredVariables([results, VariablesFor(token.ScopeId)]));
+            }
+            catch (ExpressionEvaluationException ex)
+            {
+                RaiseIncident(token, node, $"The outputs of '{node.Id}' could not be evaluated: {ex.Message}");
+                return false;
+            }
+        }
+
+        foreach (var (name, value) in (IReadOnlyDictionary<string, object?>?)mapped ?? results)
+        {
+            SetVariable(token.ScopeId, name, value);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,13 @@
+namespace OrderToCash.Engine.Runtime.State;
+
+/// <summary>One step of the path: an element entered, left or cancelled by a token.</summary>
+public sealed record HistoryEntry(string ElementId, HistoryKind Kind, string TokenId, DateTimeOffset At);
+
+public enum HistoryKind
+{
+    Entered,
+    Left,
+
+    /// <summary>The element was interrupted (boundary event, terminate end, error) before it completed.</summary>
+    Cancelled,
+}
