@@ -14,7 +14,7 @@ internal sealed partial class StepRunner
         try
         {
             var inputs = Inputs(token, node);
-            outputs = await node.Handler!.ExecuteAsync(new HandlerContext(_state.Id, node.Id, inputs), _cancellationToken).ConfigureAwait(false);
+            outputs = await node.Handler!.ExecuteAsync(new HandlerContext(_state.Id, node.Id, inputs, _services.StepServices), _cancellationToken).ConfigureAwait(false);
         }
         catch (BpmnErrorException error)
         {

@@ -1,0 +1,264 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderToCash.Core.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class WorkflowRuntime : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "wf_definitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProcessId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SourceName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeploymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_definitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_history",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProcessId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TokenId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_history", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_instances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProcessId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IncidentElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IncidentMessage = table.Column<string>(type: "TEXT", nullable: true),
+                    IncidentAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextRetryAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_instances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CorrelationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DeliveredTo = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_user_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 82, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BookmarkId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProcessId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CandidateRole = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Assignee = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Outputs = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_user_tasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_subscriptions",
+                columns: table => new
+                {
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BookmarkId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MessageName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CorrelationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_subscriptions", x => new { x.InstanceId, x.BookmarkId });
+                    table.ForeignKey(
+                        name: "FK_wf_subscriptions_wf_instances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "wf_instances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_timers",
+                columns: table => new
+                {
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BookmarkId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_timers", x => new { x.InstanceId, x.BookmarkId });
+                    table.ForeignKey(
+                        name: "FK_wf_timers_wf_instances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "wf_instances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_definitions_ProcessId_Version",
+                table: "wf_definitions",
+                columns: new[] { "ProcessId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_history_InstanceId_Sequence",
+                table: "wf_history",
+                columns: new[] { "InstanceId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_history_ProcessId_ElementId_At",
+                table: "wf_history",
+                columns: new[] { "ProcessId", "ElementId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_instances_BusinessKey",
+                table: "wf_instances",
+                column: "BusinessKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_instances_ProcessId_Version_Status",
+                table: "wf_instances",
+                columns: new[] { "ProcessId", "Version", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_instances_Status_NextRetryAt",
+                table: "wf_instances",
+                columns: new[] { "Status", "NextRetryAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_messages_MessageId",
+                table: "wf_messages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_messages_Status_Name_CorrelationKey",
+                table: "wf_messages",
+                columns: new[] { "Status", "Name", "CorrelationKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_subscriptions_MessageName_CorrelationKey",
+                table: "wf_subscriptions",
+                columns: new[] { "MessageName", "CorrelationKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_timers_DueAt",
+                table: "wf_timers",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_user_tasks_InstanceId",
+                table: "wf_user_tasks",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_user_tasks_Status_Assignee",
+                table: "wf_user_tasks",
+                columns: new[] { "Status", "Assignee" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_user_tasks_Status_CandidateRole",
+                table: "wf_user_tasks",
+                columns: new[] { "Status", "CandidateRole" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "wf_definitions");
+
+            migrationBuilder.DropTable(
+                name: "wf_history");
+
+            migrationBuilder.DropTable(
+                name: "wf_messages");
+
+            migrationBuilder.DropTable(
+                name: "wf_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "wf_timers");
+
+            migrationBuilder.DropTable(
+                name: "wf_user_tasks");
+
+            migrationBuilder.DropTable(
+                name: "wf_instances");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Runtime;
+using OrderToCash.Engine.Runtime.State;
+
+namespace OrderToCash.Engine.Durable;
+
+/// <summary>
+/// The executor made durable: every operation (start, message, timer, user task, retry) is one step run inside one
+/// database transaction together with the handlers' own writes; the instance row's revision makes concurrent steps on
+/// one instance conflict, and the loser replays on the fresh state, so no step ever runs twice.
+/// </summary>
+public sealed partial class DurableWorkflowRuntime(
+    Func<DbContext> createContext,
+    DefinitionStore definitions,
+    TimeProvider clock,
+    DurableWorkflowOptions options,
+    IServiceProvider? services = null,
+    Func<IServiceProvider, IRuleSetRunner?>? ruleSets = null)
+{
+    public DurableWorkflowOptions Options => options;
+
+    public DefinitionStore Definitions => definitions;
+
+    /// <summary>Starts the latest version of <paramref name="processId"/> at its none start event.</summary>
+    public async Task<InstanceSummary> StartAsync(string processId, IReadOnlyDictionary<string, object?>? variables, string? businessKey, CancellationToken cancellationToken)
+    {
+        var plan = definitions.Latest(processId) ?? throw new KeyNotFoundException($"No process '{processId}' is published.");
+        return await InTransactionAsync(async db =>
+        {
+            var state = await Executor(db).StartAsync(plan, variables, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var step = WorkflowStep.New(db, state, plan, businessKey);
+            await FinishAsync(step, cancellationToken).ConfigureAwait(false);
+            return Summary(step);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads an instance with its stored state and its path.</summary>
+    public async Task<InstanceDetails?> GetAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var record = await db.Set<InstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var history = await db.Set<HistoryRecord>().AsNoTracking().Where(h => h.InstanceId == instanceId)
+            .OrderBy(h => h.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new InstanceDetails(record, InstanceStateJson.Deserialize(record.State), history);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a fresh unit of work; replays it when another host changed the instance meanwhile.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<DbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = createContext();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var result = await work(db).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < options.ConcurrencyRetries)
+            {
+                // Another host advanced the instance first: its step stands, ours is discarded and replayed on its state.
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private WorkflowExecutor Executor(DbContext db)
+    {
+        var stepServices = new StepServiceProvider(db, services);
+        return new WorkflowExecutor(clock, ruleSets?.Invoke(stepServices), definitions, stepServices);
+    }
+
+    /// <summary>Delivers buffered messages to the bookmarks the step created, then writes the step's consequences.</summary>
+    private async Task FinishAsync(WorkflowStep step, CancellationToken cancellationToken)
+    {
+        var delivered = true;
+        while (delivered && step.State.Status == InstanceStatus.Running)
+        {
+            delivered = false;
+            foreach (var bookmark in step.NewMessageBookmarks.ToList())
+            {
+                if (await DeliverBufferedAsync(step, bookmark, cancellationToken).ConfigureAwait(false))
+                {
+                    delivered = true;
+                    break;
+                }
+            }
+        }
+
+        step.Apply(clock.GetUtcNow(), options);
+    }
+
+    private static InstanceSummary Summary(WorkflowStep step) =>
+        new(step.Record.Id, step.Record.ProcessId, step.Record.Version, step.State.Status, step.Record.BusinessKey);
+}
+
+public sealed record InstanceSummary(string Id, string ProcessId, int Version, InstanceStatus Status, string? BusinessKey);
+
+public sealed record InstanceDetails(InstanceRecord Record, InstanceState State, IReadOnlyList<HistoryRecord> History);
