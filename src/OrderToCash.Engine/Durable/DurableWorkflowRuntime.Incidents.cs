@@ -86,6 +86,6 @@ public sealed partial class DurableWorkflowRuntime
     {
         var record = await db.Set<InstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Instance '{instanceId}' was not found.");
-        return WorkflowStep.Load(db, record, definitions);
+        return await WorkflowStep.LoadAsync(db, record, definitions, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -18,20 +18,8 @@ public sealed partial class DurableWorkflowRuntime
             throw new ArgumentException("A message needs a name and a message id (the id makes redelivery harmless).", nameof(message));
         }
 
-        try
-        {
-            return await InTransactionAsync(db => CorrelateInAsync(db, message, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // The same message id arrived twice at the same time: the other delivery won (its row now exists).
-            if (await IsKnownAsync(message.MessageId, cancellationToken).ConfigureAwait(false))
-            {
-                return new CorrelationResult(CorrelationOutcome.Duplicate, null);
-            }
-
-            throw;
-        }
+        // A concurrent delivery of the same message id makes this one conflict; its replay then finds the id known.
+        return await InTransactionAsync(db => CorrelateInAsync(db, message, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CorrelationResult> CorrelateInAsync(DbContext db, IncomingMessage message, CancellationToken cancellationToken)
@@ -61,7 +49,8 @@ public sealed partial class DurableWorkflowRuntime
         if (subscription is not null)
         {
             var instance = await db.Set<InstanceRecord>().FirstAsync(i => i.Id == subscription.InstanceId, cancellationToken).ConfigureAwait(false);
-            var step = WorkflowStep.Load(db, instance, definitions);
+            var step = await WorkflowStep.LoadAsync(db, instance, definitions, cancellationToken).ConfigureAwait(false);
+            step.EnsureWaitingAt(subscription.BookmarkId);
             await Executor(db).ResumeAsync(step.Plan, step.State, subscription.BookmarkId, message.Payload, cancellationToken).ConfigureAwait(false);
             await FinishAsync(step, cancellationToken).ConfigureAwait(false);
             (record.Status, record.DeliveredTo, record.DeliveredAt) = (MessageStatus.Delivered, instance.Id, now);
@@ -99,12 +88,6 @@ public sealed partial class DurableWorkflowRuntime
         await Executor(step.Db).ResumeAsync(step.Plan, step.State, bookmark.Id, InstanceStateJson.DeserializePayload(buffered.Payload), cancellationToken).ConfigureAwait(false);
         (buffered.Status, buffered.DeliveredTo, buffered.DeliveredAt) = (MessageStatus.Delivered, step.Record.Id, now);
         return true;
-    }
-
-    private async Task<bool> IsKnownAsync(string messageId, CancellationToken cancellationToken)
-    {
-        await using var db = createContext();
-        return await db.Set<MessageRecord>().AnyAsync(m => m.MessageId == messageId, cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -56,7 +56,7 @@ public sealed partial class DurableWorkflowRuntime
         InTransactionAsync(async db =>
         {
             var record = await db.Set<InstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false);
-            var step = record is null ? null : WorkflowStep.Load(db, record, definitions);
+            var step = record is null ? null : await WorkflowStep.LoadAsync(db, record, definitions, cancellationToken).ConfigureAwait(false);
             if (step is null || step.State.Status != InstanceStatus.Running || !step.State.Bookmarks.Exists(b => b.Id == bookmarkId))
             {
                 await db.Set<TimerRecord>().Where(t => t.InstanceId == instanceId && t.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

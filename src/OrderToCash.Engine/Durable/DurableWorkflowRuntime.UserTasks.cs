@@ -60,7 +60,12 @@ public sealed partial class DurableWorkflowRuntime
             }
 
             var record = await db.Set<InstanceRecord>().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
-            var step = WorkflowStep.Load(db, record, definitions);
+            var step = await WorkflowStep.LoadAsync(db, record, definitions, cancellationToken).ConfigureAwait(false);
+            if (!step.State.Bookmarks.Exists(b => b.Id == task.BookmarkId))
+            {
+                throw new UserTaskException($"The task '{taskId}' is no longer waiting (the process moved on).");
+            }
+
             step.CompletedTask = (task.BookmarkId, user, InstanceStateJson.SerializePayload(outputs));
             await Executor(db).ResumeAsync(step.Plan, step.State, task.BookmarkId, outputs, cancellationToken).ConfigureAwait(false);
             if (step.State is { Status: InstanceStatus.Incident, Incident: { } incident } && incident.ElementId == task.ElementId)

@@ -64,9 +64,10 @@ public sealed partial class DurableWorkflowRuntime(
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < options.ConcurrencyRetries)
+            catch (Exception ex) when (ex is DbUpdateException or StaleStepException && attempt < options.ConcurrencyRetries)
             {
-                // Another host advanced the instance first: its step stands, ours is discarded and replayed on its state.
+                // Another host got there first (advanced the instance, created the same row): its step stands, ours is
+                // discarded and replayed on what it committed.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -40,11 +40,36 @@ internal sealed class WorkflowStep
     /// <summary>The user task completed in this step, so that it is recorded as completed rather than cancelled.</summary>
     public (string BookmarkId, string User, string? Outputs)? CompletedTask { get; set; }
 
-    public static WorkflowStep Load(DbContext db, InstanceRecord record, DefinitionStore definitions)
+    /// <summary>
+    /// Loads the instance for a step and takes it: a conditional bump of its revision, first statement of the
+    /// transaction, so a concurrent step on the same instance waits for this one (or finds the revision moved and
+    /// replays). Steps on one instance therefore serialize, on every provider.
+    /// </summary>
+    public static async Task<WorkflowStep> LoadAsync(DbContext db, InstanceRecord record, DefinitionStore definitions, CancellationToken cancellationToken)
     {
+        var loaded = record.Revision;
+        var taken = await db.Set<InstanceRecord>()
+            .Where(i => i.Id == record.Id && i.Revision == loaded)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Revision, loaded + 1), cancellationToken).ConfigureAwait(false);
+        if (taken != 1)
+        {
+            throw new StaleStepException($"The instance '{record.Id}' changed since it was read.");
+        }
+
+        db.Entry(record).Property(r => r.Revision).OriginalValue = loaded + 1;
+        record.Revision = loaded + 1;
         var plan = definitions.Find(record.ProcessId, record.Version)
             ?? throw new WorkflowRuntimeException($"The instance '{record.Id}' runs '{record.ProcessId}' version {record.Version}, which is not published.");
         return new WorkflowStep(db, record, InstanceStateJson.Deserialize(record.State), plan, isNew: false);
+    }
+
+    /// <summary>Throws <see cref="StaleStepException"/> unless the instance still runs and still has the bookmark.</summary>
+    public void EnsureWaitingAt(string bookmarkId)
+    {
+        if (State.Status != InstanceStatus.Running || !State.Bookmarks.Exists(b => b.Id == bookmarkId))
+        {
+            throw new StaleStepException($"The instance '{Record.Id}' no longer waits at '{bookmarkId}'.");
+        }
     }
 
     public static WorkflowStep New(DbContext db, InstanceState state, ExecutionPlan plan, string? businessKey)
