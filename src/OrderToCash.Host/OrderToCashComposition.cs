@@ -3,6 +3,7 @@ using OrderToCash.Host.Features.Auth;
 using OrderToCash.Host.Features.Credit;
 using OrderToCash.Host.Features.Customers;
 using OrderToCash.Host.Features.Errors;
+using OrderToCash.Host.Features.Workflows;
 using OrderToCash.Host.Features.Health;
 
 namespace OrderToCash.Host;
@@ -37,6 +38,10 @@ internal static class OrderToCashComposition
         app.MapAuth();
         app.MapCustomers();
         app.MapCreditLimitRequests();
+        app.MapDefinitions();
+        app.MapInstances();
+        app.MapMessages();
+        app.MapTasks();
         return app;
     }
 }

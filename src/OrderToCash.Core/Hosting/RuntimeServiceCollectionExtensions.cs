@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Persistence;
 using OrderToCash.Core.Scheduling;
+using OrderToCash.Core.Workflows;
 
 namespace OrderToCash.Core.Hosting;
 
@@ -24,6 +25,7 @@ public static class RuntimeServiceCollectionExtensions
         }
 
         services.AddScoped<Credit.CreditLimitRequests>();
+        services.AddOrderToCashWorkflows(configuration);
         var database = PersistenceServiceCollectionExtensions.ReadOptions(configuration);
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddOrderToCashScheduler(database, scheduler);

@@ -23,7 +23,7 @@ public sealed partial class DurableWorkflowRuntime
             var step = await LoadAsync(db, instanceId, cancellationToken).ConfigureAwait(false);
             if (step.State.Status != InstanceStatus.Incident)
             {
-                throw new InvalidOperationException($"The instance '{instanceId}' has no incident to retry (it is {step.State.Status.ToString().ToLowerInvariant()}).");
+                throw new InstanceStateException($"The instance '{instanceId}' has no incident to retry (it is {step.State.Status.ToString().ToLowerInvariant()}).");
             }
 
             await Executor(db).RetryAsync(step.Plan, step.State, cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,7 @@ public sealed partial class DurableWorkflowRuntime
                 await RetryAsync(instanceId, cancellationToken).ConfigureAwait(false);
                 retried++;
             }
-            catch (InvalidOperationException)
+            catch (InstanceStateException)
             {
                 // Another host retried it first.
             }
@@ -70,7 +70,7 @@ public sealed partial class DurableWorkflowRuntime
             var step = await LoadAsync(db, instanceId, cancellationToken).ConfigureAwait(false);
             if (step.State.Status is InstanceStatus.Completed or InstanceStatus.Failed or InstanceStatus.Cancelled)
             {
-                throw new InvalidOperationException($"The instance '{instanceId}' already ended ({step.State.Status.ToString().ToLowerInvariant()}).");
+                throw new InstanceStateException($"The instance '{instanceId}' already ended ({step.State.Status.ToString().ToLowerInvariant()}).");
             }
 
             step.State.Status = InstanceStatus.Cancelled;
@@ -89,3 +89,6 @@ public sealed partial class DurableWorkflowRuntime
         return await WorkflowStep.LoadAsync(db, record, definitions, cancellationToken).ConfigureAwait(false);
     }
 }
+
+/// <summary>An operation the instance's state does not allow (retrying without incident, cancelling an ended instance).</summary>
+public sealed class InstanceStateException(string message) : Exception(message);

@@ -132,7 +132,7 @@ public sealed class UserTaskAndIncidentTests : IDisposable
         harness.Clock.Advance(TimeSpan.FromDays(2));
         (await host.FireDueTimersAsync(CancellationToken.None)).Should().Be(0);
         var again = () => host.CancelAsync(started.Id, CancellationToken.None);
-        await again.Should().ThrowAsync<InvalidOperationException>().WithMessage("*already ended*");
+        await again.Should().ThrowAsync<InstanceStateException>().WithMessage("*already ended*");
     }
 
     public void Dispose() => directory.Dispose();
