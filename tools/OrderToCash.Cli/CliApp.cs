@@ -14,7 +14,7 @@ public static class CliApp
     private static readonly IReadOnlyList<IFileValidator> FileValidators = [];
 
     /// <summary>The workloads <c>o2c bench</c> knows.</summary>
-    private static readonly IReadOnlyList<IBenchWorkload> BenchWorkloads = [];
+    private static readonly IReadOnlyList<IBenchWorkload> BenchWorkloads = [new Commands.Bench.W3WaitAndResume()];
 
     public static RootCommand BuildRoot()
     {

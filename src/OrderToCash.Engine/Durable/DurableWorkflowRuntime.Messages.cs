@@ -24,7 +24,9 @@ public sealed partial class DurableWorkflowRuntime
 
     private async Task<CorrelationResult> CorrelateInAsync(DbContext db, IncomingMessage message, CancellationToken cancellationToken)
     {
-        if (await db.Set<MessageRecord>().AnyAsync(m => m.MessageId == message.MessageId, cancellationToken).ConfigureAwait(false))
+        // Local first: a batch may carry the same message twice.
+        if (db.Set<MessageRecord>().Local.Any(m => m.MessageId == message.MessageId)
+            || await db.Set<MessageRecord>().AnyAsync(m => m.MessageId == message.MessageId, cancellationToken).ConfigureAwait(false))
         {
             return new CorrelationResult(CorrelationOutcome.Duplicate, null);
         }
