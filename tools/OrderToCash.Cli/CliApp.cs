@@ -11,10 +11,10 @@ public static class CliApp
     public const int UsageError = 2;
 
     /// <summary>One validator per kind of definition file.</summary>
-    private static readonly IReadOnlyList<IFileValidator> FileValidators = [];
+    private static readonly IReadOnlyList<IFileValidator> FileValidators = [new BpmnFileValidator()];
 
     /// <summary>The workloads <c>o2c bench</c> knows.</summary>
-    private static readonly IReadOnlyList<IBenchWorkload> BenchWorkloads = [new Commands.Bench.W3WaitAndResume()];
+    private static readonly IReadOnlyList<IBenchWorkload> BenchWorkloads = [new Commands.Bench.W1CreditCheckWorkload(), new Commands.Bench.W3WaitAndResume()];
 
     public static RootCommand BuildRoot()
     {

@@ -9,6 +9,7 @@ public static class BpmnCodes
     public const string MissingId = "BPMN004";
     public const string DuplicateId = "BPMN005";
     public const string NoExecutableProcess = "BPMN006";
+    public const string Unreadable = "BPMN007";
     public const string UnsupportedElement = "BPMN010";
     public const string UnsupportedEvent = "BPMN011";
     public const string ScriptTaskRefused = "BPMN012";
@@ -24,6 +25,7 @@ public static class BpmnCodes
     public const string InvalidEventGateway = "BPMN033";
     public const string UnknownHandler = "BPMN040";
     public const string UnknownRuleSet = "BPMN041";
+    public const string MissingInput = "BPMN042";
     public const string InvalidMessage = "BPMN043";
     public const string InvalidTimer = "BPMN044";
     public const string InvalidError = "BPMN045";

@@ -49,7 +49,7 @@ public sealed class CompiledExpression<TResult>
         {
             throw;
         }
-        catch (Exception ex) when (ex is ArithmeticException or NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException)
+        catch (Exception ex) when (ex is ArithmeticException or NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException or FormatException)
         {
             throw new ExpressionEvaluationException($"The expression '{Text}' failed: {ex.Message}", ex);
         }

@@ -39,6 +39,15 @@ public sealed class ExpressionTypePolicy
         [typeof(Guid)] = new[] { "NewGuid", "CreateVersion7" }.ToFrozenSet(),
     }.ToFrozenDictionary();
 
+    // Expressions must not change the variables they read (a gateway condition that empties a list would make the
+    // path depend on evaluation order), so the mutators of the allowed collections are refused.
+    private static readonly FrozenSet<string> CollectionMutators = new[]
+    {
+        "Add", "AddRange", "Clear", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere", "Insert", "InsertRange",
+        "Reverse", "Sort", "TryAdd", "set_Item", "EnsureCapacity", "TrimExcess", "ForEach", "CopyTo", "UnionWith",
+        "IntersectWith", "ExceptWith", "SymmetricExceptWith", "set_Capacity",
+    }.ToFrozenSet();
+
     private readonly FrozenSet<Type> _modelTypes;
 
     private ExpressionTypePolicy(FrozenSet<Type> modelTypes) => _modelTypes = modelTypes;
@@ -87,8 +96,18 @@ public sealed class ExpressionTypePolicy
     public static bool IsForbiddenMember(MemberInfo member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return member.DeclaringType is { } declaring
-            && ForbiddenMembers.TryGetValue(declaring, out var names)
-            && names.Contains(member.Name);
+        if (member.DeclaringType is not { } declaring)
+        {
+            return false;
+        }
+
+        if (ForbiddenMembers.TryGetValue(declaring, out var names) && names.Contains(member.Name))
+        {
+            return true;
+        }
+
+        // Reading an indexer (get_Item) stays allowed; writing one (set_Item) is a mutation.
+        var isCollection = declaring.IsGenericType && GenericShapes.Contains(declaring.GetGenericTypeDefinition());
+        return isCollection && CollectionMutators.Contains(member.Name);
     }
 }

@@ -34,15 +34,10 @@ public sealed class SandboxedExpressionParser
             return Refused(text ?? string.Empty, "the expression is empty");
         }
 
-        foreach (var parameter in parameters)
-        {
-            if (!Policy.IsAllowed(parameter.Type))
-            {
-                return Refused(text, $"the variable '{parameter.Name}' is a {TypeNames.Describe(parameter.Type)}, which is not an allowed type");
-            }
-        }
-
-        var declared = parameters.Select(p => Expression.Parameter(p.Type, p.Name)).ToArray();
+        // Variables of types outside the policy stay invisible: an expression that does not mention them is fine,
+        // one that does is refused with the variable's type as the reason.
+        var hidden = parameters.Where(p => !Policy.IsAllowed(p.Type)).ToList();
+        var declared = parameters.Where(p => Policy.IsAllowed(p.Type)).Select(p => Expression.Parameter(p.Type, p.Name)).ToArray();
         Expression body;
         try
         {
@@ -50,11 +45,15 @@ public sealed class SandboxedExpressionParser
         }
         catch (ParseException ex)
         {
-            return Refused(text, $"it does not compile: {ex.Message} (at character {ex.Position + 1})");
+            var unusable = hidden.Find(h => ex.Message.Contains($"'{h.Name}'", StringComparison.OrdinalIgnoreCase));
+            return unusable is not null
+                ? Refused(text, $"the variable '{unusable.Name}' is a {TypeNames.Describe(unusable.Type)}, which is not an allowed type")
+                : Refused(text, $"it does not compile: {ex.Message} (at character {ex.Position + 1})");
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
+#pragma warning disable CA1031 // Dynamic.Core reports some errors as framework exceptions (e.g. AmbiguousMatchException): any failure to parse is a refusal, never a crash of the validator.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            // Dynamic.Core reports some type errors as framework exceptions rather than ParseException.
             return Refused(text, $"it does not compile: {ex.Message}");
         }
 
@@ -76,7 +75,7 @@ public sealed class SandboxedExpressionParser
             return new ParsedExpression(text, null, [], [.. violations.Select(v => v.Reason)]);
         }
 
-        var usedParameters = used.Select(p => parameters.First(d => d.Name == p.Name)).ToArray();
+        var usedParameters = used.Select(p => parameters.First(d => d.Name == p.Name && d.Type == p.Type)).ToArray();
         return new ParsedExpression(text, lambda, usedParameters, []);
     }
 

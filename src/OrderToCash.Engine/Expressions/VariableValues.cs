@@ -47,6 +47,18 @@ public static class VariableValues
                     return value;
                 }
 
+                if (value is System.Collections.IEnumerable items and not string && ListElementType(type) is { } elementType)
+                {
+                    // A list of another element type (e.g. results collected as objects, or a handler's array).
+                    var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+                    foreach (var item in items)
+                    {
+                        list.Add(ConvertTo(item, elementType, name));
+                    }
+
+                    return list;
+                }
+
                 var target = Nullable.GetUnderlyingType(type) ?? type;
                 if (value is IConvertible && typeof(IConvertible).IsAssignableFrom(target) && !target.IsEnum)
                 {
@@ -62,5 +74,17 @@ public static class VariableValues
 
                 throw new ExpressionEvaluationException($"The variable '{name}' is a {TypeNames.Describe(value.GetType())} but a {TypeNames.Describe(type)} is expected.");
         }
+    }
+
+    /// <summary>T when a List&lt;T&gt; can stand for <paramref name="type"/> (List, IList, IReadOnlyList, IEnumerable... of T).</summary>
+    private static Type? ListElementType(Type type)
+    {
+        if (!type.IsGenericType || type.GetGenericArguments().Length != 1)
+        {
+            return null;
+        }
+
+        var element = type.GetGenericArguments()[0];
+        return type.IsAssignableFrom(typeof(List<>).MakeGenericType(element)) ? element : null;
     }
 }

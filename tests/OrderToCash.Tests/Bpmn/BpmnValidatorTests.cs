@@ -238,6 +238,26 @@ public sealed class BpmnValidatorTests
     }
 
     [Fact]
+    public void A_multi_instance_output_collection_needs_its_output_element_and_is_typed_for_later_expressions()
+    {
+        const string Body = """
+            <extensionElements><o2c:variable name="lines" type="list&lt;int&gt;"/></extensionElements>
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="each"/>
+            <task id="each"><multiInstanceLoopCharacteristics o2c:collection="lines" o2c:elementVariable="line" OUTPUT/></task>
+            <sequenceFlow id="f2" sourceRef="each" targetRef="gw"/>
+            <exclusiveGateway id="gw" default="d"/>
+            <sequenceFlow id="c" sourceRef="gw" targetRef="end"><conditionExpression>doubled.Sum(x =&gt; x) &gt; 10</conditionExpression></sequenceFlow>
+            <sequenceFlow id="d" sourceRef="gw" targetRef="end"/>
+            <endEvent id="end"/>
+            """;
+
+        Errors(Process(Body.Replace("OUTPUT", "o2c:outputCollection=\"doubled\" o2c:outputElement=\"line * 2\"", StringComparison.Ordinal))).Should().BeEmpty();
+        Errors(Process(Body.Replace("OUTPUT", "o2c:outputCollection=\"doubled\"", StringComparison.Ordinal)))
+            .Should().Contain(d => d.Code == BpmnCodes.InvalidMultiInstance && d.Element == "each" && d.Line == 7);
+    }
+
+    [Fact]
     public void Event_based_gateway_may_only_lead_to_catch_events()
     {
         var errors = Errors(Process("""
@@ -284,6 +304,88 @@ public sealed class BpmnValidatorTests
         diagnostics.Should().OnlyContain(d => d.Severity == DiagnosticSeverity.Warning);
         diagnostics.Should().Contain(d => d.Code == BpmnCodes.UnsupportedElement && d.Element == "send");
         diagnostics.Should().NotContain(d => d.Element == "svc");
+    }
+
+    [Fact]
+    public void Flows_into_a_start_event_or_out_of_an_end_event_are_misplaced()
+    {
+        var errors = Errors(Process(StartToEnd + "\n<sequenceFlow id=\"back\" sourceRef=\"end\" targetRef=\"start\"/>"));
+
+        errors.Where(d => d.Code == BpmnCodes.MisplacedFlow).Select(d => (d.Element, d.Line)).Should().BeEquivalentTo([("start", (int?)4), ("end", (int?)6)]);
+    }
+
+    [Fact]
+    public void A_gateway_without_outgoing_flow_and_a_process_without_start_event_are_reported()
+    {
+        var errors = Errors(Process("""
+            <task id="t"/>
+            <sequenceFlow id="f1" sourceRef="t" targetRef="gw"/>
+            <parallelGateway id="gw"/>
+            """));
+
+        errors.Should().Contain(d => d.Code == BpmnCodes.MissingOutgoing && d.Element == "gw" && d.Line == 6);
+        errors.Should().Contain(d => d.Code == BpmnCodes.StartEvents && d.Element == "p" && d.Line == 3);
+    }
+
+    [Fact]
+    public void A_condition_on_a_flow_leaving_a_task_is_reported_as_never_evaluated()
+    {
+        var errors = Errors(Process("""
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="end"><conditionExpression>true</conditionExpression></sequenceFlow>
+            <endEvent id="end"/>
+            """));
+
+        errors.Should().ContainSingle(d => d.Code == BpmnCodes.IgnoredCondition && d.Element == "f1" && d.Line == 5);
+    }
+
+    [Fact]
+    public void Expressions_in_mappings_and_timers_are_sandboxed_too()
+    {
+        var errors = Errors(Process("""
+            <extensionElements><o2c:variable name="name" type="string"/></extensionElements>
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="svc"/>
+            <serviceTask id="svc" o2c:handler="test.echo"><extensionElements><o2c:input name="text" expression="name.GetType().FullName"/></extensionElements></serviceTask>
+            <sequenceFlow id="f2" sourceRef="svc" targetRef="wait"/>
+            <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>DateTime.Now - DateTime.Today</timeDuration></timerEventDefinition></intermediateCatchEvent>
+            <sequenceFlow id="f3" sourceRef="wait" targetRef="end"/>
+            <endEvent id="end"/>
+            """));
+
+        errors.Should().Contain(d => d.Element == "svc" && d.Code == BpmnCodes.InvalidExpression && d.Message.Contains("GetType", StringComparison.Ordinal));
+        errors.Should().Contain(d => d.Element == "wait" && d.Code == BpmnCodes.InvalidTimer && d.Message.Contains("System.DateTime.Now", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_required_handler_input_that_nothing_provides_is_reported()
+    {
+        var withoutVariable = Process("""
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="svc"/>
+            <serviceTask id="svc" o2c:handler="test.score"/>
+            <sequenceFlow id="f2" sourceRef="svc" targetRef="end"/>
+            <endEvent id="end"/>
+            """);
+
+        Errors(withoutVariable).Should().ContainSingle(d => d.Code == BpmnCodes.MissingInput && d.Element == "svc" && d.Line == 6)
+            .Which.Message.Should().Contain("'amount'");
+        Errors(withoutVariable.Replace("<startEvent id=\"start\"/>", "<extensionElements><o2c:variable name=\"amount\" type=\"decimal\"/></extensionElements>\n<startEvent id=\"start\"/>", StringComparison.Ordinal))
+            .Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_sub_process_without_start_event_is_reported_on_the_sub_process()
+    {
+        var errors = Errors(Process("""
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="sub"/>
+            <subProcess id="sub"><task id="inner"/></subProcess>
+            <sequenceFlow id="f2" sourceRef="sub" targetRef="end"/>
+            <endEvent id="end"/>
+            """));
+
+        errors.Should().Contain(d => d.Code == BpmnCodes.StartEvents && d.Element == "sub" && d.Line == 6);
     }
 
     [Fact]

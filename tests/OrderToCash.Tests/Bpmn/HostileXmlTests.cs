@@ -33,6 +33,14 @@ public sealed class HostileXmlTests
     }
 
     [Fact]
+    public void A_missing_file_is_a_diagnostic_not_an_exception()
+    {
+        var document = BpmnParser.ParseFile(Path.Combine(AppContext.BaseDirectory, "no-such-file.bpmn"));
+
+        document.Diagnostics.Should().ContainSingle(d => d.Code == BpmnCodes.Unreadable && d.File == "no-such-file.bpmn");
+    }
+
+    [Fact]
     public void A_file_that_is_not_bpmn_is_reported()
     {
         var document = BpmnParser.Parse("<html/>", "page.bpmn");

@@ -28,6 +28,28 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public async Task A_completion_payload_that_cannot_be_mapped_raises_an_incident_and_keeps_the_task_open()
+    {
+        var plan = _host.Load("user-task.bpmn");
+        var state = await _host.Executor.StartAsync(plan);
+        var task = BookmarkAt(state, "approve");
+
+        await _host.Executor.ResumeAsync(plan, state, task.Id, new Dictionary<string, object?> { ["decision"] = null });
+
+        state.Status.Should().Be(InstanceStatus.Incident);
+        state.Incident!.ElementId.Should().Be("approve");
+        state.Bookmarks.Should().ContainSingle(b => b.Id == task.Id, "the task is still to be completed");
+
+        await _host.Executor.RetryAsync(plan, state);
+        state.Bookmarks.Should().ContainSingle(b => b.Id == task.Id, "a retry does not recreate a waiting task");
+        await _host.Executor.ResumeAsync(plan, state, task.Id, new Dictionary<string, object?> { ["decision"] = "no" });
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        state.Variables["decision"].Should().Be("NO");
+        PathOf(state).Count(p => p == "+approve").Should().Be(1);
+    }
+
+    [Fact]
     public async Task Resuming_an_unknown_bookmark_is_refused_and_changes_nothing()
     {
         var plan = _host.Load("user-task.bpmn");
@@ -75,6 +97,21 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public async Task Call_activity_with_deployment_binding_calls_the_version_published_with_the_caller()
+    {
+        var validation = Engine.Bpmn.Validation.BpmnValidator.Validate(Engine.Bpmn.Parsing.BpmnParser.ParseFile(Path.Combine(AppContext.BaseDirectory, "Execution", "Fixtures", "call-deployment.bpmn")), _host.Catalog);
+        var caller = Engine.Runtime.Plan.ExecutionPlanCompiler.Compile(validation, "deploymentCaller", 1, _host.Handlers);
+        var child = Engine.Runtime.Plan.ExecutionPlanCompiler.Compile(validation, "child", 7, _host.Handlers);
+        _host.Registry.Publish(caller, child);
+        _host.Load("call-child-v2.bpmn", version: 8);
+
+        var state = await _host.Executor.StartAsync(caller, new Dictionary<string, object?> { ["amount"] = 10m });
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        state.Variables["childVersion"].Should().Be(7, "the child deployed with the caller, not the later version 8");
+    }
+
+    [Fact]
     public async Task Parallel_multi_instance_creates_every_item_at_once_and_leaves_after_the_last()
     {
         var plan = _host.Load("multi-instance-parallel.bpmn");
@@ -91,7 +128,9 @@ public sealed class ActivityTests
 
         state.Status.Should().Be(InstanceStatus.Completed);
         _host.Echo.Calls.Should().Equal("a#0", "c#1");
+        state.Variables["stamped"].Should().BeEquivalentTo(new List<object?> { "a#0!", "c#1!" }, o => o.WithStrictOrdering());
         PathOf(state).Count(p => p == "-each").Should().Be(4, "three items and the activity itself");
+        PathOf(state).Should().EndWith(["-stamp", "+check", "-check", "+end", "-end"]);
     }
 
     [Fact]
@@ -117,7 +156,8 @@ public sealed class ActivityTests
         var state = await _host.Executor.StartAsync(plan, new Dictionary<string, object?> { ["lines"] = new List<string>() });
 
         state.Status.Should().Be(InstanceStatus.Completed);
-        PathOf(state).Should().Equal("+start", "-start", "+each", "-each", "+stamp", "-stamp", "+end", "-end");
+        PathOf(state).Should().Equal("+start", "-start", "+each", "-each", "+stamp", "-stamp", "+check", "-check", "+nothingStamped", "-nothingStamped");
+        state.Variables["stamped"].Should().BeAssignableTo<System.Collections.IList>().Which.Count.Should().Be(0, "no item ran, so the collection is empty");
     }
 
     [Fact]
@@ -148,6 +188,18 @@ public sealed class ActivityTests
         state.Status.Should().Be(InstanceStatus.Completed);
         _host.Flaky.Calls.Should().Be(2);
         PathOf(state).Should().EndWith(["+flaky", "-flaky", "+end", "-end"]);
+    }
+
+    [Fact]
+    public async Task A_cancelled_step_is_abandoned_rather_than_recorded_as_an_incident()
+    {
+        var plan = _host.Load("cancellable.bpmn");
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        var act = () => _host.Executor.StartAsync(plan, cancellationToken: cancellation.Token).AsTask();
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
     }
 
     [Fact]

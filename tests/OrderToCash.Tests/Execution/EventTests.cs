@@ -91,6 +91,22 @@ public sealed class EventTests
     }
 
     [Fact]
+    public async Task Interrupting_timer_on_a_sub_process_cancels_everything_inside_it()
+    {
+        var plan = _host.Load("subprocess-timeout.bpmn");
+        var state = await _host.Executor.StartAsync(plan);
+        state.Bookmarks.Select(b => b.ElementId).Should().BeEquivalentTo(["timeout", "innerTask", "innerReminder"]);
+
+        _host.Time.Advance(TimeSpan.FromHours(1));
+        await _host.Executor.FireDueTimersAsync(plan, state);
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        state.Bookmarks.Should().BeEmpty("the inner task and its reminder went with the sub-process");
+        state.Scopes.Should().ContainSingle();
+        PathOf(state).Should().Equal("+start", "-start", "+sub", "+subStart", "-subStart", "+innerTask", "xinnerTask", "xsub", "+timeout", "-timeout", "+timedOut", "-timedOut");
+    }
+
+    [Fact]
     public async Task Interrupting_message_boundary_cancels_the_task()
     {
         var plan = _host.Load("boundaries.bpmn");
@@ -100,6 +116,25 @@ public sealed class EventTests
 
         PathOf(state).Should().Equal("+start", "-start", "+work", "xwork", "+cancelled", "-cancelled", "+cancelEnd", "-cancelEnd");
         state.Bookmarks.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Non_interrupting_message_boundary_starts_a_parallel_path_and_stays_armed()
+    {
+        var plan = _host.Load("non-interrupting-message.bpmn");
+        var state = await _host.Executor.StartAsync(plan);
+
+        (await _host.Executor.DeliverMessageAsync(plan, state, "nudge", null)).Should().BeTrue();
+        (await _host.Executor.DeliverMessageAsync(plan, state, "nudge", null)).Should().BeTrue("a non-interrupting message event may occur again");
+
+        PathOf(state).Count(p => p == "-onNudge").Should().Be(2);
+        PathOf(state).Should().NotContain("xwork");
+        state.Status.Should().Be(InstanceStatus.Running);
+
+        await _host.Executor.ResumeAsync(plan, state, BookmarkAt(state, "work").Id);
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        (await FluentActions.Awaiting(() => _host.Executor.DeliverMessageAsync(plan, state, "nudge", null).AsTask()).Should().ThrowAsync<WorkflowRuntimeException>()).WithMessage("*completed*");
     }
 
     [Fact]

@@ -78,6 +78,47 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public async Task Inclusive_join_waits_for_a_token_already_on_its_way_and_fires_once()
+    {
+        // Both branches pass straight through: the first token reaches the join while the second is still queued.
+        var plan = _host.Load("inclusive-both-pass-through.bpmn");
+
+        var state = await _host.Executor.StartAsync(plan, new Dictionary<string, object?> { ["amount"] = 500m });
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        var path = PathOf(state);
+        path.Count(p => p == "+join").Should().Be(1);
+        path.IndexOf("+join").Should().BeGreaterThan(path.IndexOf("-medium")).And.BeGreaterThan(path.IndexOf("-large"));
+        path.Count(p => p == "+end").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Inclusive_join_fires_when_the_branch_it_waited_for_ends_elsewhere()
+    {
+        var plan = _host.Load("inclusive-dead-branch.bpmn");
+        var state = await _host.Executor.StartAsync(plan);
+        PathOf(state).Should().Contain("-quick").And.NotContain("+join", "the review branch can still reach the join");
+
+        await _host.Executor.ResumeAsync(plan, state, BookmarkAt(state, "review").Id, new Dictionary<string, object?> { ["escalate"] = true });
+
+        state.Status.Should().Be(InstanceStatus.Completed, "the join must not wait forever for a branch that died");
+        PathOf(state).Should().EndWith(["+dropped", "-dropped", "+join", "-join", "+end", "-end"]);
+    }
+
+    [Fact]
+    public async Task Inclusive_join_counts_the_late_branch_when_it_does_arrive()
+    {
+        var plan = _host.Load("inclusive-dead-branch.bpmn");
+        var state = await _host.Executor.StartAsync(plan);
+
+        await _host.Executor.ResumeAsync(plan, state, BookmarkAt(state, "review").Id, new Dictionary<string, object?> { ["escalate"] = false });
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        PathOf(state).Count(p => p == "+join").Should().Be(1);
+        PathOf(state).Should().EndWith(["-route", "+join", "-join", "+end", "-end"]);
+    }
+
+    [Fact]
     public async Task Inclusive_split_takes_the_default_flow_when_no_condition_holds()
     {
         var plan = _host.Load("inclusive.bpmn");

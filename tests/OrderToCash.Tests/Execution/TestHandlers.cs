@@ -57,3 +57,14 @@ public sealed class FlakyHandler : WorkflowHandler<NoInput, NoOutput>
         return Healthy ? ValueTask.FromResult(new NoOutput()) : throw new InvalidOperationException("The downstream system is unavailable.");
     }
 }
+
+/// <summary>Honours cancellation: the step is abandoned, not turned into an incident.</summary>
+[WorkflowHandler("test.cancellable", "Throws when the step is cancelled.")]
+public sealed class CancellableHandler : WorkflowHandler<NoInput, NoOutput>
+{
+    protected override ValueTask<NoOutput> HandleAsync(NoInput input, HandlerContext context, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(new NoOutput());
+    }
+}

@@ -13,7 +13,7 @@ internal sealed class WorkflowTestHost
 {
     public WorkflowTestHost()
     {
-        Handlers = new HandlerCatalog([new ScoreHandler(), Echo, new RejectHandler(), Flaky]);
+        Handlers = new HandlerCatalog([new ScoreHandler(), Echo, new RejectHandler(), Flaky, new CancellableHandler()]);
         Catalog = new WorkflowCatalog(Handlers.Descriptors, ["limits"]);
         Executor = new WorkflowExecutor(Time, Rules, Registry);
     }

@@ -42,6 +42,9 @@ public sealed class ExpressionViolationFinderTests
             Expression.Property(null, typeof(DateTimeOffset), "UtcNow"),
             "reads System.DateTimeOffset.UtcNow, which is not allowed");
         yield return Case(
+            Expression.Call(Expression.Parameter(typeof(List<int>), "items"), typeof(List<int>).GetMethod(nameof(List<int>.Remove))!, Expression.Constant(3)),
+            "calls System.Collections.Generic.List<System.Int32>.Remove, which is not allowed");
+        yield return Case(
             Expression.Call(Expression.Constant("x"), typeof(object).GetMethod(nameof(GetType))!),
             "calls System.Object.GetType, which is not allowed: it opens reflection");
     }

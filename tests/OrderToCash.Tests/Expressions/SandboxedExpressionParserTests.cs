@@ -73,6 +73,16 @@ public sealed class SandboxedExpressionParserTests
     }
 
     [Fact]
+    public void A_variable_of_a_forbidden_type_only_refuses_the_expressions_that_use_it()
+    {
+        IReadOnlyList<ExpressionParameter> variables = [new("amount", typeof(decimal)), new("file", typeof(FileInfo))];
+
+        _parser.Parse("amount > 1", variables, typeof(bool)).Succeeded.Should().BeTrue();
+        _parser.Parse("file.Length > 1", variables, typeof(bool)).Errors.Should().ContainSingle()
+            .Which.Should().Be("the variable 'file' is a System.IO.FileInfo, which is not an allowed type");
+    }
+
+    [Fact]
     public void A_compiled_expression_reads_live_and_json_snapshot_values()
     {
         var compiled = _parser.Parse("amount > 100 && items.Count == 2", ExpressionCorpus.Variables, typeof(bool)).Compile<bool>();

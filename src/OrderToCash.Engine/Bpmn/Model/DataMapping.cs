@@ -14,4 +14,11 @@ public sealed record VariableDeclaration(string Name, string TypeName, SourceLoc
 /// A multi-instance marker: one item after the other (sequential) or all at once, over the collection yielded by
 /// <c>o2c:collection</c>, each body instance seeing its item as the local <c>o2c:elementVariable</c>.
 /// </summary>
-public sealed record MultiInstanceModel(bool IsSequential, string? Collection, string? ElementVariable, SourceLocation Location);
+public sealed record MultiInstanceModel(bool IsSequential, string? Collection, string? ElementVariable, SourceLocation Location)
+{
+    /// <summary>The variable receiving one result per item, in item order (<c>o2c:outputCollection</c>).</summary>
+    public string? OutputCollection { get; init; }
+
+    /// <summary>The expression giving an item's result when the item completes (<c>o2c:outputElement</c>).</summary>
+    public string? OutputElement { get; init; }
+}

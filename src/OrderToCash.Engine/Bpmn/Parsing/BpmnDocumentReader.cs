@@ -137,7 +137,11 @@ internal sealed class BpmnDocumentReader(string sourceName)
                 (string?)multiInstance.Attribute("isSequential") == "true",
                 Text(multiInstance.Attribute(CollectionAttribute)),
                 Text(multiInstance.Attribute(ElementVariableAttribute)),
-                Where(multiInstance)),
+                Where(multiInstance))
+            {
+                OutputCollection = Text(multiInstance.Attribute(OutputCollectionAttribute)),
+                OutputElement = Text(multiInstance.Attribute(OutputElementAttribute)),
+            },
             HasStandardLoop = element.Element(Ns + "standardLoopCharacteristics") is not null,
             TriggeredByEvent = (string?)element.Attribute("triggeredByEvent") == "true",
             Content = kind == FlowNodeKind.SubProcess ? ReadScope(element) : null,

@@ -24,6 +24,8 @@ public static class BpmnNames
     public static readonly XName MessageNameAttribute = Ext + "messageName";
     public static readonly XName CollectionAttribute = Ext + "collection";
     public static readonly XName ElementVariableAttribute = Ext + "elementVariable";
+    public static readonly XName OutputCollectionAttribute = Ext + "outputCollection";
+    public static readonly XName OutputElementAttribute = Ext + "outputElement";
     public static readonly XName VersionBindingAttribute = Ext + "versionBinding";
     public static readonly XName VersionAttribute = Ext + "version";
 

@@ -10,19 +10,27 @@ namespace OrderToCash.Engine.Bpmn.Parsing;
 /// </summary>
 public static class BpmnParser
 {
-    public static BpmnDocument ParseFile(string path)
+    /// <summary>Parses a file; diagnostics name it by its file name, or by <paramref name="sourceName"/> when given.</summary>
+    public static BpmnDocument ParseFile(string path, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var name = Path.GetFileName(path);
-        var length = new FileInfo(path).Length;
-        if (length > SafeXmlLoader.MaxBytes)
+        var name = sourceName ?? Path.GetFileName(path);
+        try
         {
-            return Failed(name, new Diagnostic(name, null, null, null, BpmnCodes.TooLarge,
-                $"The file is {length:N0} bytes; BPMN files are limited to {SafeXmlLoader.MaxBytes:N0} bytes."));
-        }
+            var length = new FileInfo(path).Length;
+            if (length > SafeXmlLoader.MaxBytes)
+            {
+                return Failed(name, new Diagnostic(name, null, null, null, BpmnCodes.TooLarge,
+                    $"The file is {length:N0} bytes; BPMN files are limited to {SafeXmlLoader.MaxBytes:N0} bytes."));
+            }
 
-        using var reader = new StreamReader(path);
-        return Parse(reader, name);
+            using var reader = new StreamReader(path);
+            return Parse(reader, name);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failed(name, new Diagnostic(name, null, null, null, BpmnCodes.Unreadable, $"The file cannot be read: {ex.Message}"));
+        }
     }
 
     public static BpmnDocument Parse(string xml, string sourceName)

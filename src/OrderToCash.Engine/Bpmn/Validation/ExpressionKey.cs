@@ -10,6 +10,7 @@ public enum ExpressionPurpose
     DueDate,
     CorrelationKey,
     Collection,
+    OutputElement,
 }
 
 /// <summary>Identifies one expression of a definition: the element (or flow) it belongs to, its purpose and, for mappings, its name.</summary>

@@ -42,7 +42,7 @@ internal sealed partial class ProcessValidation
         else if (AllowedEvents.TryGetValue(node.Kind, out var allowed) && !allowed.Contains(node.Event.Kind))
         {
             var what = node.Event.Kind == EventKind.None ? "none" : node.Event.ElementType;
-            yield return (BpmnCodes.UnsupportedEvent, $"A {node.ElementType} with a {what} definition ('{node.Id}') is not supported; supported: {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}.");
+            yield return (BpmnCodes.UnsupportedEvent, $"The {node.ElementType} '{node.Id}' has a {what} event definition, which is not supported on a {node.ElementType}; supported: {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}.");
         }
     }
 
@@ -77,58 +77,9 @@ internal sealed partial class ProcessValidation
                 ValidateCallActivity(node);
                 break;
             case FlowNodeKind.SubProcess when node.Content is not null && !node.TriggeredByEvent:
-                ValidateScope(node.Content, isRoot: false, bodyParameters);
+                ValidateScope(node.Content, node, bodyParameters);
                 break;
         }
-    }
-
-    private IReadOnlyList<ExpressionParameter> ValidateMultiInstance(FlowNode node, IReadOnlyList<ExpressionParameter> parameters)
-    {
-        if (node.MultiInstance is not { } loop)
-        {
-            return parameters;
-        }
-
-        if (loop.Collection is null || loop.ElementVariable is null)
-        {
-            Report(node.Id, loop.Location, BpmnCodes.InvalidMultiInstance, $"The multi-instance {node.Describe()} needs o2c:collection (the collection expression) and o2c:elementVariable (the item's name).");
-            return parameters;
-        }
-
-        var parsed = Check(node.Id, loop.Location, new ExpressionKey(node.Id, ExpressionPurpose.Collection), loop.Collection, parameters, null, "multi-instance collection");
-        if (parsed is null)
-        {
-            return parameters;
-        }
-
-        var elementType = ElementTypeOf(parsed.ResultType!);
-        if (elementType is null)
-        {
-            Report(node.Id, loop.Location, BpmnCodes.InvalidMultiInstance, $"The multi-instance collection '{loop.Collection}' yields a {parsed.ResultType!.Name}, which is not a collection.");
-            expressions.Remove(new ExpressionKey(node.Id, ExpressionPurpose.Collection));
-            return parameters;
-        }
-
-        return [new ExpressionParameter(loop.ElementVariable, elementType), new ExpressionParameter("loopCounter", typeof(int)),
-            .. parameters.Where(p => p.Name != loop.ElementVariable && p.Name != "loopCounter")];
-    }
-
-    internal static Type? ElementTypeOf(Type type)
-    {
-        if (type == typeof(string))
-        {
-            return null;
-        }
-
-        if (type.IsArray)
-        {
-            return type.GetElementType();
-        }
-
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        return enumerable?.GetGenericArguments()[0];
     }
 
     private void ValidateEvent(FlowNode node, IReadOnlyList<ExpressionParameter> parameters)
@@ -177,8 +128,11 @@ internal sealed partial class ProcessValidation
             case FlowNodeKind.ServiceTask when node.Handler is null:
                 Report(node.Id, node.Location, BpmnCodes.UnknownHandler, $"The serviceTask '{node.Id}' names no handler: set o2c:handler to a registered handler.");
                 break;
-            case FlowNodeKind.ServiceTask when catalog.FindHandler(node.Handler!) is null:
+            case FlowNodeKind.ServiceTask when catalog.FindHandler(node.Handler!) is not { } handler:
                 Report(node.Id, node.Location, BpmnCodes.UnknownHandler, $"The serviceTask '{node.Id}' uses the handler '{node.Handler}', which is not registered (known: {Known(catalog.Handlers.Select(h => h.Name))}).");
+                break;
+            case FlowNodeKind.ServiceTask:
+                ValidateHandlerInputs(node, catalog.FindHandler(node.Handler!)!, parameters);
                 break;
             case FlowNodeKind.BusinessRuleTask when node.RuleSet is null:
                 Report(node.Id, node.Location, BpmnCodes.UnknownRuleSet, $"The businessRuleTask '{node.Id}' names no rule set: set o2c:ruleSet.");
@@ -206,6 +160,18 @@ internal sealed partial class ProcessValidation
             {
                 Check(node.Id, output.Location, new ExpressionKey(node.Id, ExpressionPurpose.Output, output.Name), output.Expression, outputParameters, null, $"output '{output.Name}'");
             }
+        }
+    }
+
+    /// <summary>Every required handler input must come from a mapping or, without mappings, from a variable of that name.</summary>
+    private void ValidateHandlerInputs(FlowNode node, Handlers.HandlerDescriptor handler, IReadOnlyList<ExpressionParameter> parameters)
+    {
+        var provided = node.Inputs.Count > 0 ? node.Inputs.Select(i => i.Name) : parameters.Select(p => p.Name);
+        foreach (var input in handler.Inputs.Where(i => i.Required && !provided.Contains(i.Name, StringComparer.OrdinalIgnoreCase)))
+        {
+            Report(node.Id, node.Location, BpmnCodes.MissingInput, node.Inputs.Count > 0
+                ? $"The serviceTask '{node.Id}' maps no value to the required input '{input.Name}' of the handler '{handler.Name}'; add <o2c:input name=\"{input.Name}\" expression=\"...\"/>."
+                : $"The handler '{handler.Name}' of the serviceTask '{node.Id}' requires the input '{input.Name}' ({input.Type.Name}), which is no declared variable; declare <o2c:variable name=\"{input.Name}\" .../> or map it with <o2c:input/>.");
         }
     }
 

@@ -6,8 +6,9 @@ namespace OrderToCash.Engine.Bpmn.Validation;
 /// <summary>Scope-level rules: flows that point nowhere, unreachable nodes, start and end events, gateways.</summary>
 internal sealed partial class ProcessValidation
 {
-    private void ValidateScope(FlowScope scope, bool isRoot, IReadOnlyList<ExpressionParameter> parameters)
+    private void ValidateScope(FlowScope scope, FlowNode? owner, IReadOnlyList<ExpressionParameter> parameters)
     {
+        var isRoot = owner is null;
         var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal);
         foreach (var node in scope.Nodes)
         {
@@ -32,7 +33,7 @@ internal sealed partial class ProcessValidation
             ValidateFlowCondition(flow, source, parameters);
         }
 
-        ValidateStartAndEnd(scope, isRoot, incoming, outgoing);
+        ValidateStartAndEnd(scope, owner, incoming, outgoing);
         foreach (var node in scope.Nodes)
         {
             ValidateNode(node, nodes, incoming, outgoing[node.Id], isRoot, parameters);
@@ -59,15 +60,14 @@ internal sealed partial class ProcessValidation
         }
     }
 
-    private void ValidateStartAndEnd(FlowScope scope, bool isRoot, Dictionary<string, List<SequenceFlow>> incoming, Dictionary<string, List<SequenceFlow>> outgoing)
+    private void ValidateStartAndEnd(FlowScope scope, FlowNode? owner, Dictionary<string, List<SequenceFlow>> incoming, Dictionary<string, List<SequenceFlow>> outgoing)
     {
         var starts = scope.Nodes.Where(n => n.Kind == FlowNodeKind.StartEvent).ToList();
-        var where = isRoot ? process.Location : SourceLocation.Unknown;
         if (starts.Count == 0)
         {
-            Report(isRoot ? process.Id : null, where, BpmnCodes.StartEvents, isRoot
+            Report(owner?.Id ?? process.Id, owner?.Location ?? process.Location, BpmnCodes.StartEvents, owner is null
                 ? $"The process '{process.Id}' has no start event."
-                : "A sub-process has no start event.");
+                : $"The sub-process '{owner.Id}' has no start event.");
         }
 
         if (starts.Count(s => s.Event.Kind == EventKind.None) > 1)

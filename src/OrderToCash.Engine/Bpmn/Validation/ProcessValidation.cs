@@ -21,7 +21,7 @@ internal sealed partial class ProcessValidation(
         var variables = DeclaredVariables();
         AddProducedVariables(process.Content, variables);
         IReadOnlyList<ExpressionParameter> parameters = [.. variables.Values];
-        ValidateScope(process.Content, isRoot: true, parameters);
+        ValidateScope(process.Content, owner: null, parameters);
         return parameters;
     }
 
@@ -67,7 +67,8 @@ internal sealed partial class ProcessValidation(
 
     /// <summary>
     /// Handler outputs become variables: by name when the task has no output mapping, else under the mapped names with
-    /// the mapping's type. Declared variables win, so a declaration can widen or fix a type.
+    /// the mapping's type; a multi-instance output collection becomes a list of its output element's type. Declared
+    /// variables win, so a declaration can widen or fix a type.
     /// </summary>
     private void AddProducedVariables(FlowScope scope, Dictionary<string, ExpressionParameter> variables)
     {
@@ -94,6 +95,14 @@ internal sealed partial class ProcessValidation(
                         }
                     }
                 }
+            }
+
+            if (node.MultiInstance is { OutputCollection: { } collection, OutputElement: { } element } loop && IsIdentifier(collection) && !variables.ContainsKey(collection)
+                && loop.Collection is not null && loop.ElementVariable is not null
+                && parser.Parse(loop.Collection, declared).ResultType is { } collectionType && ElementTypeOf(collectionType) is { } itemType
+                && parser.Parse(element, OutputParameters(node, BodyParameters(loop.ElementVariable, itemType, declared))).ResultType is { } resultType)
+            {
+                variables[collection] = new ExpressionParameter(collection, typeof(List<>).MakeGenericType(resultType));
             }
 
             if (node.Content is not null)

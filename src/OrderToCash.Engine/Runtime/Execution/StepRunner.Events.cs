@@ -136,7 +136,13 @@ internal sealed partial class StepRunner
         }
     }
 
-    private void RemoveBookmarksOf(TokenState token) => _state.Bookmarks.RemoveAll(b => b.TokenId == token.Id);
+    private void RemoveBookmarksOf(TokenState token)
+    {
+        if (_state.Bookmarks.Count > 0)
+        {
+            _state.Bookmarks.RemoveAll(b => b.TokenId == token.Id);
+        }
+    }
 
     /// <summary>Resumes one bookmark: a user task completed, a message arrived, a timer became due.</summary>
     public void Resume(Bookmark bookmark, IReadOnlyDictionary<string, object?>? payload)
@@ -147,6 +153,12 @@ internal sealed partial class StepRunner
         if (node.Kind == FlowNodeKind.BoundaryEvent)
         {
             FireBoundary(token, node, bookmark, payload);
+            return;
+        }
+
+        // Store the payload first: if its mapping fails, the incident leaves the bookmark in place to be resumed again.
+        if (payload is not null && !TryStore(token, node, payload))
+        {
             return;
         }
 
@@ -165,7 +177,7 @@ internal sealed partial class StepRunner
             _state.Bookmarks.Remove(bookmark);
         }
 
-        CompleteWith(token, node, payload);
+        CompleteWith(token, node, results: null);
     }
 
     private void FireBoundary(TokenState activityToken, PlanNode boundary, Bookmark bookmark, IReadOnlyDictionary<string, object?>? payload)
@@ -192,9 +204,18 @@ internal sealed partial class StepRunner
         {
             if (bookmark.IsCycle && bookmark.RemainingRepetitions is null or > 0)
             {
-                var schedule = boundary.Timer!.Resolve(VariablesFor(activityToken.ScopeId));
-                bookmark.DueAt = schedule.NextDue(bookmark.DueAt ?? _now);
-                bookmark.RemainingRepetitions = bookmark.RemainingRepetitions - 1;
+                try
+                {
+                    var schedule = boundary.Timer!.Resolve(VariablesFor(activityToken.ScopeId));
+                    bookmark.DueAt = schedule.NextDue(bookmark.DueAt ?? _now);
+                    bookmark.RemainingRepetitions = bookmark.RemainingRepetitions - 1;
+                }
+                catch (ExpressionEvaluationException ex)
+                {
+                    // This occurrence still fires; the cycle stops and the instance says why.
+                    _state.Bookmarks.Remove(bookmark);
+                    RaiseIncident(activityToken, boundary, $"The timer cycle of '{boundary.Id}' could not be re-armed: {ex.Message}");
+                }
             }
             else
             {

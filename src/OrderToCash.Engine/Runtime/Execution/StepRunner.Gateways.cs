@@ -153,8 +153,13 @@ internal sealed partial class StepRunner
         var fired = false;
         foreach (var (scopeId, elementId) in candidates)
         {
+            if (!_state.Scopes.Exists(s => s.Id == scopeId))
+            {
+                continue;
+            }
+
             var join = PlanOf(scopeId).Node(elementId);
-            if (join.Kind == FlowNodeKind.InclusiveGateway && _state.Scopes.Exists(s => s.Id == scopeId))
+            if (join.Kind == FlowNodeKind.InclusiveGateway)
             {
                 fired |= TryFireJoin(join, scopeId);
             }

@@ -1,21 +1,38 @@
-using System.Collections;
 using OrderToCash.Engine.Expressions;
 using OrderToCash.Engine.Runtime.Plan;
 using OrderToCash.Engine.Runtime.State;
 
 namespace OrderToCash.Engine.Runtime.Execution;
 
-/// <summary>Scopes: which plan and variables a token sees, sub-processes, call activities, multi-instance, completion.</summary>
+/// <summary>Scopes: which plan and variables a token sees, sub-processes, call activities, completion and cancellation.</summary>
 internal sealed partial class StepRunner
 {
     private PlanNode NodeOf(TokenState token) => PlanOf(token.ScopeId).Node(token.ElementId);
 
-    private ScopeState Scope(string id) =>
-        _state.Scopes.Find(s => s.Id == id) ?? throw new WorkflowRuntimeException($"The instance '{_state.Id}' has no scope '{id}'.");
+    private ScopeState Scope(string id)
+    {
+        // A loop rather than Find(lambda): this runs for every element a token enters.
+        foreach (var scope in _state.Scopes)
+        {
+            if (scope.Id == id)
+            {
+                return scope;
+            }
+        }
+
+        throw new WorkflowRuntimeException($"The instance '{_state.Id}' has no scope '{id}'.");
+    }
+
+    private bool IsRootScope(string scopeId) => _state.Scopes.Count > 0 && _state.Scopes[0].Id == scopeId && _state.Scopes[0].Kind == ScopeKind.Process;
 
     /// <summary>The plan a scope's elements belong to: the instance's own, or a called process's.</summary>
     private ExecutionPlan PlanOf(string scopeId)
     {
+        if (IsRootScope(scopeId))
+        {
+            return _rootPlan;
+        }
+
         var scope = Scope(scopeId);
         while (scope.Kind is not ScopeKind.Process and not ScopeKind.CallActivity)
         {
@@ -41,11 +58,12 @@ internal sealed partial class StepRunner
     /// <summary>The variables visible from a scope: local layers (multi-instance items) over the process's or called process's.</summary>
     private IReadOnlyDictionary<string, object?> VariablesFor(string scopeId)
     {
-        var scope = Scope(scopeId);
-        if (scope.Kind == ScopeKind.Process)
+        if (IsRootScope(scopeId))
         {
             return _state.Variables;
         }
+
+        var scope = Scope(scopeId);
 
         var layers = new List<IReadOnlyDictionary<string, object?>>();
         while (true)
@@ -137,87 +155,15 @@ internal sealed partial class StepRunner
         Enqueue(NewToken(called.Root.NoneStart.Id, scope.Id));
     }
 
-    private void EnterMultiInstance(TokenState token, PlanNode node)
-    {
-        Record(node.Id, HistoryKind.Entered, token);
-        ArmBoundaries(token, node);
-        object? collection;
-        try
-        {
-            collection = node.Collection!.Evaluate(VariablesFor(token.ScopeId));
-        }
-        catch (ExpressionEvaluationException ex)
-        {
-            RaiseIncident(token, node, $"The multi-instance collection of '{node.Id}' could not be evaluated: {ex.Message}");
-            return;
-        }
-
-        var items = collection is IEnumerable enumerable and not string ? enumerable.Cast<object?>().ToList() : null;
-        if (items is null)
-        {
-            RaiseIncident(token, node, $"The multi-instance collection of '{node.Id}' is not a collection ({collection ?? "null"}).");
-            return;
-        }
-
-        if (items.Count == 0)
-        {
-            Leave(token, node);
-            return;
-        }
-
-        token.Status = TokenStatus.Waiting;
-        var body = NewScope(ScopeKind.MultiInstanceBody, node.Id, token, token.ScopeId);
-        body.Items = items;
-        var parallel = !node.Model.MultiInstance!.IsSequential;
-        do
-        {
-            StartItem(body, node);
-        }
-        while (parallel && body.NextItem < items.Count);
-    }
-
-    private void StartItem(ScopeState body, PlanNode node)
-    {
-        var index = body.NextItem++;
-        body.ActiveItems++;
-        var item = NewScope(ScopeKind.MultiInstanceItem, node.Id, null, body.Id);
-        item.Variables = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [node.Model.MultiInstance!.ElementVariable!] = body.Items![index],
-            ["loopCounter"] = index,
-        };
-        var token = NewToken(node.Id, item.Id);
-        token.IsLoopItem = true;
-        Enqueue(token);
-    }
-
-    private void CompleteLoopItem(TokenState itemToken)
-    {
-        _state.Tokens.Remove(itemToken);
-        var item = Scope(itemToken.ScopeId);
-        _state.Scopes.Remove(item);
-        var body = Scope(item.ParentScopeId!);
-        body.ActiveItems--;
-        body.CompletedItems++;
-        var node = PlanOf(body.Id).Node(body.ElementId);
-        if (body.NextItem < body.Items!.Count && node.Model.MultiInstance!.IsSequential)
-        {
-            StartItem(body, node);
-        }
-        else if (body.CompletedItems == body.Items.Count)
-        {
-            _state.Scopes.Remove(body);
-            var activityToken = _state.Tokens.Find(t => t.Id == body.ParentTokenId)!;
-            Leave(activityToken, node);
-        }
-    }
-
     /// <summary>When no token is left in a scope, the scope completes and its owner moves on.</summary>
     private void CompleteScopeIfDone(string scopeId)
     {
-        if (_state.Tokens.Exists(t => t.ScopeId == scopeId))
+        foreach (var token in _state.Tokens)
         {
-            return;
+            if (token.ScopeId == scopeId)
+            {
+                return;
+            }
         }
 
         var scope = Scope(scopeId);

@@ -10,10 +10,20 @@ internal sealed partial class StepRunner
 {
     private async ValueTask RunHandlerAsync(TokenState token, PlanNode node)
     {
+        IReadOnlyDictionary<string, object?> inputs;
+        try
+        {
+            inputs = Inputs(token, node);
+        }
+        catch (ExpressionEvaluationException ex)
+        {
+            RaiseIncident(token, node, $"The inputs of '{node.Id}' could not be evaluated: {ex.Message}");
+            return;
+        }
+
         IReadOnlyDictionary<string, object?> outputs;
         try
         {
-            var inputs = Inputs(token, node);
             outputs = await node.Handler!.ExecuteAsync(new HandlerContext(_state.Id, node.Id, inputs, _services.StepServices), _cancellationToken).ConfigureAwait(false);
         }
         catch (BpmnErrorException error)
@@ -44,10 +54,21 @@ internal sealed partial class StepRunner
             return;
         }
 
+        IReadOnlyDictionary<string, object?> inputs;
+        try
+        {
+            inputs = Inputs(token, node);
+        }
+        catch (ExpressionEvaluationException ex)
+        {
+            RaiseIncident(token, node, $"The inputs of '{node.Id}' could not be evaluated: {ex.Message}");
+            return;
+        }
+
         IReadOnlyDictionary<string, object?> outputs;
         try
         {
-            outputs = await _services.RuleSets.RunAsync(node.Model.RuleSet!, Inputs(token, node), _cancellationToken).ConfigureAwait(false);
+            outputs = await _services.RuleSets.RunAsync(node.Model.RuleSet!, inputs, _cancellationToken).ConfigureAwait(false);
         }
         catch (BpmnErrorException error)
         {

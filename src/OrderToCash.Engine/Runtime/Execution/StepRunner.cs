@@ -169,10 +169,12 @@ internal sealed partial class StepRunner
     private void Record(string elementId, HistoryKind kind, TokenState token) =>
         _state.History.Add(new HistoryEntry(elementId, kind, token.Id, _now));
 
+    /// <summary>
+    /// Stops the instance with the reason. The token keeps its status: an active token runs its element again on retry;
+    /// a waiting one keeps its bookmark, to be resumed again after the retry.
+    /// </summary>
     private void RaiseIncident(TokenState token, PlanNode node, string message)
     {
-        // The token stays active on the element, so a retry runs the element again once the cause is fixed.
-        token.Status = TokenStatus.Active;
         _state.Status = InstanceStatus.Incident;
         _state.Incident = new Incident { ElementId = node.Id, TokenId = token.Id, Message = message, At = _now };
     }

@@ -112,6 +112,7 @@ public static class ExecutionPlanCompiler
         node.Outputs = [.. model.Outputs.Select(m => new PlanMapping(m.Name, Expression(validation, new ExpressionKey(model.Id, ExpressionPurpose.Output, m.Name))!))];
         node.CorrelationKey = Expression(validation, new ExpressionKey(model.Id, ExpressionPurpose.CorrelationKey));
         node.Collection = Expression(validation, new ExpressionKey(model.Id, ExpressionPurpose.Collection));
+        node.OutputElement = Expression(validation, new ExpressionKey(model.Id, ExpressionPurpose.OutputElement));
         if (model.EventDefinitions.Count == 1 && model.Event is { Kind: EventKind.Timer, Timer: { } kind, TimerText: { } text })
         {
             node.Timer = Timer(validation, new ExpressionKey(model.Id, ExpressionPurpose.Timer), kind, text);

@@ -52,6 +52,9 @@ public sealed class PlanNode
 
     public CompiledExpression<object?>? Collection { get; internal set; }
 
+    /// <summary>Multi-instance: each item's result, collected into <c>o2c:outputCollection</c>.</summary>
+    public CompiledExpression<object?>? OutputElement { get; internal set; }
+
     /// <summary>Inclusive join: for each incoming flow (same order as <see cref="Incoming"/>), the nodes from which a token could still reach it.</summary>
     public IReadOnlyList<IReadOnlySet<string>> UpstreamOfIncoming { get; internal set; } = [];
 

@@ -24,6 +24,9 @@ public sealed class ScopeState
     /// <summary>Multi-instance body: the collection captured on entry, so later changes do not shift items.</summary>
     public List<object?>? Items { get; set; }
 
+    /// <summary>Multi-instance body with an output collection: one result per item, in item order.</summary>
+    public List<object?>? Results { get; set; }
+
     public int NextItem { get; set; }
 
     public int CompletedItems { get; set; }
