@@ -15,6 +15,17 @@ internal static class OrderToCashComposition
     {
         var seedDemoData = builder.Configuration.GetValue<bool?>("Demo:Seed") ?? builder.Environment.IsDevelopment();
         builder.Services.AddOrderToCashRuntime(builder.Configuration, seedDemoData);
+        // In development the rules/ folder is the source: published at start and on every edit. In production rules
+        // are published explicitly (o2c rules publish), each version with an author and a comment.
+        if (builder.Configuration.GetValue<bool?>("Rules:Watch") ?? builder.Environment.IsDevelopment())
+        {
+            var folder = builder.Configuration["Rules:Folder"] ?? Core.Rules.RuleFolder.Find(builder.Environment.ContentRootPath);
+            if (folder is not null)
+            {
+                Core.Rules.RulesServiceCollectionExtensions.AddRuleFileWatcher(builder.Services, folder);
+            }
+        }
+
         // Enums travel as their names: an API reader sees "Approved", not 1.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();

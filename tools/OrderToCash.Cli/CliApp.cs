@@ -1,5 +1,7 @@
 using System.CommandLine;
 using OrderToCash.Cli.Commands;
+using OrderToCash.Cli.Commands.Bench;
+using OrderToCash.Cli.Commands.Rules;
 
 namespace OrderToCash.Cli;
 
@@ -11,10 +13,11 @@ public static class CliApp
     public const int UsageError = 2;
 
     /// <summary>One validator per kind of definition file.</summary>
-    private static readonly IReadOnlyList<IFileValidator> FileValidators = [new BpmnFileValidator()];
+    private static readonly IReadOnlyList<IFileValidator> FileValidators = [new BpmnFileValidator(), new RuleFileValidator()];
 
     /// <summary>The workloads <c>o2c bench</c> knows.</summary>
-    private static readonly IReadOnlyList<IBenchWorkload> BenchWorkloads = [new Commands.Bench.W1CreditCheckWorkload(), new Commands.Bench.W3WaitAndResume()];
+    private static readonly IReadOnlyList<IBenchWorkload> BenchWorkloads =
+        [new Commands.Bench.W1CreditCheckWorkload(), new Commands.Bench.W3WaitAndResume(), new CreditDecisionWorkload(), new RulesPublishWorkload()];
 
     public static RootCommand BuildRoot()
     {
@@ -25,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(FileValidators));
         root.Subcommands.Add(BenchCommand.Create(BenchWorkloads));
         root.Subcommands.Add(Commands.Users.UsersCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
         return root;
     }
 

@@ -11,12 +11,16 @@ public abstract class OrderToCashDbContext(DbContextOptions options) : DbContext
 {
     public DbSet<HousekeepingRun> HousekeepingRuns => Set<HousekeepingRun>();
 
+    public DbSet<Engine.Rules.Store.RuleSetVersion> RuleSetVersions => Set<Engine.Rules.Store.RuleSetVersion>();
+
+    public DbSet<Engine.Rules.Decisions.DecisionRecord> RuleDecisions => Set<Engine.Rules.Decisions.DecisionRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderToCashDbContext).Assembly);
-        // The engine's tables (workflow instances, timers, messages, rule versions...) live in the same database,
-        // so that a step's domain writes and the instance's new state commit together.
+        // The engine's tables (workflow instances, timers, messages, rule versions, decisions) live in the same
+        // database, so that a step's domain writes and the instance's new state commit together.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Engine.Durable.DurableWorkflowRuntime).Assembly);
     }
 }

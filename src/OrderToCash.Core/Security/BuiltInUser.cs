@@ -10,6 +10,8 @@ public sealed class BuiltInUser
     /// <summary>ASP.NET Core Identity's PBKDF2 hash format (<c>o2c users hash-password</c> produces one).</summary>
     public string PasswordHash { get; set; } = string.Empty;
 
+    // Populate: the demo user file is read back into this read-only list.
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public IList<string> Roles { get; } = [];
 
     /// <summary>For a customer user: the only customer whose data this user may see.</summary>

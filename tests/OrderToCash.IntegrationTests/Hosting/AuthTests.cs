@@ -123,6 +123,13 @@ public sealed class DemoUserTests
         using var client = host.CreateClient();
         var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = credentials[1][0], password = credentials[1][1] });
         login.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // The next start reads the same users back from the file, roles included.
+        await using var restarted = new TestHost(settings);
+        using var again = restarted.CreateClient();
+        var relogin = await again.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = credentials[1][0], password = credentials[1][1] });
+        relogin.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await relogin.Content.ReadAsStringAsync()).Should().Contain(credentials[1][2]);
     }
 
     [Fact]

@@ -1,0 +1,67 @@
+using OrderToCash.Engine.Rules.Definitions;
+
+namespace OrderToCash.Engine.Rules.Compilation;
+
+/// <summary>
+/// A rule set compiled to delegates. Immutable and shared: one instance per content hash serves every evaluation
+/// on a host (see docs/adr/0021). Inputs are passed positionally, in the order of <see cref="Inputs"/>.
+/// </summary>
+public sealed class CompiledRuleSet(RuleSetDefinition definition, IReadOnlyList<RuleInputBinding> inputs, IReadOnlyList<CompiledRule> rules)
+{
+    public RuleSetDefinition Definition { get; } = definition;
+
+    public string Name => Definition.Name;
+
+    public string ContentHash => Definition.ContentHash;
+
+    public IReadOnlyList<RuleInputBinding> Inputs { get; } = inputs;
+
+    /// <summary>The enabled top-level rules, in file order.</summary>
+    public IReadOnlyList<CompiledRule> Rules { get; } = rules;
+
+    public RuleSetOutcome Evaluate(params object?[] inputValues)
+    {
+        ArgumentNullException.ThrowIfNull(inputValues);
+        if (inputValues.Length != Inputs.Count)
+        {
+            throw new ArgumentException($"Rule set '{Name}' takes {Inputs.Count} input(s) ({string.Join(", ", Inputs.Select(i => i.Name))}), got {inputValues.Length}.", nameof(inputValues));
+        }
+
+        for (var i = 0; i < inputValues.Length; i++)
+        {
+            if (inputValues[i] is { } value && !Inputs[i].Type.IsInstanceOfType(value))
+            {
+                throw new ArgumentException($"Input '{Inputs[i].Name}' of rule set '{Name}' must be a {Inputs[i].Type.Name}, got {value.GetType().Name}.", nameof(inputValues));
+            }
+        }
+
+        var outcomes = new RuleOutcome[Rules.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = Rules[i].Evaluate(inputValues);
+        }
+
+        return new RuleSetOutcome(Name, ContentHash, outcomes);
+    }
+
+    /// <summary>A rule by name, nested ones included.</summary>
+    public CompiledRule? FindRule(string name) => Find(Rules, name);
+
+    private static CompiledRule? Find(IReadOnlyList<CompiledRule> rules, string name)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Name == name)
+            {
+                return rule;
+            }
+
+            if (Find(rule.Children, name) is { } child)
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
+}

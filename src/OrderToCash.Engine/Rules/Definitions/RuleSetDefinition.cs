@@ -1,0 +1,9 @@
+using RulesEngine.Models;
+
+namespace OrderToCash.Engine.Rules.Definitions;
+
+/// <summary>
+/// One rule set (a RulesEngine <see cref="Workflow"/>) as read from a file or from the store, with the canonical
+/// JSON it was read from and the SHA-256 of that JSON, which identifies the content across hosts and versions.
+/// </summary>
+public sealed record RuleSetDefinition(string Name, Workflow Workflow, string CanonicalJson, string ContentHash, string Source);
