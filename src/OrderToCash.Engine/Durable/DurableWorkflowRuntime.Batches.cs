@@ -15,32 +15,15 @@ public sealed partial class DurableWorkflowRuntime
         return InTransactionAsync<IReadOnlyList<InstanceSummary>>(async db =>
         {
             var executor = Executor(db);
-            var started = new List<InstanceSummary>(requests.Count);
+            var steps = new List<WorkflowStep>(requests.Count);
             foreach (var request in requests)
             {
                 var state = await executor.StartAsync(plan, request.Variables, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var step = WorkflowStep.New(db, state, plan, request.BusinessKey);
-                await FinishAsync(step, cancellationToken).ConfigureAwait(false);
-                started.Add(Summary(step));
+                steps.Add(WorkflowStep.New(db, state, plan, request.BusinessKey));
             }
 
-            return started;
-        }, cancellationToken);
-    }
-
-    /// <summary>Correlates many messages in one transaction (group commit); each keeps the single-message semantics.</summary>
-    public Task<IReadOnlyList<CorrelationResult>> CorrelateManyAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        return InTransactionAsync<IReadOnlyList<CorrelationResult>>(async db =>
-        {
-            var results = new List<CorrelationResult>(messages.Count);
-            foreach (var message in messages)
-            {
-                results.Add(await CorrelateInAsync(db, message, cancellationToken).ConfigureAwait(false));
-            }
-
-            return results;
+            await FinishAsync(steps, cancellationToken).ConfigureAwait(false);
+            return [.. steps.Select(Summary)];
         }, cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class DurableWorkflowRuntime
             }
 
             await Executor(db).RetryAsync(step.Plan, step.State, cancellationToken).ConfigureAwait(false);
-            await FinishAsync(step, cancellationToken).ConfigureAwait(false);
+            await FinishAsync([step], cancellationToken).ConfigureAwait(false);
             return Summary(step);
         }, cancellationToken);
 
@@ -78,16 +78,12 @@ public sealed partial class DurableWorkflowRuntime
             step.State.Bookmarks.Clear();
             step.State.Tokens.Clear();
             step.State.Incident = null;
-            step.Apply(clock.GetUtcNow(), options);
+            await step.ApplyAsync(clock.GetUtcNow(), options, cancellationToken).ConfigureAwait(false);
             return Summary(step);
         }, cancellationToken);
 
-    private async Task<WorkflowStep> LoadAsync(DbContext db, string instanceId, CancellationToken cancellationToken)
-    {
-        var record = await db.Set<InstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"Instance '{instanceId}' was not found.");
-        return await WorkflowStep.LoadAsync(db, record, definitions, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<WorkflowStep> LoadAsync(DbContext db, string instanceId, CancellationToken cancellationToken) =>
+        WorkflowStep.LoadAsync(db, instanceId, definitions, cancellationToken);
 }
 
 /// <summary>An operation the instance's state does not allow (retrying without incident, cancelling an ended instance).</summary>

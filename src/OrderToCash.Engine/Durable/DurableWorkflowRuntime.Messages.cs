@@ -10,62 +10,115 @@ public sealed partial class DurableWorkflowRuntime
     /// Correlates a message by name and business key. A message id seen before changes nothing; a message nobody waits
     /// for starts the process that has a message start event for it, or is buffered until its time-to-live ends.
     /// </summary>
-    public async Task<CorrelationResult> CorrelateAsync(IncomingMessage message, CancellationToken cancellationToken)
+    public async Task<CorrelationResult> CorrelateAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        (await CorrelateManyAsync([message], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Correlates many messages in ONE transaction (group commit), with the single-message semantics for each, and
+    /// set-based reads: one query for known ids, one for the waiting subscriptions, one to take the instances.
+    /// A concurrent delivery of the same message id makes the batch conflict; its replay then finds the id known.
+    /// </summary>
+    public Task<IReadOnlyList<CorrelationResult>> CorrelateManyAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (string.IsNullOrWhiteSpace(message.MessageId) || string.IsNullOrWhiteSpace(message.Name))
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var message in messages)
         {
-            throw new ArgumentException("A message needs a name and a message id (the id makes redelivery harmless).", nameof(message));
+            if (string.IsNullOrWhiteSpace(message.MessageId) || string.IsNullOrWhiteSpace(message.Name))
+            {
+                throw new ArgumentException("A message needs a name and a message id (the id makes redelivery harmless).", nameof(messages));
+            }
         }
 
-        // A concurrent delivery of the same message id makes this one conflict; its replay then finds the id known.
-        return await InTransactionAsync(db => CorrelateInAsync(db, message, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return InTransactionAsync<IReadOnlyList<CorrelationResult>>(db => CorrelateInAsync(db, messages, cancellationToken), cancellationToken);
     }
 
-    private async Task<CorrelationResult> CorrelateInAsync(DbContext db, IncomingMessage message, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CorrelationResult>> CorrelateInAsync(DbContext db, IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
     {
-        // Local first: a batch may carry the same message twice.
-        if (db.Set<MessageRecord>().Local.Any(m => m.MessageId == message.MessageId)
-            || await db.Set<MessageRecord>().AnyAsync(m => m.MessageId == message.MessageId, cancellationToken).ConfigureAwait(false))
+        var now = clock.GetUtcNow();
+        var ids = messages.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).ToList();
+        var known = (await db.Set<MessageRecord>().Where(m => ids.Contains(m.MessageId)).Select(m => m.MessageId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var names = messages.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
+        var keys = messages.Select(m => m.CorrelationKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var subscriptions = await db.Set<SubscriptionRecord>()
+            .Where(s => names.Contains(s.MessageName) && (s.CorrelationKey == null || keys.Contains(s.CorrelationKey)))
+            .OrderBy(s => s.CreatedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // Which subscription each new message goes to (each subscription takes one message); repeats are duplicates.
+        var plans = new List<(IncomingMessage Message, SubscriptionRecord? Subscription, bool Duplicate)>();
+        var taken = new HashSet<SubscriptionRecord>();
+        foreach (var message in messages)
         {
-            return new CorrelationResult(CorrelationOutcome.Duplicate, null);
+            if (!known.Add(message.MessageId))
+            {
+                plans.Add((message, null, true));
+                continue;
+            }
+
+            var subscription = subscriptions.Find(s => !taken.Contains(s) && s.MessageName == message.Name && (s.CorrelationKey is null || s.CorrelationKey == message.CorrelationKey));
+            if (subscription is not null)
+            {
+                taken.Add(subscription);
+            }
+
+            plans.Add((message, subscription, false));
         }
 
-        var now = clock.GetUtcNow();
-        var record = new MessageRecord
+        var steps = await WorkflowStep.LoadManyAsync(db, taken.Select(s => s.InstanceId), definitions, cancellationToken).ConfigureAwait(false);
+        var touched = new List<WorkflowStep>();
+        var results = new List<CorrelationResult>(messages.Count);
+        foreach (var (message, subscription, duplicate) in plans)
         {
-            MessageId = message.MessageId,
-            Name = message.Name,
-            CorrelationKey = message.CorrelationKey,
-            Payload = InstanceStateJson.SerializePayload(message.Payload),
-            ReceivedAt = now,
-            ExpiresAt = now + (message.TimeToLive ?? options.MessageTimeToLive),
-            Status = MessageStatus.Buffered,
-        };
-        db.Add(record);
+            if (duplicate)
+            {
+                results.Add(new CorrelationResult(CorrelationOutcome.Duplicate, null));
+                continue;
+            }
 
-        var subscription = await db.Set<SubscriptionRecord>()
-            .Where(s => s.MessageName == message.Name && (s.CorrelationKey == null || s.CorrelationKey == message.CorrelationKey))
-            .OrderBy(s => s.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var record = new MessageRecord
+            {
+                MessageId = message.MessageId,
+                Name = message.Name,
+                CorrelationKey = message.CorrelationKey,
+                Payload = InstanceStateJson.SerializePayload(message.Payload),
+                ReceivedAt = now,
+                ExpiresAt = now + (message.TimeToLive ?? options.MessageTimeToLive),
+                Status = MessageStatus.Buffered,
+            };
+            db.Add(record);
+            results.Add(await DeliverAsync(db, message, record, subscription, steps, touched, now, cancellationToken).ConfigureAwait(false));
+        }
+
+        await FinishAsync(touched, cancellationToken).ConfigureAwait(false);
+        return results;
+    }
+
+    private async Task<CorrelationResult> DeliverAsync(
+        DbContext db, IncomingMessage message, MessageRecord record, SubscriptionRecord? subscription,
+        Dictionary<string, WorkflowStep> steps, List<WorkflowStep> touched, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (subscription is not null)
         {
-            var instance = await db.Set<InstanceRecord>().FirstAsync(i => i.Id == subscription.InstanceId, cancellationToken).ConfigureAwait(false);
-            var step = await WorkflowStep.LoadAsync(db, instance, definitions, cancellationToken).ConfigureAwait(false);
+            var step = steps.GetValueOrDefault(subscription.InstanceId)
+                ?? throw new StaleStepException($"The instance '{subscription.InstanceId}' disappeared while its message was delivered.");
+            // The subscription was read before the instance was taken: another host may have consumed it meanwhile.
             step.EnsureWaitingAt(subscription.BookmarkId);
             await Executor(db).ResumeAsync(step.Plan, step.State, subscription.BookmarkId, message.Payload, cancellationToken).ConfigureAwait(false);
-            await FinishAsync(step, cancellationToken).ConfigureAwait(false);
-            (record.Status, record.DeliveredTo, record.DeliveredAt) = (MessageStatus.Delivered, instance.Id, now);
-            return new CorrelationResult(CorrelationOutcome.Delivered, instance.Id);
+            if (!touched.Contains(step))
+            {
+                touched.Add(step);
+            }
+
+            (record.Status, record.DeliveredTo, record.DeliveredAt) = (MessageStatus.Delivered, step.Record.Id, now);
+            return new CorrelationResult(CorrelationOutcome.Delivered, step.Record.Id);
         }
 
         var starters = definitions.StartedBy(message.Name);
-        var starter = starters.Count > 0 ? starters[0] : null;
-        if (starter is not null)
+        if (starters.Count > 0)
         {
-            var state = await Executor(db).StartByMessageAsync(starter, message.Name, message.Payload, cancellationToken).ConfigureAwait(false);
-            var step = WorkflowStep.New(db, state, starter, message.CorrelationKey);
-            await FinishAsync(step, cancellationToken).ConfigureAwait(false);
+            var state = await Executor(db).StartByMessageAsync(starters[0], message.Name, message.Payload, cancellationToken).ConfigureAwait(false);
+            touched.Add(WorkflowStep.New(db, state, starters[0], message.CorrelationKey));
             (record.Status, record.DeliveredTo, record.DeliveredAt) = (MessageStatus.Started, state.Id, now);
             return new CorrelationResult(CorrelationOutcome.Started, state.Id);
         }
@@ -73,23 +126,36 @@ public sealed partial class DurableWorkflowRuntime
         return new CorrelationResult(CorrelationOutcome.Buffered, null);
     }
 
-    /// <summary>Delivers the oldest unexpired buffered message matching a bookmark the step just created.</summary>
-    private async Task<bool> DeliverBufferedAsync(WorkflowStep step, Bookmark bookmark, CancellationToken cancellationToken)
+    /// <summary>
+    /// For the message bookmarks steps just created, delivers the oldest unexpired buffered message of each (one query for
+    /// all). Returns the bookmarks those deliveries created in turn.
+    /// </summary>
+    private async Task<List<(WorkflowStep Step, Bookmark Bookmark)>> DeliverBufferedAsync(List<(WorkflowStep Step, Bookmark Bookmark)> waiting, CancellationToken cancellationToken)
     {
+        var db = waiting[0].Step.Db;
         var now = clock.GetUtcNow();
-        var buffered = await step.Db.Set<MessageRecord>()
-            .Where(m => m.Status == MessageStatus.Buffered && m.Name == bookmark.MessageName && m.ExpiresAt > now
-                && (bookmark.CorrelationKey == null || m.CorrelationKey == bookmark.CorrelationKey))
+        var names = waiting.Select(w => w.Bookmark.MessageName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var buffered = await db.Set<MessageRecord>()
+            .Where(m => m.Status == MessageStatus.Buffered && names.Contains(m.Name) && m.ExpiresAt > now)
             .OrderBy(m => m.Id)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (buffered is null)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var next = new List<(WorkflowStep, Bookmark)>();
+        foreach (var (step, bookmark) in waiting)
         {
-            return false;
+            var message = buffered.Find(m => m.Status == MessageStatus.Buffered && m.Name == bookmark.MessageName
+                && (bookmark.CorrelationKey is null || m.CorrelationKey == bookmark.CorrelationKey));
+            if (message is null || !step.IsWaitingAt(bookmark.Id))
+            {
+                continue;
+            }
+
+            var before = step.State.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+            await Executor(db).ResumeAsync(step.Plan, step.State, bookmark.Id, InstanceStateJson.DeserializePayload(message.Payload), cancellationToken).ConfigureAwait(false);
+            (message.Status, message.DeliveredTo, message.DeliveredAt) = (MessageStatus.Delivered, step.Record.Id, now);
+            next.AddRange(step.State.Bookmarks.Where(b => b.Kind == BookmarkKind.Message && !before.Contains(b.Id)).Select(b => (step, b)));
         }
 
-        await Executor(step.Db).ResumeAsync(step.Plan, step.State, bookmark.Id, InstanceStateJson.DeserializePayload(buffered.Payload), cancellationToken).ConfigureAwait(false);
-        (buffered.Status, buffered.DeliveredTo, buffered.DeliveredAt) = (MessageStatus.Delivered, step.Record.Id, now);
-        return true;
+        return next;
     }
 }
 

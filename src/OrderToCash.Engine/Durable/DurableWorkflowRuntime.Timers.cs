@@ -55,16 +55,15 @@ public sealed partial class DurableWorkflowRuntime
     private Task<bool> FireTimerAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken) =>
         InTransactionAsync(async db =>
         {
-            var record = await db.Set<InstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false);
-            var step = record is null ? null : await WorkflowStep.LoadAsync(db, record, definitions, cancellationToken).ConfigureAwait(false);
-            if (step is null || step.State.Status != InstanceStatus.Running || !step.State.Bookmarks.Exists(b => b.Id == bookmarkId))
+            var step = (await WorkflowStep.LoadManyAsync(db, [instanceId], definitions, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(instanceId);
+            if (step is null || !step.IsWaitingAt(bookmarkId))
             {
                 await db.Set<TimerRecord>().Where(t => t.InstanceId == instanceId && t.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 return false;
             }
 
             await Executor(db).ResumeAsync(step.Plan, step.State, bookmarkId, null, cancellationToken).ConfigureAwait(false);
-            await FinishAsync(step, cancellationToken).ConfigureAwait(false);
+            await FinishAsync([step], cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 }

@@ -59,9 +59,8 @@ public sealed partial class DurableWorkflowRuntime
                 throw new UserTaskException($"The task '{taskId}' is {Describe(task)}: only its assignee can complete it.");
             }
 
-            var record = await db.Set<InstanceRecord>().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
-            var step = await WorkflowStep.LoadAsync(db, record, definitions, cancellationToken).ConfigureAwait(false);
-            if (!step.State.Bookmarks.Exists(b => b.Id == task.BookmarkId))
+            var step = await WorkflowStep.LoadAsync(db, task.InstanceId, definitions, cancellationToken).ConfigureAwait(false);
+            if (!step.IsWaitingAt(task.BookmarkId))
             {
                 throw new UserTaskException($"The task '{taskId}' is no longer waiting (the process moved on).");
             }
@@ -74,7 +73,7 @@ public sealed partial class DurableWorkflowRuntime
                 throw new UserTaskException($"The outputs do not fit the task '{task.ElementId}': {incident.Message}");
             }
 
-            await FinishAsync(step, cancellationToken).ConfigureAwait(false);
+            await FinishAsync([step], cancellationToken).ConfigureAwait(false);
             return Summary(step);
         }, cancellationToken);
 

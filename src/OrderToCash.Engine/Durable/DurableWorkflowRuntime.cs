@@ -30,7 +30,7 @@ public sealed partial class DurableWorkflowRuntime(
         {
             var state = await Executor(db).StartAsync(plan, variables, cancellationToken: cancellationToken).ConfigureAwait(false);
             var step = WorkflowStep.New(db, state, plan, businessKey);
-            await FinishAsync(step, cancellationToken).ConfigureAwait(false);
+            await FinishAsync([step], cancellationToken).ConfigureAwait(false);
             return Summary(step);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -79,24 +79,23 @@ public sealed partial class DurableWorkflowRuntime(
         return new WorkflowExecutor(clock, ruleSets?.Invoke(stepServices), definitions, stepServices);
     }
 
-    /// <summary>Delivers buffered messages to the bookmarks the step created, then writes the step's consequences.</summary>
-    private async Task FinishAsync(WorkflowStep step, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers buffered messages to the bookmarks the steps created (one query per round for the whole batch), then
+    /// writes every step's consequences into the unit of work.
+    /// </summary>
+    private async Task FinishAsync(IReadOnlyCollection<WorkflowStep> steps, CancellationToken cancellationToken)
     {
-        var delivered = true;
-        while (delivered && step.State.Status == InstanceStatus.Running)
+        var waiting = steps.SelectMany(s => s.NewMessageBookmarks.Select(b => (Step: s, Bookmark: b))).ToList();
+        while (waiting.Count > 0)
         {
-            delivered = false;
-            foreach (var bookmark in step.NewMessageBookmarks.ToList())
-            {
-                if (await DeliverBufferedAsync(step, bookmark, cancellationToken).ConfigureAwait(false))
-                {
-                    delivered = true;
-                    break;
-                }
-            }
+            waiting = await DeliverBufferedAsync(waiting, cancellationToken).ConfigureAwait(false);
         }
 
-        step.Apply(clock.GetUtcNow(), options);
+        var now = clock.GetUtcNow();
+        foreach (var step in steps)
+        {
+            await step.ApplyAsync(now, options, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static InstanceSummary Summary(WorkflowStep step) =>

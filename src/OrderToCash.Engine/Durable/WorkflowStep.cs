@@ -8,12 +8,12 @@ namespace OrderToCash.Engine.Durable;
 
 /// <summary>
 /// One step of one instance inside a unit of work: the state as loaded, what the executor changed, and the rows that
-/// must follow (timers, subscriptions, user tasks, history, the instance row itself). Nothing is written until the
+/// must follow (timers, subscriptions, user tasks, history, the instance row itself). Nothing is committed until the
 /// unit of work commits, so a crash anywhere in the step leaves the previous state intact.
 /// </summary>
 internal sealed class WorkflowStep
 {
-    private readonly HashSet<string> _bookmarksBefore;
+    private readonly Dictionary<string, BookmarkKind> _bookmarksBefore;
     private readonly int _historyBefore;
 
     private WorkflowStep(DbContext db, InstanceRecord record, InstanceState state, ExecutionPlan plan, bool isNew)
@@ -22,8 +22,7 @@ internal sealed class WorkflowStep
         Record = record;
         State = state;
         Plan = plan;
-        IsNew = isNew;
-        _bookmarksBefore = isNew ? [] : state.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        _bookmarksBefore = isNew ? [] : state.Bookmarks.ToDictionary(b => b.Id, b => b.Kind, StringComparer.Ordinal);
         _historyBefore = isNew ? 0 : state.History.Count;
     }
 
@@ -31,46 +30,43 @@ internal sealed class WorkflowStep
 
     public InstanceRecord Record { get; }
 
-    public InstanceState State { get; private set; }
+    public InstanceState State { get; }
 
     public ExecutionPlan Plan { get; }
-
-    public bool IsNew { get; }
 
     /// <summary>The user task completed in this step, so that it is recorded as completed rather than cancelled.</summary>
     public (string BookmarkId, string User, string? Outputs)? CompletedTask { get; set; }
 
     /// <summary>
-    /// Loads the instance for a step and takes it: a conditional bump of its revision, first statement of the
-    /// transaction, so a concurrent step on the same instance waits for this one (or finds the revision moved and
-    /// replays). Steps on one instance therefore serialize, on every provider.
+    /// Takes the instances, then reads them: the revision bump is the transaction's first write to each row, so a
+    /// concurrent step on the same instance waits for this one to end (PostgreSQL, SQL Server row locks; SQLite's single
+    /// writer) and then reads what it committed. Ids are taken in order so two batches never deadlock.
     /// </summary>
-    public static async Task<WorkflowStep> LoadAsync(DbContext db, InstanceRecord record, DefinitionStore definitions, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, WorkflowStep>> LoadManyAsync(DbContext db, IEnumerable<string> instanceIds, DefinitionStore definitions, CancellationToken cancellationToken)
     {
-        var loaded = record.Revision;
-        var taken = await db.Set<InstanceRecord>()
-            .Where(i => i.Id == record.Id && i.Revision == loaded)
-            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Revision, loaded + 1), cancellationToken).ConfigureAwait(false);
-        if (taken != 1)
+        var ids = instanceIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var steps = new Dictionary<string, WorkflowStep>(StringComparer.Ordinal);
+        if (ids.Count == 0)
         {
-            throw new StaleStepException($"The instance '{record.Id}' changed since it was read.");
+            return steps;
         }
 
-        db.Entry(record).Property(r => r.Revision).OriginalValue = loaded + 1;
-        record.Revision = loaded + 1;
-        var plan = definitions.Find(record.ProcessId, record.Version)
-            ?? throw new WorkflowRuntimeException($"The instance '{record.Id}' runs '{record.ProcessId}' version {record.Version}, which is not published.");
-        return new WorkflowStep(db, record, InstanceStateJson.Deserialize(record.State), plan, isNew: false);
+        await db.Set<InstanceRecord>().Where(i => ids.Contains(i.Id))
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Revision, x => x.Revision + 1), cancellationToken).ConfigureAwait(false);
+        var records = await db.Set<InstanceRecord>().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var record in records)
+        {
+            var plan = definitions.Find(record.ProcessId, record.Version)
+                ?? throw new WorkflowRuntimeException($"The instance '{record.Id}' runs '{record.ProcessId}' version {record.Version}, which is not published.");
+            steps[record.Id] = new WorkflowStep(db, record, InstanceStateJson.Deserialize(record.State), plan, isNew: false);
+        }
+
+        return steps;
     }
 
-    /// <summary>Throws <see cref="StaleStepException"/> unless the instance still runs and still has the bookmark.</summary>
-    public void EnsureWaitingAt(string bookmarkId)
-    {
-        if (State.Status != InstanceStatus.Running || !State.Bookmarks.Exists(b => b.Id == bookmarkId))
-        {
-            throw new StaleStepException($"The instance '{Record.Id}' no longer waits at '{bookmarkId}'.");
-        }
-    }
+    public static async Task<WorkflowStep> LoadAsync(DbContext db, string instanceId, DefinitionStore definitions, CancellationToken cancellationToken) =>
+        (await LoadManyAsync(db, [instanceId], definitions, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(instanceId)
+            ?? throw new KeyNotFoundException($"Instance '{instanceId}' was not found.");
 
     public static WorkflowStep New(DbContext db, InstanceState state, ExecutionPlan plan, string? businessKey)
     {
@@ -88,14 +84,27 @@ internal sealed class WorkflowStep
         return new WorkflowStep(db, record, state, plan, isNew: true);
     }
 
+    /// <summary>Whether the instance still runs and still waits at <paramref name="bookmarkId"/>.</summary>
+    public bool IsWaitingAt(string bookmarkId) =>
+        State.Status == InstanceStatus.Running && State.Bookmarks.Exists(b => b.Id == bookmarkId);
+
+    /// <summary>Throws <see cref="StaleStepException"/> unless the instance still runs and still has the bookmark.</summary>
+    public void EnsureWaitingAt(string bookmarkId)
+    {
+        if (!IsWaitingAt(bookmarkId))
+        {
+            throw new StaleStepException($"The instance '{Record.Id}' no longer waits at '{bookmarkId}'.");
+        }
+    }
+
     /// <summary>The message bookmarks this step created (candidates for buffered messages).</summary>
     public IEnumerable<Bookmark> NewMessageBookmarks =>
-        State.Bookmarks.Where(b => b.Kind == BookmarkKind.Message && !_bookmarksBefore.Contains(b.Id));
+        State.Bookmarks.Where(b => b.Kind == BookmarkKind.Message && !_bookmarksBefore.ContainsKey(b.Id));
 
     /// <summary>Writes the consequences of the step into the unit of work (not yet committed).</summary>
-    public void Apply(DateTimeOffset now, DurableWorkflowOptions options)
+    public async Task ApplyAsync(DateTimeOffset now, DurableWorkflowOptions options, CancellationToken cancellationToken)
     {
-        SyncBookmarks(now);
+        await SyncBookmarksAsync(now, cancellationToken).ConfigureAwait(false);
         AppendHistory();
         var record = Record;
         var previousIncidentElement = record.IncidentElementId;
@@ -119,64 +128,91 @@ internal sealed class WorkflowStep
         }
     }
 
-    private void SyncBookmarks(DateTimeOffset now)
+    private async Task SyncBookmarksAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var after = State.Bookmarks.ToDictionary(b => b.Id, StringComparer.Ordinal);
-        foreach (var removed in _bookmarksBefore.Where(id => !after.ContainsKey(id)))
+        foreach (var (removed, kind) in _bookmarksBefore.Where(b => !after.ContainsKey(b.Key)))
         {
-            Db.Set<TimerRecord>().Where(t => t.InstanceId == Record.Id && t.BookmarkId == removed).ExecuteDelete();
-            Db.Set<SubscriptionRecord>().Where(s => s.InstanceId == Record.Id && s.BookmarkId == removed).ExecuteDelete();
-            var task = Db.Set<UserTaskRecord>().FirstOrDefault(t => t.Id == UserTaskId(Record.Id, removed));
-            if (task is not null && task.Status is UserTaskStatus.Open or UserTaskStatus.Claimed)
+            switch (kind)
             {
-                if (CompletedTask is { } done && done.BookmarkId == removed)
-                {
-                    (task.Status, task.CompletedAt, task.CompletedBy, task.Outputs) = (UserTaskStatus.Completed, now, done.User, done.Outputs);
-                }
-                else
-                {
-                    (task.Status, task.CompletedAt) = (UserTaskStatus.Cancelled, now);
-                }
+                case BookmarkKind.Timer:
+                    await DeleteAsync<TimerRecord>(t => t.InstanceId == Record.Id && t.BookmarkId == removed, cancellationToken).ConfigureAwait(false);
+                    break;
+                case BookmarkKind.Message:
+                    await DeleteAsync<SubscriptionRecord>(s => s.InstanceId == Record.Id && s.BookmarkId == removed, cancellationToken).ConfigureAwait(false);
+                    break;
+                case BookmarkKind.UserTask:
+                    await CloseTaskAsync(removed, now, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    throw new WorkflowRuntimeException($"Unknown bookmark kind {kind}.");
             }
         }
 
-        foreach (var bookmark in after.Values.Where(b => !_bookmarksBefore.Contains(b.Id)))
+        foreach (var bookmark in after.Values.Where(b => !_bookmarksBefore.ContainsKey(b.Id)))
         {
-            switch (bookmark.Kind)
+            Db.Add(bookmark.Kind switch
             {
-                case BookmarkKind.Timer:
-                    Db.Add(new TimerRecord { InstanceId = Record.Id, BookmarkId = bookmark.Id, ElementId = bookmark.ElementId, DueAt = bookmark.DueAt ?? now });
-                    break;
-                case BookmarkKind.Message:
-                    Db.Add(new SubscriptionRecord
-                    {
-                        InstanceId = Record.Id,
-                        BookmarkId = bookmark.Id,
-                        ElementId = bookmark.ElementId,
-                        MessageName = bookmark.MessageName ?? string.Empty,
-                        CorrelationKey = bookmark.CorrelationKey,
-                        CreatedAt = now,
-                    });
-                    break;
-                case BookmarkKind.UserTask:
-                    Db.Add(new UserTaskRecord
-                    {
-                        Id = UserTaskId(Record.Id, bookmark.Id),
-                        InstanceId = Record.Id,
-                        BookmarkId = bookmark.Id,
-                        ProcessId = Record.ProcessId,
-                        ElementId = bookmark.ElementId,
-                        Name = Plan.Nodes.TryGetValue(bookmark.ElementId, out var node) ? node.Model.Name : null,
-                        CandidateRole = bookmark.CandidateRole,
-                        BusinessKey = Record.BusinessKey,
-                        Status = UserTaskStatus.Open,
-                        CreatedAt = now,
-                        DueAt = bookmark.DueAt,
-                    });
-                    break;
-                default:
-                    throw new WorkflowRuntimeException($"Unknown bookmark kind {bookmark.Kind}.");
-            }
+                BookmarkKind.Timer => new TimerRecord { InstanceId = Record.Id, BookmarkId = bookmark.Id, ElementId = bookmark.ElementId, DueAt = bookmark.DueAt ?? now },
+                BookmarkKind.Message => new SubscriptionRecord
+                {
+                    InstanceId = Record.Id,
+                    BookmarkId = bookmark.Id,
+                    ElementId = bookmark.ElementId,
+                    MessageName = bookmark.MessageName ?? string.Empty,
+                    CorrelationKey = bookmark.CorrelationKey,
+                    CreatedAt = now,
+                },
+                BookmarkKind.UserTask => (object)new UserTaskRecord
+                {
+                    Id = UserTaskId(Record.Id, bookmark.Id),
+                    InstanceId = Record.Id,
+                    BookmarkId = bookmark.Id,
+                    ProcessId = Record.ProcessId,
+                    ElementId = bookmark.ElementId,
+                    Name = Plan.Nodes.TryGetValue(bookmark.ElementId, out var node) ? node.Model.Name : null,
+                    CandidateRole = bookmark.CandidateRole,
+                    BusinessKey = Record.BusinessKey,
+                    Status = UserTaskStatus.Open,
+                    CreatedAt = now,
+                    DueAt = bookmark.DueAt,
+                },
+                _ => throw new WorkflowRuntimeException($"Unknown bookmark kind {bookmark.Kind}."),
+            });
+        }
+    }
+
+    /// <summary>Deletes a wait row: through the change tracker when this unit of work holds it (batched), in SQL otherwise.</summary>
+    private async Task DeleteAsync<T>(System.Linq.Expressions.Expression<Func<T, bool>> which, CancellationToken cancellationToken)
+        where T : class
+    {
+        var tracked = Db.Set<T>().Local.AsQueryable().FirstOrDefault(which);
+        if (tracked is not null)
+        {
+            Db.Remove(tracked);
+            return;
+        }
+
+        await Db.Set<T>().Where(which).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CloseTaskAsync(string bookmarkId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = UserTaskId(Record.Id, bookmarkId);
+        var task = Db.Set<UserTaskRecord>().Local.FirstOrDefault(t => t.Id == id)
+            ?? await Db.Set<UserTaskRecord>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken).ConfigureAwait(false);
+        if (task is null || task.Status is not (UserTaskStatus.Open or UserTaskStatus.Claimed))
+        {
+            return;
+        }
+
+        if (CompletedTask is { } done && done.BookmarkId == bookmarkId)
+        {
+            (task.Status, task.CompletedAt, task.CompletedBy, task.Outputs) = (UserTaskStatus.Completed, now, done.User, done.Outputs);
+        }
+        else
+        {
+            (task.Status, task.CompletedAt) = (UserTaskStatus.Cancelled, now);
         }
     }
 
