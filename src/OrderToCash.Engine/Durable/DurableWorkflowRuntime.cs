@@ -56,15 +56,18 @@ public sealed partial class DurableWorkflowRuntime(
         for (var attempt = 0; ; attempt++)
         {
             await using var db = createContext();
+            // A batch tracks thousands of rows: changes are detected once, before saving, not at every lookup.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 var result = await work(db).ConfigureAwait(false);
+                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }
-            catch (Exception ex) when (ex is DbUpdateException or StaleStepException && attempt < options.ConcurrencyRetries)
+            catch (Exception ex) when (ex is DbUpdateException or StaleStepException or StepConflictException && attempt < options.ConcurrencyRetries)
             {
                 // Another host got there first (advanced the instance, created the same row): its step stands, ours is
                 // discarded and replayed on what it committed.
@@ -75,7 +78,7 @@ public sealed partial class DurableWorkflowRuntime(
 
     private WorkflowExecutor Executor(DbContext db)
     {
-        var stepServices = new StepServiceProvider(db, services);
+        var stepServices = new StepServiceProvider(db, services, createContext);
         return new WorkflowExecutor(clock, ruleSets?.Invoke(stepServices), definitions, stepServices);
     }
 

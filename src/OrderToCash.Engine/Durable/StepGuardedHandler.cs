@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using OrderToCash.Engine.Handlers;
+using OrderToCash.Engine.Runtime;
 
 namespace OrderToCash.Engine.Durable;
 
 /// <summary>
-/// Makes a failed handler leave no trace: before the handler runs, a savepoint is taken and the step's tracked
-/// entities are snapshotted; if it throws (technical failure or BPMN error), its SQL is rolled back to the savepoint
-/// and the change tracker is put back as it was. The step then commits the incident (or the error path) alone,
-/// and the writes of the elements that completed earlier in the same step stay.
+/// Runs a handler with its own database context on the step's connection and transaction, behind a savepoint. If the
+/// handler succeeds its writes are flushed (still uncommitted: they commit with the step); if it throws (technical
+/// failure or BPMN error) the savepoint is rolled back and its context dropped, so the step commits the incident (or the
+/// error path) alone, while the writes of the elements completed earlier in the step stay.
 /// </summary>
 internal sealed class StepGuardedHandler(IWorkflowHandler inner) : IWorkflowHandler
 {
@@ -19,37 +20,41 @@ internal sealed class StepGuardedHandler(IWorkflowHandler inner) : IWorkflowHand
     public async ValueTask<IReadOnlyDictionary<string, object?>> ExecuteAsync(HandlerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Services.GetService(typeof(DbContext)) is not DbContext { Database.CurrentTransaction: { } transaction } db)
+        if (context.Services is not StepServiceProvider { Db.Database.CurrentTransaction: { } transaction } step)
         {
             return await inner.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
-        var snapshot = db.ChangeTracker.Entries().Select(e => (Entry: e, e.State, Values: e.CurrentValues.Clone())).ToList();
+        var scope = step.ForHandler();
+        await using var handlerDb = scope.Db;
         await transaction.CreateSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await inner.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
+            var outputs = await inner.ExecuteAsync(new HandlerContext(context.InstanceId, context.ElementId, context.Inputs, scope), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await handlerDb.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException conflict)
+            {
+                // Another host changed or created the same rows: a race to replay, not the handler's failure.
+                await RollBackAsync(transaction).ConfigureAwait(false);
+                throw new StepConflictException($"The writes of '{context.ElementId}' conflicted with another step.", conflict);
+            }
+
+            await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+            return outputs;
+        }
+        catch (StepConflictException)
+        {
+            throw;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
-            Restore(db, snapshot);
+            await RollBackAsync(transaction).ConfigureAwait(false);
             throw;
         }
     }
 
-    private static void Restore(DbContext db, List<(EntityEntry Entry, EntityState State, PropertyValues Values)> snapshot)
-    {
-        var known = snapshot.Select(s => s.Entry.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => !known.Contains(e.Entity)).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
-
-        foreach (var (entry, state, values) in snapshot)
-        {
-            entry.CurrentValues.SetValues(values);
-            entry.State = state;
-        }
-    }
+    private static Task RollBackAsync(IDbContextTransaction transaction) => transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
 }

@@ -136,10 +136,10 @@ internal sealed class WorkflowStep
             switch (kind)
             {
                 case BookmarkKind.Timer:
-                    await DeleteAsync<TimerRecord>(t => t.InstanceId == Record.Id && t.BookmarkId == removed, cancellationToken).ConfigureAwait(false);
+                    await DeleteTimerAsync(removed, cancellationToken).ConfigureAwait(false);
                     break;
                 case BookmarkKind.Message:
-                    await DeleteAsync<SubscriptionRecord>(s => s.InstanceId == Record.Id && s.BookmarkId == removed, cancellationToken).ConfigureAwait(false);
+                    await DeleteSubscriptionAsync(removed, cancellationToken).ConfigureAwait(false);
                     break;
                 case BookmarkKind.UserTask:
                     await CloseTaskAsync(removed, now, cancellationToken).ConfigureAwait(false);
@@ -182,18 +182,30 @@ internal sealed class WorkflowStep
         }
     }
 
-    /// <summary>Deletes a wait row: through the change tracker when this unit of work holds it (batched), in SQL otherwise.</summary>
-    private async Task DeleteAsync<T>(System.Linq.Expressions.Expression<Func<T, bool>> which, CancellationToken cancellationToken)
-        where T : class
+    // A wait row this unit of work holds (the subscription a message was matched with) is deleted through the change
+    // tracker, batched with the rest; one it does not hold is deleted in SQL.
+    private async Task DeleteSubscriptionAsync(string bookmarkId, CancellationToken cancellationToken)
     {
-        var tracked = Db.Set<T>().Local.AsQueryable().FirstOrDefault(which);
+        var tracked = Db.Set<SubscriptionRecord>().Local.FirstOrDefault(s => s.InstanceId == Record.Id && s.BookmarkId == bookmarkId);
         if (tracked is not null)
         {
             Db.Remove(tracked);
             return;
         }
 
-        await Db.Set<T>().Where(which).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await Db.Set<SubscriptionRecord>().Where(s => s.InstanceId == Record.Id && s.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteTimerAsync(string bookmarkId, CancellationToken cancellationToken)
+    {
+        var tracked = Db.Set<TimerRecord>().Local.FirstOrDefault(t => t.InstanceId == Record.Id && t.BookmarkId == bookmarkId);
+        if (tracked is not null)
+        {
+            Db.Remove(tracked);
+            return;
+        }
+
+        await Db.Set<TimerRecord>().Where(t => t.InstanceId == Record.Id && t.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CloseTaskAsync(string bookmarkId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -35,6 +35,10 @@ internal sealed partial class StepRunner
         {
             throw;
         }
+        catch (StepConflictException)
+        {
+            throw;
+        }
 #pragma warning disable CA1031 // A handler's technical failure must become an incident on the instance, whatever its type.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -76,6 +80,10 @@ internal sealed partial class StepRunner
             return;
         }
         catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (StepConflictException)
         {
             throw;
         }
