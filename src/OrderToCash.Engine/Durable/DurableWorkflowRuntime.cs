@@ -45,9 +45,9 @@ public sealed partial class DurableWorkflowRuntime(
             return null;
         }
 
-        var history = await db.Set<HistoryRecord>().AsNoTracking().Where(h => h.InstanceId == instanceId)
-            .OrderBy(h => h.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new InstanceDetails(record, InstanceStateJson.Deserialize(record.State), history);
+        var path = await db.Set<ElementVisitRecord>().AsNoTracking().Where(v => v.InstanceId == instanceId)
+            .OrderBy(v => v.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new InstanceDetails(record, InstanceStateJson.Deserialize(record.State), path);
     }
 
     /// <summary>Runs <paramref name="work"/> in a fresh unit of work; replays it when another host changed the instance meanwhile.</summary>
@@ -107,4 +107,5 @@ public sealed partial class DurableWorkflowRuntime(
 
 public sealed record InstanceSummary(string Id, string ProcessId, int Version, InstanceStatus Status, string? BusinessKey);
 
-public sealed record InstanceDetails(InstanceRecord Record, InstanceState State, IReadOnlyList<HistoryRecord> History);
+/// <summary>An instance as stored, and its path: every element visited, in order, with entry and exit times.</summary>
+public sealed record InstanceDetails(InstanceRecord Record, InstanceState State, IReadOnlyList<ElementVisitRecord> Path);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using OrderToCash.Engine.Handlers;
 using OrderToCash.Engine.Runtime;
 
@@ -13,48 +12,52 @@ namespace OrderToCash.Engine.Durable;
 /// </summary>
 internal sealed class StepGuardedHandler(IWorkflowHandler inner) : IWorkflowHandler
 {
-    private const string Savepoint = "o2c_handler";
-
     public HandlerDescriptor Descriptor => inner.Descriptor;
 
     public async ValueTask<IReadOnlyDictionary<string, object?>> ExecuteAsync(HandlerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Services is not StepServiceProvider { Db.Database.CurrentTransaction: { } transaction } step)
+        if (context.Services is not StepServiceProvider step)
         {
             return await inner.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
-        var scope = step.ForHandler();
-        await using var handlerDb = scope.Db;
-        await transaction.CreateSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+        await using var scope = step.ForHandler();
+        IReadOnlyDictionary<string, object?> outputs;
         try
         {
-            var outputs = await inner.ExecuteAsync(new HandlerContext(context.InstanceId, context.ElementId, context.Inputs, scope), cancellationToken).ConfigureAwait(false);
+            outputs = await inner.ExecuteAsync(new HandlerContext(context.InstanceId, context.ElementId, context.Inputs, scope), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await RollBackAsync(scope).ConfigureAwait(false);
+            throw;
+        }
+
+        if (scope.Db is { } db)
+        {
             try
             {
-                await handlerDb.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException conflict)
             {
                 // Another host changed or created the same rows: a race to replay, not the handler's failure.
-                await RollBackAsync(transaction).ConfigureAwait(false);
+                await RollBackAsync(scope).ConfigureAwait(false);
                 throw new StepConflictException($"The writes of '{context.ElementId}' conflicted with another step.", conflict);
             }
 
-            await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
-            return outputs;
+            await scope.Transaction.ReleaseSavepointAsync(HandlerServices.Savepoint, cancellationToken).ConfigureAwait(false);
         }
-        catch (StepConflictException)
-        {
-            throw;
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            await RollBackAsync(transaction).ConfigureAwait(false);
-            throw;
-        }
+
+        return outputs;
     }
 
-    private static Task RollBackAsync(IDbContextTransaction transaction) => transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+    private static async Task RollBackAsync(HandlerServices scope)
+    {
+        if (scope.Db is not null)
+        {
+            await scope.Transaction.RollbackToSavepointAsync(HandlerServices.Savepoint, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
 }

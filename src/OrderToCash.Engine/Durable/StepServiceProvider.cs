@@ -4,9 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace OrderToCash.Engine.Durable;
 
 /// <summary>
-/// The services a handler sees during a step: a database context on the step's own connection and transaction, then
-/// the application's services. Each handler call gets its own context (see <see cref="StepGuardedHandler"/>), so the
-/// handler's writes are flushed or dropped on their own, inside the step's transaction.
+/// The services of a step: the step's database context, then the application's. Handlers get a
+/// <see cref="HandlerServices"/> instead, whose context is their own (see <see cref="StepGuardedHandler"/>).
 /// </summary>
 internal sealed class StepServiceProvider(DbContext db, IServiceProvider? root, Func<DbContext> createContext) : IServiceProvider
 {
@@ -18,12 +17,48 @@ internal sealed class StepServiceProvider(DbContext db, IServiceProvider? root, 
         return serviceType.IsInstanceOfType(db) ? db : root?.GetService(serviceType);
     }
 
-    /// <summary>A new context sharing the step's connection and transaction, for one handler call.</summary>
-    public StepServiceProvider ForHandler()
+    public HandlerServices ForHandler() => new(db, root, createContext);
+}
+
+/// <summary>
+/// What one handler call sees. Its database context is created when the handler first asks for one, on the step's
+/// connection and inside its transaction, after a savepoint: a handler that writes nothing costs nothing.
+/// </summary>
+internal sealed class HandlerServices(DbContext stepDb, IServiceProvider? root, Func<DbContext> createContext) : IServiceProvider, IAsyncDisposable
+{
+    public const string Savepoint = "o2c_handler";
+
+    private DbContext? _db;
+
+    /// <summary>The handler's context, or null when it never asked for one.</summary>
+    public DbContext? Db => _db;
+
+    public IDbContextTransaction Transaction => stepDb.Database.CurrentTransaction!;
+
+    public object? GetService(Type serviceType)
     {
-        var handlerDb = createContext();
-        handlerDb.Database.SetDbConnection(db.Database.GetDbConnection(), contextOwnsConnection: false);
-        handlerDb.Database.UseTransaction(db.Database.CurrentTransaction!.GetDbTransaction());
-        return new StepServiceProvider(handlerDb, root, createContext);
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (!serviceType.IsInstanceOfType(stepDb))
+        {
+            return root?.GetService(serviceType);
+        }
+
+        if (_db is null)
+        {
+            Transaction.CreateSavepoint(Savepoint);
+            _db = createContext();
+            _db.Database.SetDbConnection(stepDb.Database.GetDbConnection(), contextOwnsConnection: false);
+            _db.Database.UseTransaction(Transaction.GetDbTransaction());
+        }
+
+        return _db;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_db is not null)
+        {
+            await _db.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -14,7 +14,7 @@ namespace OrderToCash.Engine.Durable;
 internal sealed class WorkflowStep
 {
     private readonly Dictionary<string, BookmarkKind> _bookmarksBefore;
-    private readonly int _historyBefore;
+    private readonly Dictionary<(string TokenId, string ElementId), ElementVisitRecord> _openVisits = [];
 
     private WorkflowStep(DbContext db, InstanceRecord record, InstanceState state, ExecutionPlan plan, bool isNew)
     {
@@ -23,7 +23,6 @@ internal sealed class WorkflowStep
         State = state;
         Plan = plan;
         _bookmarksBefore = isNew ? [] : state.Bookmarks.ToDictionary(b => b.Id, b => b.Kind, StringComparer.Ordinal);
-        _historyBefore = isNew ? 0 : state.History.Count;
     }
 
     public DbContext Db { get; }
@@ -59,6 +58,14 @@ internal sealed class WorkflowStep
             var plan = definitions.Find(record.ProcessId, record.Version)
                 ?? throw new WorkflowRuntimeException($"The instance '{record.Id}' runs '{record.ProcessId}' version {record.Version}, which is not published.");
             steps[record.Id] = new WorkflowStep(db, record, InstanceStateJson.Deserialize(record.State), plan, isNew: false);
+        }
+
+        // The elements the tokens are in now: leaving them closes these visits.
+        var open = await db.Set<ElementVisitRecord>().Where(v => ids.Contains(v.InstanceId) && v.LeftAt == null)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var visit in open)
+        {
+            steps[visit.InstanceId]._openVisits[(visit.TokenId, visit.ElementId)] = visit;
         }
 
         return steps;
@@ -105,7 +112,7 @@ internal sealed class WorkflowStep
     public async Task ApplyAsync(DateTimeOffset now, DurableWorkflowOptions options, CancellationToken cancellationToken)
     {
         await SyncBookmarksAsync(now, cancellationToken).ConfigureAwait(false);
-        AppendHistory();
+        RecordVisits();
         var record = Record;
         var previousIncidentElement = record.IncidentElementId;
         record.State = InstanceStateJson.Serialize(State);
@@ -228,23 +235,55 @@ internal sealed class WorkflowStep
         }
     }
 
-    private void AppendHistory()
+    /// <summary>
+    /// Turns the step's path into visit rows, and drops it from the state snapshot: the rows are the history, so the
+    /// snapshot stays the size of what the instance is doing now, not of everything it did.
+    /// </summary>
+    private void RecordVisits()
     {
-        for (var i = _historyBefore; i < State.History.Count; i++)
+        foreach (var entry in State.History)
         {
-            var entry = State.History[i];
-            Db.Add(new HistoryRecord
+            var key = (entry.TokenId, entry.ElementId);
+            if (entry.Kind == HistoryKind.Entered)
             {
-                InstanceId = Record.Id,
-                ProcessId = Record.ProcessId,
-                Version = Record.Version,
-                ElementId = entry.ElementId,
-                Kind = entry.Kind.ToString(),
-                TokenId = entry.TokenId,
-                At = entry.At,
-                Sequence = i,
-            });
+                var visit = new ElementVisitRecord
+                {
+                    InstanceId = Record.Id,
+                    ProcessId = Record.ProcessId,
+                    Version = Record.Version,
+                    ElementId = entry.ElementId,
+                    TokenId = entry.TokenId,
+                    EnteredAt = entry.At,
+                };
+                Db.Add(visit);
+                _openVisits[key] = visit;
+                continue;
+            }
+
+            if (!_openVisits.Remove(key, out var open))
+            {
+                // Left without a recorded entry (an element passed through in zero time): one closed visit.
+                open = new ElementVisitRecord
+                {
+                    InstanceId = Record.Id,
+                    ProcessId = Record.ProcessId,
+                    Version = Record.Version,
+                    ElementId = entry.ElementId,
+                    TokenId = entry.TokenId,
+                    EnteredAt = entry.At,
+                };
+                Db.Add(open);
+            }
+            else if (Db.Entry(open).State == EntityState.Unchanged)
+            {
+                Db.Entry(open).State = EntityState.Modified;
+            }
+
+            open.LeftAt = entry.At;
+            open.Outcome = entry.Kind == HistoryKind.Cancelled ? "Cancelled" : "Completed";
         }
+
+        State.History.Clear();
     }
 
     /// <summary>A user task's id: the instance and its bookmark, so it is stable and unique.</summary>

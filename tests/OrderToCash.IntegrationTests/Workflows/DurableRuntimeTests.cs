@@ -36,7 +36,9 @@ public sealed class DurableRuntimeTests : IDisposable
         var instance = await host.GetAsync(started.Id, CancellationToken.None);
         instance!.State.Status.Should().Be(InstanceStatus.Completed);
         instance.State.Variables["receiptNumber"]!.ToString().Should().Be("FA-2026-000002");
-        instance.History.Where(h => h.Kind == "Entered").Select(h => h.ElementId).Should().Equal("start", "issue", "waitPayment", "receipt", "end");
+        instance.Path.Select(v => v.ElementId).Should().Equal("start", "issue", "waitPayment", "receipt", "end");
+        instance.Path.Should().OnlyContain(v => v.Outcome == "Completed" && v.LeftAt != null, "every element was left");
+        instance.State.History.Should().BeEmpty("the path lives in rows, not in the snapshot");
         (await harness.NumbersTakenAsync()).Should().Be(2);
         await using var check = harness.NewContext();
         (await check.Set<SubscriptionRecord>().CountAsync()).Should().Be(0, "the consumed wait is gone");

@@ -84,7 +84,8 @@ public sealed class UserTaskAndIncidentTests : IDisposable
 
         var instance = await host.GetAsync(started.Id, CancellationToken.None);
         instance!.State.Status.Should().Be(InstanceStatus.Completed);
-        instance.History.Select(h => h.ElementId).Should().Contain("escalated");
+        instance.Path.Select(v => v.ElementId).Should().Contain("escalated");
+        instance.Path.Should().Contain(v => v.ElementId == "approve" && v.Outcome == "Cancelled", "the SLA timer interrupted the task");
         var late = () => host.CompleteAsync(task.Id, "claire", CreditManager, new Dictionary<string, object?> { ["decision"] = "approve" }, CancellationToken.None);
         await late.Should().ThrowAsync<UserTaskException>().WithMessage("*cancelled*");
     }

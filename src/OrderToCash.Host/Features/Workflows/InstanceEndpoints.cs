@@ -62,7 +62,7 @@ internal static class InstanceEndpoints
             details.State.Variables,
             Waiting = details.State.Bookmarks.Select(b => new { b.Id, b.Kind, b.ElementId, b.MessageName, b.CorrelationKey, b.DueAt, b.CandidateRole }),
             details.State.Incident,
-            History = details.History.Select(h => new { h.ElementId, h.Kind, h.At }),
+            Path = details.Path.Select(v => new { v.ElementId, v.EnteredAt, v.LeftAt, v.Outcome }),
         });
     }
 

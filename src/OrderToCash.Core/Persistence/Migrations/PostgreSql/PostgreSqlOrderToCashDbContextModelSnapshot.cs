@@ -337,7 +337,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_definitions", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.HistoryRecord", b =>
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.ElementVisitRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -345,21 +345,23 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
@@ -367,9 +369,6 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
 
                     b.Property<string>("TokenId")
                         .IsRequired()
@@ -381,12 +380,11 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
+                    b.HasIndex("InstanceId", "LeftAt");
 
-                    b.HasIndex("ProcessId", "ElementId", "At");
+                    b.HasIndex("ProcessId", "ElementId", "EnteredAt");
 
-                    b.ToTable("wf_history", (string)null);
+                    b.ToTable("wf_visits", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceRecord", b =>

@@ -337,7 +337,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("wf_definitions", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.HistoryRecord", b =>
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.ElementVisitRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -345,21 +345,23 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Outcome")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
@@ -367,9 +369,6 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("int");
 
                     b.Property<string>("TokenId")
                         .IsRequired()
@@ -381,12 +380,11 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
+                    b.HasIndex("InstanceId", "LeftAt");
 
-                    b.HasIndex("ProcessId", "ElementId", "At");
+                    b.HasIndex("ProcessId", "ElementId", "EnteredAt");
 
-                    b.ToTable("wf_history", (string)null);
+                    b.ToTable("wf_visits", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceRecord", b =>

@@ -328,13 +328,10 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("wf_definitions", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.HistoryRecord", b =>
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.ElementVisitRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ElementId")
@@ -342,13 +339,18 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
@@ -356,9 +358,6 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TokenId")
                         .IsRequired()
@@ -370,12 +369,11 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
+                    b.HasIndex("InstanceId", "LeftAt");
 
-                    b.HasIndex("ProcessId", "ElementId", "At");
+                    b.HasIndex("ProcessId", "ElementId", "EnteredAt");
 
-                    b.ToTable("wf_history", (string)null);
+                    b.ToTable("wf_visits", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceRecord", b =>

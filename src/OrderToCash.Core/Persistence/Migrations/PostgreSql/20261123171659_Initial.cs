@@ -134,26 +134,6 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "wf_history",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InstanceId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ProcessId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ElementId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TokenId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_wf_history", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "wf_instances",
                 columns: table => new
                 {
@@ -222,6 +202,26 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_wf_user_tasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_visits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InstanceId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProcessId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ElementId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TokenId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_visits", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -368,17 +368,6 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_wf_history_InstanceId_Sequence",
-                table: "wf_history",
-                columns: new[] { "InstanceId", "Sequence" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_wf_history_ProcessId_ElementId_At",
-                table: "wf_history",
-                columns: new[] { "ProcessId", "ElementId", "At" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_wf_instances_BusinessKey",
                 table: "wf_instances",
                 column: "BusinessKey");
@@ -428,6 +417,16 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 name: "IX_wf_user_tasks_Status_CandidateRole",
                 table: "wf_user_tasks",
                 columns: new[] { "Status", "CandidateRole" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_visits_InstanceId_LeftAt",
+                table: "wf_visits",
+                columns: new[] { "InstanceId", "LeftAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_visits_ProcessId_ElementId_EnteredAt",
+                table: "wf_visits",
+                columns: new[] { "ProcessId", "ElementId", "EnteredAt" });
         }
 
         /// <inheritdoc />
@@ -455,9 +454,6 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 name: "wf_definitions");
 
             migrationBuilder.DropTable(
-                name: "wf_history");
-
-            migrationBuilder.DropTable(
                 name: "wf_messages");
 
             migrationBuilder.DropTable(
@@ -468,6 +464,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "wf_user_tasks");
+
+            migrationBuilder.DropTable(
+                name: "wf_visits");
 
             migrationBuilder.DropTable(
                 name: "customers");

@@ -133,26 +133,6 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "wf_history",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ProcessId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TokenId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_wf_history", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "wf_instances",
                 columns: table => new
                 {
@@ -221,6 +201,26 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_wf_user_tasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_visits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProcessId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TokenId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeftAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_visits", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -367,17 +367,6 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_wf_history_InstanceId_Sequence",
-                table: "wf_history",
-                columns: new[] { "InstanceId", "Sequence" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_wf_history_ProcessId_ElementId_At",
-                table: "wf_history",
-                columns: new[] { "ProcessId", "ElementId", "At" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_wf_instances_BusinessKey",
                 table: "wf_instances",
                 column: "BusinessKey");
@@ -427,6 +416,16 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 name: "IX_wf_user_tasks_Status_CandidateRole",
                 table: "wf_user_tasks",
                 columns: new[] { "Status", "CandidateRole" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_visits_InstanceId_LeftAt",
+                table: "wf_visits",
+                columns: new[] { "InstanceId", "LeftAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_visits_ProcessId_ElementId_EnteredAt",
+                table: "wf_visits",
+                columns: new[] { "ProcessId", "ElementId", "EnteredAt" });
         }
 
         /// <inheritdoc />
@@ -454,9 +453,6 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 name: "wf_definitions");
 
             migrationBuilder.DropTable(
-                name: "wf_history");
-
-            migrationBuilder.DropTable(
                 name: "wf_messages");
 
             migrationBuilder.DropTable(
@@ -467,6 +463,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "wf_user_tasks");
+
+            migrationBuilder.DropTable(
+                name: "wf_visits");
 
             migrationBuilder.DropTable(
                 name: "customers");
