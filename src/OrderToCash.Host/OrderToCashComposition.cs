@@ -4,6 +4,7 @@ using OrderToCash.Host.Features.Catalog;
 using OrderToCash.Host.Features.Credit;
 using OrderToCash.Host.Features.Customers;
 using OrderToCash.Host.Features.Errors;
+using OrderToCash.Host.Features.Workflows;
 using OrderToCash.Host.Features.Health;
 using OrderToCash.Host.Features.Web;
 
@@ -52,6 +53,10 @@ internal static class OrderToCashComposition
         app.MapAuth();
         app.MapCustomers();
         app.MapCreditLimitRequests();
+        app.MapDefinitions();
+        app.MapInstances();
+        app.MapMessages();
+        app.MapTasks();
         app.MapCatalog();
         app.MapWebPages();
         return app;

@@ -16,7 +16,8 @@ public static class CliApp
     private static readonly IReadOnlyList<IFileValidator> FileValidators = [new BpmnFileValidator(), new RuleFileValidator()];
 
     /// <summary>The workloads <c>o2c bench</c> knows.</summary>
-    private static readonly IReadOnlyList<IBenchWorkload> BenchWorkloads = [new Commands.Bench.W1CreditCheckWorkload(), new CreditDecisionWorkload(), new RulesPublishWorkload()];
+    private static readonly IReadOnlyList<IBenchWorkload> BenchWorkloads =
+        [new Commands.Bench.W1CreditCheckWorkload(), new Commands.Bench.W3WaitAndResume(), new CreditDecisionWorkload(), new RulesPublishWorkload()];
 
     public static RootCommand BuildRoot()
     {

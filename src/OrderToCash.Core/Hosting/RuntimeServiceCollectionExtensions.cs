@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Persistence;
 using OrderToCash.Core.Rules;
 using OrderToCash.Core.Scheduling;
+using OrderToCash.Core.Workflows;
 
 namespace OrderToCash.Core.Hosting;
 
@@ -26,6 +27,7 @@ public static class RuntimeServiceCollectionExtensions
 
         services.AddScoped<Credit.CreditLimitRequests>();
         services.AddOrderToCashRules();
+        services.AddOrderToCashWorkflows(configuration);
         var database = PersistenceServiceCollectionExtensions.ReadOptions(configuration);
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddOrderToCashScheduler(database, scheduler);

@@ -18,7 +18,9 @@ public static class InvoiceNumbering
     {
         ArgumentNullException.ThrowIfNull(db);
         var key = string.Create(CultureInfo.InvariantCulture, $"{kindPrefix}-{issueDate.Year}");
-        var series = await db.Set<InvoiceNumberSeries>().FirstOrDefaultAsync(s => s.Key == key, cancellationToken).ConfigureAwait(false);
+        // A unit of work may issue several documents: the series it already holds comes first.
+        var series = db.Set<InvoiceNumberSeries>().Local.FirstOrDefault(s => s.Key == key)
+            ?? await db.Set<InvoiceNumberSeries>().FirstOrDefaultAsync(s => s.Key == key, cancellationToken).ConfigureAwait(false);
         if (series is null)
         {
             series = new InvoiceNumberSeries { Key = key, Prefix = key + "-" };

@@ -19,6 +19,8 @@ public abstract class OrderToCashDbContext(DbContextOptions options) : DbContext
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderToCashDbContext).Assembly);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Engine.Rules.Store.RuleSetVersion).Assembly);
+        // The engine's tables (workflow instances, timers, messages, rule versions, decisions) live in the same
+        // database, so that a step's domain writes and the instance's new state commit together.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Engine.Durable.DurableWorkflowRuntime).Assembly);
     }
 }

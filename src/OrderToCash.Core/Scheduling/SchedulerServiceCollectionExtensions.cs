@@ -61,6 +61,13 @@ public static class SchedulerServiceCollectionExtensions
                 .WithIdentity("housekeeping-daily", "maintenance")
                 .WithSchedule(CronScheduleBuilder.Create(options.HousekeepingCron).InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
                 .WithDescription("Every day; a run missed while every host was down fires once at the next start"));
+
+            q.AddJob<Workflows.WorkflowDispatchJob>(job => job.WithIdentity(Workflows.WorkflowDispatchJob.Key).StoreDurably().WithDescription("Fires due workflow timers and retries incidents"));
+            q.AddTrigger(trigger => trigger
+                .ForJob(Workflows.WorkflowDispatchJob.Key)
+                .WithIdentity("workflow-dispatch", "workflows")
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(options.WorkflowDispatchInterval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : options.WorkflowDispatchInterval).RepeatForever())
+                .WithDescription("Looks for due timers and incidents to retry"));
         });
 
         // A restart must keep the stored triggers (and their next fire times), not overwrite them.

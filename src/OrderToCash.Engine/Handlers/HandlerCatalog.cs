@@ -19,6 +19,9 @@ public sealed class HandlerCatalog
 
     public IReadOnlyList<HandlerDescriptor> Descriptors => [.. _handlers.Values.Select(h => h.Descriptor).OrderBy(d => d.Name, StringComparer.Ordinal)];
 
+    /// <summary>The registered handler instances.</summary>
+    public IEnumerable<IWorkflowHandler> Handlers => _handlers.Values;
+
     public bool TryGet(string name, out IWorkflowHandler handler) => _handlers.TryGetValue(name, out handler!);
 
     /// <summary>

@@ -15,10 +15,14 @@ public sealed class WorkflowExecutor
 {
     private readonly WorkflowRuntimeServices _services;
 
-    public WorkflowExecutor(TimeProvider timeProvider, IRuleSetRunner? ruleSets = null, IProcessPlanResolver? plans = null)
+    /// <param name="timeProvider">The clock timers and history read.</param>
+    /// <param name="ruleSets">Runs business-rule tasks.</param>
+    /// <param name="plans">Resolves called processes and the versions running scopes use.</param>
+    /// <param name="stepServices">The services of the step's unit of work, handed to handlers (<see cref="Handlers.HandlerContext.Services"/>).</param>
+    public WorkflowExecutor(TimeProvider timeProvider, IRuleSetRunner? ruleSets = null, IProcessPlanResolver? plans = null, IServiceProvider? stepServices = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _services = new WorkflowRuntimeServices(timeProvider, ruleSets, plans);
+        _services = new WorkflowRuntimeServices(timeProvider, ruleSets, plans, stepServices);
     }
 
     /// <summary>Starts an instance at the process's none start event, or at <paramref name="startEventId"/> (a message or timer start).</summary>

@@ -16,8 +16,15 @@ public sealed class HealthEndpointTests
         await using var host = TestHost.Sqlite(directory);
         using var client = host.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        // The scheduler starts once the application has started: health is Degraded (still 200) for that moment.
+        var (response, body) = await SchedulerStoreTests.WaitFor(
+            async () =>
+            {
+                var r = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                return (r, JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement);
+            },
+            probe => probe.Item2.GetProperty("status").GetString() == "Healthy",
+            TimeSpan.FromSeconds(15));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         body.GetProperty("status").GetString().Should().Be("Healthy");

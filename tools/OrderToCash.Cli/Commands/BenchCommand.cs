@@ -30,7 +30,7 @@ internal static class BenchCommand
                 throw new CliUsageException($"--instances must be positive, got {count}.");
             }
 
-            var result = await chosen.RunAsync(new BenchSettings(count, parseResult.GetValue(db)), cancellationToken).ConfigureAwait(false);
+            var result = await chosen.RunAsync(new BenchSettings(count, parseResult.GetValue(db), parseResult.GetValue(CliOptions.Connection)), cancellationToken).ConfigureAwait(false);
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
@@ -51,7 +51,8 @@ internal static class BenchCommand
     }
 }
 
-internal sealed record BenchSettings(int Instances, string? Database);
+/// <summary>What a workload is asked to run: how many instances, on which database (durable workloads).</summary>
+internal sealed record BenchSettings(int Instances, string? Database, string? Connection = null);
 
 internal sealed record BenchResult(string Workload, int Instances, double Seconds, IReadOnlyDictionary<string, object> Extra)
 {

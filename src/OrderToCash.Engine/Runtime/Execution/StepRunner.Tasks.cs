@@ -24,7 +24,7 @@ internal sealed partial class StepRunner
         IReadOnlyDictionary<string, object?> outputs;
         try
         {
-            outputs = await node.Handler!.ExecuteAsync(new HandlerContext(_state.Id, node.Id, inputs), _cancellationToken).ConfigureAwait(false);
+            outputs = await node.Handler!.ExecuteAsync(new HandlerContext(_state.Id, node.Id, inputs, _services.StepServices), _cancellationToken).ConfigureAwait(false);
         }
         catch (BpmnErrorException error)
         {
@@ -32,6 +32,10 @@ internal sealed partial class StepRunner
             return;
         }
         catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (StepConflictException)
         {
             throw;
         }
@@ -76,6 +80,10 @@ internal sealed partial class StepRunner
             return;
         }
         catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (StepConflictException)
         {
             throw;
         }

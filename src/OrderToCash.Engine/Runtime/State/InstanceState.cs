@@ -51,6 +51,9 @@ public enum InstanceStatus
 
     /// <summary>A technical failure stopped the instance; it resumes after the cause is fixed.</summary>
     Incident,
+
+    /// <summary>A person ended the instance (e.g. after an incident that cannot be fixed).</summary>
+    Cancelled,
 }
 
 /// <summary>Why and where the instance stopped.</summary>

@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Engine.Bpmn.Model;
+using OrderToCash.Engine.Bpmn.Parsing;
+using OrderToCash.Engine.Bpmn.Validation;
+using OrderToCash.Engine.Diagnostics;
+using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Handlers;
+using OrderToCash.Engine.Runtime;
+using OrderToCash.Engine.Runtime.Plan;
+
+namespace OrderToCash.Engine.Durable;
+
+/// <summary>
+/// Published definitions: publishing validates and compiles before anything is written, and creates version N+1 of
+/// each executable process whose content changed. Plans are compiled once per (process, version) and cached; the
+/// database stays the truth, so every host finds every version.
+/// </summary>
+public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider clock, HandlerCatalog registered, Func<WorkflowCatalog> catalog) : IProcessPlanResolver
+{
+    // Plans run the handlers behind a guard that undoes a failed handler's writes inside the step.
+    private readonly HandlerCatalog handlers = new(registered.Handlers.Select(h => new StepGuardedHandler(h)));
+
+    private readonly ConcurrentDictionary<(string ProcessId, int Version), ExecutionPlan> _plans = new();
+
+    public async Task<PublishResult> PublishAsync(string xml, string sourceName, string publishedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        var validation = BpmnValidator.Validate(BpmnParser.Parse(xml, sourceName), catalog());
+        var executable = validation.Document.Processes.Where(p => p.IsExecutable).ToList();
+        if (!validation.IsValid || executable.Count == 0)
+        {
+            var diagnostics = validation.IsValid
+                ? [.. validation.Diagnostics, new Diagnostic(sourceName, null, null, null, "PUBLISH001", "The file has no executable process (isExecutable=\"true\"): nothing to publish.")]
+                : validation.Diagnostics;
+            return new PublishResult(false, diagnostics, []);
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+        var deployment = Guid.CreateVersion7(clock.GetUtcNow());
+        await using var db = createContext();
+        var published = new List<PublishedVersion>();
+        foreach (var process in executable)
+        {
+            var latest = await db.Set<DefinitionRecord>().AsNoTracking()
+                .Where(d => d.ProcessId == process.Id)
+                .OrderByDescending(d => d.Version)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (latest is not null && latest.ContentHash == hash)
+            {
+                published.Add(new PublishedVersion(process.Id, latest.Version, Created: false));
+                continue;
+            }
+
+            var version = (latest?.Version ?? 0) + 1;
+            // Compiling now proves the version can run before it exists for anybody.
+            _plans[(process.Id, version)] = ExecutionPlanCompiler.Compile(validation, process.Id, version, handlers);
+            db.Add(new DefinitionRecord
+            {
+                ProcessId = process.Id,
+                Version = version,
+                Name = process.Name,
+                SourceName = sourceName,
+                Xml = xml,
+                ContentHash = hash,
+                PublishedBy = publishedBy,
+                PublishedAt = clock.GetUtcNow(),
+                DeploymentId = deployment,
+            });
+            published.Add(new PublishedVersion(process.Id, version, Created: true));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException ex)
+        {
+            foreach (var version in published.Where(p => p.Created))
+            {
+                _plans.TryRemove((version.ProcessId, version.Version), out _);
+            }
+
+            throw new WorkflowRuntimeException($"Another publication of {string.Join(", ", executable.Select(p => p.Id))} happened at the same time; publish again. ({ex.InnerException?.Message ?? ex.Message})");
+        }
+
+        return new PublishResult(true, validation.Diagnostics, published);
+    }
+
+    public async Task<IReadOnlyList<DefinitionRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Set<DefinitionRecord>().AsNoTracking()
+            .OrderBy(d => d.ProcessId).ThenByDescending(d => d.Version)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The latest published version of <paramref name="processId"/>, or null.</summary>
+    public ExecutionPlan? Latest(string processId)
+    {
+        using var db = createContext();
+        var version = db.Set<DefinitionRecord>().Where(d => d.ProcessId == processId).Max(d => (int?)d.Version);
+        return version is null ? null : Find(processId, version.Value);
+    }
+
+    /// <summary>The latest versions that start on <paramref name="messageName"/> (message start events).</summary>
+    public IReadOnlyList<ExecutionPlan> StartedBy(string messageName)
+    {
+        using var db = createContext();
+        var latest = db.Set<DefinitionRecord>().GroupBy(d => d.ProcessId).Select(g => new { ProcessId = g.Key, Version = g.Max(d => d.Version) }).ToList();
+        return [.. latest
+            .Select(l => Find(l.ProcessId, l.Version))
+            .OfType<ExecutionPlan>()
+            .Where(p => p.StartEvents.Any(s => s.Model.Event.Kind == EventKind.Message && s.Model.Event.MessageName == messageName))];
+    }
+
+    public ExecutionPlan? Find(string processId, int version) =>
+        _plans.TryGetValue((processId, version), out var plan) ? plan : Load(processId, version);
+
+    public ExecutionPlan? Resolve(string processId, VersionBinding binding, int? version, ExecutionPlan caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        using var db = createContext();
+        var candidates = db.Set<DefinitionRecord>().AsNoTracking().Where(d => d.ProcessId == processId);
+        int? chosen = binding switch
+        {
+            VersionBinding.Version => version,
+            VersionBinding.Deployment => candidates
+                .Where(d => d.DeploymentId == db.Set<DefinitionRecord>().Where(c => c.ProcessId == caller.ProcessId && c.Version == caller.Version).Select(c => c.DeploymentId).FirstOrDefault())
+                .Select(d => (int?)d.Version).FirstOrDefault(),
+            _ => candidates.Max(d => (int?)d.Version),
+        };
+        return chosen is null ? null : Find(processId, chosen.Value);
+    }
+
+    private ExecutionPlan? Load(string processId, int version)
+    {
+        using var db = createContext();
+        var record = db.Set<DefinitionRecord>().AsNoTracking().FirstOrDefault(d => d.ProcessId == processId && d.Version == version);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var validation = BpmnValidator.Validate(BpmnParser.Parse(record.Xml, record.SourceName), catalog());
+        if (!validation.IsValid)
+        {
+            var errors = string.Join("; ", validation.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+            throw new WorkflowRuntimeException($"The published process '{processId}' version {version} no longer validates against the current handlers and rule sets: {errors}");
+        }
+
+        return _plans.GetOrAdd((processId, version), _ => ExecutionPlanCompiler.Compile(validation, processId, version, handlers));
+    }
+}
+
+public sealed record PublishResult(bool Published, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<PublishedVersion> Versions);
+
+/// <summary>One process of a published file, with the version it now has; <c>Created</c> is false when the content was already the latest version (publishing is idempotent).</summary>
+public sealed record PublishedVersion(string ProcessId, int Version, bool Created);

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Runtime;
+using OrderToCash.Engine.Runtime.State;
+
+namespace OrderToCash.Engine.Durable;
+
+public sealed partial class DurableWorkflowRuntime
+{
+    /// <summary>The inbox of a person: open tasks for one of their roles and tasks they claimed.</summary>
+    public async Task<IReadOnlyList<UserTaskRecord>> InboxAsync(string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Set<UserTaskRecord>().AsNoTracking()
+            .Where(t => (t.Status == UserTaskStatus.Open && t.CandidateRole != null && roles.Contains(t.CandidateRole))
+                || (t.Status == UserTaskStatus.Claimed && t.Assignee == user))
+            .OrderBy(t => t.CreatedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes an open task for oneself; a task claimed by someone else, or for another role, is refused.</summary>
+    public async Task<UserTaskRecord> ClaimAsync(string taskId, string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var task = await FindTaskAsync(db, taskId, roles, cancellationToken).ConfigureAwait(false);
+        if (task.Status == UserTaskStatus.Claimed && task.Assignee == user)
+        {
+            return task;
+        }
+
+        if (task.Status != UserTaskStatus.Open)
+        {
+            throw new UserTaskException($"The task '{taskId}' is {Describe(task)}: it cannot be claimed.");
+        }
+
+        (task.Status, task.Assignee, task.ClaimedAt) = (UserTaskStatus.Claimed, user, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new UserTaskException($"The task '{taskId}' was claimed by someone else at the same moment.");
+        }
+
+        return task;
+    }
+
+    /// <summary>
+    /// Completes a task with its outputs, which the element's output mappings check and turn into variables; outputs
+    /// that do not fit are refused and nothing changes. A task claimed by someone else cannot be completed.
+    /// </summary>
+    public Task<InstanceSummary> CompleteAsync(string taskId, string user, IReadOnlyCollection<string> roles, IReadOnlyDictionary<string, object?>? outputs, CancellationToken cancellationToken) =>
+        InTransactionAsync(async db =>
+        {
+            var task = await FindTaskAsync(db, taskId, roles, cancellationToken).ConfigureAwait(false);
+            if (task.Status is not (UserTaskStatus.Open or UserTaskStatus.Claimed) || (task.Status == UserTaskStatus.Claimed && task.Assignee != user))
+            {
+                throw new UserTaskException($"The task '{taskId}' is {Describe(task)}: only its assignee can complete it.");
+            }
+
+            var step = await WorkflowStep.LoadAsync(db, task.InstanceId, definitions, cancellationToken).ConfigureAwait(false);
+            if (!step.IsWaitingAt(task.BookmarkId))
+            {
+                throw new UserTaskException($"The task '{taskId}' is no longer waiting (the process moved on).");
+            }
+
+            step.CompletedTask = (task.BookmarkId, user, InstanceStateJson.SerializePayload(outputs));
+            await Executor(db).ResumeAsync(step.Plan, step.State, task.BookmarkId, outputs, cancellationToken).ConfigureAwait(false);
+            if (step.State is { Status: InstanceStatus.Incident, Incident: { } incident } && incident.ElementId == task.ElementId)
+            {
+                // The outputs did not satisfy the task's output mappings: refuse them, keep the task open.
+                throw new UserTaskException($"The outputs do not fit the task '{task.ElementId}': {incident.Message}");
+            }
+
+            await FinishAsync([step], cancellationToken).ConfigureAwait(false);
+            return Summary(step);
+        }, cancellationToken);
+
+    private static async Task<UserTaskRecord> FindTaskAsync(DbContext db, string taskId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        var task = await db.Set<UserTaskRecord>().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
+        // A task for another role does not exist for this user.
+        return task is not null && (task.CandidateRole is null || roles.Contains(task.CandidateRole))
+            ? task
+            : throw new KeyNotFoundException($"User task '{taskId}' was not found.");
+    }
+
+    private static string Describe(UserTaskRecord task) => task.Status switch
+    {
+        UserTaskStatus.Claimed => $"claimed by {task.Assignee}",
+        UserTaskStatus.Completed => $"already completed by {task.CompletedBy}",
+        UserTaskStatus.Cancelled => "cancelled (the process moved on)",
+        _ => "open",
+    };
+}
+
+/// <summary>A user-task operation that the task's state does not allow; the message says why.</summary>
+public sealed class UserTaskException(string message) : Exception(message);

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Runtime;
+using OrderToCash.Engine.Runtime.State;
+
+namespace OrderToCash.Engine.Durable;
+
+/// <summary>
+/// The executor made durable: every operation (start, message, timer, user task, retry) is one step run inside one
+/// database transaction together with the handlers' own writes; the instance row's revision makes concurrent steps on
+/// one instance conflict, and the loser replays on the fresh state, so no step ever runs twice.
+/// </summary>
+public sealed partial class DurableWorkflowRuntime(
+    Func<DbContext> createContext,
+    DefinitionStore definitions,
+    TimeProvider clock,
+    DurableWorkflowOptions options,
+    IServiceProvider? services = null,
+    Func<IServiceProvider, IRuleSetRunner?>? ruleSets = null)
+{
+    public DurableWorkflowOptions Options => options;
+
+    public DefinitionStore Definitions => definitions;
+
+    /// <summary>Starts the latest version of <paramref name="processId"/> at its none start event.</summary>
+    public async Task<InstanceSummary> StartAsync(string processId, IReadOnlyDictionary<string, object?>? variables, string? businessKey, CancellationToken cancellationToken)
+    {
+        var plan = definitions.Latest(processId) ?? throw new KeyNotFoundException($"No process '{processId}' is published.");
+        return await InTransactionAsync(async db =>
+        {
+            var state = await Executor(db).StartAsync(plan, variables, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var step = WorkflowStep.New(db, state, plan, businessKey);
+            await FinishAsync([step], cancellationToken).ConfigureAwait(false);
+            return Summary(step);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads an instance with its stored state and its path.</summary>
+    public async Task<InstanceDetails?> GetAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var record = await db.Set<InstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var path = await db.Set<ElementVisitRecord>().AsNoTracking().Where(v => v.InstanceId == instanceId)
+            .OrderBy(v => v.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new InstanceDetails(record, InstanceStateJson.Deserialize(record.State), path);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a fresh unit of work; replays it when another host changed the instance meanwhile.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<DbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = createContext();
+            // A batch tracks thousands of rows: changes are detected once, before saving, not at every lookup.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var result = await work(db).ConfigureAwait(false);
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or StaleStepException or StepConflictException && attempt < options.ConcurrencyRetries)
+            {
+                // Another host got there first (advanced the instance, created the same row): its step stands, ours is
+                // discarded and replayed on what it committed.
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private WorkflowExecutor Executor(DbContext db)
+    {
+        var stepServices = new StepServiceProvider(db, services, createContext);
+        return new WorkflowExecutor(clock, ruleSets?.Invoke(stepServices), definitions, stepServices);
+    }
+
+    /// <summary>
+    /// Delivers buffered messages to the bookmarks the steps created (one query per round for the whole batch), then
+    /// writes every step's consequences into the unit of work.
+    /// </summary>
+    private async Task FinishAsync(IReadOnlyCollection<WorkflowStep> steps, CancellationToken cancellationToken)
+    {
+        var waiting = steps.SelectMany(s => s.NewMessageBookmarks.Select(b => (Step: s, Bookmark: b))).ToList();
+        while (waiting.Count > 0)
+        {
+            waiting = await DeliverBufferedAsync(waiting, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var step in steps)
+        {
+            await step.ApplyAsync(now, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static InstanceSummary Summary(WorkflowStep step) =>
+        new(step.Record.Id, step.Record.ProcessId, step.Record.Version, step.State.Status, step.Record.BusinessKey);
+}
+
+public sealed record InstanceSummary(string Id, string ProcessId, int Version, InstanceStatus Status, string? BusinessKey);
+
+/// <summary>An instance as stored, and its path: every element visited, in order, with entry and exit times.</summary>
+public sealed record InstanceDetails(InstanceRecord Record, InstanceState State, IReadOnlyList<ElementVisitRecord> Path);

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OrderToCash.Engine.Durable.Storage;
+
+/// <summary>A user task in the inbox: open for a role, claimed by a person, then completed (or cancelled by the process).</summary>
+public sealed class UserTaskRecord
+{
+    public required string Id { get; init; }
+
+    public required string InstanceId { get; init; }
+
+    public required string BookmarkId { get; init; }
+
+    public required string ProcessId { get; init; }
+
+    public required string ElementId { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? CandidateRole { get; init; }
+
+    public string? BusinessKey { get; init; }
+
+    public UserTaskStatus Status { get; set; }
+
+    public string? Assignee { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public string? CompletedBy { get; set; }
+
+    /// <summary>The outputs given at completion, as JSON.</summary>
+    public string? Outputs { get; set; }
+}
+
+public enum UserTaskStatus
+{
+    Open,
+    Claimed,
+    Completed,
+
+    /// <summary>The process moved on without it (boundary timer, terminate end, cancelled instance).</summary>
+    Cancelled,
+}
+
+internal sealed class UserTaskRecordConfiguration : IEntityTypeConfiguration<UserTaskRecord>
+{
+    public void Configure(EntityTypeBuilder<UserTaskRecord> builder)
+    {
+        builder.ToTable("wf_user_tasks");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).HasMaxLength(82);
+        builder.Property(t => t.InstanceId).HasMaxLength(40);
+        builder.Property(t => t.BookmarkId).HasMaxLength(40);
+        builder.Property(t => t.ProcessId).HasMaxLength(200);
+        builder.Property(t => t.ElementId).HasMaxLength(200);
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.CandidateRole).HasMaxLength(100);
+        builder.Property(t => t.BusinessKey).HasMaxLength(200);
+        builder.Property(t => t.Assignee).HasMaxLength(100);
+        builder.Property(t => t.CompletedBy).HasMaxLength(100);
+        // Claiming is a conditional change of status: two people claiming at once conflict.
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.HasIndex(t => new { t.Status, t.CandidateRole });
+        builder.HasIndex(t => new { t.Status, t.Assignee });
+        builder.HasIndex(t => t.InstanceId);
+    }
+}

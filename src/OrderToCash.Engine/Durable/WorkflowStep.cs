@@ -1,0 +1,291 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Runtime;
+using OrderToCash.Engine.Runtime.Plan;
+using OrderToCash.Engine.Runtime.State;
+
+namespace OrderToCash.Engine.Durable;
+
+/// <summary>
+/// One step of one instance inside a unit of work: the state as loaded, what the executor changed, and the rows that
+/// must follow (timers, subscriptions, user tasks, history, the instance row itself). Nothing is committed until the
+/// unit of work commits, so a crash anywhere in the step leaves the previous state intact.
+/// </summary>
+internal sealed class WorkflowStep
+{
+    private readonly Dictionary<string, BookmarkKind> _bookmarksBefore;
+    private readonly Dictionary<(string TokenId, string ElementId), ElementVisitRecord> _openVisits = [];
+
+    private WorkflowStep(DbContext db, InstanceRecord record, InstanceState state, ExecutionPlan plan, bool isNew)
+    {
+        Db = db;
+        Record = record;
+        State = state;
+        Plan = plan;
+        _bookmarksBefore = isNew ? [] : state.Bookmarks.ToDictionary(b => b.Id, b => b.Kind, StringComparer.Ordinal);
+    }
+
+    public DbContext Db { get; }
+
+    public InstanceRecord Record { get; }
+
+    public InstanceState State { get; }
+
+    public ExecutionPlan Plan { get; }
+
+    /// <summary>The user task completed in this step, so that it is recorded as completed rather than cancelled.</summary>
+    public (string BookmarkId, string User, string? Outputs)? CompletedTask { get; set; }
+
+    /// <summary>
+    /// Takes the instances, then reads them: the revision bump is the transaction's first write to each row, so a
+    /// concurrent step on the same instance waits for this one to end (PostgreSQL, SQL Server row locks; SQLite's single
+    /// writer) and then reads what it committed. Ids are taken in order so two batches never deadlock.
+    /// </summary>
+    public static async Task<Dictionary<string, WorkflowStep>> LoadManyAsync(DbContext db, IEnumerable<string> instanceIds, DefinitionStore definitions, CancellationToken cancellationToken)
+    {
+        var ids = instanceIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var steps = new Dictionary<string, WorkflowStep>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return steps;
+        }
+
+        await db.Set<InstanceRecord>().Where(i => ids.Contains(i.Id))
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Revision, x => x.Revision + 1), cancellationToken).ConfigureAwait(false);
+        var records = await db.Set<InstanceRecord>().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var record in records)
+        {
+            var plan = definitions.Find(record.ProcessId, record.Version)
+                ?? throw new WorkflowRuntimeException($"The instance '{record.Id}' runs '{record.ProcessId}' version {record.Version}, which is not published.");
+            steps[record.Id] = new WorkflowStep(db, record, InstanceStateJson.Deserialize(record.State), plan, isNew: false);
+        }
+
+        // The elements the tokens are in now: leaving them closes these visits.
+        var open = await db.Set<ElementVisitRecord>().Where(v => ids.Contains(v.InstanceId) && v.LeftAt == null)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var visit in open)
+        {
+            steps[visit.InstanceId]._openVisits[(visit.TokenId, visit.ElementId)] = visit;
+        }
+
+        return steps;
+    }
+
+    public static async Task<WorkflowStep> LoadAsync(DbContext db, string instanceId, DefinitionStore definitions, CancellationToken cancellationToken) =>
+        (await LoadManyAsync(db, [instanceId], definitions, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(instanceId)
+            ?? throw new KeyNotFoundException($"Instance '{instanceId}' was not found.");
+
+    public static WorkflowStep New(DbContext db, InstanceState state, ExecutionPlan plan, string? businessKey)
+    {
+        var record = new InstanceRecord
+        {
+            Id = state.Id,
+            ProcessId = plan.ProcessId,
+            Version = plan.Version,
+            BusinessKey = businessKey,
+            Status = state.Status.ToString(),
+            State = string.Empty,
+            StartedAt = state.StartedAt,
+        };
+        db.Add(record);
+        return new WorkflowStep(db, record, state, plan, isNew: true);
+    }
+
+    /// <summary>Whether the instance still runs and still waits at <paramref name="bookmarkId"/>.</summary>
+    public bool IsWaitingAt(string bookmarkId) =>
+        State.Status == InstanceStatus.Running && State.Bookmarks.Exists(b => b.Id == bookmarkId);
+
+    /// <summary>Throws <see cref="StaleStepException"/> unless the instance still runs and still has the bookmark.</summary>
+    public void EnsureWaitingAt(string bookmarkId)
+    {
+        if (!IsWaitingAt(bookmarkId))
+        {
+            throw new StaleStepException($"The instance '{Record.Id}' no longer waits at '{bookmarkId}'.");
+        }
+    }
+
+    /// <summary>The message bookmarks this step created (candidates for buffered messages).</summary>
+    public IEnumerable<Bookmark> NewMessageBookmarks =>
+        State.Bookmarks.Where(b => b.Kind == BookmarkKind.Message && !_bookmarksBefore.ContainsKey(b.Id));
+
+    /// <summary>Writes the consequences of the step into the unit of work (not yet committed).</summary>
+    public async Task ApplyAsync(DateTimeOffset now, DurableWorkflowOptions options, CancellationToken cancellationToken)
+    {
+        await SyncBookmarksAsync(now, cancellationToken).ConfigureAwait(false);
+        RecordVisits();
+        var record = Record;
+        var previousIncidentElement = record.IncidentElementId;
+        record.State = InstanceStateJson.Serialize(State);
+        record.Status = State.Status.ToString();
+        record.UpdatedAt = now;
+        record.EndedAt = State.EndedAt;
+        record.Revision++;
+        if (State.Status == InstanceStatus.Incident && State.Incident is { } incident)
+        {
+            record.IncidentAttempts = previousIncidentElement == incident.ElementId ? record.IncidentAttempts + 1 : 0;
+            record.IncidentElementId = incident.ElementId;
+            record.IncidentMessage = incident.Message;
+            record.NextRetryAt = record.IncidentAttempts < options.MaxAutomaticRetries
+                ? now + options.RetryBackoff * Math.Pow(2, record.IncidentAttempts)
+                : null;
+        }
+        else
+        {
+            (record.IncidentElementId, record.IncidentMessage, record.IncidentAttempts, record.NextRetryAt) = (null, null, 0, null);
+        }
+    }
+
+    private async Task SyncBookmarksAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var after = State.Bookmarks.ToDictionary(b => b.Id, StringComparer.Ordinal);
+        foreach (var (removed, kind) in _bookmarksBefore.Where(b => !after.ContainsKey(b.Key)))
+        {
+            switch (kind)
+            {
+                case BookmarkKind.Timer:
+                    await DeleteTimerAsync(removed, cancellationToken).ConfigureAwait(false);
+                    break;
+                case BookmarkKind.Message:
+                    await DeleteSubscriptionAsync(removed, cancellationToken).ConfigureAwait(false);
+                    break;
+                case BookmarkKind.UserTask:
+                    await CloseTaskAsync(removed, now, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    throw new WorkflowRuntimeException($"Unknown bookmark kind {kind}.");
+            }
+        }
+
+        foreach (var bookmark in after.Values.Where(b => !_bookmarksBefore.ContainsKey(b.Id)))
+        {
+            Db.Add(bookmark.Kind switch
+            {
+                BookmarkKind.Timer => new TimerRecord { InstanceId = Record.Id, BookmarkId = bookmark.Id, ElementId = bookmark.ElementId, DueAt = bookmark.DueAt ?? now },
+                BookmarkKind.Message => new SubscriptionRecord
+                {
+                    InstanceId = Record.Id,
+                    BookmarkId = bookmark.Id,
+                    ElementId = bookmark.ElementId,
+                    MessageName = bookmark.MessageName ?? string.Empty,
+                    CorrelationKey = bookmark.CorrelationKey,
+                    CreatedAt = now,
+                },
+                BookmarkKind.UserTask => (object)new UserTaskRecord
+                {
+                    Id = UserTaskId(Record.Id, bookmark.Id),
+                    InstanceId = Record.Id,
+                    BookmarkId = bookmark.Id,
+                    ProcessId = Record.ProcessId,
+                    ElementId = bookmark.ElementId,
+                    Name = Plan.Nodes.TryGetValue(bookmark.ElementId, out var node) ? node.Model.Name : null,
+                    CandidateRole = bookmark.CandidateRole,
+                    BusinessKey = Record.BusinessKey,
+                    Status = UserTaskStatus.Open,
+                    CreatedAt = now,
+                    DueAt = bookmark.DueAt,
+                },
+                _ => throw new WorkflowRuntimeException($"Unknown bookmark kind {bookmark.Kind}."),
+            });
+        }
+    }
+
+    // A wait row this unit of work holds (the subscription a message was matched with) is deleted through the change
+    // tracker, batched with the rest; one it does not hold is deleted in SQL.
+    private async Task DeleteSubscriptionAsync(string bookmarkId, CancellationToken cancellationToken)
+    {
+        var tracked = Db.Set<SubscriptionRecord>().Local.FirstOrDefault(s => s.InstanceId == Record.Id && s.BookmarkId == bookmarkId);
+        if (tracked is not null)
+        {
+            Db.Remove(tracked);
+            return;
+        }
+
+        await Db.Set<SubscriptionRecord>().Where(s => s.InstanceId == Record.Id && s.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteTimerAsync(string bookmarkId, CancellationToken cancellationToken)
+    {
+        var tracked = Db.Set<TimerRecord>().Local.FirstOrDefault(t => t.InstanceId == Record.Id && t.BookmarkId == bookmarkId);
+        if (tracked is not null)
+        {
+            Db.Remove(tracked);
+            return;
+        }
+
+        await Db.Set<TimerRecord>().Where(t => t.InstanceId == Record.Id && t.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CloseTaskAsync(string bookmarkId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = UserTaskId(Record.Id, bookmarkId);
+        var task = Db.Set<UserTaskRecord>().Local.FirstOrDefault(t => t.Id == id)
+            ?? await Db.Set<UserTaskRecord>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken).ConfigureAwait(false);
+        if (task is null || task.Status is not (UserTaskStatus.Open or UserTaskStatus.Claimed))
+        {
+            return;
+        }
+
+        if (CompletedTask is { } done && done.BookmarkId == bookmarkId)
+        {
+            (task.Status, task.CompletedAt, task.CompletedBy, task.Outputs) = (UserTaskStatus.Completed, now, done.User, done.Outputs);
+        }
+        else
+        {
+            (task.Status, task.CompletedAt) = (UserTaskStatus.Cancelled, now);
+        }
+    }
+
+    /// <summary>
+    /// Turns the step's path into visit rows, and drops it from the state snapshot: the rows are the history, so the
+    /// snapshot stays the size of what the instance is doing now, not of everything it did.
+    /// </summary>
+    private void RecordVisits()
+    {
+        foreach (var entry in State.History)
+        {
+            var key = (entry.TokenId, entry.ElementId);
+            if (entry.Kind == HistoryKind.Entered)
+            {
+                var visit = new ElementVisitRecord
+                {
+                    InstanceId = Record.Id,
+                    ProcessId = Record.ProcessId,
+                    Version = Record.Version,
+                    ElementId = entry.ElementId,
+                    TokenId = entry.TokenId,
+                    EnteredAt = entry.At,
+                };
+                Db.Add(visit);
+                _openVisits[key] = visit;
+                continue;
+            }
+
+            if (!_openVisits.Remove(key, out var open))
+            {
+                // Left without a recorded entry (an element passed through in zero time): one closed visit.
+                open = new ElementVisitRecord
+                {
+                    InstanceId = Record.Id,
+                    ProcessId = Record.ProcessId,
+                    Version = Record.Version,
+                    ElementId = entry.ElementId,
+                    TokenId = entry.TokenId,
+                    EnteredAt = entry.At,
+                };
+                Db.Add(open);
+            }
+            else if (Db.Entry(open).State == EntityState.Unchanged)
+            {
+                Db.Entry(open).State = EntityState.Modified;
+            }
+
+            open.LeftAt = entry.At;
+            open.Outcome = entry.Kind == HistoryKind.Cancelled ? "Cancelled" : "Completed";
+        }
+
+        State.History.Clear();
+    }
+
+    /// <summary>A user task's id: the instance and its bookmark, so it is stable and unique.</summary>
+    public static string UserTaskId(string instanceId, string bookmarkId) => $"{instanceId}-{bookmarkId}";
+}

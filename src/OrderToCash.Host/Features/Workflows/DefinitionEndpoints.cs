@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using OrderToCash.Core.Security;
+using OrderToCash.Engine.Durable;
+
+namespace OrderToCash.Host.Features.Workflows;
+
+/// <summary>Publishing BPMN definitions (a new version each time the content changes) and reading them back.</summary>
+internal static class DefinitionEndpoints
+{
+    /// <summary>BPMN files are small; anything bigger is refused before it is parsed.</summary>
+    private const int MaxBpmnBytes = 4 * 1024 * 1024;
+
+    public static void MapDefinitions(this IEndpointRouteBuilder endpoints)
+    {
+        var definitions = endpoints.MapGroup("/api/definitions").WithTags("Workflows").RequireAuthorization(Roles.ProcessOwner);
+        definitions.MapPost("/", PublishAsync);
+        definitions.MapGet("/", async (DefinitionStore store, CancellationToken ct) =>
+            Results.Ok((await store.ListAsync(ct).ConfigureAwait(false)).Select(d => new { d.ProcessId, d.Version, d.Name, d.SourceName, d.ContentHash, d.PublishedBy, d.PublishedAt })));
+        definitions.MapGet("/{processId}/{version:int}", async (string processId, int version, DefinitionStore store, CancellationToken ct) =>
+        {
+            var record = (await store.ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(d => d.ProcessId == processId && d.Version == version)
+                ?? throw new KeyNotFoundException($"Process '{processId}' version {version} is not published.");
+            return Results.Text(record.Xml, "application/xml");
+        });
+    }
+
+    /// <summary>The body is the BPMN XML itself; <c>?file=</c> names it in diagnostics.</summary>
+    private static async Task<IResult> PublishAsync(HttpRequest request, string? file, ClaimsPrincipal user, DefinitionStore store, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBpmnBytes)
+        {
+            return Results.Problem(title: $"The BPMN file is larger than {MaxBpmnBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var xml = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(xml))
+        {
+            return Results.Problem(title: "The request body must be the BPMN 2.0 XML to publish.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var result = await store.PublishAsync(xml, string.IsNullOrWhiteSpace(file) ? "upload.bpmn" : Path.GetFileName(file), user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
+        if (!result.Published)
+        {
+            return Results.Problem(
+                title: "The definition is not valid; nothing was published.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { ["diagnostics"] = result.Diagnostics });
+        }
+
+        return Results.Created("/api/definitions", new { versions = result.Versions, diagnostics = result.Diagnostics });
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using OrderToCash.Core.Security;
+using OrderToCash.Engine.Durable;
+
+namespace OrderToCash.Host.Features.Workflows;
+
+/// <summary><c>POST /api/messages</c>: a business event (payment received, dispute opened) correlated to the instance waiting for it.</summary>
+internal static class MessageEndpoints
+{
+    public static void MapMessages(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/messages", CorrelateAsync).WithTags("Workflows")
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Collector, Roles.SalesAdministration));
+
+    private static async Task<IResult> CorrelateAsync(MessageRequest body, DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Name))
+        {
+            errors["name"] = ["The message name is required."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.MessageId))
+        {
+            errors["messageId"] = ["A unique message id is required: it makes a redelivery harmless."];
+        }
+
+        if (body.TimeToLiveSeconds is <= 0)
+        {
+            errors["timeToLiveSeconds"] = ["The time-to-live must be positive."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var message = new IncomingMessage(body.Name!, body.CorrelationKey, body.MessageId!, Variables.From(body.Payload),
+            body.TimeToLiveSeconds is { } ttl ? TimeSpan.FromSeconds(ttl) : null);
+        return Results.Ok(await runtime.CorrelateAsync(message, cancellationToken).ConfigureAwait(false));
+    }
+
+    internal sealed record MessageRequest(string? Name, string? CorrelationKey, string? MessageId, Dictionary<string, JsonElement>? Payload, int? TimeToLiveSeconds);
+}

@@ -1,0 +1,140 @@
+using OrderToCash.Core.Persistence;
+using OrderToCash.Engine.Durable;
+using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Runtime.State;
+using OrderToCash.IntegrationTests.Infrastructure;
+
+namespace OrderToCash.IntegrationTests.Workflows;
+
+public sealed class UserTaskAndIncidentTests : IDisposable
+{
+    private static readonly string[] CreditManager = ["CreditManager"];
+    private readonly TempDirectory directory = new();
+
+    private async Task<(WorkflowHarness Harness, DurableWorkflowRuntime Host)> StartAsync(params string[] fixtures)
+    {
+        var harness = await WorkflowHarness.CreateAsync(DatabaseProvider.Sqlite, directory.SqliteConnectionString());
+        var host = harness.Host();
+        await WorkflowHarness.PublishAsync(host, fixtures);
+        return (harness, host);
+    }
+
+    [Fact]
+    public async Task A_user_task_reaches_the_role_inbox_is_claimed_then_completed_with_its_outputs()
+    {
+        var (_, host) = await StartAsync("approval.bpmn");
+        var started = await host.StartAsync("approval", null, "order-7", CancellationToken.None);
+
+        var inbox = await host.InboxAsync("claire", CreditManager, CancellationToken.None);
+        var task = inbox.Should().ContainSingle().Subject;
+        task.Name.Should().Be("Approve the release");
+        task.BusinessKey.Should().Be("order-7");
+        task.DueAt.Should().Be(WorkflowHarness.Start.AddHours(24));
+        (await host.InboxAsync("sam", ["Salesperson"], CancellationToken.None)).Should().BeEmpty();
+
+        await host.ClaimAsync(task.Id, "claire", CreditManager, CancellationToken.None);
+        var stolen = () => host.ClaimAsync(task.Id, "charles", CreditManager, CancellationToken.None);
+        await stolen.Should().ThrowAsync<UserTaskException>().WithMessage("*claimed by claire*");
+        var completedByOther = () => host.CompleteAsync(task.Id, "charles", CreditManager, new Dictionary<string, object?> { ["decision"] = "approve" }, CancellationToken.None);
+        await completedByOther.Should().ThrowAsync<UserTaskException>().WithMessage("*only its assignee*");
+
+        var done = await host.CompleteAsync(task.Id, "claire", CreditManager, new Dictionary<string, object?> { ["decision"] = "approve" }, CancellationToken.None);
+
+        done.Status.Should().Be(InstanceStatus.Completed);
+        var instance = await host.GetAsync(started.Id, CancellationToken.None);
+        instance!.State.Variables["decision"]!.ToString().Should().Be("APPROVE");
+        (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Outputs_that_do_not_fit_the_task_are_refused_and_the_task_stays_open()
+    {
+        var (_, host) = await StartAsync("approval.bpmn");
+        var started = await host.StartAsync("approval", null, null, CancellationToken.None);
+        var task = (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Single();
+
+        var missing = () => host.CompleteAsync(task.Id, "claire", CreditManager, new Dictionary<string, object?> { ["verdict"] = "approve" }, CancellationToken.None);
+
+        await missing.Should().ThrowAsync<UserTaskException>().WithMessage("*'decision'*");
+        (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Should().ContainSingle();
+        (await host.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Running);
+    }
+
+    [Fact]
+    public async Task A_task_for_another_role_does_not_exist_for_the_user()
+    {
+        var (_, host) = await StartAsync("approval.bpmn");
+        await host.StartAsync("approval", null, null, CancellationToken.None);
+        var task = (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Single();
+
+        var claim = () => host.ClaimAsync(task.Id, "sam", ["Salesperson"], CancellationToken.None);
+
+        await claim.Should().ThrowAsync<KeyNotFoundException>();
+    }
+
+    [Fact]
+    public async Task The_sla_timer_on_a_user_task_escalates_and_cancels_the_task()
+    {
+        var (harness, host) = await StartAsync("approval.bpmn");
+        var started = await host.StartAsync("approval", null, null, CancellationToken.None);
+        var task = (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Single();
+
+        harness.Clock.Advance(TimeSpan.FromHours(25));
+        (await host.FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
+
+        var instance = await host.GetAsync(started.Id, CancellationToken.None);
+        instance!.State.Status.Should().Be(InstanceStatus.Completed);
+        instance.Path.Select(v => v.ElementId).Should().Contain("escalated");
+        instance.Path.Should().Contain(v => v.ElementId == "approve" && v.Outcome == "Cancelled", "the SLA timer interrupted the task");
+        var late = () => host.CompleteAsync(task.Id, "claire", CreditManager, new Dictionary<string, object?> { ["decision"] = "approve" }, CancellationToken.None);
+        await late.Should().ThrowAsync<UserTaskException>().WithMessage("*cancelled*");
+    }
+
+    [Fact]
+    public async Task A_failing_handler_raises_an_incident_retried_with_back_off_then_left_to_a_person_and_its_writes_are_undone()
+    {
+        var (harness, host) = await StartAsync("flaky.bpmn");
+        var started = await host.StartAsync("flaky", null, null, CancellationToken.None);
+
+        started.Status.Should().Be(InstanceStatus.Incident);
+        (await harness.NumbersTakenAsync()).Should().Be(0, "the failed handler's number was rolled back with it");
+        var incident = (await host.IncidentsAsync(CancellationToken.None)).Single();
+        incident.IncidentElementId.Should().Be("call");
+        incident.IncidentMessage.Should().Contain("The downstream system is unavailable.");
+        incident.NextRetryAt.Should().Be(WorkflowHarness.Start.AddMinutes(1));
+
+        (await host.RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(0, "the back-off has not elapsed");
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await host.RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(1);
+        harness.Clock.Advance(TimeSpan.FromMinutes(2));
+        (await host.RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(1);
+        var exhausted = (await host.IncidentsAsync(CancellationToken.None)).Single();
+        exhausted.NextRetryAt.Should().BeNull("after the automatic retries a person decides");
+        harness.Flaky.Calls.Should().Be(3);
+
+        harness.Flaky.Healthy = true;
+        var retried = await host.RetryAsync(started.Id, CancellationToken.None);
+
+        retried.Status.Should().Be(InstanceStatus.Completed);
+        (await host.IncidentsAsync(CancellationToken.None)).Should().BeEmpty();
+        (await harness.NumbersTakenAsync()).Should().Be(1, "only the successful attempt's write remains");
+    }
+
+    [Fact]
+    public async Task Cancelling_an_instance_removes_its_waits_and_cancels_its_tasks()
+    {
+        var (harness, host) = await StartAsync("approval.bpmn");
+        var started = await host.StartAsync("approval", null, null, CancellationToken.None);
+
+        var cancelled = await host.CancelAsync(started.Id, CancellationToken.None);
+
+        cancelled.Status.Should().Be(InstanceStatus.Cancelled);
+        (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Should().BeEmpty();
+        harness.Clock.Advance(TimeSpan.FromDays(2));
+        (await host.FireDueTimersAsync(CancellationToken.None)).Should().Be(0);
+        var again = () => host.CancelAsync(started.Id, CancellationToken.None);
+        await again.Should().ThrowAsync<InstanceStateException>().WithMessage("*already ended*");
+    }
+
+    public void Dispose() => directory.Dispose();
+}
