@@ -18,6 +18,7 @@ public static class RulesServiceCollectionExtensions
     public static IServiceCollection AddOrderToCashRules(this IServiceCollection services)
     {
         services.AddSingleton(_ => OrderToCashRuleSets.CreateCatalog());
+        services.AddSingleton<Workflows.IRuleSetNames, CatalogRuleSetNames>();
         services.AddSingleton(sp => new RuleSetCompiler(sp.GetRequiredService<RuleSetCatalog>()));
         services.AddSingleton<RuleSetValidator>();
         services.AddSingleton(sp => new RuleSetRuntime(ContextFactory(sp), sp.GetRequiredService<RuleSetCompiler>()));

@@ -111,3 +111,19 @@ public sealed class WorkflowApiTests : IDisposable
         directory.Dispose();
     }
 }
+
+public sealed class CatalogWiringTests
+{
+    [Fact]
+    public async Task The_designer_catalog_offers_the_rule_sets_business_rule_tasks_may_name()
+    {
+        using var directory = new TempDirectory();
+        await using var host = TestHost.Sqlite(directory, ("Scheduler:AutoStart", "false"));
+        using var owner = host.ClientFor("olivia");
+
+        var catalog = JsonDocument.Parse(await owner.GetStringAsync(new Uri("/api/catalog", UriKind.Relative))).RootElement;
+
+        catalog.GetProperty("ruleSets").EnumerateArray().Select(r => r.GetProperty("name").GetString())
+            .Should().Contain(["credit-limit", "payment-terms", "escalation", "dispute-routing", "root-cause"]);
+    }
+}

@@ -9,7 +9,22 @@ internal static class CatalogEndpoints
 
     public static IServiceCollection AddProcessCatalog(this IServiceCollection services)
     {
-        services.AddSingleton<ProcessCatalog>();
+        // What definitions may name: the registered handlers (with their inputs and outputs) and the rule sets.
+        services.AddSingleton(sp =>
+        {
+            var catalog = new ProcessCatalog();
+            foreach (var handler in sp.GetRequiredService<Engine.Handlers.HandlerCatalog>().Descriptors)
+            {
+                catalog.AddHandler(handler.Name, handler.Description, handler.Inputs.Select(i => i.Name), handler.Outputs.Select(o => o.Name));
+            }
+
+            foreach (var ruleSet in sp.GetRequiredService<Core.Workflows.IRuleSetNames>().Names())
+            {
+                catalog.AddRuleSet(ruleSet, $"Rule set '{ruleSet}' (rules/{ruleSet}.json)");
+            }
+
+            return catalog;
+        });
         // Process owners draw with it; credit managers see which rule sets the processes can name.
         services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, policy => policy.RequireRole(Roles.ProcessOwner, Roles.CreditManager));
         return services;
