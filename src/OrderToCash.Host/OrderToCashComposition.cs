@@ -6,6 +6,7 @@ using OrderToCash.Host.Features.Customers;
 using OrderToCash.Host.Features.Errors;
 using OrderToCash.Host.Features.Workflows;
 using OrderToCash.Host.Features.Health;
+using OrderToCash.Host.Features.Rules;
 using OrderToCash.Host.Features.Web;
 
 namespace OrderToCash.Host;
@@ -57,6 +58,7 @@ internal static class OrderToCashComposition
         app.MapInstances();
         app.MapMessages();
         app.MapTasks();
+        app.MapRules();
         app.MapCatalog();
         app.MapWebPages();
         return app;

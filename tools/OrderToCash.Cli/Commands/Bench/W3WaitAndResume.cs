@@ -17,7 +17,7 @@ internal sealed class W3WaitAndResume : IBenchWorkload
     private const int BatchSize = 500;
     private const int Rounds = 3;
 
-    private const string Definition = """
+    internal const string Definition = """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:o2c="https://ordertocash.dev/schema/bpmn" id="w3" targetNamespace="https://ordertocash.dev/bench">
           <message id="paid" name="w3-paid"/>
           <process id="w3" isExecutable="true">
@@ -118,10 +118,12 @@ internal sealed class W3WaitAndResume : IBenchWorkload
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static (DatabaseProvider Provider, string ConnectionString, string? Temp) Database(BenchSettings settings)
+    internal static (DatabaseProvider Provider, string ConnectionString, string? Temp) Database(BenchSettings settings)
     {
         switch (settings.Database?.ToLowerInvariant())
         {
+            case null or "sqlite" when settings.Connection is not null:
+                return (DatabaseProvider.Sqlite, settings.Connection, null);
             case null or "sqlite":
                 var temp = Path.Combine(Path.GetTempPath(), $"o2c-bench-{Guid.NewGuid():N}");
                 Directory.CreateDirectory(temp);

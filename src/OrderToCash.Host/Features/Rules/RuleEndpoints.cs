@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Security;
+using OrderToCash.Engine.Rules;
+using OrderToCash.Engine.Rules.Decisions;
+using OrderToCash.Engine.Rules.Store;
+
+namespace OrderToCash.Host.Features.Rules;
+
+/// <summary>
+/// Rules through the API: publish rule files (checked, compiled, sandboxed and what-if tested first; all or nothing),
+/// list the versions, and explain the decisions taken about an order, an invoice or a dispute.
+/// </summary>
+internal static class RuleEndpoints
+{
+    public static void MapRules(this IEndpointRouteBuilder endpoints)
+    {
+        var rules = endpoints.MapGroup("/api/rules").WithTags("Rules");
+        rules.MapPost("/publish", PublishAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner));
+        rules.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner, Roles.Quality));
+
+        endpoints.MapGet("/api/decisions/{subjectType}/{subjectId}", async (string subjectType, string subjectId, DecisionLog log, CancellationToken ct) =>
+                Results.Ok(await log.ExplainAsync(subjectType, subjectId, ct).ConfigureAwait(false)))
+            .WithTags("Rules")
+            .RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.Collector, Roles.SalesAdministration, Roles.Quality));
+    }
+
+    private static async Task<IResult> PublishAsync(PublishBody body, ClaimsPrincipal user, RuleSetPublisher publisher, CancellationToken cancellationToken)
+    {
+        if (body.Files is not { Count: > 0 })
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["At least one rule file (name and content) is required."] });
+        }
+
+        var request = new PublishRequest(
+            [.. body.Files.Select(f => new RuleSource(f.Name ?? "rules.json", f.Content ?? string.Empty))],
+            [.. (body.WhatIf ?? []).Select(f => new RuleSource(f.Name ?? "tests.json", f.Content ?? string.Empty))],
+            user.Identity!.Name!,
+            body.Comment,
+            body.EffectiveFrom);
+        var result = await publisher.PublishAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!result.Published)
+        {
+            return Results.Problem(
+                title: "The rules were not published; nothing was written.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["diagnostics"] = result.Diagnostics,
+                    ["failedCases"] = result.Cases.Where(c => !c.Passed),
+                });
+        }
+
+        return Results.Created("/api/rules", new { ruleSets = result.RuleSets, cases = result.Cases.Count });
+    }
+
+    private static async Task<IResult> ListAsync(OrderToCashDbContext db, CancellationToken cancellationToken) =>
+        Results.Ok(await db.RuleSetVersions.AsNoTracking()
+            .OrderBy(v => v.Name).ThenByDescending(v => v.Version)
+            .Select(v => new { v.Name, v.Version, v.ContentHash, v.EffectiveFrom, v.PublishedAt, v.Author, v.Comment })
+            .ToListAsync(cancellationToken).ConfigureAwait(false));
+
+    internal sealed record RuleFile(string? Name, string? Content);
+
+    internal sealed record PublishBody(List<RuleFile>? Files, List<RuleFile>? WhatIf, string? Comment, DateTimeOffset? EffectiveFrom);
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OrderToCash.IntegrationTests.Infrastructure;
+
+namespace OrderToCash.IntegrationTests.Rules;
+
+public sealed class RuleApiTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+    private readonly TestHost host;
+
+    public RuleApiTests() => host = TestHost.Sqlite(directory, ("Scheduler:AutoStart", "false"));
+
+    private static object File(string relative) => new
+    {
+        name = Path.GetFileName(relative),
+        content = System.IO.File.ReadAllText(Path.Combine(RepositoryPaths.Root, relative)),
+    };
+
+    [Fact]
+    public async Task A_credit_manager_publishes_the_shipped_credit_limit_rules_with_their_what_if_cases()
+    {
+        using var credit = host.ClientFor("claire");
+
+        var published = await credit.PostAsJsonAsync(new Uri("/api/rules/publish", UriKind.Relative), new
+        {
+            files = new[] { File("rules/credit-limit.json") },
+            whatIf = new[] { File("rules/tests/credit-limit.json") },
+            comment = "Initial limits",
+        });
+
+        published.StatusCode.Should().Be(HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
+        var versions = JsonDocument.Parse(await credit.GetStringAsync(new Uri("/api/rules", UriKind.Relative))).RootElement;
+        var version = versions.EnumerateArray().Should().ContainSingle().Subject;
+        version.GetProperty("name").GetString().Should().Be("credit-limit");
+        version.GetProperty("version").GetInt32().Should().Be(1);
+        version.GetProperty("author").GetString().Should().Be("claire");
+    }
+
+    [Fact]
+    public async Task A_hostile_expression_is_refused_naming_the_rule_and_nothing_is_published()
+    {
+        using var credit = host.ClientFor("claire");
+        const string hostile = """
+            { "WorkflowName": "credit-limit", "Rules": [ { "RuleName": "Escape", "Expression": "System.IO.File.Exists(\"/etc/passwd\")", "SuccessEvent": "x", "ErrorMessage": "y" } ] }
+            """;
+
+        var published = await credit.PostAsJsonAsync(new Uri("/api/rules/publish", UriKind.Relative), new { files = new[] { new { name = "credit-limit.json", content = hostile } } });
+
+        published.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await published.Content.ReadAsStringAsync()).Should().Contain("Escape");
+        (await credit.GetStringAsync(new Uri("/api/rules", UriKind.Relative))).Should().Be("[]");
+    }
+
+    [Fact]
+    public async Task Only_credit_managers_and_process_owners_publish_rules()
+    {
+        using var sales = host.ClientFor("sam");
+
+        var published = await sales.PostAsJsonAsync(new Uri("/api/rules/publish", UriKind.Relative), new { files = new[] { File("rules/credit-limit.json") } });
+
+        published.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Decisions_about_an_unknown_subject_are_an_empty_list()
+    {
+        using var credit = host.ClientFor("claire");
+
+        (await credit.GetStringAsync(new Uri("/api/decisions/order/SO-404", UriKind.Relative))).Should().Be("[]");
+    }
+
+    public void Dispose()
+    {
+        host.Dispose();
+        directory.Dispose();
+    }
+}
