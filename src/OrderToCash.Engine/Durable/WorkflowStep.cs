@@ -143,10 +143,10 @@ internal sealed class WorkflowStep
             switch (kind)
             {
                 case BookmarkKind.Timer:
-                    await DeleteTimerAsync(removed, cancellationToken).ConfigureAwait(false);
+                    await DeleteWaitAsync<TimerRecord>(removed, cancellationToken).ConfigureAwait(false);
                     break;
                 case BookmarkKind.Message:
-                    await DeleteSubscriptionAsync(removed, cancellationToken).ConfigureAwait(false);
+                    await DeleteWaitAsync<SubscriptionRecord>(removed, cancellationToken).ConfigureAwait(false);
                     break;
                 case BookmarkKind.UserTask:
                     await CloseTaskAsync(removed, now, cancellationToken).ConfigureAwait(false);
@@ -191,28 +191,17 @@ internal sealed class WorkflowStep
 
     // A wait row this unit of work holds (the subscription a message was matched with) is deleted through the change
     // tracker, batched with the rest; one it does not hold is deleted in SQL.
-    private async Task DeleteSubscriptionAsync(string bookmarkId, CancellationToken cancellationToken)
+    private async Task DeleteWaitAsync<T>(string bookmarkId, CancellationToken cancellationToken)
+        where T : class, IWaitRow
     {
-        var tracked = Db.Set<SubscriptionRecord>().Local.FirstOrDefault(s => s.InstanceId == Record.Id && s.BookmarkId == bookmarkId);
+        var tracked = Db.Set<T>().Local.FirstOrDefault(w => w.InstanceId == Record.Id && w.BookmarkId == bookmarkId);
         if (tracked is not null)
         {
             Db.Remove(tracked);
             return;
         }
 
-        await Db.Set<SubscriptionRecord>().Where(s => s.InstanceId == Record.Id && s.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task DeleteTimerAsync(string bookmarkId, CancellationToken cancellationToken)
-    {
-        var tracked = Db.Set<TimerRecord>().Local.FirstOrDefault(t => t.InstanceId == Record.Id && t.BookmarkId == bookmarkId);
-        if (tracked is not null)
-        {
-            Db.Remove(tracked);
-            return;
-        }
-
-        await Db.Set<TimerRecord>().Where(t => t.InstanceId == Record.Id && t.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await Db.Set<T>().Where(w => w.InstanceId == Record.Id && w.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CloseTaskAsync(string bookmarkId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace OrderToCash.Engine.Durable.Storage;
 
 /// <summary>A message bookmark as a row: which instance waits for which message name and correlation key.</summary>
-public sealed class SubscriptionRecord
+public sealed class SubscriptionRecord : IWaitRow
 {
     public required string InstanceId { get; init; }
 

@@ -8,7 +8,7 @@ namespace OrderToCash.Engine.Durable.Storage;
 /// row by taking its lease (an atomic conditional update), so two hosts never fire the same timer; a lease that
 /// expires (host crashed mid-step) lets another host fire it, and the instance's revision check keeps it once.
 /// </summary>
-public sealed class TimerRecord
+public sealed class TimerRecord : IWaitRow
 {
     public required string InstanceId { get; init; }
 

@@ -45,21 +45,7 @@ internal sealed class W3WaitAndResume : IBenchWorkload
         var (provider, connectionString, temp) = Database(settings);
         try
         {
-            await using (var db = DatabaseConfigurator.CreateContext(provider, connectionString))
-            {
-                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var handlers = new HandlerCatalog([new BenchStepHandler()]);
-            OrderToCashDbContext Create() => DatabaseConfigurator.CreateContext(provider, connectionString);
-            var definitions = new DefinitionStore(Create, TimeProvider.System, handlers, () => new WorkflowCatalog(handlers.Descriptors, []));
-            var runtime = new DurableWorkflowRuntime(Create, definitions, TimeProvider.System, new DurableWorkflowOptions());
-            var published = await definitions.PublishAsync(Definition, "w3.bpmn", "bench", cancellationToken).ConfigureAwait(false);
-            if (!published.Published)
-            {
-                throw new InvalidOperationException("The W3 definition does not validate: " + string.Join("; ", published.Diagnostics));
-            }
-
+            var runtime = await CreateRuntimeAsync(provider, connectionString, cancellationToken).ConfigureAwait(false);
             var run = 0;
             await RunInstancesAsync(runtime, $"warm{run++}", Math.Min(1_000, settings.Instances), BatchSize, cancellationToken).ConfigureAwait(false);
             var grouped = new List<double>();
@@ -91,6 +77,26 @@ internal sealed class W3WaitAndResume : IBenchWorkload
                 Directory.Delete(temp, recursive: true);
             }
         }
+    }
+
+    /// <summary>A migrated database with W3 published, and a runtime on it (the system clock: real commits are measured).</summary>
+    internal static async Task<DurableWorkflowRuntime> CreateRuntimeAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
+    {
+        await using (var db = DatabaseConfigurator.CreateContext(provider, connectionString))
+        {
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var handlers = new HandlerCatalog([new BenchStepHandler()]);
+        OrderToCashDbContext Create() => DatabaseConfigurator.CreateContext(provider, connectionString);
+        var definitions = new DefinitionStore(Create, TimeProvider.System, handlers, () => new WorkflowCatalog(handlers.Descriptors, []));
+        var published = await definitions.PublishAsync(Definition, "w3.bpmn", "bench", cancellationToken).ConfigureAwait(false);
+        if (!published.Published)
+        {
+            throw new InvalidOperationException("The W3 definition does not validate: " + string.Join("; ", published.Diagnostics));
+        }
+
+        return new DurableWorkflowRuntime(Create, definitions, TimeProvider.System, new DurableWorkflowOptions());
     }
 
     /// <summary>Runs <paramref name="count"/> complete instances and returns the seconds it took.</summary>

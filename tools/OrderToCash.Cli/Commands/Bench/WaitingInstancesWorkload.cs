@@ -26,17 +26,7 @@ internal sealed class WaitingInstancesWorkload : IBenchWorkload
         var (provider, connectionString, temp) = W3WaitAndResume.Database(settings);
         try
         {
-            await using (var db = DatabaseConfigurator.CreateContext(provider, connectionString))
-            {
-                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var handlers = new HandlerCatalog([new BenchStepHandler()]);
-            OrderToCashDbContext Create() => DatabaseConfigurator.CreateContext(provider, connectionString);
-            var definitions = new DefinitionStore(Create, TimeProvider.System, handlers, () => new WorkflowCatalog(handlers.Descriptors, []));
-            var runtime = new DurableWorkflowRuntime(Create, definitions, TimeProvider.System, new DurableWorkflowOptions());
-            await definitions.PublishAsync(W3WaitAndResume.Definition, "w3.bpmn", "bench", cancellationToken).ConfigureAwait(false);
-
+            var runtime = await W3WaitAndResume.CreateRuntimeAsync(provider, connectionString, cancellationToken).ConfigureAwait(false);
             var run = Guid.NewGuid().ToString("N")[..8];
             var watch = Stopwatch.StartNew();
             for (var offset = 0; offset < settings.Instances; offset += BatchSize)
@@ -49,7 +39,7 @@ internal sealed class WaitingInstancesWorkload : IBenchWorkload
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
-            await using var check = Create();
+            await using var check = DatabaseConfigurator.CreateContext(provider, connectionString);
             var waiting = await check.Set<Engine.Durable.Storage.SubscriptionRecord>().CountAsync(cancellationToken).ConfigureAwait(false);
             return new BenchResult(Name, settings.Instances, seconds, new Dictionary<string, object>
             {
