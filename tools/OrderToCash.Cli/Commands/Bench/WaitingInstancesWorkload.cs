@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Persistence;
-using OrderToCash.Engine.Bpmn.Validation;
 using OrderToCash.Engine.Durable;
-using OrderToCash.Engine.Handlers;
 
 namespace OrderToCash.Cli.Commands.Bench;
 
