@@ -138,3 +138,33 @@ public sealed class UserTaskAndIncidentTests : IDisposable
 
     public void Dispose() => directory.Dispose();
 }
+
+public sealed class ElementStatisticsTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    [Fact]
+    public async Task Per_element_the_runtime_counts_who_waits_now_and_how_long_passages_took()
+    {
+        var harness = await WorkflowHarness.CreateAsync(DatabaseProvider.Sqlite, directory.SqliteConnectionString());
+        var host = harness.Host();
+        await WorkflowHarness.PublishAsync(host, "approval.bpmn");
+        await host.StartAsync("approval", null, null, CancellationToken.None);
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+        var second = await host.StartAsync("approval", null, null, CancellationToken.None);
+        harness.Clock.Advance(TimeSpan.FromHours(2));
+        var task = (await host.InboxAsync("claire", ["CreditManager"], CancellationToken.None)).Single(t => t.InstanceId == second.Id);
+        await host.CompleteAsync(task.Id, "claire", ["CreditManager"], new Dictionary<string, object?> { ["decision"] = "ok" }, CancellationToken.None);
+
+        var statistics = await host.ElementStatisticsAsync("approval", WorkflowHarness.Start, CancellationToken.None);
+
+        var approve = statistics.Single(s => s.ElementId == "approve");
+        approve.WaitingNow.Should().Be(1);
+        approve.OldestWait.Should().Be(TimeSpan.FromHours(3));
+        approve.Passages.Should().Be(1);
+        approve.MeanTime.Should().Be(TimeSpan.FromHours(2));
+        approve.P90Time.Should().Be(TimeSpan.FromHours(2));
+    }
+
+    public void Dispose() => directory.Dispose();
+}
