@@ -46,17 +46,19 @@ internal sealed class W3WaitAndResume : IBenchWorkload
         try
         {
             var runtime = await CreateRuntimeAsync(provider, connectionString, cancellationToken).ConfigureAwait(false);
+            // Keys and message ids unique per run, so a kept database (PostgreSQL) can be measured again.
+            var prefix = Guid.NewGuid().ToString("N")[..8];
             var run = 0;
-            await RunInstancesAsync(runtime, $"warm{run++}", Math.Min(1_000, settings.Instances), BatchSize, cancellationToken).ConfigureAwait(false);
+            await RunInstancesAsync(runtime, $"{prefix}-warm{run++}", Math.Min(1_000, settings.Instances), BatchSize, cancellationToken).ConfigureAwait(false);
             var grouped = new List<double>();
             for (var round = 0; round < Rounds; round++)
             {
-                grouped.Add(await RunInstancesAsync(runtime, $"g{run++}", settings.Instances, BatchSize, cancellationToken).ConfigureAwait(false));
+                grouped.Add(await RunInstancesAsync(runtime, $"{prefix}-g{run++}", settings.Instances, BatchSize, cancellationToken).ConfigureAwait(false));
             }
 
             // One commit per step, on a tenth of the instances (it is the slow baseline the batches are compared with).
             var singleCount = Math.Max(100, settings.Instances / 10);
-            var single = await RunInstancesAsync(runtime, $"s{run++}", singleCount, 1, cancellationToken).ConfigureAwait(false);
+            var single = await RunInstancesAsync(runtime, $"{prefix}-s{run++}", singleCount, 1, cancellationToken).ConfigureAwait(false);
             var median = grouped.Order().ElementAt(grouped.Count / 2);
             return new BenchResult(Name, settings.Instances, median, new Dictionary<string, object>
             {
