@@ -34,4 +34,5 @@ public static class BpmnCodes
     public const string InvalidBoundary = "BPMN048";
     public const string InvalidExpression = "BPMN050";
     public const string InvalidVariable = "BPMN051";
+    public const string InvalidRetry = "BPMN052";
 }

@@ -122,11 +122,15 @@ internal sealed class WorkflowStep
         record.Revision++;
         if (State.Status == InstanceStatus.Incident && State.Incident is { } incident)
         {
+            // The element's own o2c:retries / o2c:retryBackoff win over the runtime's defaults.
+            var element = Plan.Nodes.GetValueOrDefault(incident.ElementId)?.Model;
+            var maxRetries = element?.MaxRetries ?? options.MaxAutomaticRetries;
+            var backoff = element?.RetryBackoffTime ?? options.RetryBackoff;
             record.IncidentAttempts = previousIncidentElement == incident.ElementId ? record.IncidentAttempts + 1 : 0;
             record.IncidentElementId = incident.ElementId;
             record.IncidentMessage = incident.Message;
-            record.NextRetryAt = record.IncidentAttempts < options.MaxAutomaticRetries
-                ? now + options.RetryBackoff * Math.Pow(2, record.IncidentAttempts)
+            record.NextRetryAt = record.IncidentAttempts < maxRetries
+                ? now + backoff * Math.Pow(2, record.IncidentAttempts)
                 : null;
         }
         else
@@ -270,6 +274,7 @@ internal sealed class WorkflowStep
 
             open.LeftAt = entry.At;
             open.Outcome = entry.Kind == HistoryKind.Cancelled ? "Cancelled" : "Completed";
+            open.VariablesWritten = InstanceStateJson.SerializePayload(entry.Written);
         }
 
         State.History.Clear();

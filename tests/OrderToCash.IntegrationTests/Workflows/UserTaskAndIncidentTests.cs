@@ -168,3 +168,44 @@ public sealed class ElementStatisticsTests : IDisposable
 
     public void Dispose() => directory.Dispose();
 }
+
+public sealed class RetryPolicyAndPathTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    [Fact]
+    public async Task An_element_retry_policy_overrides_the_runtime_defaults()
+    {
+        var harness = await WorkflowHarness.CreateAsync(DatabaseProvider.Sqlite, directory.SqliteConnectionString());
+        var host = harness.Host();
+        await WorkflowHarness.PublishAsync(host, "flaky-per-element.bpmn");
+
+        await host.StartAsync("flaky-per-element", null, null, CancellationToken.None);
+        var first = (await host.IncidentsAsync(CancellationToken.None)).Single();
+        harness.Clock.Advance(TimeSpan.FromMinutes(10));
+        (await host.RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(1);
+        var second = (await host.IncidentsAsync(CancellationToken.None)).Single();
+
+        first.NextRetryAt.Should().Be(WorkflowHarness.Start.AddMinutes(10), "o2c:retryBackoff=PT10M, not the runtime's one minute");
+        second.NextRetryAt.Should().BeNull("o2c:retries=1: after one automatic retry a person decides");
+    }
+
+    [Fact]
+    public async Task The_path_records_the_variables_each_element_wrote()
+    {
+        var harness = await WorkflowHarness.CreateAsync(DatabaseProvider.Sqlite, directory.SqliteConnectionString());
+        var host = harness.Host();
+        await WorkflowHarness.PublishAsync(host, "invoice-payment.bpmn");
+        var started = await host.StartAsync("invoice-payment", null, null, CancellationToken.None);
+        await host.CorrelateAsync(new IncomingMessage("payment-received", "FA-2026-000001", "pay-1", new Dictionary<string, object?> { ["paidAmount"] = 1200.50m }), CancellationToken.None);
+
+        var path = (await host.GetAsync(started.Id, CancellationToken.None))!.Path;
+
+        path.Single(v => v.ElementId == "issue").VariablesWritten.Should().Be("""{"invoiceNumber":"FA-2026-000001"}""");
+        path.Single(v => v.ElementId == "waitPayment").VariablesWritten.Should().Be("""{"paidAmount":1200.50}""");
+        path.Single(v => v.ElementId == "receipt").VariablesWritten.Should().Be("""{"receiptNumber":"FA-2026-000002"}""");
+        path.Single(v => v.ElementId == "start").VariablesWritten.Should().BeNull();
+    }
+
+    public void Dispose() => directory.Dispose();
+}

@@ -25,6 +25,19 @@ public sealed record FlowNode(string Id, string? Name, FlowNodeKind Kind, string
     /// <summary>User task: when it is due (<c>o2c:dueDate</c>), an ISO 8601 duration/date or an expression.</summary>
     public string? DueDate { get; init; }
 
+    /// <summary><c>o2c:retries</c>: automatic retries of a failed handler or rule set before the incident waits for a person.</summary>
+    public string? Retries { get; init; }
+
+    /// <summary><c>o2c:retryBackoff</c>: ISO 8601 duration of the first retry delay (each next one doubles it).</summary>
+    public string? RetryBackoff { get; init; }
+
+    /// <summary>The retry count, when <c>o2c:retries</c> is a valid number.</summary>
+    public int? MaxRetries => int.TryParse(Retries, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>The first retry delay, when <c>o2c:retryBackoff</c> is a fixed-length ISO 8601 duration.</summary>
+    public TimeSpan? RetryBackoffTime =>
+        Timers.IsoDuration.TryParse(RetryBackoff, out var d) && d.Years == 0 && d.Months == 0 ? TimeSpan.FromDays(d.Days) + d.Time : null;
+
     public IReadOnlyList<DataMapping> Inputs { get; init; } = [];
 
     public IReadOnlyList<DataMapping> Outputs { get; init; } = [];

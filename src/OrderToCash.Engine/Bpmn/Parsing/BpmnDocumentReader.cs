@@ -128,6 +128,8 @@ internal sealed class BpmnDocumentReader(string sourceName)
             RuleSet = Text(element.Attribute(RuleSetAttribute)),
             CandidateRole = Text(element.Attribute(CandidateRoleAttribute)),
             DueDate = Text(element.Attribute(DueDateAttribute)),
+            Retries = Text(element.Attribute(RetriesAttribute)),
+            RetryBackoff = Text(element.Attribute(RetryBackoffAttribute)),
             Inputs = ReadMappings(extensions, InputElement),
             Outputs = ReadMappings(extensions, OutputElement),
             DefaultFlow = Text(element.Attribute("default")),

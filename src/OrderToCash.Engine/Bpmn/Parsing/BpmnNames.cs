@@ -28,6 +28,8 @@ public static class BpmnNames
     public static readonly XName OutputElementAttribute = Ext + "outputElement";
     public static readonly XName VersionBindingAttribute = Ext + "versionBinding";
     public static readonly XName VersionAttribute = Ext + "version";
+    public static readonly XName RetriesAttribute = Ext + "retries";
+    public static readonly XName RetryBackoffAttribute = Ext + "retryBackoff";
 
     // Extension elements (inside bpmn:extensionElements).
     public static readonly XName InputElement = Ext + "input";

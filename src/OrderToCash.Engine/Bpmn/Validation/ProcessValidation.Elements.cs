@@ -123,6 +123,7 @@ internal sealed partial class ProcessValidation
 
     private void ValidateBinding(FlowNode node, IReadOnlyList<ExpressionParameter> parameters)
     {
+        ValidateRetry(node);
         switch (node.Kind)
         {
             case FlowNodeKind.ServiceTask when node.Handler is null:
@@ -270,5 +271,33 @@ internal sealed partial class ProcessValidation
     {
         var list = names.Order(StringComparer.Ordinal).ToList();
         return list.Count == 0 ? "none" : string.Join(", ", list);
+    }
+
+    private void ValidateRetry(FlowNode node)
+    {
+        if (node.Retries is null && node.RetryBackoff is null)
+        {
+            return;
+        }
+
+        if (node.Kind is not (FlowNodeKind.ServiceTask or FlowNodeKind.BusinessRuleTask))
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidRetry, $"o2c:retries and o2c:retryBackoff apply to service and business-rule tasks, not to the {node.ElementType} '{node.Id}'.");
+            return;
+        }
+
+        if (node.Retries is not null && node.MaxRetries is not (>= 0 and <= 100))
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidRetry, $"o2c:retries of '{node.Id}' is '{node.Retries}': give a whole number from 0 to 100.");
+        }
+
+        if (node.RetryBackoff is not null && node.RetryBackoffTime is not { } backoff)
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidRetry, $"o2c:retryBackoff of '{node.Id}' is '{node.RetryBackoff}': give an ISO 8601 duration in days, hours, minutes or seconds, e.g. PT30S.");
+        }
+        else if (node.RetryBackoffTime is { } time && time <= TimeSpan.Zero)
+        {
+            Report(node.Id, node.Location, BpmnCodes.InvalidRetry, $"o2c:retryBackoff of '{node.Id}' must be longer than zero.");
+        }
     }
 }

@@ -28,6 +28,9 @@ public sealed class ElementVisitRecord
 
     /// <summary>Null while the token is in the element; then "Completed" or "Cancelled" (interrupted).</summary>
     public string? Outcome { get; set; }
+
+    /// <summary>The variables the element wrote when it completed (JSON object), if any.</summary>
+    public string? VariablesWritten { get; set; }
 }
 
 internal sealed class ElementVisitRecordConfiguration : IEntityTypeConfiguration<ElementVisitRecord>

@@ -159,11 +159,14 @@ internal sealed partial class StepRunner
             }
         }
 
-        foreach (var (name, value) in (IReadOnlyDictionary<string, object?>?)mapped ?? results)
+        var stored = (IReadOnlyDictionary<string, object?>?)mapped ?? results;
+        foreach (var (name, value) in stored)
         {
             SetVariable(token.ScopeId, name, value);
         }
 
+        // Kept for the history entry of leaving this element.
+        (_written ??= [])[token.Id] = (node.Id, stored);
         return true;
     }
 }

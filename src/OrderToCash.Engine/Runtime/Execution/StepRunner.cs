@@ -15,6 +15,9 @@ internal sealed partial class StepRunner
     private readonly DateTimeOffset _now;
     private readonly CancellationToken _cancellationToken;
     private readonly Queue<TokenState> _ready = new();
+
+    /// <summary>What each token's current element wrote, until the token leaves it (for the history).</summary>
+    private Dictionary<string, (string ElementId, IReadOnlyDictionary<string, object?> Values)>? _written;
     private Dictionary<string, ExecutionPlan>? _calledPlans;
 
     public StepRunner(InstanceState state, ExecutionPlan rootPlan, WorkflowRuntimeServices services, CancellationToken cancellationToken)
@@ -166,8 +169,16 @@ internal sealed partial class StepRunner
         CompleteScopeIfDone(token.ScopeId);
     }
 
-    private void Record(string elementId, HistoryKind kind, TokenState token) =>
-        _state.History.Add(new HistoryEntry(elementId, kind, token.Id, _now));
+    private void Record(string elementId, HistoryKind kind, TokenState token)
+    {
+        IReadOnlyDictionary<string, object?>? written = null;
+        if (kind == HistoryKind.Left && _written is not null && _written.Remove(token.Id, out var stored) && stored.ElementId == elementId)
+        {
+            written = stored.Values;
+        }
+
+        _state.History.Add(new HistoryEntry(elementId, kind, token.Id, _now, written));
+    }
 
     /// <summary>
     /// Stops the instance with the reason. The token keeps its status: an active token runs its element again on retry;

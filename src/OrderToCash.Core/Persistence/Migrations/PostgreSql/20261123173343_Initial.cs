@@ -217,7 +217,8 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     TokenId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    VariablesWritten = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -216,7 +216,8 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     TokenId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     EnteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     LeftAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true)
+                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    VariablesWritten = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {

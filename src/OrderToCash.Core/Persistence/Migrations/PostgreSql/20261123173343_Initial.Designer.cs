@@ -13,7 +13,7 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlOrderToCashDbContext))]
-    [Migration("20261123171659_Initial")]
+    [Migration("20261123173343_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -377,6 +377,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("VariablesWritten")
+                        .HasColumnType("text");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");

@@ -216,7 +216,8 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     TokenId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     EnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LeftAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    VariablesWritten = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
