@@ -7,16 +7,22 @@ using OrderToCash.IntegrationTests.Infrastructure;
 
 namespace OrderToCash.IntegrationTests.Workflows;
 
-public sealed class DurableRuntimeTests : IDisposable
+/// <summary>Every test runs on a SQLite file and on a real PostgreSQL server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class DurableRuntimeTests(PostgresServer server) : IDisposable
 {
     private readonly TempDirectory directory = new();
 
-    private Task<WorkflowHarness> Harness() => WorkflowHarness.CreateAsync(DatabaseProvider.Sqlite, directory.SqliteConnectionString());
+    private async Task<WorkflowHarness> Harness(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
+        ? await WorkflowHarness.CreateAsync(DatabaseProvider.Sqlite, directory.SqliteConnectionString())
+        : await WorkflowHarness.CreateAsync(DatabaseProvider.PostgreSql, await server.CreateDatabaseAsync());
 
-    [Fact]
-    public async Task An_instance_waits_in_the_database_and_a_correlated_message_resumes_it_to_the_end()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task An_instance_waits_in_the_database_and_a_correlated_message_resumes_it_to_the_end(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var host = harness.Host();
         await WorkflowHarness.PublishAsync(host, "invoice-payment.bpmn");
 
@@ -44,10 +50,12 @@ public sealed class DurableRuntimeTests : IDisposable
         (await check.Set<SubscriptionRecord>().CountAsync()).Should().Be(0, "the consumed wait is gone");
     }
 
-    [Fact]
-    public async Task A_message_id_seen_before_changes_nothing()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_message_id_seen_before_changes_nothing(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var host = harness.Host();
         await WorkflowHarness.PublishAsync(host, "invoice-payment.bpmn");
         await host.StartAsync("invoice-payment", null, null, CancellationToken.None);
@@ -60,10 +68,12 @@ public sealed class DurableRuntimeTests : IDisposable
         (await harness.NumbersTakenAsync()).Should().Be(2);
     }
 
-    [Fact]
-    public async Task A_message_that_arrives_before_its_wait_is_buffered_and_delivered_when_the_wait_begins()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_message_that_arrives_before_its_wait_is_buffered_and_delivered_when_the_wait_begins(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var host = harness.Host();
         await WorkflowHarness.PublishAsync(host, "invoice-payment.bpmn");
 
@@ -78,10 +88,12 @@ public sealed class DurableRuntimeTests : IDisposable
         message.DeliveredTo.Should().Be(started.Id);
     }
 
-    [Fact]
-    public async Task A_buffered_message_past_its_time_to_live_is_not_delivered()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_buffered_message_past_its_time_to_live_is_not_delivered(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var host = harness.Host();
         await WorkflowHarness.PublishAsync(host, "invoice-payment.bpmn");
         await host.CorrelateAsync(new IncomingMessage("payment-received", "FA-2026-000001", "pay-old", TimeToLive: TimeSpan.FromHours(1)), CancellationToken.None);
@@ -92,10 +104,12 @@ public sealed class DurableRuntimeTests : IDisposable
         started.Status.Should().Be(InstanceStatus.Running);
     }
 
-    [Fact]
-    public async Task A_message_start_event_starts_one_instance_per_message()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_message_start_event_starts_one_instance_per_message(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var host = harness.Host();
         await WorkflowHarness.PublishAsync(host, "dispute-intake.bpmn");
         var opened = new IncomingMessage("dispute-opened", "INV-7", "dispute-1", new Dictionary<string, object?> { ["reason"] = "PRICE_ERROR" });
@@ -111,10 +125,12 @@ public sealed class DurableRuntimeTests : IDisposable
         inbox.Should().ContainSingle().Which.Name.Should().Be("Review the dispute");
     }
 
-    [Fact]
-    public async Task A_timer_due_while_every_host_was_down_fires_once_after_restart()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_timer_due_while_every_host_was_down_fires_once_after_restart(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var first = harness.Host("host-a");
         await WorkflowHarness.PublishAsync(first, "reminder.bpmn");
         var started = await first.StartAsync("reminder", null, null, CancellationToken.None);
@@ -131,10 +147,12 @@ public sealed class DurableRuntimeTests : IDisposable
         (await harness.NumbersTakenAsync()).Should().Be(1);
     }
 
-    [Fact]
-    public async Task A_crash_in_the_middle_of_a_handler_loses_nothing_and_the_redelivered_message_runs_the_step_once()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_crash_in_the_middle_of_a_handler_loses_nothing_and_the_redelivered_message_runs_the_step_once(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var host = harness.Host();
         await WorkflowHarness.PublishAsync(host, "invoice-payment.bpmn");
         var started = await host.StartAsync("invoice-payment", null, null, CancellationToken.None);
@@ -160,10 +178,12 @@ public sealed class DurableRuntimeTests : IDisposable
         harness.Numbers.Calls.Should().Be(3, "the handler ran again after the crash, but only its committed run counts");
     }
 
-    [Fact]
-    public async Task A_host_that_crashes_while_firing_a_timer_holds_its_lease_until_it_expires_then_another_host_fires_it_once()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_host_that_crashes_while_firing_a_timer_holds_its_lease_until_it_expires_then_another_host_fires_it_once(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var first = harness.Host("host-a");
         await WorkflowHarness.PublishAsync(first, "reminder.bpmn");
         var started = await first.StartAsync("reminder", null, null, CancellationToken.None);
@@ -183,10 +203,12 @@ public sealed class DurableRuntimeTests : IDisposable
         (await harness.NumbersTakenAsync()).Should().Be(1);
     }
 
-    [Fact]
-    public async Task Two_messages_for_one_instance_at_the_same_time_are_both_delivered_one_after_the_other()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task Two_messages_for_one_instance_at_the_same_time_are_both_delivered_one_after_the_other(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var host = harness.Host();
         await WorkflowHarness.PublishAsync(host, "two-confirmations.bpmn");
         var started = await host.StartAsync("two-confirmations", new Dictionary<string, object?> { ["caseId"] = "C-1" }, null, CancellationToken.None);
@@ -199,10 +221,12 @@ public sealed class DurableRuntimeTests : IDisposable
         (await host.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
     }
 
-    [Fact]
-    public async Task Publishing_creates_a_new_version_only_when_the_content_changes_and_running_instances_keep_theirs()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task Publishing_creates_a_new_version_only_when_the_content_changes_and_running_instances_keep_theirs(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var host = harness.Host();
         var path = Path.Combine(AppContext.BaseDirectory, "Workflows", "Fixtures", "reminder.bpmn");
         var v1 = await File.ReadAllTextAsync(path);
@@ -222,10 +246,12 @@ public sealed class DurableRuntimeTests : IDisposable
         (await host.GetAsync(onV2.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Running);
     }
 
-    [Fact]
-    public async Task An_invalid_definition_is_refused_with_its_diagnostics_and_nothing_is_published()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task An_invalid_definition_is_refused_with_its_diagnostics_and_nothing_is_published(DatabaseProvider provider)
     {
-        var harness = await Harness();
+        var harness = await Harness(provider);
         var host = harness.Host();
         const string broken = """
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:o2c="https://ordertocash.dev/schema/bpmn" id="d" targetNamespace="t">
