@@ -19,6 +19,7 @@ public static class RulesServiceCollectionExtensions
     {
         services.AddSingleton(_ => OrderToCashRuleSets.CreateCatalog());
         services.AddSingleton<Workflows.IRuleSetNames, CatalogRuleSetNames>();
+        services.AddSingleton<Engine.Runtime.IRuleSetRunner, BusinessRuleTaskRunner>();
         services.AddSingleton(sp => new RuleSetCompiler(sp.GetRequiredService<RuleSetCatalog>()));
         services.AddSingleton<RuleSetValidator>();
         services.AddSingleton(sp => new RuleSetRuntime(ContextFactory(sp), sp.GetRequiredService<RuleSetCompiler>()));

@@ -31,7 +31,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var createContext = sp.GetRequiredService<Func<OrderToCashDbContext>>();
-            return new DurableWorkflowRuntime(createContext, sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>(), options, sp);
+            var ruleSets = sp.GetService<Engine.Runtime.IRuleSetRunner>();
+            return new DurableWorkflowRuntime(createContext, sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>(), options, sp, _ => ruleSets);
         });
         return services;
     }

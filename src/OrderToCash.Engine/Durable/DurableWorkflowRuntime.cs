@@ -7,8 +7,9 @@ namespace OrderToCash.Engine.Durable;
 
 /// <summary>
 /// The executor made durable: every operation (start, message, timer, user task, retry) is one step run inside one
-/// database transaction together with the handlers' own writes; the instance row's revision makes concurrent steps on
-/// one instance conflict, and the loser replays on the fresh state, so no step ever runs twice.
+/// database transaction together with the handlers' own writes. A step takes its instance before reading it, so steps
+/// on one instance serialize, and any race it loses is replayed on what the winner committed: no step runs twice
+/// (ADR 0013).
 /// </summary>
 public sealed partial class DurableWorkflowRuntime(
     Func<DbContext> createContext,

@@ -77,3 +77,59 @@ public sealed class RuleApiTests : IDisposable
         directory.Dispose();
     }
 }
+
+public sealed class BusinessRuleTaskTests : IDisposable
+{
+    private const string Routing = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:o2c="https://ordertocash.dev/schema/bpmn" id="d" targetNamespace="t">
+          <process id="route-dispute" isExecutable="true">
+            <extensionElements><o2c:variable name="reason" type="string"/><o2c:variable name="amount" type="decimal"/></extensionElements>
+            <startEvent id="opened"/>
+            <sequenceFlow id="f1" sourceRef="opened" targetRef="route"/>
+            <businessRuleTask id="route" o2c:ruleSet="dispute-routing">
+              <extensionElements>
+                <o2c:input name="reasonCode" expression="reason"/>
+                <o2c:input name="disputedAmount" expression="amount"/>
+                <o2c:input name="transportDamage" expression="false"/>
+                <o2c:input name="dealNotEntered" expression="false"/>
+              </extensionElements>
+            </businessRuleTask>
+            <sequenceFlow id="f2" sourceRef="route" targetRef="routed"/>
+            <endEvent id="routed"/>
+          </process>
+        </definitions>
+        """;
+
+    private readonly TempDirectory directory = new();
+    private readonly TestHost host;
+
+    public BusinessRuleTaskTests() => host = TestHost.Sqlite(directory, ("Scheduler:AutoStart", "false"));
+
+    [Fact]
+    public async Task A_business_rule_task_runs_the_published_rule_set_and_its_outcome_becomes_variables()
+    {
+        using var credit = host.ClientFor("claire");
+        using var owner = host.ClientFor("olivia");
+        var rules = await credit.PostAsJsonAsync(new Uri("/api/rules/publish", UriKind.Relative), new
+        {
+            files = new[] { new { name = "dispute-routing.json", content = System.IO.File.ReadAllText(Path.Combine(RepositoryPaths.Rules, "dispute-routing.json")) } },
+        });
+        rules.StatusCode.Should().Be(HttpStatusCode.Created, await rules.Content.ReadAsStringAsync());
+        var published = await owner.PostAsync(new Uri("/api/definitions?file=route.bpmn", UriKind.Relative), new StringContent(Routing, System.Text.Encoding.UTF8, "application/xml"));
+        published.StatusCode.Should().Be(HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
+
+        var started = await owner.PostAsJsonAsync(new Uri("/api/instances", UriKind.Relative), new { processId = "route-dispute", variables = new { reason = "PU_ERR", amount = 120.50m } });
+        var id = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        var instance = JsonDocument.Parse(await owner.GetStringAsync(new Uri($"/api/instances/{id}", UriKind.Relative))).RootElement;
+
+        instance.GetProperty("status").GetString().Should().Be("Completed");
+        instance.GetProperty("variables").GetProperty("event").GetString().Should().Be("ADV", "a price error goes to sales administration");
+        instance.GetProperty("variables").GetProperty("ruleSetVersion").GetInt32().Should().Be(1);
+    }
+
+    public void Dispose()
+    {
+        host.Dispose();
+        directory.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using OrderToCash.Engine.Expressions;
+using OrderToCash.Engine.Rules;
+using OrderToCash.Engine.Rules.Compilation;
+using OrderToCash.Engine.Runtime;
+
+namespace OrderToCash.Core.Rules;
+
+/// <summary>
+/// Runs a rule set for a business-rule task (<c>o2c:ruleSet</c>). Each input of the rule set (e.g. <c>dispute</c>) is the
+/// task input of that name, or else is built from the task's inputs by property name (<c>reasonCode</c>,
+/// <c>disputedAmount</c>...). The outputs become variables: <c>passed</c> (every rule succeeded), <c>event</c> (the first
+/// success event, e.g. the department a dispute goes to), <c>events</c>, <c>failedRules</c> and <c>ruleSetVersion</c>.
+/// </summary>
+internal sealed class BusinessRuleTaskRunner(RuleSetCatalog catalog, RuleEvaluator evaluator) : IRuleSetRunner
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(string ruleSet, IReadOnlyDictionary<string, object?> inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (!catalog.TryGetInputs(ruleSet, out var bindings))
+        {
+            throw new InvalidOperationException($"The rule set '{ruleSet}' is not in the rule catalog (known: {string.Join(", ", catalog.Names)}).");
+        }
+
+        var values = bindings.Select(binding => Bind(ruleSet, binding, inputs)).ToList();
+        var decision = await evaluator.EvaluateAsync(ruleSet, values, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var succeeded = decision.Outcome.Rules.Where(r => r.IsSuccess).ToList();
+        var events = succeeded.Select(r => r.SuccessEvent).OfType<string>().ToList();
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["passed"] = decision.Outcome.Rules.All(r => r.IsSuccess),
+            ["event"] = events.Count > 0 ? events[0] : null,
+            ["events"] = events,
+            ["failedRules"] = decision.Outcome.Rules.Where(r => !r.IsSuccess).Select(r => r.RuleName).ToList(),
+            ["ruleSetVersion"] = decision.Version.Version,
+        };
+    }
+
+    private static object? Bind(string ruleSet, RuleInputBinding binding, IReadOnlyDictionary<string, object?> inputs)
+    {
+        if (inputs.TryGetValue(binding.Name, out var value))
+        {
+            return VariableValues.ConvertTo(value, binding.Type, binding.Name);
+        }
+
+        try
+        {
+            // The model's properties from the task's inputs of the same names (any JSON-compatible values).
+            return JsonSerializer.Deserialize(JsonSerializer.Serialize(inputs, Json), binding.Type, Json)
+                ?? throw new InvalidOperationException($"The rule set '{ruleSet}' got no '{binding.Name}'.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException(
+                $"The inputs of the rule set '{ruleSet}' do not make a '{binding.Name}' ({binding.Type.Name}): {ex.Message} Map its properties with o2c:input.", ex);
+        }
+    }
+}
