@@ -20,7 +20,8 @@ internal static class CatalogEndpoints
 
             foreach (var ruleSet in sp.GetRequiredService<Core.Workflows.IRuleSetNames>().Names())
             {
-                catalog.AddRuleSet(ruleSet, $"Rule set '{ruleSet}' (rules/{ruleSet}.json)");
+                // "credit-limit" reads "Credit limit" in the drop-down; the name itself is shown beside it.
+                catalog.AddRuleSet(ruleSet, char.ToUpperInvariant(ruleSet[0]) + ruleSet[1..].Replace('-', ' '));
             }
 
             return catalog;
