@@ -27,12 +27,14 @@ public sealed partial class DurableWorkflowRuntime
             }
 
             await Executor(db).RetryAsync(step.Plan, step.State, cancellationToken).ConfigureAwait(false);
-            await FinishAsync([step], cancellationToken).ConfigureAwait(false);
+            await FinishAsync([step], cancellationToken, offerToExistingWaits: true).ConfigureAwait(false);
             return Summary(step);
         }, cancellationToken);
 
     /// <summary>Retries the incidents whose back-off has elapsed; returns how many were retried.</summary>
-    public async Task<int> RetryDueIncidentsAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the retries.</param>
+    /// <param name="failures">Told about each instance whose retry could not run (instance id, reason).</param>
+    public async Task<int> RetryDueIncidentsAsync(CancellationToken cancellationToken, Action<string, Exception>? failures = null)
     {
         var now = clock.GetUtcNow();
         List<string> due;
@@ -58,6 +60,15 @@ public sealed partial class DurableWorkflowRuntime
             {
                 // Another host retried it first.
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The retry itself failed (e.g. the definition no longer loads): try again later, and let the others run.
+                await using var db = createContext();
+                var later = now + options.RetryBackoff;
+                await db.Set<InstanceRecord>().Where(i => i.Id == instanceId)
+                    .ExecuteUpdateAsync(i => i.SetProperty(x => x.NextRetryAt, later), cancellationToken).ConfigureAwait(false);
+                failures?.Invoke(instanceId, ex);
+            }
         }
 
         return retried;
@@ -73,8 +84,15 @@ public sealed partial class DurableWorkflowRuntime
                 throw new InstanceStateException($"The instance '{instanceId}' already ended ({step.State.Status.ToString().ToLowerInvariant()}).");
             }
 
+            var now = clock.GetUtcNow();
+            // The elements the tokens are in are left as cancelled, so no visit stays open (the control tower counts those).
+            foreach (var token in step.State.Tokens)
+            {
+                step.State.History.Add(new HistoryEntry(token.ElementId, HistoryKind.Cancelled, token.Id, now));
+            }
+
             step.State.Status = InstanceStatus.Cancelled;
-            step.State.EndedAt = clock.GetUtcNow();
+            step.State.EndedAt = now;
             step.State.Bookmarks.Clear();
             step.State.Tokens.Clear();
             step.State.Incident = null;

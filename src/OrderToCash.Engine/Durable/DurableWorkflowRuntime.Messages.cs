@@ -103,7 +103,13 @@ public sealed partial class DurableWorkflowRuntime
             var step = steps.GetValueOrDefault(subscription.InstanceId)
                 ?? throw new StaleStepException($"The instance '{subscription.InstanceId}' disappeared while its message was delivered.");
             // The subscription was read before the instance was taken: another host may have consumed it meanwhile.
-            step.EnsureWaitingAt(subscription.BookmarkId);
+            step.EnsureHasBookmark(subscription.BookmarkId);
+            if (!step.IsWaitingAt(subscription.BookmarkId))
+            {
+                // Stopped by an incident: the message waits in the buffer and is delivered when the incident is retried.
+                return new CorrelationResult(CorrelationOutcome.Buffered, null);
+            }
+
             await Executor(db).ResumeAsync(step.Plan, step.State, subscription.BookmarkId, message.Payload, cancellationToken).ConfigureAwait(false);
             if (!touched.Contains(step))
             {
@@ -124,6 +130,78 @@ public sealed partial class DurableWorkflowRuntime
         }
 
         return new CorrelationResult(CorrelationOutcome.Buffered, null);
+    }
+
+    /// <summary>
+    /// Delivers the buffered messages a wait now exists for, and expires the ones past their time-to-live. Under READ
+    /// COMMITTED a message can be buffered at the very moment its wait is created, each transaction missing the other's
+    /// row: this sweep, run by the dispatch job, delivers it. Returns how many were delivered.
+    /// </summary>
+    public async Task<int> DeliverBufferedMessagesAsync(CancellationToken cancellationToken, Action<string, Exception>? failures = null)
+    {
+        var now = clock.GetUtcNow();
+        List<long> candidates;
+        await using (var db = createContext())
+        {
+            await db.Set<MessageRecord>().Where(m => m.Status == MessageStatus.Buffered && m.ExpiresAt <= now)
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.Status, MessageStatus.Expired), cancellationToken).ConfigureAwait(false);
+            candidates = await db.Set<MessageRecord>()
+                .Where(m => m.Status == MessageStatus.Buffered
+                    && db.Set<SubscriptionRecord>().Any(s => s.MessageName == m.Name && (s.CorrelationKey == null || s.CorrelationKey == m.CorrelationKey)))
+                .OrderBy(m => m.Id)
+                .Select(m => m.Id)
+                .Take(options.TimerBatchSize)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var delivered = 0;
+        foreach (var id in candidates)
+        {
+            try
+            {
+                if (await InTransactionAsync(db => DeliverBufferedMessageAsync(db, id, cancellationToken), cancellationToken).ConfigureAwait(false))
+                {
+                    delivered++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures?.Invoke(id.ToString(System.Globalization.CultureInfo.InvariantCulture), ex);
+            }
+        }
+
+        return delivered;
+    }
+
+    private async Task<bool> DeliverBufferedMessageAsync(DbContext db, long id, CancellationToken cancellationToken)
+    {
+        var message = await db.Set<MessageRecord>().FirstOrDefaultAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false);
+        if (message is not { Status: MessageStatus.Buffered })
+        {
+            return false;
+        }
+
+        var subscription = await db.Set<SubscriptionRecord>()
+            .Where(s => s.MessageName == message.Name && (s.CorrelationKey == null || s.CorrelationKey == message.CorrelationKey))
+            .OrderBy(s => s.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (subscription is null)
+        {
+            return false;
+        }
+
+        var step = await WorkflowStep.LoadAsync(db, subscription.InstanceId, definitions, cancellationToken).ConfigureAwait(false);
+        step.EnsureHasBookmark(subscription.BookmarkId);
+        if (!step.IsWaitingAt(subscription.BookmarkId))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        await Executor(db).ResumeAsync(step.Plan, step.State, subscription.BookmarkId, InstanceStateJson.DeserializePayload(message.Payload), cancellationToken).ConfigureAwait(false);
+        (message.Status, message.DeliveredTo, message.DeliveredAt) = (MessageStatus.Delivered, step.Record.Id, now);
+        await FinishAsync([step], cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>

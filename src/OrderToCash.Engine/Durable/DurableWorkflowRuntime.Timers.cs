@@ -10,14 +10,25 @@ public sealed partial class DurableWorkflowRuntime
     /// Claims the timers due now (taking each one's lease with a conditional update, so two hosts never claim the same
     /// timer) and fires each in its own step. Returns how many fired.
     /// </summary>
-    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the dispatch.</param>
+    /// <param name="failures">Told about each timer that could not fire (instance id, reason); the others go on.</param>
+    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken, Action<string, Exception>? failures = null)
     {
         var fired = 0;
         foreach (var (instanceId, bookmarkId) in await ClaimDueTimersAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (await FireTimerAsync(instanceId, bookmarkId, cancellationToken).ConfigureAwait(false))
+            try
             {
-                fired++;
+                if (await FireTimerAsync(instanceId, bookmarkId, cancellationToken).ConfigureAwait(false))
+                {
+                    fired++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One timer that cannot fire (e.g. its definition no longer loads) must not stop the others; its lease
+                // ends and it is tried again.
+                failures?.Invoke(instanceId, ex);
             }
         }
 
@@ -56,9 +67,16 @@ public sealed partial class DurableWorkflowRuntime
         InTransactionAsync(async db =>
         {
             var step = (await WorkflowStep.LoadManyAsync(db, [instanceId], definitions, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(instanceId);
-            if (step is null || !step.IsWaitingAt(bookmarkId))
+            if (step is null || !step.HasBookmark(bookmarkId))
             {
+                // Consumed by another step (or the instance is gone): the row is all that is left of it.
                 await db.Set<TimerRecord>().Where(t => t.InstanceId == instanceId && t.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+
+            if (!step.IsWaitingAt(bookmarkId))
+            {
+                // Stopped by an incident: the timer stays, and fires again once its lease ends (after the retry, if fixed).
                 return false;
             }
 

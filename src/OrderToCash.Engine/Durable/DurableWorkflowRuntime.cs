@@ -87,9 +87,10 @@ public sealed partial class DurableWorkflowRuntime(
     /// Delivers buffered messages to the bookmarks the steps created (one query per round for the whole batch), then
     /// writes every step's consequences into the unit of work.
     /// </summary>
-    private async Task FinishAsync(IReadOnlyCollection<WorkflowStep> steps, CancellationToken cancellationToken)
+    private async Task FinishAsync(IReadOnlyCollection<WorkflowStep> steps, CancellationToken cancellationToken, bool offerToExistingWaits = false)
     {
-        var waiting = steps.SelectMany(s => s.NewMessageBookmarks.Select(b => (Step: s, Bookmark: b))).ToList();
+        var waiting = steps.Where(s => s.State.Status == InstanceStatus.Running)
+            .SelectMany(s => s.MessageBookmarks(offerToExistingWaits).Select(b => (Step: s, Bookmark: b))).ToList();
         while (waiting.Count > 0)
         {
             waiting = await DeliverBufferedAsync(waiting, cancellationToken).ConfigureAwait(false);

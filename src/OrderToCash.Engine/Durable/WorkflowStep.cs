@@ -91,22 +91,27 @@ internal sealed class WorkflowStep
         return new WorkflowStep(db, record, state, plan, isNew: true);
     }
 
-    /// <summary>Whether the instance still runs and still waits at <paramref name="bookmarkId"/>.</summary>
-    public bool IsWaitingAt(string bookmarkId) =>
-        State.Status == InstanceStatus.Running && State.Bookmarks.Exists(b => b.Id == bookmarkId);
+    /// <summary>Whether the instance still has the bookmark (it may be stopped by an incident meanwhile).</summary>
+    public bool HasBookmark(string bookmarkId) => State.Bookmarks.Exists(b => b.Id == bookmarkId);
 
-    /// <summary>Throws <see cref="StaleStepException"/> unless the instance still runs and still has the bookmark.</summary>
-    public void EnsureWaitingAt(string bookmarkId)
+    /// <summary>Whether the bookmark can be resumed now: the instance runs and still waits there.</summary>
+    public bool IsWaitingAt(string bookmarkId) => State.Status == InstanceStatus.Running && HasBookmark(bookmarkId);
+
+    /// <summary>Throws <see cref="StaleStepException"/> when the bookmark is gone (another step consumed it).</summary>
+    public void EnsureHasBookmark(string bookmarkId)
     {
-        if (!IsWaitingAt(bookmarkId))
+        if (!HasBookmark(bookmarkId))
         {
             throw new StaleStepException($"The instance '{Record.Id}' no longer waits at '{bookmarkId}'.");
         }
     }
 
-    /// <summary>The message bookmarks this step created (candidates for buffered messages).</summary>
-    public IEnumerable<Bookmark> NewMessageBookmarks =>
-        State.Bookmarks.Where(b => b.Kind == BookmarkKind.Message && !_bookmarksBefore.ContainsKey(b.Id));
+    /// <summary>
+    /// The message bookmarks buffered messages may go to: the ones this step created, or all of them after an incident
+    /// was retried (a message that arrived during the incident was buffered for them).
+    /// </summary>
+    public IEnumerable<Bookmark> MessageBookmarks(bool includeExisting) =>
+        State.Bookmarks.Where(b => b.Kind == BookmarkKind.Message && (includeExisting || !_bookmarksBefore.ContainsKey(b.Id)));
 
     /// <summary>Writes the consequences of the step into the unit of work (not yet committed).</summary>
     public async Task ApplyAsync(DateTimeOffset now, DurableWorkflowOptions options, CancellationToken cancellationToken)

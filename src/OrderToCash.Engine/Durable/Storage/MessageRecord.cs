@@ -51,7 +51,8 @@ internal sealed class MessageRecordConfiguration : IEntityTypeConfiguration<Mess
         builder.HasIndex(m => m.MessageId).IsUnique();
         builder.Property(m => m.Name).HasMaxLength(200);
         builder.Property(m => m.CorrelationKey).HasMaxLength(200);
-        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        // Two steps delivering the same buffered message: the second one conflicts and replays instead of delivering it again.
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         builder.Property(m => m.DeliveredTo).HasMaxLength(40);
         builder.HasIndex(m => new { m.Status, m.Name, m.CorrelationKey });
     }

@@ -13,7 +13,7 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlOrderToCashDbContext))]
-    [Migration("20261123173343_Initial")]
+    [Migration("20261123174500_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -496,6 +496,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
