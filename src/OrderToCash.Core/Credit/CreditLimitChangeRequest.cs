@@ -37,9 +37,9 @@ public sealed class CreditLimitChangeRequest
     public void Approve(decimal grantedLimit, string decidedBy, string comment, DateTimeOffset at)
     {
         EnsurePending(decidedBy);
-        if (grantedLimit < 0)
+        if (grantedLimit is < 0 or > CreditLimitRequests.MaxLimit)
         {
-            throw new CreditDecisionException($"A credit limit cannot be negative ({grantedLimit:0.00}).");
+            throw new CreditDecisionException($"A credit limit must be between 0 and {CreditLimitRequests.MaxLimit:N0} ({grantedLimit:N2} given).");
         }
 
         (Status, GrantedLimit, DecidedBy, DecidedAt, DecisionComment) = (CreditLimitRequestStatus.Approved, grantedLimit, decidedBy, at, comment);

@@ -7,11 +7,19 @@ namespace OrderToCash.Core.Credit;
 /// <summary>Asking for and deciding credit-limit changes; each call is one transaction.</summary>
 public sealed class CreditLimitRequests(OrderToCashDbContext db, TimeProvider clock)
 {
+    /// <summary>Within the decimal(18,2) columns, and far above any real customer's limit.</summary>
+    public const decimal MaxLimit = 1_000_000_000_000m;
+
     public async Task<CreditLimitChangeRequest> RequestAsync(string customerId, decimal requestedLimit, string reason, string requestedBy, CancellationToken cancellationToken)
     {
         if (requestedLimit < 0)
         {
             throw new CreditDecisionException($"A credit limit cannot be negative ({requestedLimit:0.00}).");
+        }
+
+        if (requestedLimit > MaxLimit)
+        {
+            throw new CreditDecisionException($"A credit limit above {MaxLimit:N0} is not plausible ({requestedLimit:N2} asked).");
         }
 
         if (string.IsNullOrWhiteSpace(reason))

@@ -54,6 +54,9 @@ public sealed class BuiltInUserStore
 
     public IReadOnlyCollection<BuiltInUser> Users => users.Values;
 
+    /// <summary>The user of that name, or null.</summary>
+    public BuiltInUser? Find(string userName) => users.GetValueOrDefault(userName);
+
     /// <summary>The user when the name and password match; null otherwise, without saying which was wrong.</summary>
     public BuiltInUser? Authenticate(string userName, string password)
     {

@@ -35,4 +35,5 @@ public static class BpmnCodes
     public const string InvalidExpression = "BPMN050";
     public const string InvalidVariable = "BPMN051";
     public const string InvalidRetry = "BPMN052";
+    public const string NoCandidateRole = "BPMN053";
 }

@@ -80,8 +80,8 @@ public sealed partial class DurableWorkflowRuntime
     private static async Task<UserTaskRecord> FindTaskAsync(DbContext db, string taskId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         var task = await db.Set<UserTaskRecord>().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
-        // A task for another role does not exist for this user.
-        return task is not null && (task.CandidateRole is null || roles.Contains(task.CandidateRole))
+        // A task for another role does not exist for this user; a task without role is nobody's (it is in no inbox).
+        return task is not null && task.CandidateRole is not null && roles.Contains(task.CandidateRole)
             ? task
             : throw new KeyNotFoundException($"User task '{taskId}' was not found.");
     }

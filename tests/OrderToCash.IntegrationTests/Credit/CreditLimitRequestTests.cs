@@ -67,6 +67,21 @@ public sealed class CreditLimitRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_without_amount_or_with_an_implausible_one_is_refused_and_nothing_is_written()
+    {
+        using var sales = host.ClientFor("salesperson");
+
+        var missing = await sales.PostAsJsonAsync(new Uri("/api/customers/C-0003/credit-limit-requests", UriKind.Relative), new { reason = "Seasonal" });
+        var huge = await sales.PostAsJsonAsync(new Uri("/api/customers/C-0003/credit-limit-requests", UriKind.Relative), new { requestedLimit = 5_000_000_000_000m, reason = "Seasonal" });
+
+        missing.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await missing.Content.ReadAsStringAsync()).Should().Contain("The requested credit limit is required.");
+        huge.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await huge.Content.ReadAsStringAsync()).Should().Contain("not plausible");
+        (await sales.GetStringAsync(new Uri("/api/customers/C-0003/credit-limit-requests", UriKind.Relative))).Should().Be("[]");
+    }
+
+    [Fact]
     public async Task A_salesperson_cannot_ask_for_another_salespersons_account_nor_decide()
     {
         using var sam = host.ClientFor("sam");

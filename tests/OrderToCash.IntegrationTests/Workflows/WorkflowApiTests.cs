@@ -103,6 +103,13 @@ public sealed class WorkflowApiTests : IDisposable
         noMessageId.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await noMessageId.Content.ReadAsStringAsync()).Should().Contain("A unique message id is required");
         unknownInstance.StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var longId = await integration.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), new { name = "order-delivered", messageId = new string('x', 201) });
+        longId.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await longId.Content.ReadAsStringAsync()).Should().Contain("At most 200 characters (201 given)");
+        var badPeriod = await owner.GetAsync(new Uri("/api/definitions/release/elements?days=0", UriKind.Relative));
+        badPeriod.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await badPeriod.Content.ReadAsStringAsync()).Should().Contain("Between 1 and 3650 days");
     }
 
     public void Dispose()

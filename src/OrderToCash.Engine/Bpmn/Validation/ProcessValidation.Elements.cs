@@ -124,6 +124,12 @@ internal sealed partial class ProcessValidation
     private void ValidateBinding(FlowNode node, IReadOnlyList<ExpressionParameter> parameters)
     {
         ValidateRetry(node);
+        if (node.Kind == FlowNodeKind.UserTask && node.CandidateRole is null)
+        {
+            Report(node.Id, node.Location, BpmnCodes.NoCandidateRole,
+                $"The userTask '{node.Id}' names no candidate role (o2c:candidateRole): it will be in nobody's task list.", Diagnostics.DiagnosticSeverity.Warning);
+        }
+
         switch (node.Kind)
         {
             case FlowNodeKind.ServiceTask when node.Handler is null:

@@ -37,6 +37,8 @@ internal static class AuthenticationSetup
                 cookie.SlidingExpiration = true;
                 // An API answers 401/403; it never redirects to a login page.
                 cookie.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
+                // A session lives as long as its user does: removed users and changed roles take effect on the next call.
+                cookie.Events.OnValidatePrincipal = RevalidateAsync;
                 cookie.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
             });
 
@@ -48,6 +50,20 @@ internal static class AuthenticationSetup
         }
 
         return builder;
+    }
+
+    private static async Task RevalidateAsync(CookieValidatePrincipalContext context)
+    {
+        var store = context.HttpContext.RequestServices.GetRequiredService<BuiltInUserStore>();
+        var name = context.Principal?.Identity?.Name;
+        var user = name is null ? null : store.Find(name);
+        var roles = context.Principal!.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal);
+        if (user is null || !roles.SequenceEqual(user.Roles.Order(StringComparer.Ordinal), StringComparer.Ordinal)
+            || context.Principal!.FindFirst(UserClaims.CustomerId)?.Value != user.CustomerId)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+        }
     }
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -92,13 +92,17 @@ internal static partial class DemoUsers
         return Path.GetDirectoryName(DatabaseOptions.DefaultSqlitePath)!;
     }
 
+    /// <summary>Created readable by its owner only from the first byte (never world-readable, even for a moment).</summary>
     private static void WriteOwnerOnly(string path, string content)
     {
-        File.WriteAllText(path, content);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
+
+        using var writer = new StreamWriter(path, System.Text.Encoding.UTF8, options);
+        writer.Write(content);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created {Count} demo users with random passwords; their credentials are in {File}")]

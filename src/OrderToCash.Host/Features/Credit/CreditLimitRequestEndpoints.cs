@@ -31,7 +31,12 @@ internal static class CreditLimitRequestEndpoints
     private static async Task<IResult> RequestAsync(string customerId, NewRequest body, ClaimsPrincipal user, OrderToCashDbContext db, CreditLimitRequests requests, CancellationToken cancellationToken)
     {
         await EnsureVisibleAsync(customerId, user, db, cancellationToken).ConfigureAwait(false);
-        var request = await requests.RequestAsync(customerId, body.RequestedLimit, body.Reason ?? string.Empty, user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
+        if (body.RequestedLimit is not { } limit)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["requestedLimit"] = ["The requested credit limit is required."] });
+        }
+
+        var request = await requests.RequestAsync(customerId, limit, body.Reason ?? string.Empty, user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
         return Results.Created($"/api/customers/{customerId}/credit-limit-requests", request);
     }
 
@@ -47,7 +52,7 @@ internal static class CreditLimitRequestEndpoints
         }
     }
 
-    internal sealed record NewRequest(decimal RequestedLimit, string? Reason);
+    internal sealed record NewRequest(decimal? RequestedLimit, string? Reason);
 
     internal sealed record Decision(bool Approve, decimal? GrantedLimit, string? Comment);
 }

@@ -17,7 +17,9 @@ internal static class DefinitionEndpoints
         definitions.MapGet("/", async (DefinitionStore store, CancellationToken ct) =>
             Results.Ok((await store.ListAsync(ct).ConfigureAwait(false)).Select(d => new { d.ProcessId, d.Version, d.Name, d.SourceName, d.ContentHash, d.PublishedBy, d.PublishedAt })));
         definitions.MapGet("/{processId}/elements", async (string processId, int? days, DurableWorkflowRuntime runtime, TimeProvider clock, CancellationToken ct) =>
-            Results.Ok(await runtime.ElementStatisticsAsync(processId, clock.GetUtcNow().AddDays(-(days ?? 30)), ct).ConfigureAwait(false)));
+            days is < 1 or > Limits.MaxStatisticsDays
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"Between 1 and {Limits.MaxStatisticsDays} days ({days} given)."] })
+                : Results.Ok(await runtime.ElementStatisticsAsync(processId, clock.GetUtcNow().AddDays(-(days ?? 30)), ct).ConfigureAwait(false)));
         definitions.MapGet("/{processId}/{version:int}", async (string processId, int version, DefinitionStore store, CancellationToken ct) =>
         {
             var record = (await store.ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(d => d.ProcessId == processId && d.Version == version)

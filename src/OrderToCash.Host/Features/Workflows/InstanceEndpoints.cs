@@ -42,6 +42,11 @@ internal static class InstanceEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["processId"] = ["The process to start is required."] });
         }
 
+        if (body.BusinessKey is { Length: > Limits.KeyLength })
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["businessKey"] = [$"At most {Limits.KeyLength} characters ({body.BusinessKey.Length} given)."] });
+        }
+
         var started = await runtime.StartAsync(body.ProcessId, Variables.From(body.Variables), body.BusinessKey, cancellationToken).ConfigureAwait(false);
         return Results.Created($"/api/instances/{started.Id}", started);
     }

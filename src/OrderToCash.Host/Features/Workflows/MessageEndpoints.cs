@@ -24,6 +24,14 @@ internal static class MessageEndpoints
             errors["messageId"] = ["A unique message id is required: it makes a redelivery harmless."];
         }
 
+        foreach (var (field, value) in new[] { ("name", body.Name), ("messageId", body.MessageId), ("correlationKey", body.CorrelationKey) })
+        {
+            if (value is { Length: > Limits.KeyLength })
+            {
+                errors[field] = [$"At most {Limits.KeyLength} characters ({value.Length} given)."];
+            }
+        }
+
         if (body.TimeToLiveSeconds is <= 0)
         {
             errors["timeToLiveSeconds"] = ["The time-to-live must be positive."];
