@@ -12,6 +12,8 @@ internal sealed class CreditLimitChangeRequestConfiguration : IEntityTypeConfigu
         builder.HasKey(r => r.Id);
         builder.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId);
         builder.HasIndex(r => new { r.CustomerId, r.Status });
+        // At most one pending request per customer, even when two arrive at once (the service checks first; this is the proof).
+        builder.HasIndex(r => r.CustomerId).IsUnique().HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_credit_limit_requests_one_pending");
         builder.Property(r => r.CustomerId).HasMaxLength(32);
         builder.Property(r => r.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(r => r.CurrentLimit).HasPrecision(18, 2);

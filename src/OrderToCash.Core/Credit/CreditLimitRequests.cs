@@ -46,7 +46,15 @@ public sealed class CreditLimitRequests(OrderToCashDbContext db, TimeProvider cl
             RequestedAt = clock.GetUtcNow(),
         };
         db.Add(request);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            throw new CreditDecisionException($"Customer '{customerId}' already has a pending credit-limit request: decide it first.");
+        }
+
         return request;
     }
 

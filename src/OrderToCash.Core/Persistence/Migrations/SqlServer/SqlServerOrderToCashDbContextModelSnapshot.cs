@@ -117,6 +117,11 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_credit_limit_requests_one_pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
                     b.HasIndex("CustomerId", "Status");
 
                     b.ToTable("credit_limit_requests", (string)null);

@@ -112,6 +112,11 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_credit_limit_requests_one_pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
                     b.HasIndex("CustomerId", "Status");
 
                     b.ToTable("credit_limit_requests", (string)null);

@@ -13,7 +13,7 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOrderToCashDbContext))]
-    [Migration("20261123174441_Initial")]
+    [Migration("20261123175214_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -119,6 +119,11 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_credit_limit_requests_one_pending")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("CustomerId", "Status");
 

@@ -325,6 +325,13 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 columns: new[] { "CustomerId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_credit_limit_requests_one_pending",
+                table: "credit_limit_requests",
+                column: "CustomerId",
+                unique: true,
+                filter: "\"Status\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_customers_Salesperson",
                 table: "customers",
                 column: "Salesperson");
