@@ -25,16 +25,21 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
 
     private readonly ConcurrentDictionary<(string ProcessId, int Version), ExecutionPlan> _plans = new();
 
+    /// <summary>
+    /// What publishing <paramref name="xml"/> would say about it, with nothing written: the same parse, validator,
+    /// catalog and "nothing to publish" rule as <see cref="PublishAsync"/>, so a clean check means publishing succeeds.
+    /// </summary>
+    public DefinitionValidation Validate(string xml, string sourceName)
+    {
+        var (_, _, diagnostics, valid) = Check(xml, sourceName);
+        return new DefinitionValidation(valid, diagnostics);
+    }
+
     public async Task<PublishResult> PublishAsync(string xml, string sourceName, string publishedBy, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(xml);
-        var validation = BpmnValidator.Validate(BpmnParser.Parse(xml, sourceName), catalog());
-        var executable = validation.Document.Processes.Where(p => p.IsExecutable).ToList();
-        if (!validation.IsValid || executable.Count == 0)
+        var (validation, executable, diagnostics, valid) = Check(xml, sourceName);
+        if (!valid)
         {
-            var diagnostics = validation.IsValid
-                ? [.. validation.Diagnostics, new Diagnostic(sourceName, null, null, null, "PUBLISH001", "The file has no executable process (isExecutable=\"true\"): nothing to publish.")]
-                : validation.Diagnostics;
             return new PublishResult(false, diagnostics, []);
         }
 
@@ -87,6 +92,19 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
         }
 
         return new PublishResult(true, validation.Diagnostics, published);
+    }
+
+    private (BpmnValidationResult Validation, List<ProcessModel> Executable, IReadOnlyList<Diagnostic> Diagnostics, bool Valid) Check(string xml, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        var validation = BpmnValidator.Validate(BpmnParser.Parse(xml, sourceName), catalog());
+        var executable = validation.Document.Processes.Where(p => p.IsExecutable).ToList();
+        if (validation.IsValid && executable.Count == 0)
+        {
+            return (validation, executable, [.. validation.Diagnostics, new Diagnostic(sourceName, null, null, null, "PUBLISH001", "The file has no executable process (isExecutable=\"true\"): nothing to publish.")], false);
+        }
+
+        return (validation, executable, validation.Diagnostics, validation.IsValid);
     }
 
     public async Task<IReadOnlyList<DefinitionRecord>> ListAsync(CancellationToken cancellationToken)
@@ -154,6 +172,9 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
         return _plans.GetOrAdd((processId, version), _ => ExecutionPlanCompiler.Compile(validation, processId, version, handlers));
     }
 }
+
+/// <summary>The problems a definition has; <c>Valid</c> is true when it would publish (warnings do not block).</summary>
+public sealed record DefinitionValidation(bool Valid, IReadOnlyList<Diagnostic> Diagnostics);
 
 public sealed record PublishResult(bool Published, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<PublishedVersion> Versions);
 

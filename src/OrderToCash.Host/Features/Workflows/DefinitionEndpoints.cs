@@ -14,6 +14,7 @@ internal static class DefinitionEndpoints
     {
         var definitions = endpoints.MapGroup("/api/definitions").WithTags("Workflows").RequireAuthorization(Roles.ProcessOwner);
         definitions.MapPost("/", PublishAsync);
+        definitions.MapPost("/validate", ValidateAsync);
         definitions.MapGet("/", async (DefinitionStore store, CancellationToken ct) =>
             Results.Ok((await store.ListAsync(ct).ConfigureAwait(false)).Select(d => new { d.ProcessId, d.Version, d.Name, d.SourceName, d.ContentHash, d.PublishedBy, d.PublishedAt })));
         definitions.MapGet("/{processId}/elements", async (string processId, int? days, DurableWorkflowRuntime runtime, TimeProvider clock, CancellationToken ct) =>
@@ -29,19 +30,13 @@ internal static class DefinitionEndpoints
     /// <summary>The body is the BPMN XML itself; <c>?file=</c> names it in diagnostics.</summary>
     private static async Task<IResult> PublishAsync(HttpRequest request, string? file, ClaimsPrincipal user, DefinitionStore store, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBpmnBytes)
+        var (xml, refusal) = await ReadBpmnAsync(request, "publish", cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            return Results.Problem(title: $"The BPMN file is larger than {MaxBpmnBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return refusal;
         }
 
-        using var reader = new StreamReader(request.Body);
-        var xml = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(xml))
-        {
-            return Results.Problem(title: "The request body must be the BPMN 2.0 XML to publish.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var result = await store.PublishAsync(xml, string.IsNullOrWhiteSpace(file) ? "upload.bpmn" : Path.GetFileName(file), user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
+        var result = await store.PublishAsync(xml, SourceName(file), user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
         if (!result.Published)
         {
             return Results.Problem(
@@ -51,5 +46,34 @@ internal static class DefinitionEndpoints
         }
 
         return Results.Created("/api/definitions", new { versions = result.Versions, diagnostics = result.Diagnostics });
+    }
+
+    /// <summary>The designer's "check as you draw": the diagnostics publishing would give, with nothing written (always 200).</summary>
+    private static async Task<IResult> ValidateAsync(HttpRequest request, string? file, DefinitionStore store, CancellationToken cancellationToken)
+    {
+        var (xml, refusal) = await ReadBpmnAsync(request, "check", cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var result = store.Validate(xml, SourceName(file));
+        return Results.Ok(new { valid = result.Valid, diagnostics = result.Diagnostics });
+    }
+
+    private static string SourceName(string? file) => string.IsNullOrWhiteSpace(file) ? "upload.bpmn" : Path.GetFileName(file);
+
+    private static async Task<(string Xml, IResult? Refusal)> ReadBpmnAsync(HttpRequest request, string purpose, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBpmnBytes)
+        {
+            return (string.Empty, Results.Problem(title: $"The BPMN file is larger than {MaxBpmnBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var xml = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(xml)
+            ? (xml, Results.Problem(title: $"The request body must be the BPMN 2.0 XML to {purpose}.", statusCode: StatusCodes.Status400BadRequest))
+            : (xml, null);
     }
 }
