@@ -55,9 +55,9 @@ public sealed class DesignerTests(UiFixture ui)
         (await page.GetByLabel("Due").InputValueAsync()).Should().Be("P2D");
 
         await ClickElementAsync(page, "CheckCreditLimit");
-        // The rule store is not wired yet: a rule set unknown to the catalog is kept and marked, never dropped.
+        // The host's catalog knows the shipped rule sets: the file's value is shown as the catalog's entry.
         (await page.GetByLabel("Rule set").InputValueAsync()).Should().Be("credit-limit");
-        (await page.GetByLabel("Rule set").Locator("option:checked").TextContentAsync()).Should().Be("credit-limit (not in the catalog)");
+        (await page.GetByLabel("Rule set").Locator("option:checked").TextContentAsync()).Should().EndWith("(credit-limit)").And.NotContain("not in the catalog");
         await page.ScreenshotAsync("designer-credit-check");
         page.ShouldHaveNoScriptErrors();
     }
