@@ -10,6 +10,7 @@ using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Handlers;
 using OrderToCash.Engine.Runtime;
 using OrderToCash.Engine.Runtime.Plan;
+using OrderToCash.Engine.Runtime.State;
 
 namespace OrderToCash.Engine.Durable;
 
@@ -115,6 +116,31 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// How many instances of each published version have not ended: running (waiting or advancing) and stopped by an
+    /// incident. Versions without such instances are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<VersionInstances>> OpenInstancesAsync(string? processId, CancellationToken cancellationToken)
+    {
+        const string running = nameof(InstanceStatus.Running);
+        const string incident = nameof(InstanceStatus.Incident);
+        await using var db = createContext();
+        var open = db.Set<InstanceRecord>().AsNoTracking().Where(i => i.Status == running || i.Status == incident);
+        if (processId is not null)
+        {
+            open = open.Where(i => i.ProcessId == processId);
+        }
+
+        var counts = await open
+            .GroupBy(i => new { i.ProcessId, i.Version, i.Status })
+            .Select(g => new { g.Key.ProcessId, g.Key.Version, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. counts
+            .GroupBy(c => (c.ProcessId, c.Version))
+            .Select(g => new VersionInstances(g.Key.ProcessId, g.Key.Version, g.Where(c => c.Status == running).Sum(c => c.Count), g.Where(c => c.Status == incident).Sum(c => c.Count)))
+            .OrderBy(v => v.ProcessId, StringComparer.Ordinal).ThenByDescending(v => v.Version)];
+    }
+
     /// <summary>The latest published version of <paramref name="processId"/>, or null.</summary>
     public ExecutionPlan? Latest(string processId)
     {
@@ -172,6 +198,9 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
         return _plans.GetOrAdd((processId, version), _ => ExecutionPlanCompiler.Compile(validation, processId, version, handlers));
     }
 }
+
+/// <summary>Instances of one version that have not ended.</summary>
+public sealed record VersionInstances(string ProcessId, int Version, int Running, int Incidents);
 
 /// <summary>The problems a definition has; <c>Valid</c> is true when it would publish (warnings do not block).</summary>
 public sealed record DefinitionValidation(bool Valid, IReadOnlyList<Diagnostic> Diagnostics);

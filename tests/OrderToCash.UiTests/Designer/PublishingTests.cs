@@ -7,7 +7,7 @@ using OrderToCash.UiTests.Infrastructure;
 
 namespace OrderToCash.UiTests.Designer;
 
-/// <summary>The designer against the server: check as you draw, publish, open a published version.</summary>
+/// <summary>The designer against the server: check as you draw, publish, open a published version and see its running instances.</summary>
 [Collection(UiCollection.Name)]
 public sealed class PublishingTests(UiFixture ui)
 {
@@ -78,22 +78,25 @@ public sealed class PublishingTests(UiFixture ui)
             DataString = FixedRoutingXml(processId),
         });
         response.Status.Should().Be(201, await response.TextAsync());
+        var started = await page.APIRequest.PostAsync("/api/instances", new() { DataObject = new { processId, businessKey = "SO-1", variables = new { amount = 5000m } } });
+        started.Status.Should().Be(201, await started.TextAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Open published…" }).ClickAsync();
 
         var row = page.Locator($"[data-test=definition][data-process='{processId}']");
         await row.WaitForAsync();
-        (await row.Locator("td").AllTextContentsAsync()).Should().HaveCount(5);
+        (await row.Locator("td").AllTextContentsAsync()).Should().HaveCount(6);
         (await row.Locator("td").Nth(0).TextContentAsync()).Should().Contain("Route an order").And.Contain(processId);
         (await row.Locator("td").Nth(1).TextContentAsync()).Should().Be("1");
         (await row.Locator("td").Nth(2).TextContentAsync()).Should().Be(UiUsers.ProcessOwner);
         (await row.Locator("time").GetAttributeAsync("datetime")).Should().NotBeNullOrEmpty();
+        (await row.Locator("[data-test=instances]").TextContentAsync()).Should().Be("1 running", "the large order waits for its review");
         await page.ScreenshotAsync("designer-published-list");
 
         await row.GetByRole(AriaRole.Button, new() { Name = $"Open {processId} version 1" }).ClickAsync();
 
         await page.Locator("#designer-status").Filter(new() { HasText = $"Opened {processId} version 1, published by {UiUsers.ProcessOwner}." }).WaitForAsync();
-        foreach (var id in new[] { "OrderReceived", "Decide", "Small", "Large", "Released", "Reviewed" })
+        foreach (var id in new[] { "OrderReceived", "Decide", "Small", "Large", "Released", "Review", "Reviewed" })
         {
             (await page.Locator($"g.djs-element[data-element-id='{id}']").CountAsync()).Should().Be(1, $"{id} is in the published version");
         }

@@ -16,7 +16,12 @@ internal static class DefinitionEndpoints
         definitions.MapPost("/", PublishAsync);
         definitions.MapPost("/validate", ValidateAsync);
         definitions.MapGet("/", async (DefinitionStore store, CancellationToken ct) =>
-            Results.Ok((await store.ListAsync(ct).ConfigureAwait(false)).Select(d => new { d.ProcessId, d.Version, d.Name, d.SourceName, d.ContentHash, d.PublishedBy, d.PublishedAt })));
+            Results.Ok(await VersionsAsync(store, processId: null, ct).ConfigureAwait(false)));
+        definitions.MapGet("/{processId}/versions", async (string processId, DefinitionStore store, CancellationToken ct) =>
+        {
+            var versions = await VersionsAsync(store, processId, ct).ConfigureAwait(false);
+            return versions.Count > 0 ? Results.Ok(versions) : throw new KeyNotFoundException($"Process '{processId}' is not published.");
+        });
         definitions.MapGet("/{processId}/elements", async (string processId, int? days, DurableWorkflowRuntime runtime, TimeProvider clock, CancellationToken ct) =>
             Results.Ok(await runtime.ElementStatisticsAsync(processId, clock.GetUtcNow().AddDays(-(days ?? 30)), ct).ConfigureAwait(false)));
         definitions.MapGet("/{processId}/{version:int}", async (string processId, int version, DefinitionStore store, CancellationToken ct) =>
@@ -25,6 +30,19 @@ internal static class DefinitionEndpoints
                 ?? throw new KeyNotFoundException($"Process '{processId}' version {version} is not published.");
             return Results.Text(record.Xml, "application/xml");
         });
+    }
+
+    /// <summary>Published versions, newest first per process, with the instances of each that have not ended.</summary>
+    private static async Task<List<DefinitionVersion>> VersionsAsync(DefinitionStore store, string? processId, CancellationToken cancellationToken)
+    {
+        var open = (await store.OpenInstancesAsync(processId, cancellationToken).ConfigureAwait(false)).ToDictionary(v => (v.ProcessId, v.Version));
+        return [.. (await store.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(d => processId is null || d.ProcessId == processId)
+            .Select(d =>
+            {
+                var instances = open.GetValueOrDefault((d.ProcessId, d.Version));
+                return new DefinitionVersion(d.ProcessId, d.Version, d.Name, d.SourceName, d.ContentHash, d.PublishedBy, d.PublishedAt, instances?.Running ?? 0, instances?.Incidents ?? 0);
+            })];
     }
 
     /// <summary>The body is the BPMN XML itself; <c>?file=</c> names it in diagnostics.</summary>
@@ -77,3 +95,6 @@ internal static class DefinitionEndpoints
             : (xml, null);
     }
 }
+
+/// <summary>One published version as the API lists it: <c>Running</c> and <c>Incidents</c> count its instances that have not ended.</summary>
+internal sealed record DefinitionVersion(string ProcessId, int Version, string? Name, string SourceName, string ContentHash, string PublishedBy, DateTimeOffset PublishedAt, int Running, int Incidents);

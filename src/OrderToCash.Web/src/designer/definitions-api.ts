@@ -34,6 +34,9 @@ export interface DefinitionSummary {
   contentHash: string;
   publishedBy: string;
   publishedAt: string;
+  /** Instances of this version that have not ended: waiting or advancing, and stopped by an incident. */
+  running: number;
+  incidents: number;
 }
 
 const query = (fileName: string) => `?file=${encodeURIComponent(fileName)}`;

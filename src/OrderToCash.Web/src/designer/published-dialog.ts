@@ -39,6 +39,7 @@ export class PublishedDialog {
         h('td', { class: 'number' }, String(d.version)),
         h('td', {}, d.publishedBy),
         h('td', {}, h('time', { datetime: d.publishedAt }, dateTime.format(new Date(d.publishedAt)))),
+        h('td', { 'data-test': 'instances' }, instances(d)),
         h(
           'td',
           {},
@@ -58,9 +59,23 @@ export class PublishedDialog {
       h(
         'table',
         { class: 'table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Process'), h('th', { scope: 'col', class: 'number' }, 'Version'), h('th', { scope: 'col' }, 'Published by'), h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Process'), h('th', { scope: 'col', class: 'number' }, 'Version'), h('th', { scope: 'col' }, 'Published by'), h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Instances'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
         h('tbody', {}, ...rows),
       ),
     );
   }
+}
+
+/** "2 running · 1 incident", or "none running" when no instance of the version is still open. */
+function instances(d: DefinitionSummary): HTMLElement | string {
+  if (d.running === 0 && d.incidents === 0) {
+    return h('span', { class: 'muted' }, 'none running');
+  }
+  return h(
+    'span',
+    {},
+    d.running > 0 ? `${d.running} running` : null,
+    d.running > 0 && d.incidents > 0 ? ' · ' : null,
+    d.incidents > 0 ? h('span', { class: 'incidents' }, `${d.incidents} incident${d.incidents === 1 ? '' : 's'}`) : null,
+  );
 }
