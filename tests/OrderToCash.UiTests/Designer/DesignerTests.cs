@@ -63,6 +63,21 @@ public sealed class DesignerTests(UiFixture ui)
     }
 
     [BrowserFact]
+    public async Task A_rule_set_the_catalog_does_not_know_is_kept_and_marked()
+    {
+        var page = await ui.NewPageAsync();
+        await OpenDesignerAsync(page);
+        var xml = File.ReadAllText(Fixture("credit-check.bpmn")).Replace("o2c:ruleSet=\"credit-limit\"", "o2c:ruleSet=\"retired-limits\"", StringComparison.Ordinal);
+
+        await page.Locator("#open-file").SetInputFilesAsync(new FilePayload { Name = "retired.bpmn", MimeType = "application/xml", Buffer = System.Text.Encoding.UTF8.GetBytes(xml) });
+        await page.Locator("#designer-status").Filter(new() { HasText = "Opened “retired.bpmn”." }).WaitForAsync();
+        await ClickElementAsync(page, "CheckCreditLimit");
+
+        (await page.GetByLabel("Rule set").InputValueAsync()).Should().Be("retired-limits");
+        (await page.GetByLabel("Rule set").Locator("option:checked").TextContentAsync()).Should().Be("retired-limits (not in the catalog)");
+    }
+
+    [BrowserFact]
     public async Task A_diagram_from_another_modeller_opens()
     {
         var file = SharedConformanceFile("miwg-reference", "C.1.0.bpmn");

@@ -108,7 +108,7 @@ public sealed class PublishingTests(UiFixture ui)
     }
 
     [BrowserFact]
-    public async Task An_imported_file_is_checked_straight_away()
+    public async Task An_imported_file_is_checked_straight_away_and_again_after_an_edit()
     {
         var processId = UniqueProcessId();
         var page = await ui.NewPageAsync();
@@ -118,7 +118,17 @@ public sealed class PublishingTests(UiFixture ui)
 
         await page.Locator("[data-test=problem-marker][data-element=Decide]").WaitForAsync();
         (await page.Locator("[data-test=problems-summary]").TextContentAsync()).Should().Be("1 error: fix them to publish.");
+
+        // Removing the condition leaves one path that is always taken: no Check click, the edit itself is checked.
+        var flow = (await page.Locator("g.djs-element[data-element-id='Small'] .djs-hit").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(flow.X + (flow.Width / 2), flow.Y + (flow.Height / 2));
+        await page.GetByLabel("Condition", new() { Exact = true }).FillAsync(string.Empty);
+        await page.GetByLabel("Condition", new() { Exact = true }).PressAsync("Enter");
+
+        await page.Locator("[data-test=problems-summary]").Filter(new() { HasText = "No problems" }).WaitForAsync();
+        (await page.Locator("[data-test=problem-marker]").CountAsync()).Should().Be(0);
         (await PublishedAsync(page, processId)).Should().BeEmpty("checking publishes nothing");
+        page.ShouldHaveNoScriptErrors();
     }
 
     private static string UniqueProcessId() => "Routing_" + Guid.NewGuid().ToString("N")[..8];
