@@ -108,6 +108,26 @@ public sealed class PublishingTests(UiFixture ui)
     }
 
     [BrowserFact]
+    public async Task A_publication_the_server_refuses_shows_its_problems_as_markers()
+    {
+        var processId = UniqueProcessId();
+        var page = await ui.NewPageAsync();
+        await OpenDesignerAsync(page);
+        // Checks never answer, so Publish is clicked before the designer knows of any error: the server must refuse.
+        await page.RouteAsync("**/api/definitions/validate**", _ => Task.CompletedTask);
+        await OpenFileAsync(page, processId, RoutingXml(processId));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+
+        await page.Locator("#designer-status[data-kind=error]").Filter(new() { HasText = "Not published: The definition is not valid; nothing was published." }).WaitForAsync();
+        await page.Locator("[data-test=problem-marker][data-element=Decide]").WaitForAsync();
+        (await page.Locator("[data-test=problem]").Filter(new() { HasText = NotExhaustive }).CountAsync()).Should().Be(1);
+        (await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).IsDisabledAsync()).Should().BeTrue();
+        (await PublishedAsync(page, processId)).Should().BeEmpty();
+        page.ShouldHaveNoScriptErrors();
+    }
+
+    [BrowserFact]
     public async Task An_imported_file_is_checked_straight_away_and_again_after_an_edit()
     {
         var processId = UniqueProcessId();
