@@ -10,6 +10,7 @@ using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Handlers;
 using OrderToCash.Engine.Runtime;
 using OrderToCash.Engine.Runtime.Plan;
+using OrderToCash.Engine.Runtime.State;
 
 namespace OrderToCash.Engine.Durable;
 
@@ -25,16 +26,21 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
 
     private readonly ConcurrentDictionary<(string ProcessId, int Version), ExecutionPlan> _plans = new();
 
+    /// <summary>
+    /// What publishing <paramref name="xml"/> would say about it, with nothing written: the same parse, validator,
+    /// catalog and "nothing to publish" rule as <see cref="PublishAsync"/>, so a clean check means publishing succeeds.
+    /// </summary>
+    public DefinitionValidation Validate(string xml, string sourceName)
+    {
+        var (_, _, diagnostics, valid) = Check(xml, sourceName);
+        return new DefinitionValidation(valid, diagnostics);
+    }
+
     public async Task<PublishResult> PublishAsync(string xml, string sourceName, string publishedBy, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(xml);
-        var validation = BpmnValidator.Validate(BpmnParser.Parse(xml, sourceName), catalog());
-        var executable = validation.Document.Processes.Where(p => p.IsExecutable).ToList();
-        if (!validation.IsValid || executable.Count == 0)
+        var (validation, executable, diagnostics, valid) = Check(xml, sourceName);
+        if (!valid)
         {
-            var diagnostics = validation.IsValid
-                ? [.. validation.Diagnostics, new Diagnostic(sourceName, null, null, null, "PUBLISH001", "The file has no executable process (isExecutable=\"true\"): nothing to publish.")]
-                : validation.Diagnostics;
             return new PublishResult(false, diagnostics, []);
         }
 
@@ -89,12 +95,50 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
         return new PublishResult(true, validation.Diagnostics, published);
     }
 
+    private (BpmnValidationResult Validation, List<ProcessModel> Executable, IReadOnlyList<Diagnostic> Diagnostics, bool Valid) Check(string xml, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        var validation = BpmnValidator.Validate(BpmnParser.Parse(xml, sourceName), catalog());
+        var executable = validation.Document.Processes.Where(p => p.IsExecutable).ToList();
+        if (validation.IsValid && executable.Count == 0)
+        {
+            return (validation, executable, [.. validation.Diagnostics, new Diagnostic(sourceName, null, null, null, "PUBLISH001", "The file has no executable process (isExecutable=\"true\"): nothing to publish.")], false);
+        }
+
+        return (validation, executable, validation.Diagnostics, validation.IsValid);
+    }
+
     public async Task<IReadOnlyList<DefinitionRecord>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = createContext();
         return await db.Set<DefinitionRecord>().AsNoTracking()
             .OrderBy(d => d.ProcessId).ThenByDescending(d => d.Version)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// How many instances of each published version have not ended: running (waiting or advancing) and stopped by an
+    /// incident. Versions without such instances are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<VersionInstances>> OpenInstancesAsync(string? processId, CancellationToken cancellationToken)
+    {
+        const string running = nameof(InstanceStatus.Running);
+        const string incident = nameof(InstanceStatus.Incident);
+        await using var db = createContext();
+        var open = db.Set<InstanceRecord>().AsNoTracking().Where(i => i.Status == running || i.Status == incident);
+        if (processId is not null)
+        {
+            open = open.Where(i => i.ProcessId == processId);
+        }
+
+        var counts = await open
+            .GroupBy(i => new { i.ProcessId, i.Version, i.Status })
+            .Select(g => new { g.Key.ProcessId, g.Key.Version, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. counts
+            .GroupBy(c => (c.ProcessId, c.Version))
+            .Select(g => new VersionInstances(g.Key.ProcessId, g.Key.Version, g.Where(c => c.Status == running).Sum(c => c.Count), g.Where(c => c.Status == incident).Sum(c => c.Count)))
+            .OrderBy(v => v.ProcessId, StringComparer.Ordinal).ThenByDescending(v => v.Version)];
     }
 
     /// <summary>The latest published version of <paramref name="processId"/>, or null.</summary>
@@ -154,6 +198,12 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
         return _plans.GetOrAdd((processId, version), _ => ExecutionPlanCompiler.Compile(validation, processId, version, handlers));
     }
 }
+
+/// <summary>Instances of one version that have not ended.</summary>
+public sealed record VersionInstances(string ProcessId, int Version, int Running, int Incidents);
+
+/// <summary>The problems a definition has; <c>Valid</c> is true when it would publish (warnings do not block).</summary>
+public sealed record DefinitionValidation(bool Valid, IReadOnlyList<Diagnostic> Diagnostics);
 
 public sealed record PublishResult(bool Published, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<PublishedVersion> Versions);
 

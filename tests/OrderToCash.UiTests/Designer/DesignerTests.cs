@@ -55,11 +55,26 @@ public sealed class DesignerTests(UiFixture ui)
         (await page.GetByLabel("Due").InputValueAsync()).Should().Be("P2D");
 
         await ClickElementAsync(page, "CheckCreditLimit");
-        // The rule store is not wired yet: a rule set unknown to the catalog is kept and marked, never dropped.
+        // The host's catalog knows the shipped rule sets: the file's value is shown as the catalog's entry.
         (await page.GetByLabel("Rule set").InputValueAsync()).Should().Be("credit-limit");
         (await page.GetByLabel("Rule set").Locator("option:checked").TextContentAsync()).Should().Be("Credit limit (credit-limit)", "the host's catalog offers the product's rule sets");
         await page.ScreenshotAsync("designer-credit-check");
         page.ShouldHaveNoScriptErrors();
+    }
+
+    [BrowserFact]
+    public async Task A_rule_set_the_catalog_does_not_know_is_kept_and_marked()
+    {
+        var page = await ui.NewPageAsync();
+        await OpenDesignerAsync(page);
+        var xml = File.ReadAllText(Fixture("credit-check.bpmn")).Replace("o2c:ruleSet=\"credit-limit\"", "o2c:ruleSet=\"retired-limits\"", StringComparison.Ordinal);
+
+        await page.Locator("#open-file").SetInputFilesAsync(new FilePayload { Name = "retired.bpmn", MimeType = "application/xml", Buffer = System.Text.Encoding.UTF8.GetBytes(xml) });
+        await page.Locator("#designer-status").Filter(new() { HasText = "Opened “retired.bpmn”." }).WaitForAsync();
+        await ClickElementAsync(page, "CheckCreditLimit");
+
+        (await page.GetByLabel("Rule set").InputValueAsync()).Should().Be("retired-limits");
+        (await page.GetByLabel("Rule set").Locator("option:checked").TextContentAsync()).Should().Be("retired-limits (not in the catalog)");
     }
 
     [BrowserFact]

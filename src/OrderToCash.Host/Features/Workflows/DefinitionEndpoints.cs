@@ -14,8 +14,14 @@ internal static class DefinitionEndpoints
     {
         var definitions = endpoints.MapGroup("/api/definitions").WithTags("Workflows").RequireAuthorization(Roles.ProcessOwner);
         definitions.MapPost("/", PublishAsync);
+        definitions.MapPost("/validate", ValidateAsync);
         definitions.MapGet("/", async (DefinitionStore store, CancellationToken ct) =>
-            Results.Ok((await store.ListAsync(ct).ConfigureAwait(false)).Select(d => new { d.ProcessId, d.Version, d.Name, d.SourceName, d.ContentHash, d.PublishedBy, d.PublishedAt })));
+            Results.Ok(await VersionsAsync(store, processId: null, ct).ConfigureAwait(false)));
+        definitions.MapGet("/{processId}/versions", async (string processId, DefinitionStore store, CancellationToken ct) =>
+        {
+            var versions = await VersionsAsync(store, processId, ct).ConfigureAwait(false);
+            return versions.Count > 0 ? Results.Ok(versions) : throw new KeyNotFoundException($"Process '{processId}' is not published.");
+        });
         definitions.MapGet("/{processId}/elements", async (string processId, int? days, DurableWorkflowRuntime runtime, TimeProvider clock, CancellationToken ct) =>
             days is < 1 or > Limits.MaxStatisticsDays
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"Between 1 and {Limits.MaxStatisticsDays} days ({days} given)."] })
@@ -28,22 +34,29 @@ internal static class DefinitionEndpoints
         });
     }
 
+    /// <summary>Published versions, newest first per process, with the instances of each that have not ended.</summary>
+    private static async Task<List<DefinitionVersion>> VersionsAsync(DefinitionStore store, string? processId, CancellationToken cancellationToken)
+    {
+        var open = (await store.OpenInstancesAsync(processId, cancellationToken).ConfigureAwait(false)).ToDictionary(v => (v.ProcessId, v.Version));
+        return [.. (await store.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(d => processId is null || d.ProcessId == processId)
+            .Select(d =>
+            {
+                var instances = open.GetValueOrDefault((d.ProcessId, d.Version));
+                return new DefinitionVersion(d.ProcessId, d.Version, d.Name, d.SourceName, d.ContentHash, d.PublishedBy, d.PublishedAt, instances?.Running ?? 0, instances?.Incidents ?? 0);
+            })];
+    }
+
     /// <summary>The body is the BPMN XML itself; <c>?file=</c> names it in diagnostics.</summary>
     private static async Task<IResult> PublishAsync(HttpRequest request, string? file, ClaimsPrincipal user, DefinitionStore store, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBpmnBytes)
+        var (xml, refusal) = await ReadBpmnAsync(request, "publish", cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            return Results.Problem(title: $"The BPMN file is larger than {MaxBpmnBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return refusal;
         }
 
-        using var reader = new StreamReader(request.Body);
-        var xml = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(xml))
-        {
-            return Results.Problem(title: "The request body must be the BPMN 2.0 XML to publish.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var result = await store.PublishAsync(xml, string.IsNullOrWhiteSpace(file) ? "upload.bpmn" : Path.GetFileName(file), user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
+        var result = await store.PublishAsync(xml, SourceName(file), user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
         if (!result.Published)
         {
             return Results.Problem(
@@ -54,4 +67,36 @@ internal static class DefinitionEndpoints
 
         return Results.Created("/api/definitions", new { versions = result.Versions, diagnostics = result.Diagnostics });
     }
+
+    /// <summary>The designer's "check as you draw": the diagnostics publishing would give, with nothing written (always 200).</summary>
+    private static async Task<IResult> ValidateAsync(HttpRequest request, string? file, DefinitionStore store, CancellationToken cancellationToken)
+    {
+        var (xml, refusal) = await ReadBpmnAsync(request, "check", cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var result = store.Validate(xml, SourceName(file));
+        return Results.Ok(new { valid = result.Valid, diagnostics = result.Diagnostics });
+    }
+
+    private static string SourceName(string? file) => string.IsNullOrWhiteSpace(file) ? "upload.bpmn" : Path.GetFileName(file);
+
+    private static async Task<(string Xml, IResult? Refusal)> ReadBpmnAsync(HttpRequest request, string purpose, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBpmnBytes)
+        {
+            return (string.Empty, Results.Problem(title: $"The BPMN file is larger than {MaxBpmnBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var xml = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(xml)
+            ? (xml, Results.Problem(title: $"The request body must be the BPMN 2.0 XML to {purpose}.", statusCode: StatusCodes.Status400BadRequest))
+            : (xml, null);
+    }
 }
+
+/// <summary>One published version as the API lists it: <c>Running</c> and <c>Incidents</c> count its instances that have not ended.</summary>
+internal sealed record DefinitionVersion(string ProcessId, int Version, string? Name, string SourceName, string ContentHash, string PublishedBy, DateTimeOffset PublishedAt, int Running, int Incidents);

@@ -16,6 +16,8 @@ export interface DiagramElement {
   type: string;
   businessObject: ModdleElement;
   labelTarget?: DiagramElement;
+  /** Set on connections (sequence flows). */
+  waypoints?: { x: number; y: number }[];
 }
 
 export interface Moddle {
@@ -29,15 +31,28 @@ export interface Modeling {
 
 export interface Selection {
   get(): DiagramElement[];
+  select(element: DiagramElement | null): void;
 }
 
 export interface Canvas {
   getRootElement(): DiagramElement;
   zoom(level: 'fit-viewport' | number, center?: 'auto'): number;
+  addMarker(element: DiagramElement, marker: string): void;
+  removeMarker(element: DiagramElement, marker: string): void;
+  scrollToElement(element: DiagramElement): void;
+}
+
+export interface ElementRegistry {
+  get(id: string): DiagramElement | undefined;
+}
+
+export interface Overlays {
+  add(element: DiagramElement, type: string, overlay: { position: { top?: number; right?: number; bottom?: number; left?: number }; html: HTMLElement }): string;
+  remove(filter: { type: string }): void;
 }
 
 export interface EventBus {
-  on(event: string | string[], callback: (event: { elements?: DiagramElement[]; newSelection?: DiagramElement[] }) => void): void;
+  on(event: string | string[], callback: (event: { elements?: DiagramElement[]; newSelection?: DiagramElement[]; trigger?: string }) => void): void;
 }
 
 export interface CommandStack {

@@ -4,13 +4,17 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '../styles/designer.css';
 import { byId } from '../shared/dom';
-import { startPage } from '../shared/page';
+import { handlePageError, startPage } from '../shared/page';
 import type { Canvas, CommandStack, EventBus, ModdleElement } from './bpmn-types';
 import { loadCatalog } from './catalog';
+import { definitions } from './definitions-api';
 import { download, fileNameFor, MaxDiagramBytes } from './files';
 import { newDiagramXml } from './new-diagram';
 import o2cDescriptor from './o2c-moddle.json';
+import { ProblemsView } from './problems';
 import { PropertiesPanel } from './properties-panel';
+import { PublishedDialog } from './published-dialog';
+import { ServerActions } from './server-actions';
 
 const NewDiagramMessage = 'A new diagram: drag elements from the palette on the left, or select one to append the next step.';
 
@@ -23,6 +27,7 @@ void startPage('/designer', async () => {
   const fileInput = byId<HTMLInputElement>('open-file');
   let fileName = 'New diagram';
   let dirty = false;
+  const problems = new ProblemsView(byId('problems-list'), byId('problems-summary'), modeler);
 
   const setStatus = (message: string, kind: 'info' | 'warning' | 'error' = 'info') => {
     status.textContent = message;
@@ -33,16 +38,26 @@ void startPage('/designer', async () => {
     documentName.textContent = dirty ? `${fileName} — unsaved changes` : fileName;
   };
   const confirmDiscard = () => !dirty || window.confirm(`Discard the unsaved changes to “${fileName}”?`);
+  const server = new ServerActions(modeler, problems, byId<HTMLButtonElement>('publish'), {
+    fileName: () => (/\.bpmn$/i.test(fileName) ? fileName : fileNameFor(processName(), 'bpmn')),
+    status: setStatus,
+    published: () => setDirty(false),
+    fail: error => handlePageError(error, '/designer'),
+  });
 
   const commandStack = modeler.get<CommandStack>('commandStack');
   const undo = byId<HTMLButtonElement>('undo');
   const redo = byId<HTMLButtonElement>('redo');
   undo.addEventListener('click', () => commandStack.undo());
   redo.addEventListener('click', () => commandStack.redo());
-  modeler.get<EventBus>('eventBus').on('commandStack.changed', () => {
+  modeler.get<EventBus>('eventBus').on('commandStack.changed', event => {
     setDirty(true);
     undo.disabled = !commandStack.canUndo();
     redo.disabled = !commandStack.canRedo();
+    // Importing a diagram clears the stack: that is not an edit to check.
+    if (event.trigger !== 'clear') {
+      server.changed();
+    }
   });
   window.addEventListener('beforeunload', event => {
     if (dirty) {
@@ -50,9 +65,14 @@ void startPage('/designer', async () => {
     }
   });
 
-  async function open(xml: string, name: string, openedMessage = `Opened “${name}”.`): Promise<void> {
+  /** Puts a diagram on the canvas; an imported one (not a new one) is checked by the server straight away. */
+  async function open(xml: string, name: string, openedMessage = `Opened “${name}”.`, check = true): Promise<void> {
     try {
       const { warnings } = await modeler.importXML(xml);
+      problems.reset(check ? 'Checking…' : 'Not checked yet.');
+      if (check) {
+        void server.check();
+      }
       fileName = name;
       setDirty(false);
       undo.disabled = true;
@@ -82,7 +102,7 @@ void startPage('/designer', async () => {
 
   byId('new-diagram').addEventListener('click', () => {
     if (confirmDiscard()) {
-      void open(newDiagramXml(), 'New diagram', NewDiagramMessage);
+      void open(newDiagramXml(), 'New diagram', NewDiagramMessage, false);
     }
   });
 
@@ -111,6 +131,7 @@ void startPage('/designer', async () => {
     download(name, xml ?? '', 'application/xml');
     setDirty(false);
     setStatus(`Downloaded ${name}.`);
+    void server.check();
   });
 
   byId('download-svg').addEventListener('click', async () => {
@@ -120,9 +141,24 @@ void startPage('/designer', async () => {
     setStatus(`Downloaded ${name}.`);
   });
 
-  await open(newDiagramXml(), 'New diagram', NewDiagramMessage);
-  // The file buttons stay disabled until their handlers are wired and a diagram is on the canvas.
-  for (const id of ['new-diagram', 'open-diagram', 'download-bpmn', 'download-svg']) {
+  byId('check').addEventListener('click', () => void server.check());
+  byId('publish').addEventListener('click', () => void server.publish());
+
+  const published = new PublishedDialog(byId<HTMLDialogElement>('published-dialog'), byId('published-body'), async d => {
+    if (!confirmDiscard()) {
+      return;
+    }
+    try {
+      await open(await definitions.xml(d.processId, d.version), d.sourceName, `Opened ${d.processId} version ${d.version}, published by ${d.publishedBy}.`);
+    } catch (error) {
+      setStatus(`${d.processId} version ${d.version} could not be opened: ${error instanceof Error ? error.message : String(error)}.`, 'error');
+    }
+  });
+  byId('open-published').addEventListener('click', () => void published.show());
+
+  await open(newDiagramXml(), 'New diagram', NewDiagramMessage, false);
+  // The buttons stay disabled until their handlers are wired and a diagram is on the canvas.
+  for (const id of ['new-diagram', 'open-diagram', 'download-bpmn', 'download-svg', 'open-published', 'check', 'publish']) {
     byId<HTMLButtonElement>(id).disabled = false;
   }
   byId('designer-workspace').setAttribute('aria-busy', 'false');

@@ -2,6 +2,7 @@ import { h } from '../shared/dom';
 import type { Canvas, DiagramElement, EventBus, ModdleElement, Moddle, Modeling, Selection } from './bpmn-types';
 import { is } from './bpmn-types';
 import type { Catalog } from './catalog';
+import { flowSection, isChoosableFlow } from './flow-section';
 import * as sections from './panel-sections';
 
 interface ModelerServices {
@@ -68,6 +69,7 @@ export class PropertiesPanel {
     const ctx = this.context;
     const bo = element.businessObject;
     const result = [sections.headerSection(bo), sections.generalSection(ctx, element, bo)];
+    if (isChoosableFlow(bo)) result.push(flowSection(ctx, element, bo));
     if (is(bo, 'bpmn:ServiceTask')) result.push(sections.serviceTaskSection(ctx, element, bo));
     if (is(bo, 'bpmn:BusinessRuleTask')) result.push(sections.businessRuleTaskSection(ctx, element, bo));
     if (is(bo, 'bpmn:UserTask')) result.push(sections.userTaskSection(ctx, element, bo));

@@ -6,11 +6,15 @@ export interface CurrentUser {
   customerId: string | null;
 }
 
-/** An API answer other than 2xx; `title` is the problem's title when the server sent problem details. */
+/**
+ * An API answer other than 2xx; `title` is the problem's detail or title when the server sent problem details,
+ * `problem` the whole problem document (e.g. its `diagnostics`).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
+    readonly problem?: Record<string, unknown>,
   ) {
     super(`${status} ${title}`);
     this.name = 'ApiError';
@@ -26,24 +30,46 @@ async function send(method: string, url: string, body?: unknown): Promise<Respon
   if (body !== undefined) {
     init.body = JSON.stringify(body);
   }
-  const response = await fetch(url, init);
+  return ensureOk(await fetch(url, init));
+}
+
+/** Sends (or fetches) a document that is not JSON, such as BPMN XML; the answer may still be JSON. */
+export async function sendText(method: 'GET' | 'POST', url: string, body?: string, contentType = 'application/xml'): Promise<Response> {
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? { Accept: 'application/json, application/xml' } : { Accept: 'application/json', 'Content-Type': contentType },
+  };
+  if (body !== undefined) {
+    init.body = body;
+  }
+  return ensureOk(await fetch(url, init));
+}
+
+async function ensureOk(response: Response): Promise<Response> {
   if (!response.ok) {
-    throw new ApiError(response.status, await problemTitle(response));
+    const problem = await problemOf(response);
+    throw new ApiError(response.status, problemTitle(problem, response), problem);
   }
   return response;
 }
 
-async function problemTitle(response: Response): Promise<string> {
+async function problemOf(response: Response): Promise<Record<string, unknown> | undefined> {
   try {
-    const problem = (await response.json()) as { title?: unknown; detail?: unknown };
-    if (typeof problem.detail === 'string' && problem.detail) {
-      return problem.detail;
-    }
-    if (typeof problem.title === 'string' && problem.title) {
-      return problem.title;
-    }
+    const problem: unknown = await response.json();
+    return typeof problem === 'object' && problem !== null ? (problem as Record<string, unknown>) : undefined;
   } catch {
     // Not a problem-details body (an empty 401 or 403): the status text says enough.
+    return undefined;
+  }
+}
+
+function problemTitle(problem: Record<string, unknown> | undefined, response: Response): string {
+  if (typeof problem?.detail === 'string' && problem.detail) {
+    return problem.detail;
+  }
+  if (typeof problem?.title === 'string' && problem.title) {
+    return problem.title;
   }
   return response.statusText || `HTTP ${response.status}`;
 }
