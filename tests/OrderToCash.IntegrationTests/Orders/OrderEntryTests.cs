@@ -85,6 +85,30 @@ public sealed class OrderEntryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_orders_for_one_customer_get_distinct_consecutive_numbers_and_the_exposure_counts_each_once()
+    {
+        var placed = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => orders.PlaceAsync(i % 2 == 0 ? "salesperson" : "sabine", OrdersHost.OneLine("C-0001", i, 10m))));
+
+        placed.Select(o => o.GetProperty("number").GetString()![^6..]).Should().BeEquivalentTo(Enumerable.Range(1, 6).Select(i => $"{i:000000}"));
+        placed.Should().OnlyContain(o => o.GetProperty("status").GetString() == "Accepted");
+        // 1..6 units at 10 EUR + 20 % VAT = 12 EUR a unit, 21 units in all.
+        (await orders.ExposureAsync("C-0001")).Should().Be(252m);
+    }
+
+    [Fact]
+    public async Task The_order_list_filters_by_status()
+    {
+        var accepted = await orders.PlaceAsync("salesperson", OrdersHost.OneLine("C-0001", 1m, 10m));
+        var blocked = await orders.PlaceAsync("salesperson", OrdersHost.OneLine("C-0001", 1m, 90_000m));
+        using var credit = orders.Client("claire");
+
+        var list = JsonDocument.Parse(await credit.GetStringAsync(new Uri("/api/orders?status=CreditBlocked", UriKind.Relative))).RootElement;
+
+        list.EnumerateArray().Select(o => o.GetProperty("number").GetString()).Should().Equal(blocked.GetProperty("number").GetString());
+        accepted.GetProperty("status").GetString().Should().Be("Accepted");
+    }
+
+    [Fact]
     public async Task A_salesperson_cannot_order_for_or_read_the_orders_of_another_salespersons_customer()
     {
         var placed = await orders.PlaceAsync("salesperson", OrdersHost.OneLine("C-0001", 1m, 100m));
