@@ -15,6 +15,7 @@ namespace OrderToCash.IntegrationTests.Orders;
 internal sealed class OrdersHost : IDisposable
 {
     private readonly TempDirectory directory = new();
+    private readonly (string, string?)[] settings;
 
     public OrdersHost()
     {
@@ -28,10 +29,18 @@ internal sealed class OrdersHost : IDisposable
             index++;
         }
 
-        Host = TestHost.Sqlite(directory, [.. extra]);
+        settings = [.. extra];
+        Host = TestHost.Sqlite(directory, settings);
     }
 
-    public TestHost Host { get; }
+    public TestHost Host { get; private set; }
+
+    /// <summary>Stops the host and starts a new one on the same database (what a restart after a crash does).</summary>
+    public void Restart()
+    {
+        Host.Dispose();
+        Host = TestHost.Sqlite(directory, settings);
+    }
 
     public HttpClient Client(string userName) => Host.ClientFor(userName);
 
