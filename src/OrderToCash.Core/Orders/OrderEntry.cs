@@ -21,7 +21,8 @@ public sealed partial class OrderEntry(
 {
     public const string NumberPrefix = "SO";
 
-    private const int MaxAttempts = 5;
+    // Every concurrent entry takes the same series row, so under a burst each attempt may lose to another one.
+    private const int MaxAttempts = 20;
 
     public async Task<OrderEntryResult> EnterAsync(NewOrder request, string createdBy, CancellationToken cancellationToken)
     {
@@ -46,7 +47,9 @@ public sealed partial class OrderEntry(
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
-                // Another order took the series' next number (or created the series) or moved this customer's exposure: check again on fresh data.
+                // Another order took the series' next number (or created the series) or moved this customer's exposure: check
+                // again on fresh data, after a short random pause so that the losers of one race do not collide again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), clock, cancellationToken).ConfigureAwait(false);
             }
         }
     }

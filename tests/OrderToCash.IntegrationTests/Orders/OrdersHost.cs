@@ -16,9 +16,12 @@ internal sealed class OrdersHost : IDisposable
 {
     private readonly TempDirectory directory = new();
     private readonly (string, string?)[] settings;
+    private readonly string? postgresConnectionString;
 
-    public OrdersHost()
+    /// <param name="postgresConnectionString">A PostgreSQL database to run on; SQLite in a temporary folder when null.</param>
+    public OrdersHost(string? postgresConnectionString = null)
     {
+        this.postgresConnectionString = postgresConnectionString;
         var extra = new List<(string, string?)> { ("Demo:Seed", "true"), ("Scheduler:AutoStart", "false") };
         var index = TestUsers.People.Length;
         foreach (var (name, role) in new[] { ("cyril", Roles.CreditManager), ("sabine", Roles.SalesAdministration) })
@@ -30,7 +33,7 @@ internal sealed class OrdersHost : IDisposable
         }
 
         settings = [.. extra];
-        Host = TestHost.Sqlite(directory, settings);
+        Host = Start();
     }
 
     public TestHost Host { get; private set; }
@@ -39,8 +42,12 @@ internal sealed class OrdersHost : IDisposable
     public void Restart()
     {
         Host.Dispose();
-        Host = TestHost.Sqlite(directory, settings);
+        Host = Start();
     }
+
+    private TestHost Start() => postgresConnectionString is null
+        ? TestHost.Sqlite(directory, settings)
+        : TestHost.PostgreSql(postgresConnectionString, settings);
 
     public HttpClient Client(string userName) => Host.ClientFor(userName);
 
