@@ -1,4 +1,5 @@
 using OrderToCash.Core.Orders;
+using OrderToCash.Engine.Rules.Decisions;
 
 namespace OrderToCash.Host.Features.Orders;
 
@@ -23,9 +24,9 @@ internal sealed record OrderView(
     string? DecidedBy,
     string? DecisionComment,
     DateTimeOffset? DecidedAt,
-    object? Decisions = null)
+    IReadOnlyList<DecisionExplanation>? Decisions = null)
 {
-    public static OrderView From(Order order, object? decisions = null) => new(
+    public static OrderView From(Order order, IReadOnlyList<DecisionExplanation>? decisions = null) => new(
         order.Number, order.CustomerId, order.Currency, order.Status, order.NetTotal, order.VatTotal, order.GrossTotal,
         [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineView(l.LineNumber, l.Description, l.Quantity, l.UnitPrice, l.VatRate, l.NetAmount, l.VatAmount))],
         order.CreatedBy, order.CreatedAt, order.CreditDecisionId,
