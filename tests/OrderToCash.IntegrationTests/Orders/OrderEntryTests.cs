@@ -65,6 +65,8 @@ public sealed class OrderEntryTests : IAsyncLifetime, IDisposable
         var read = await orders.OrderAsync(number);
         var decision = read.GetProperty("decisions").EnumerateArray().Should().ContainSingle().Subject;
         decision.GetRawText().Should().Contain("credit-limit").And.Contain("WithinCreditLimit");
+        decision.GetProperty("decision").GetProperty("id").GetInt64().Should().Be(order.GetProperty("creditDecisionId").GetInt64());
+        decision.GetProperty("version").GetProperty("version").GetInt32().Should().Be(1, "the rule version that blocked the order is named");
         using var credit = orders.Client("claire");
         var explained = await credit.GetStringAsync(new Uri($"/api/decisions/order/{number}", UriKind.Relative));
         explained.Should().Contain("WithinCreditLimit");
