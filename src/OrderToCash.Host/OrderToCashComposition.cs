@@ -6,6 +6,7 @@ using OrderToCash.Host.Features.Customers;
 using OrderToCash.Host.Features.Errors;
 using OrderToCash.Host.Features.Workflows;
 using OrderToCash.Host.Features.Health;
+using OrderToCash.Host.Features.Orders;
 using OrderToCash.Host.Features.Rules;
 using OrderToCash.Host.Features.Web;
 
@@ -54,6 +55,7 @@ internal static class OrderToCashComposition
         app.MapAuth();
         app.MapCustomers();
         app.MapCreditLimitRequests();
+        app.MapOrders();
         app.MapDefinitions();
         app.MapInstances();
         app.MapMessages();

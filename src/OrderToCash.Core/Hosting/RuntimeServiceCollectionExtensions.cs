@@ -28,6 +28,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<Credit.CreditLimitRequests>();
         services.AddOrderToCashRules();
         services.AddOrderToCashWorkflows(configuration);
+        Orders.OrderServiceCollectionExtensions.AddOrderToCashOrders(services);
         var database = PersistenceServiceCollectionExtensions.ReadOptions(configuration);
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddOrderToCashScheduler(database, scheduler);

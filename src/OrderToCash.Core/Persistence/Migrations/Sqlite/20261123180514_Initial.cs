@@ -276,6 +276,41 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    NetTotal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    VatTotal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    GrossTotal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreditDecisionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreditBlockReasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ReleaseNeedsSecondApprover = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReleaseInstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FirstApprover = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FirstApprovalComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DecisionComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_orders_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "wf_subscriptions",
                 columns: table => new
                 {
@@ -319,6 +354,28 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "order_lines",
+                columns: table => new
+                {
+                    LineNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    VatRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_order_lines", x => new { x.OrderId, x.LineNumber });
+                    table.ForeignKey(
+                        name: "FK_order_lines_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_credit_limit_requests_CustomerId_Status",
                 table: "credit_limit_requests",
@@ -346,6 +403,17 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 name: "IX_housekeeping_runs_StartedAt",
                 table: "housekeeping_runs",
                 column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_CustomerId_Status",
+                table: "orders",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_Number",
+                table: "orders",
+                column: "Number",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_rule_decisions_RuleSetName_RuleSetVersion",
@@ -452,6 +520,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 name: "invoice_number_series");
 
             migrationBuilder.DropTable(
+                name: "order_lines");
+
+            migrationBuilder.DropTable(
                 name: "rule_decisions");
 
             migrationBuilder.DropTable(
@@ -476,10 +547,13 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 name: "wf_visits");
 
             migrationBuilder.DropTable(
-                name: "customers");
+                name: "orders");
 
             migrationBuilder.DropTable(
                 name: "wf_instances");
+
+            migrationBuilder.DropTable(
+                name: "customers");
         }
     }
 }

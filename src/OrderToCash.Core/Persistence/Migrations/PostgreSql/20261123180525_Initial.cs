@@ -277,6 +277,41 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    NetTotal = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    VatTotal = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    GrossTotal = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreditDecisionId = table.Column<long>(type: "bigint", nullable: false),
+                    CreditBlockReasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ReleaseNeedsSecondApprover = table.Column<bool>(type: "boolean", nullable: false),
+                    ReleaseInstanceId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FirstApprover = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstApprovalComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecisionComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_orders_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "wf_subscriptions",
                 columns: table => new
                 {
@@ -320,6 +355,29 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "order_lines",
+                columns: table => new
+                {
+                    LineNumber = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    VatRate = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_order_lines", x => new { x.OrderId, x.LineNumber });
+                    table.ForeignKey(
+                        name: "FK_order_lines_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_credit_limit_requests_CustomerId_Status",
                 table: "credit_limit_requests",
@@ -347,6 +405,17 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 name: "IX_housekeeping_runs_StartedAt",
                 table: "housekeeping_runs",
                 column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_CustomerId_Status",
+                table: "orders",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_Number",
+                table: "orders",
+                column: "Number",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_rule_decisions_RuleSetName_RuleSetVersion",
@@ -453,6 +522,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 name: "invoice_number_series");
 
             migrationBuilder.DropTable(
+                name: "order_lines");
+
+            migrationBuilder.DropTable(
                 name: "rule_decisions");
 
             migrationBuilder.DropTable(
@@ -477,10 +549,13 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 name: "wf_visits");
 
             migrationBuilder.DropTable(
-                name: "customers");
+                name: "orders");
 
             migrationBuilder.DropTable(
                 name: "wf_instances");
+
+            migrationBuilder.DropTable(
+                name: "customers");
         }
     }
 }

@@ -276,6 +276,41 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    NetTotal = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    VatTotal = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    GrossTotal = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreditDecisionId = table.Column<long>(type: "bigint", nullable: false),
+                    CreditBlockReasons = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ReleaseNeedsSecondApprover = table.Column<bool>(type: "bit", nullable: false),
+                    ReleaseInstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    FirstApprover = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    FirstApprovalComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DecisionComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_orders_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "wf_subscriptions",
                 columns: table => new
                 {
@@ -319,6 +354,29 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "order_lines",
+                columns: table => new
+                {
+                    LineNumber = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Quantity = table.Column<decimal>(type: "decimal(18,3)", precision: 18, scale: 3, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    VatRate = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_order_lines", x => new { x.OrderId, x.LineNumber });
+                    table.ForeignKey(
+                        name: "FK_order_lines_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_credit_limit_requests_CustomerId_Status",
                 table: "credit_limit_requests",
@@ -346,6 +404,17 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                 name: "IX_housekeeping_runs_StartedAt",
                 table: "housekeeping_runs",
                 column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_CustomerId_Status",
+                table: "orders",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_Number",
+                table: "orders",
+                column: "Number",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_rule_decisions_RuleSetName_RuleSetVersion",
@@ -452,6 +521,9 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                 name: "invoice_number_series");
 
             migrationBuilder.DropTable(
+                name: "order_lines");
+
+            migrationBuilder.DropTable(
                 name: "rule_decisions");
 
             migrationBuilder.DropTable(
@@ -476,10 +548,13 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                 name: "wf_visits");
 
             migrationBuilder.DropTable(
-                name: "customers");
+                name: "orders");
 
             migrationBuilder.DropTable(
                 name: "wf_instances");
+
+            migrationBuilder.DropTable(
+                name: "customers");
         }
     }
 }

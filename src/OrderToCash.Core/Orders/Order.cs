@@ -1,0 +1,127 @@
+using OrderToCash.Core.Credit;
+
+namespace OrderToCash.Core.Orders;
+
+/// <summary>
+/// A customer order. Its totals are fixed at entry (exact decimals, rounded to the cent per line) in the customer's
+/// currency; its credit status moves once from CreditBlocked to Accepted or Rejected, by a documented decision.
+/// </summary>
+public sealed class Order
+{
+    private readonly List<OrderLine> _lines = [];
+
+    public Guid Id { get; init; } = Guid.NewGuid();
+
+    /// <summary>SO-2026-000001: taken from the year's series in the transaction that records the order.</summary>
+    public required string Number { get; init; }
+
+    public required string CustomerId { get; init; }
+
+    public required string Currency { get; init; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public decimal NetTotal { get; private set; }
+
+    public decimal VatTotal { get; private set; }
+
+    public decimal GrossTotal { get; private set; }
+
+    /// <summary>Also the concurrency token: two decisions on one order conflict instead of both applying.</summary>
+    public OrderStatus Status { get; private set; }
+
+    public required string CreatedBy { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The decision log record of the credit check at entry (explained by GET /api/decisions/order/{number}).</summary>
+    public long CreditDecisionId { get; set; }
+
+    /// <summary>The failing blocking rules at entry, one "RuleName: message" per line; empty when accepted.</summary>
+    public string CreditBlockReasons { get; private set; } = string.Empty;
+
+    /// <summary>The credit-limit rules' four-eyes outcome: releasing needs two different credit managers.</summary>
+    public bool ReleaseNeedsSecondApprover { get; private set; }
+
+    /// <summary>The credit-release workflow instance that waits for the credit manager (blocked orders only).</summary>
+    public string? ReleaseInstanceId { get; set; }
+
+    public string? FirstApprover { get; private set; }
+
+    public string? FirstApprovalComment { get; private set; }
+
+    public string? DecidedBy { get; private set; }
+
+    public string? DecisionComment { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public Money Total => new(GrossTotal, Currency);
+
+    public static Order Create(string number, string customerId, string currency, IEnumerable<OrderLine> lines, string createdBy, DateTimeOffset createdAt)
+    {
+        var order = new Order { Number = number, CustomerId = customerId, Currency = currency, CreatedBy = createdBy, CreatedAt = createdAt };
+        order._lines.AddRange(lines);
+        order.NetTotal = order._lines.Sum(l => l.NetAmount);
+        order.VatTotal = order._lines.Sum(l => l.VatAmount);
+        order.GrossTotal = order.NetTotal + order.VatTotal;
+        return order;
+    }
+
+    /// <summary>Applies the credit check at entry: accepted orders count in the exposure at once.</summary>
+    public void ApplyCreditCheck(bool blocked, IEnumerable<CreditBlockReason> reasons, bool releaseNeedsSecondApprover, CreditExposure exposure)
+    {
+        ArgumentNullException.ThrowIfNull(exposure);
+        ReleaseNeedsSecondApprover = releaseNeedsSecondApprover;
+        if (blocked)
+        {
+            Status = OrderStatus.CreditBlocked;
+            CreditBlockReasons = string.Join('\n', reasons.Select(r => $"{r.RuleName}: {r.Message}"));
+            return;
+        }
+
+        Status = OrderStatus.Accepted;
+        exposure.OrderAccepted(Total);
+    }
+
+    /// <summary>
+    /// A credit manager releases the order. Under four-eyes the first approval is only recorded (returns false) and a
+    /// second, different credit manager completes the release.
+    /// </summary>
+    public bool Release(string approver, string? comment, CreditExposure exposure, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(exposure);
+        EnsureBlocked();
+        if (ReleaseNeedsSecondApprover && FirstApprover is null)
+        {
+            (FirstApprover, FirstApprovalComment) = (approver, comment);
+            return false;
+        }
+
+        if (ReleaseNeedsSecondApprover && string.Equals(FirstApprover, approver, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CreditDecisionException($"{approver} already approved the release of {Number}: a second, different credit manager must approve it (four-eyes rule).");
+        }
+
+        exposure.OrderAccepted(Total);
+        Decide(OrderStatus.Accepted, approver, comment, at);
+        return true;
+    }
+
+    public void Reject(string approver, string? comment, DateTimeOffset at)
+    {
+        EnsureBlocked();
+        Decide(OrderStatus.Rejected, approver, comment, at);
+    }
+
+    private void Decide(OrderStatus status, string approver, string? comment, DateTimeOffset at) =>
+        (Status, DecidedBy, DecisionComment, DecidedAt) = (status, approver, comment, at);
+
+    private void EnsureBlocked()
+    {
+        if (Status != OrderStatus.CreditBlocked)
+        {
+            throw new CreditDecisionException($"Order {Number} is {Status}{(DecidedBy is null ? string.Empty : $" by {DecidedBy}")}: only a credit-blocked order can be released or rejected.");
+        }
+    }
+}

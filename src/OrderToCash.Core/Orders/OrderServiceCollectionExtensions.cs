@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrderToCash.Engine.Handlers;
+
+namespace OrderToCash.Core.Orders;
+
+public static class OrderServiceCollectionExtensions
+{
+    /// <summary>Order entry with its credit check, the credit-release decision handler, and the start-up repair.</summary>
+    public static IServiceCollection AddOrderToCashOrders(this IServiceCollection services)
+    {
+        services.AddSingleton<OrderCreditCheck>();
+        services.AddSingleton<OrderEntry>();
+        services.AddWorkflowHandler<CreditReleaseDecisionHandler>();
+        services.AddHostedService<CreditReleaseRepair>();
+        return services;
+    }
+}
