@@ -30,6 +30,16 @@ internal static class OrderToCashComposition
             }
         }
 
+        if (builder.Configuration.GetValue<bool?>("Workflows:PublishFolderOnStart") ?? builder.Environment.IsDevelopment())
+        {
+            var folder = builder.Configuration["Workflows:Folder"] ?? Core.Workflows.WorkflowFolderPublisher.Find(builder.Environment.ContentRootPath);
+            if (folder is not null)
+            {
+                builder.Services.AddHostedService(sp => new Core.Workflows.WorkflowFolderPublisher(
+                    folder, sp.GetRequiredService<Engine.Durable.DefinitionStore>(), sp.GetRequiredService<ILogger<Core.Workflows.WorkflowFolderPublisher>>()));
+            }
+        }
+
         // Enums travel as their names: an API reader sees "Approved", not 1.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();

@@ -134,3 +134,23 @@ public sealed class CatalogWiringTests
             .Should().Contain(["credit-limit", "payment-terms", "escalation", "dispute-routing", "root-cause"]);
     }
 }
+
+public sealed class WorkflowFolderTests
+{
+    [Fact]
+    public async Task With_folder_publishing_on_the_host_publishes_the_repository_workflows_it_can_run_and_skips_the_others()
+    {
+        using var directory = new TempDirectory();
+        await using var host = TestHost.Sqlite(directory,
+            ("Scheduler:AutoStart", "false"),
+            ("Workflows:PublishFolderOnStart", "true"),
+            ("Workflows:Folder", Path.Combine(Rules.RepositoryPaths.Root, "workflows")));
+        using var owner = host.ClientFor("olivia");
+
+        var definitions = JsonDocument.Parse(await owner.GetStringAsync(new Uri("/api/definitions", UriKind.Relative))).RootElement;
+
+        var processes = definitions.EnumerateArray().Select(d => d.GetProperty("processId").GetString()).ToList();
+        processes.Should().Contain("credit-release");
+        processes.Should().NotContain("credit-check", "its handler exists only in the benchmark, so it does not validate in the host");
+    }
+}
