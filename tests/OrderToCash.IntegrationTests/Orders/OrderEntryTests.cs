@@ -73,6 +73,25 @@ public sealed class OrderEntryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_customer_sees_its_blocked_order_but_not_the_internal_credit_reasons()
+    {
+        var order = await orders.PlaceAsync("salesperson", OrdersHost.OneLine("C-0001", 1m, 90_000m));
+        var number = order.GetProperty("number").GetString();
+        using var customer = orders.Client("carl");
+
+        var seen = JsonDocument.Parse(await customer.GetStringAsync(new Uri($"/api/orders/{number}", UriKind.Relative))).RootElement;
+
+        seen.GetProperty("status").GetString().Should().Be("CreditBlocked");
+        seen.GetProperty("creditBlockReasons").GetArrayLength().Should().Be(0);
+        seen.TryGetProperty("decisions", out var decisions).Should().BeTrue();
+        decisions.ValueKind.Should().BeOneOf(JsonValueKind.Null, JsonValueKind.Array);
+        if (decisions.ValueKind == JsonValueKind.Array)
+        {
+            decisions.GetArrayLength().Should().Be(0, "the credit decision is the company's internal judgement");
+        }
+    }
+
+    [Fact]
     public async Task A_sales_administrator_enters_orders_for_any_customer_and_the_numbers_follow_each_other()
     {
         var first = await orders.PlaceAsync("sabine", OrdersHost.OneLine("C-0002", 2m, 100m));

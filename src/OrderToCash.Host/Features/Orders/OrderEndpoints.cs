@@ -51,16 +51,27 @@ internal static class OrderEndpoints
         }
 
         var orders = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Number).Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Ok(orders.Select(o => OrderView.From(o)));
+        var customerOnly = IsCustomerOnly(user);
+        return Results.Ok(orders.Select(o => customerOnly ? OrderView.From(o) with { CreditBlockReasons = [] } : OrderView.From(o)));
     }
 
     private static async Task<IResult> GetAsync(string number, ClaimsPrincipal user, OrderToCashDbContext db, DecisionLog decisions, CancellationToken cancellationToken)
     {
         var order = await Visible(db, user).FirstOrDefaultAsync(o => o.Number == number, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Order '{number}' was not found.");
+        // The credit decision (limits, insurer cover, risk class) is the company's internal judgement: the back office
+        // and the salesperson read it, the customer's portal user does not.
+        if (IsCustomerOnly(user))
+        {
+            return Results.Ok(OrderView.From(order) with { CreditBlockReasons = [] });
+        }
+
         var explanations = await decisions.ExplainAsync(CreditCheck.SubjectType, order.Number, cancellationToken).ConfigureAwait(false);
         return Results.Ok(OrderView.From(order, explanations));
     }
+
+    private static bool IsCustomerOnly(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Customer) && !CustomerScope.ReaderRoles.Where(r => r != Roles.Customer).Any(user.IsInRole);
 
     private static IQueryable<Order> Visible(OrderToCashDbContext db, ClaimsPrincipal user)
     {
