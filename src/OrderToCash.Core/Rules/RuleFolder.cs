@@ -30,17 +30,5 @@ public static class RuleFolder
     }
 
     /// <summary>The rules/ folder next to the working directory or one of its parents (the repository root in development).</summary>
-    public static string? Find(string start)
-    {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "rules");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? Find(string start) => RepositoryFolder.FindUpwards(start, "rules");
 }

@@ -36,19 +36,7 @@ public sealed partial class WorkflowFolderPublisher(string folder, DefinitionSto
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The workflows/ folder next to the working directory or one of its parents (the repository in development).</summary>
-    public static string? Find(string start)
-    {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "workflows");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? Find(string start) => RepositoryFolder.FindUpwards(start, "workflows");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Process {ProcessId} version {Version} published from {File}")]
     private static partial void LogPublished(ILogger logger, string processId, int version, string file);

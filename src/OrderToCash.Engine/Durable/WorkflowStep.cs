@@ -244,33 +244,14 @@ internal sealed class WorkflowStep
             var key = (entry.TokenId, entry.ElementId);
             if (entry.Kind == HistoryKind.Entered)
             {
-                var visit = new ElementVisitRecord
-                {
-                    InstanceId = Record.Id,
-                    ProcessId = Record.ProcessId,
-                    Version = Record.Version,
-                    ElementId = entry.ElementId,
-                    TokenId = entry.TokenId,
-                    EnteredAt = entry.At,
-                };
-                Db.Add(visit);
-                _openVisits[key] = visit;
+                _openVisits[key] = AddVisit(entry);
                 continue;
             }
 
             if (!_openVisits.Remove(key, out var open))
             {
                 // Left without a recorded entry (an element passed through in zero time): one closed visit.
-                open = new ElementVisitRecord
-                {
-                    InstanceId = Record.Id,
-                    ProcessId = Record.ProcessId,
-                    Version = Record.Version,
-                    ElementId = entry.ElementId,
-                    TokenId = entry.TokenId,
-                    EnteredAt = entry.At,
-                };
-                Db.Add(open);
+                open = AddVisit(entry);
             }
             else if (Db.Entry(open).State == EntityState.Unchanged)
             {
@@ -283,6 +264,21 @@ internal sealed class WorkflowStep
         }
 
         State.History.Clear();
+    }
+
+    private ElementVisitRecord AddVisit(HistoryEntry entry)
+    {
+        var visit = new ElementVisitRecord
+        {
+            InstanceId = Record.Id,
+            ProcessId = Record.ProcessId,
+            Version = Record.Version,
+            ElementId = entry.ElementId,
+            TokenId = entry.TokenId,
+            EnteredAt = entry.At,
+        };
+        Db.Add(visit);
+        return visit;
     }
 
     /// <summary>A user task's id: the instance and its bookmark, so it is stable and unique.</summary>
