@@ -7,17 +7,6 @@ public sealed class ValidateBpmnCliTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("o2c-validate-").FullName;
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "OrderToCash.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
-    }
-
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -29,7 +18,7 @@ public sealed class ValidateBpmnCliTests : IDisposable
     [Fact]
     public async Task The_sample_workflow_is_valid()
     {
-        var (exit, output, _) = await RunAsync("validate", Path.Combine(RepositoryRoot(), "workflows", "credit-check.bpmn"));
+        var (exit, output, _) = await RunAsync("validate", Path.Combine(RepositoryPaths.Root, "workflows", "credit-check.bpmn"));
 
         exit.Should().Be(CliApp.Ok, output);
         output.Should().Contain("1 file(s) checked, 0 with errors");
@@ -38,7 +27,7 @@ public sealed class ValidateBpmnCliTests : IDisposable
     [Fact]
     public async Task The_miwg_folder_finishes_and_lists_unsupported_elements_by_id_and_type_in_json()
     {
-        var folder = Path.Combine(RepositoryRoot(), "..", "shared", "conformance", "miwg-reference");
+        var folder = Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "miwg-reference");
 
         var (exit, output, error) = await RunAsync("validate", folder, "--format", "json");
 

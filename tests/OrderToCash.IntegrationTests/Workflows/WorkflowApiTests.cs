@@ -144,7 +144,7 @@ public sealed class WorkflowFolderTests
         await using var host = TestHost.Sqlite(directory,
             ("Scheduler:AutoStart", "false"),
             ("Workflows:PublishFolderOnStart", "true"),
-            ("Workflows:Folder", Path.Combine(Rules.RepositoryPaths.Root, "workflows")));
+            ("Workflows:Folder", RepositoryPaths.Workflows));
         using var owner = host.ClientFor("olivia");
 
         var definitions = JsonDocument.Parse(await owner.GetStringAsync(new Uri("/api/definitions", UriKind.Relative))).RootElement;

@@ -8,17 +8,7 @@ namespace OrderToCash.Tests.Bpmn;
 /// <summary>The OMG MIWG reference models: every one parses, and what cannot run is listed by element id and type.</summary>
 public sealed class ConformanceTests
 {
-    private static string MiwgFolder()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OrderToCash.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        directory.Should().NotBeNull("the tests run inside the repository");
-        return Path.GetFullPath(Path.Combine(directory!.FullName, "..", "shared", "conformance", "miwg-reference"));
-    }
+    private static string MiwgFolder() => RepositoryPaths.SharedConformance("miwg-reference");
 
     [Fact]
     public void Every_miwg_reference_model_parses_and_its_unsupported_elements_are_listed()

@@ -338,14 +338,7 @@ public sealed class DesignerTests(UiFixture ui)
     /// <summary>A file of ../shared/conformance beside the repository (see the common test conventions).</summary>
     private static string SharedConformanceFile(string folder, string name)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OrderToCash.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        directory.Should().NotBeNull("the tests run from inside the repository");
-        var path = Path.Combine(directory!.FullName, "..", "shared", "conformance", folder, name);
+        var path = Path.Combine(RepositoryPaths.SharedConformance(folder), name);
         File.Exists(path).Should().BeTrue($"{path} comes with shared/ beside the repository");
         return path;
     }
