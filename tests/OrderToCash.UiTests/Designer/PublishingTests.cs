@@ -24,6 +24,8 @@ public sealed class PublishingTests(UiFixture ui)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }).ClickAsync();
 
+        // Opening the file started a check of its own: wait until the checks are over before reading their result.
+        await WaitForSummaryAsync(page, "1 error: fix them to publish.");
         var marker = page.Locator("[data-test=problem-marker][data-element=Decide]");
         await marker.WaitForAsync();
         (await marker.GetAttributeAsync("title")).Should().StartWith("BPMN030: ").And.Contain(NotExhaustive, "the badge carries the validator's message");
@@ -31,7 +33,6 @@ public sealed class PublishingTests(UiFixture ui)
         var problem = page.Locator("[data-test=problem]").Filter(new() { HasText = NotExhaustive });
         (await problem.CountAsync()).Should().Be(1);
         (await problem.GetAttributeAsync("title")).Should().StartWith($"{processId}.bpmn(").And.Contain(": error BPMN030 [Decide]: ", "the list gives the same line as o2c validate");
-        (await page.Locator("[data-test=problems-summary]").TextContentAsync()).Should().Be("1 error: fix them to publish.");
         (await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).IsDisabledAsync()).Should().BeTrue("publishing is refused while there are errors");
         await page.ScreenshotAsync("designer-problems");
 
@@ -137,7 +138,7 @@ public sealed class PublishingTests(UiFixture ui)
         await OpenFileAsync(page, processId, RoutingXml(processId));
 
         await page.Locator("[data-test=problem-marker][data-element=Decide]").WaitForAsync();
-        (await page.Locator("[data-test=problems-summary]").TextContentAsync()).Should().Be("1 error: fix them to publish.");
+        await WaitForSummaryAsync(page, "1 error: fix them to publish.");
 
         // Removing the condition leaves one path that is always taken: no Check click, the edit itself is checked.
         var flow = (await page.Locator("g.djs-element[data-element-id='Small'] .djs-hit").BoundingBoxAsync())!;
@@ -193,4 +194,8 @@ public sealed class PublishingTests(UiFixture ui)
         using var reader = XmlReader.Create(new StringReader(await response.TextAsync()), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         return XDocument.Load(reader);
     }
+
+    /// <summary>Waits (Playwright's timeout) until the problems summary reads exactly <paramref name="text"/>.</summary>
+    private static Task WaitForSummaryAsync(IPage page, string text) =>
+        page.Locator("[data-test=problems-summary]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(text) + "$") }).WaitForAsync();
 }
