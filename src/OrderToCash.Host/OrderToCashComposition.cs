@@ -46,6 +46,7 @@ internal static class OrderToCashComposition
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.AddOrderToCashAuth();
         builder.Services.AddProcessCatalog();
+        builder.Services.AddSingleton<RuleCaseFolder>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");

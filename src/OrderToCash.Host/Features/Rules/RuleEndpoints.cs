@@ -10,7 +10,7 @@ namespace OrderToCash.Host.Features.Rules;
 
 /// <summary>
 /// Rules through the API: publish rule files (checked, compiled, sandboxed and what-if tested first; all or nothing),
-/// list the versions, and explain the decisions taken about an order, an invoice or a dispute.
+/// list the versions (the editor's endpoints: <see cref="RuleVersionEndpoints"/>, <see cref="RuleEditingEndpoints"/>), and explain the decisions taken about an order, an invoice or a dispute.
 /// </summary>
 internal static class RuleEndpoints
 {
@@ -19,6 +19,9 @@ internal static class RuleEndpoints
         var rules = endpoints.MapGroup("/api/rules").WithTags("Rules");
         rules.MapPost("/publish", PublishAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner));
         rules.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner, Roles.Quality));
+        string[] editors = [Roles.CreditManager, Roles.ProcessOwner];
+        rules.MapRuleVersions(editors);
+        rules.MapRuleEditing(editors);
 
         endpoints.MapGet("/api/decisions/{subjectType}/{subjectId}", async (string subjectType, string subjectId, DecisionLog log, CancellationToken ct) =>
                 Results.Ok(await log.ExplainAsync(subjectType, subjectId, ct).ConfigureAwait(false)))

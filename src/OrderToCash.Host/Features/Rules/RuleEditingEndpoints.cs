@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Persistence;
+using OrderToCash.Engine.Rules;
+using OrderToCash.Engine.Rules.Compilation;
+using OrderToCash.Engine.Rules.Definitions;
+
+namespace OrderToCash.Host.Features.Rules;
+
+/// <summary>
+/// The editor's checks, which write nothing: compile one expression as you type, and run a candidate rule set against
+/// the server's what-if cases and an ad-hoc case before publishing.
+/// </summary>
+internal static class RuleEditingEndpoints
+{
+    public static void MapRuleEditing(this RouteGroupBuilder rules, string[] editors)
+    {
+        rules.MapPost("/check-expression", CheckExpressionAsync).RequireAuthorization(p => p.RequireRole(editors));
+        rules.MapPost("/what-if", WhatIfAsync).RequireAuthorization(p => p.RequireRole(editors));
+    }
+
+    private static async Task<IResult> CheckExpressionAsync(CheckBody body, RuleSetCompiler compiler, RuleSetCatalog catalog, OrderToCashDbContext db, CancellationToken ct)
+    {
+        var problems = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.RuleSet))
+        {
+            problems["ruleSet"] = ["The rule set name is required (e.g. credit-limit)."];
+        }
+        else if (!catalog.TryGetInputs(body.RuleSet, out _))
+        {
+            problems["ruleSet"] = [$"There is no rule set '{body.RuleSet}'; known rule sets: {string.Join(", ", catalog.Names)}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Expression))
+        {
+            problems["expression"] = ["The expression is empty: a rule needs a condition that is true or false."];
+        }
+        else if (body.Expression.Length > ExpressionCheck.MaxExpressionLength)
+        {
+            problems["expression"] = [$"The expression is {body.Expression.Length:N0} characters long; at most {ExpressionCheck.MaxExpressionLength:N0} are allowed."];
+        }
+
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(problems);
+        }
+
+        // Without the editor's text, the rule's scope (parameters) is the latest published version's.
+        var context = body.Content ?? await db.RuleSetVersions.AsNoTracking()
+            .Where(v => v.Name == body.RuleSet).OrderByDescending(v => v.Version).Select(v => v.Content)
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return Results.Ok(ExpressionCheck.Check(compiler, catalog, body.RuleSet!, body.RuleName, body.Expression!, context));
+    }
+
+    private static async Task<IResult> WhatIfAsync(WhatIfBody body, RuleSetValidator validator, RuleCaseFolder folder, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Content))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["content"] = ["The candidate rule set's JSON (a RulesEngine workflow) is required."] });
+        }
+
+        if (body.AdHoc is { } adHoc && adHoc.ValueKind != JsonValueKind.Object)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["adHoc"] = ["The ad-hoc case is an object with one entry per input, e.g. { \"check\": { \"orderAmount\": 25000, ... } }."] });
+        }
+
+        var read = RuleFileReader.Read("candidate", body.Content);
+        if (read.RuleSets.Count > 1)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["content"] = [$"The JSON holds {read.RuleSets.Count} rule sets; try one at a time."] });
+        }
+
+        var name = read.RuleSets.Count == 1 ? read.RuleSets[0].Name : null;
+        var cases = name is null ? [] : await folder.FilesForAsync(name, ct).ConfigureAwait(false);
+        var report = validator.Validate([new RuleSource(name is null ? "candidate" : $"{name}.json", body.Content)], cases);
+        AdHocResult? adHocResult = null;
+        if (body.AdHoc is { } inputs && report.RuleSets.Count == 1)
+        {
+            var (result, adHocProblems) = AdHocCase.Run(report.RuleSets[0], inputs);
+            if (adHocProblems.Count > 0)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["adHoc"] = [.. adHocProblems] });
+            }
+
+            adHocResult = result;
+        }
+
+        return Results.Ok(new
+        {
+            ruleSet = name,
+            valid = report.IsValid,
+            diagnostics = report.Diagnostics,
+            cases = report.Cases.Select(c => new { source = c.Source, name = c.CaseName, passed = c.Passed, expected = c.Expected, actual = c.Actual, failures = c.Failures }),
+            passed = report.Cases.Count(c => c.Passed),
+            failed = report.Cases.Count(c => !c.Passed),
+            adHoc = adHocResult,
+        });
+    }
+
+    internal sealed record CheckBody(string? RuleSet, string? RuleName, string? Expression, string? Content);
+
+    internal sealed record WhatIfBody(string? Content, JsonElement? AdHoc);
+}

@@ -1,0 +1,193 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Persistence;
+using OrderToCash.Engine.Rules;
+using OrderToCash.Engine.Rules.Compilation;
+using OrderToCash.Engine.Rules.Store;
+
+namespace OrderToCash.Host.Features.Rules;
+
+/// <summary>
+/// One rule set's versions for the rules editor: read a version (or the latest) with the what-if cases that gate it,
+/// publish an edited rule set against those cases, compare two versions, and roll back by publishing an older
+/// version's content again. Publishing always runs the server's cases: a page cannot leave one out.
+/// </summary>
+internal static class RuleVersionEndpoints
+{
+    public static void MapRuleVersions(this RouteGroupBuilder rules, string[] editors)
+    {
+        rules.MapGet("/{name}/latest", LatestAsync).RequireAuthorization(p => p.RequireRole(editors));
+        rules.MapGet("/{name}/versions/{version:int}", VersionAsync).RequireAuthorization(p => p.RequireRole(editors));
+        rules.MapGet("/{name}/diff", DiffAsync).RequireAuthorization(p => p.RequireRole(editors));
+        rules.MapPost("/{name}/versions", PublishEditAsync).RequireAuthorization(p => p.RequireRole(editors));
+        rules.MapPost("/{name}/versions/{version:int}/rollback", RollbackAsync).RequireAuthorization(p => p.RequireRole(editors));
+    }
+
+    private static async Task<IResult> LatestAsync(string name, OrderToCashDbContext db, RuleCaseFolder cases, RuleSetCatalog catalog, CancellationToken ct)
+    {
+        var latest = await db.RuleSetVersions.AsNoTracking().Where(v => v.Name == name)
+            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (latest is null)
+        {
+            return NotFound(catalog.TryGetInputs(name, out _)
+                ? $"Rule set '{name}' has never been published."
+                : $"There is no rule set '{name}'; known rule sets: {string.Join(", ", catalog.Names)}.");
+        }
+
+        return Results.Ok(await ViewAsync(latest, cases, catalog, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> VersionAsync(string name, int version, OrderToCashDbContext db, RuleCaseFolder cases, RuleSetCatalog catalog, CancellationToken ct)
+    {
+        var found = await FindAsync(db, name, version, ct).ConfigureAwait(false);
+        return found is null
+            ? NotFound($"Rule set '{name}' has no version {version}.")
+            : Results.Ok(await ViewAsync(found, cases, catalog, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> DiffAsync(string name, int? from, int? to, OrderToCashDbContext db, CancellationToken ct)
+    {
+        if (from is not { } fromVersion || to is not { } toVersion)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["Both ?from= and ?to= (version numbers) are required, e.g. ?from=1&to=2."] });
+        }
+
+        var older = await FindAsync(db, name, fromVersion, ct).ConfigureAwait(false);
+        var newer = await FindAsync(db, name, toVersion, ct).ConfigureAwait(false);
+        if (older is null || newer is null)
+        {
+            return NotFound($"Rule set '{name}' has no version {(older is null ? fromVersion : toVersion)}.");
+        }
+
+        return Results.Ok(RuleSetDiff.Compare(name, fromVersion, older.Content, toVersion, newer.Content));
+    }
+
+    private static async Task<IResult> PublishEditAsync(string name, EditBody body, ClaimsPrincipal user, RuleSetPublisher publisher, RuleCaseFolder cases, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Content))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["content"] = ["The rule set's JSON (a RulesEngine workflow) is required."] });
+        }
+
+        if (body.Comment is { Length: > 2000 })
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["The comment is longer than 2,000 characters."] });
+        }
+
+        if (RootKind(body.Content) is { } kind && kind != JsonValueKind.Object)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["content"] = [$"The JSON is a{(kind == JsonValueKind.Array ? "n array" : $" {kind.ToString().ToLowerInvariant()}")}; the editor publishes one rule set: a workflow object with WorkflowName and Rules."] });
+        }
+
+        if (WorkflowName(body.Content) is { } named && named != name)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["content"] = [$"The JSON is rule set '{named}', but it is published as '{name}': WorkflowName must match the rule set in the address."] });
+        }
+
+        return await PublishAsync(publisher, cases, name, new RuleSource($"{name}.json", body.Content), user, body.Comment, body.EffectiveFrom, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> RollbackAsync(string name, int version, ClaimsPrincipal user, OrderToCashDbContext db, RuleSetPublisher publisher, RuleCaseFolder cases, CancellationToken ct)
+    {
+        var target = await FindAsync(db, name, version, ct).ConfigureAwait(false);
+        if (target is null)
+        {
+            return NotFound($"Rule set '{name}' has no version {version} to roll back to.");
+        }
+
+        var latest = await db.RuleSetVersions.AsNoTracking().Where(v => v.Name == name).MaxAsync(v => v.Version, ct).ConfigureAwait(false);
+        var latestHash = await db.RuleSetVersions.AsNoTracking().Where(v => v.Name == name && v.Version == latest).Select(v => v.ContentHash).SingleAsync(ct).ConfigureAwait(false);
+        if (latestHash == target.ContentHash)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: $"Version {version} of '{name}' has the same rules as the latest version {latest}: there is nothing to roll back.");
+        }
+
+        return await PublishAsync(publisher, cases, name, new RuleSource($"{name} v{version}", target.Content), user, $"rollback to v{version}", null, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> PublishAsync(RuleSetPublisher publisher, RuleCaseFolder cases, string name, RuleSource file, ClaimsPrincipal user, string? comment, DateTimeOffset? effectiveFrom, CancellationToken ct)
+    {
+        var whatIf = await cases.FilesForAsync(name, ct).ConfigureAwait(false);
+        var result = await publisher.PublishAsync(new PublishRequest([file], whatIf, user.Identity!.Name!, comment, effectiveFrom), ct).ConfigureAwait(false);
+        if (!result.Published)
+        {
+            return Results.Problem(
+                title: "The rule set was not published; nothing was written.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["diagnostics"] = result.Diagnostics,
+                    ["failedCases"] = result.Cases.Where(c => !c.Passed),
+                    ["cases"] = result.Cases.Count,
+                });
+        }
+
+        var published = result.RuleSets.Single();
+        return Results.Created($"/api/rules/{Uri.EscapeDataString(name)}/versions/{published.Version}", new
+        {
+            published.Name,
+            published.Version,
+            published.Unchanged,
+            cases = result.Cases.Count,
+        });
+    }
+
+    private static Task<RuleSetVersion?> FindAsync(OrderToCashDbContext db, string name, int version, CancellationToken ct) =>
+        db.RuleSetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Name == name && v.Version == version, ct);
+
+    private static async Task<object> ViewAsync(RuleSetVersion version, RuleCaseFolder cases, RuleSetCatalog catalog, CancellationToken ct)
+    {
+        using var content = JsonDocument.Parse(version.Content);
+        return new
+        {
+            version.Name,
+            version.Version,
+            version.Author,
+            version.Comment,
+            version.PublishedAt,
+            version.EffectiveFrom,
+            version.ContentHash,
+            version.Source,
+            Inputs = catalog.TryGetInputs(version.Name, out var inputs) ? inputs.Select(i => i.Name).ToList() : [],
+            Content = content.RootElement.Clone(),
+            CasesFolder = cases.Folder is null ? null : "tests/",
+            Cases = await cases.CasesForAsync(version.Name, ct).ConfigureAwait(false),
+        };
+    }
+
+    private static JsonValueKind? RootKind(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? WorkflowName(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("WorkflowName", out var n) && n.ValueKind == JsonValueKind.String
+                ? n.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            // Not JSON: publishing reports it with line and column.
+            return null;
+        }
+    }
+
+    private static IResult NotFound(string message) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: message);
+
+    internal sealed record EditBody(string? Content, string? Comment, DateTimeOffset? EffectiveFrom);
+}
