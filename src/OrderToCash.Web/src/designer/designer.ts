@@ -7,6 +7,7 @@ import { byId } from '../shared/dom';
 import { handlePageError, startPage } from '../shared/page';
 import type { Canvas, CommandStack, EventBus, ModdleElement } from './bpmn-types';
 import { loadCatalog } from './catalog';
+import { ComparisonView, compareDefinitions } from './compare';
 import { definitions } from './definitions-api';
 import { download, fileNameFor, MaxDiagramBytes } from './files';
 import { newDiagramXml } from './new-diagram';
@@ -28,6 +29,19 @@ void startPage('/designer', async () => {
   let fileName = 'New diagram';
   let dirty = false;
   const problems = new ProblemsView(byId('problems-list'), byId('problems-summary'), modeler);
+  const comparison = new ComparisonView(byId('compare-panel'), byId('compare-title'), byId('compare-list'), modeler);
+  const compareButton = byId<HTMLButtonElement>('compare-previous');
+  /** The published version on the canvas, when one was opened from the server (what "Compare" compares). */
+  let openedVersion: { processId: string; version: number } | null = null;
+  const setOpenedVersion = (value: { processId: string; version: number } | null) => {
+    openedVersion = value;
+    compareButton.disabled = !value || value.version < 2;
+    compareButton.title = !value
+      ? 'Open a published version to compare it with the one before'
+      : value.version < 2
+        ? 'Version 1 has no previous version'
+        : `Compare version ${value.version} with version ${value.version - 1}`;
+  };
 
   const setStatus = (message: string, kind: 'info' | 'warning' | 'error' = 'info') => {
     status.textContent = message;
@@ -57,6 +71,7 @@ void startPage('/designer', async () => {
     // Importing a diagram clears the stack: that is not an edit to check.
     if (event.trigger !== 'clear') {
       server.changed();
+      comparison.clear();
     }
   });
   window.addEventListener('beforeunload', event => {
@@ -68,6 +83,8 @@ void startPage('/designer', async () => {
   /** Puts a diagram on the canvas; an imported one (not a new one) is checked by the server straight away. */
   async function open(xml: string, name: string, openedMessage = `Opened “${name}”.`, check = true): Promise<void> {
     try {
+      comparison.clear();
+      setOpenedVersion(null);
       const { warnings } = await modeler.importXML(xml);
       problems.reset(check ? 'Checking…' : 'Not checked yet.');
       if (check) {
@@ -150,19 +167,43 @@ void startPage('/designer', async () => {
     }
     try {
       await open(await definitions.xml(d.processId, d.version), d.sourceName, `Opened ${d.processId} version ${d.version}, published by ${d.publishedBy}.`);
+      setOpenedVersion({ processId: d.processId, version: d.version });
     } catch (error) {
       setStatus(`${d.processId} version ${d.version} could not be opened: ${error instanceof Error ? error.message : String(error)}.`, 'error');
     }
   });
   byId('open-published').addEventListener('click', () => void published.show());
 
+  compareButton.addEventListener('click', async () => {
+    if (!openedVersion || openedVersion.version < 2) {
+      return;
+    }
+    const { processId, version } = openedVersion;
+    try {
+      const [previous, current] = await Promise.all([definitions.xml(processId, version - 1), definitions.xml(processId, version)]);
+      const changes = compareDefinitions(previous, current);
+      comparison.show(`Version ${version} compared with version ${version - 1}`, changes);
+      setStatus(`${processId} version ${version} against version ${version - 1}: ${summarize(changes)}.`);
+    } catch (error) {
+      setStatus(`The versions could not be compared: ${error instanceof Error ? error.message : String(error)}.`, 'error');
+    }
+  });
+
   await open(newDiagramXml(), 'New diagram', NewDiagramMessage, false);
   // The buttons stay disabled until their handlers are wired and a diagram is on the canvas.
   for (const id of ['new-diagram', 'open-diagram', 'download-bpmn', 'download-svg', 'open-published', 'check', 'publish']) {
     byId<HTMLButtonElement>(id).disabled = false;
   }
+  setOpenedVersion(null);
   byId('designer-workspace').setAttribute('aria-busy', 'false');
 });
+
+/** "2 added, 1 changed, 1 removed", or "no element changed". */
+function summarize(changes: { change: string }[]): string {
+  const count = (kind: string) => changes.filter(c => c.change === kind).length;
+  const parts = [['added', count('Added')], ['changed', count('Changed')], ['removed', count('Removed')]].filter(([, n]) => n !== 0).map(([word, n]) => `${n} ${word}`);
+  return parts.length === 0 ? 'no element changed' : parts.join(', ');
+}
 
 /** bpmn-js declares import warnings as strings but hands over Error objects: show the message either way. */
 function describeWarning(warning: unknown): string {

@@ -1,0 +1,193 @@
+import { h } from '../shared/dom';
+import type { Canvas, DiagramElement, ElementRegistry, Overlays, Selection } from './bpmn-types';
+
+const BpmnModel = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
+const OverlayType = 'o2c-compare';
+const Markers = { Added: 'o2c-diff-added', Changed: 'o2c-diff-changed' } as const;
+
+export type ElementChangeKind = 'Added' | 'Removed' | 'Changed';
+
+/** One element of the process that differs between two versions; `details` says what changed in a changed one. */
+export interface ElementChange {
+  id: string;
+  label: string;
+  type: string;
+  change: ElementChangeKind;
+  details: string[];
+}
+
+/**
+ * The elements of the process model (not the diagram layout) that differ between two BPMN documents, matched by id:
+ * added, removed, or changed (attributes, conditions, extension attributes). Incoming/outgoing references are
+ * ignored, since they only echo the flows, which are elements of their own. Moving a shape is not a change.
+ */
+export function compareDefinitions(previousXml: string, currentXml: string): ElementChange[] {
+  const previous = modelElements(previousXml);
+  const current = modelElements(currentXml);
+  const changes: ElementChange[] = [];
+  for (const [id, element] of current) {
+    const old = previous.get(id);
+    if (!old) {
+      changes.push({ id, label: labelOf(element), type: element.localName, change: 'Added', details: [] });
+      continue;
+    }
+    const details = differences(old, element);
+    if (details.length > 0) {
+      changes.push({ id, label: labelOf(element), type: element.localName, change: 'Changed', details });
+    }
+  }
+  for (const [id, element] of previous) {
+    if (!current.has(id)) {
+      changes.push({ id, label: labelOf(element), type: element.localName, change: 'Removed', details: [] });
+    }
+  }
+  return changes;
+}
+
+function modelElements(xml: string): Map<string, Element> {
+  const document = new DOMParser().parseFromString(xml, 'application/xml');
+  if (document.getElementsByTagName('parsererror').length > 0) {
+    throw new Error('the diagram is not well-formed XML');
+  }
+  const elements = new Map<string, Element>();
+  for (const element of Array.from(document.getElementsByTagNameNS(BpmnModel, '*'))) {
+    const id = element.getAttribute('id');
+    if (id && element.localName !== 'definitions') {
+      elements.set(id, element);
+    }
+  }
+  return elements;
+}
+
+/** What differs: attribute names, and "content" when nested definitions (conditions, o2c extensions, timers) differ. */
+function differences(old: Element, current: Element): string[] {
+  const details: string[] = [];
+  const names = new Set([...old.getAttributeNames(), ...current.getAttributeNames()]);
+  for (const name of [...names].sort()) {
+    if (old.getAttribute(name) !== current.getAttribute(name)) {
+      details.push(name);
+    }
+  }
+  const oldContent = ownContent(old);
+  const newContent = ownContent(current);
+  for (const [key, value] of newContent) {
+    if (oldContent.get(key) !== value) {
+      details.push(key);
+    }
+  }
+  for (const key of oldContent.keys()) {
+    if (!newContent.has(key)) {
+      details.push(key);
+    }
+  }
+  return [...new Set(details)];
+}
+
+/** The element's nested definitions without elements that have ids of their own (compared separately). */
+function ownContent(element: Element): Map<string, string> {
+  const content = new Map<string, string>();
+  for (const child of Array.from(element.children)) {
+    if (child.hasAttribute('id') && child.namespaceURI === BpmnModel) {
+      continue;
+    }
+    if (child.namespaceURI === BpmnModel && (child.localName === 'incoming' || child.localName === 'outgoing')) {
+      continue;
+    }
+    const key = child.localName === 'extensionElements' ? 'extension attributes' : child.localName;
+    content.set(key, (content.get(key) ?? '') + canonical(child));
+  }
+  return content;
+}
+
+function canonical(element: Element): string {
+  const attributes = element.getAttributeNames().sort().map(n => `${n}=${element.getAttribute(n) ?? ''}`).join(' ');
+  const children = Array.from(element.children).map(canonical).join('');
+  const text = element.children.length === 0 ? (element.textContent ?? '').trim() : '';
+  return `<${element.namespaceURI ?? ''}:${element.localName} ${attributes}>${text}${children}</>`;
+}
+
+function labelOf(element: Element): string {
+  return element.getAttribute('name') || element.getAttribute('id') || element.localName;
+}
+
+interface ModelerServices {
+  get<T>(name: string): T;
+}
+
+/**
+ * Shows a comparison: added and changed elements get a green or amber outline and a badge on the diagram, and the
+ * list under it names every added, changed and removed element (removed ones are not on the canvas).
+ */
+export class ComparisonView {
+  private readonly canvas: Canvas;
+  private readonly registry: ElementRegistry;
+  private readonly overlays: Overlays;
+  private readonly selection: Selection;
+  private marked: { element: DiagramElement; marker: string }[] = [];
+
+  constructor(
+    private readonly panel: HTMLElement,
+    private readonly title: HTMLElement,
+    private readonly list: HTMLElement,
+    modeler: ModelerServices,
+  ) {
+    this.canvas = modeler.get<Canvas>('canvas');
+    this.registry = modeler.get<ElementRegistry>('elementRegistry');
+    this.overlays = modeler.get<Overlays>('overlays');
+    this.selection = modeler.get<Selection>('selection');
+  }
+
+  show(heading: string, changes: ElementChange[]): void {
+    this.clear();
+    this.title.textContent = heading;
+    for (const change of changes) {
+      const element = change.change === 'Removed' ? undefined : this.registry.get(change.id);
+      if (element && change.change !== 'Removed') {
+        const marker = Markers[change.change];
+        this.canvas.addMarker(element, marker);
+        this.marked.push({ element, marker });
+        const badge = h('div', { class: `diff-badge diff-badge-${change.change.toLowerCase()}`, title: describe(change), 'data-test': 'diff-marker', 'data-element': change.id, 'data-change': change.change }, change.change === 'Added' ? '+' : '~');
+        this.overlays.add(element, OverlayType, { position: element.waypoints ? { top: -10, left: -10 } : { top: -10, left: -10 }, html: badge });
+      }
+    }
+    this.list.replaceChildren(
+      ...(changes.length === 0
+        ? [h('li', { class: 'muted', 'data-test': 'no-element-changes' }, 'No element changed: the two versions differ at most in layout.')]
+        : changes.map(change => {
+            const element = this.registry.get(change.id);
+            const content = [
+              h('span', { class: `diff-kind diff-kind-${change.change.toLowerCase()}` }, change.change),
+              h('span', {}, describe(change)),
+            ];
+            return h(
+              'li',
+              { class: 'diff-entry', 'data-test': 'element-change', 'data-element': change.id, 'data-change': change.change },
+              element && change.change !== 'Removed'
+                ? h('button', { type: 'button', class: 'problem-link', onclick: () => this.reveal(element) }, ...content)
+                : h('div', { class: 'problem-link' }, ...content),
+            );
+          })),
+    );
+    this.panel.hidden = false;
+  }
+
+  /** Removes the markers and hides the list (the diagram changed, or another one was opened). */
+  clear(): void {
+    this.overlays.remove({ type: OverlayType });
+    for (const { element, marker } of this.marked) {
+      this.canvas.removeMarker(element, marker);
+    }
+    this.marked = [];
+    this.panel.hidden = true;
+  }
+
+  private reveal(element: DiagramElement): void {
+    this.canvas.scrollToElement(element);
+    this.selection.select(element);
+  }
+}
+
+function describe(change: ElementChange): string {
+  const what = `${change.type} “${change.label}”${change.label === change.id ? '' : ` (${change.id})`}`;
+  return change.details.length > 0 ? `${what}: ${change.details.join(', ')}` : what;
+}

@@ -1,0 +1,193 @@
+import { h } from '../shared/dom';
+import { formatDate, isFuture } from './format';
+import { HistoryPanel } from './history-panel';
+import { JsonView } from './json-view';
+import { RuleForm } from './rule-form';
+import { rulesApi, type RuleSetVersion, type VersionSummary, type Workflow } from './rules-api';
+import { WhatIfPanel } from './what-if-panel';
+
+/** How long editing must pause before the what-if cases run again on their own. */
+const WhatIfDelayMs = 800;
+
+/**
+ * One rule set open for editing: form and raw JSON, what-if, publish, history. Publish is enabled only when the
+ * content changed since the version was opened and the what-if run on exactly this content passed; the server
+ * runs the same cases again and refuses the publication if one fails.
+ */
+export class RuleSetEditor {
+  private readonly status = h('p', { class: 'editor-status', role: 'status', 'aria-live': 'polite', 'data-test': 'editor-status' });
+  private readonly publishButton = h('button', { type: 'button', class: 'button button-primary', 'data-test': 'publish', disabled: true }, 'Publish');
+  private readonly publishHint = h('p', { class: 'field-hint', 'data-test': 'publish-hint' });
+  private readonly comment = h('input', { id: 'publish-comment', type: 'text', maxlength: 2000, 'data-test': 'publish-comment' });
+  private readonly effective = h('input', { id: 'publish-effective', type: 'datetime-local', 'data-test': 'publish-effective' });
+  private readonly whatIf: WhatIfPanel;
+  private readonly history: HistoryPanel;
+  private readonly formContainer = h('div', { 'data-test': 'rule-form' });
+  private readonly jsonContainer = h('div', { hidden: true });
+  private readonly formTab = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'true', 'data-test': 'view-form' }, 'Form');
+  private readonly jsonTab = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'false', 'data-test': 'view-json' }, 'JSON');
+  private readonly header = h('div', { class: 'editor-header' });
+  private workflow: Workflow = { WorkflowName: '', Rules: [] };
+  private loadedContent = '';
+  private form: RuleForm | null = null;
+  private json: JsonView | null = null;
+  private timer: number | undefined;
+  private version: RuleSetVersion | null = null;
+
+  constructor(
+    readonly element: HTMLElement,
+    private readonly published: () => Promise<VersionSummary[]>,
+  ) {
+    const whatIfElement = h('section', { class: 'card panel', 'aria-label': 'What-if', 'data-test': 'what-if' });
+    const historyElement = h('section', { class: 'card panel', 'aria-label': 'History', 'data-test': 'history' });
+    this.whatIf = new WhatIfPanel(whatIfElement, () => this.content, () => this.updatePublish());
+    this.history = new HistoryPanel(historyElement, v => this.rollback(v));
+    this.formTab.addEventListener('click', () => this.showForm());
+    this.jsonTab.addEventListener('click', () => this.showJson());
+    this.publishButton.addEventListener('click', () => void this.publish());
+    element.replaceChildren(
+      this.header,
+      this.status,
+      h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.formTab, this.jsonTab),
+      this.formContainer,
+      this.jsonContainer,
+      h(
+        'section',
+        { class: 'card panel publish-bar', 'aria-label': 'Publish' },
+        h('div', { class: 'field' }, h('label', { for: 'publish-comment' }, 'Comment (why this change)'), this.comment),
+        h('div', { class: 'field' }, h('label', { for: 'publish-effective' }, 'Effective from (empty: at once)'), this.effective),
+        h('div', { class: 'publish-action' }, this.publishButton, this.publishHint),
+      ),
+      whatIfElement,
+      historyElement,
+    );
+  }
+
+  /** The rule set as it is now in the editor (the JSON the server checks and publishes). */
+  get content(): string {
+    return JSON.stringify(this.workflow);
+  }
+
+  async open(name: string, versions: VersionSummary[]): Promise<void> {
+    this.load(await rulesApi.latest(name), versions);
+  }
+
+  private load(version: RuleSetVersion, versions: VersionSummary[]): void {
+    this.version = version;
+    this.workflow = structuredClone(version.content);
+    this.loadedContent = this.content;
+    this.comment.value = '';
+    this.effective.value = '';
+    this.header.replaceChildren(
+      h('h2', { 'data-test': 'rule-set-name' }, version.name),
+      h(
+        'p',
+        { class: 'muted', 'data-test': 'rule-set-version' },
+        `Version ${version.version} · effective from ${formatDate(version.effectiveFrom)}${isFuture(version.effectiveFrom) ? ' (not yet in force)' : ''} · published by ${version.author} on ${formatDate(version.publishedAt)}`,
+        version.comment ? ` · “${version.comment}”` : '',
+      ),
+    );
+    this.form = new RuleForm(this.formContainer, this.workflow, () => this.edited());
+    this.json = new JsonView(this.workflow, () => this.edited());
+    this.jsonContainer.replaceChildren(this.json.element);
+    this.form.render();
+    this.showForm();
+    this.whatIf.load(version);
+    this.history.show(version.name, versions.filter(v => v.name === version.name));
+    this.setStatus(`Opened ${version.name} version ${version.version}. Edit a rule; the what-if cases run after each change.`);
+    this.updatePublish();
+  }
+
+  private edited(): void {
+    this.whatIf.invalidate();
+    this.updatePublish();
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => void this.whatIf.run(), WhatIfDelayMs);
+  }
+
+  private showForm(): void {
+    if (this.json && !this.json.valid) {
+      this.setStatus('The JSON is not a rule set yet: fix it (the error is above the text) before going back to the form.', 'error');
+      return;
+    }
+    this.form?.render();
+    this.formContainer.hidden = false;
+    this.jsonContainer.hidden = true;
+    this.formTab.setAttribute('aria-pressed', 'true');
+    this.jsonTab.setAttribute('aria-pressed', 'false');
+  }
+
+  private showJson(): void {
+    this.json?.refresh();
+    this.formContainer.hidden = true;
+    this.jsonContainer.hidden = false;
+    this.formTab.setAttribute('aria-pressed', 'false');
+    this.jsonTab.setAttribute('aria-pressed', 'true');
+  }
+
+  private updatePublish(): void {
+    const content = this.content;
+    const last = this.whatIf.last;
+    let reason: string | null = null;
+    if (content === this.loadedContent) {
+      reason = 'Nothing to publish: the rules are those of the version opened.';
+    } else if (!last || last.content !== content) {
+      reason = 'Waiting for the what-if cases to run on this change…';
+    } else if (!last.result.valid) {
+      reason = last.result.failed > 0 ? 'Publishing is refused while what-if cases fail (see What-if).' : 'Publishing is refused while the rule set does not compile (see What-if).';
+    }
+    this.publishButton.disabled = reason !== null;
+    this.publishHint.textContent = reason ?? 'All what-if cases pass: publishing creates a new version.';
+  }
+
+  private async publish(): Promise<void> {
+    if (!this.version) {
+      return;
+    }
+    this.publishButton.disabled = true;
+    this.setStatus('Publishing…');
+    const effectiveFrom = this.effective.value ? new Date(this.effective.value).toISOString() : null;
+    try {
+      const outcome = await rulesApi.publish(this.version.name, this.content, this.comment.value.trim(), effectiveFrom);
+      if (!outcome.published) {
+        this.whatIf.showRefusal(outcome);
+        this.setStatus(`Not published: ${outcome.failedCases.length > 0 ? `${outcome.failedCases.length} what-if case(s) fail` : outcome.title}.`, 'error');
+        return;
+      }
+      await this.reload(outcome.unchanged
+        ? `${this.version.name} unchanged: version ${outcome.version} already has these rules.`
+        : `Published ${this.version.name} version ${outcome.version}.`);
+    } catch (error) {
+      this.setStatus(`Not published: ${error instanceof Error ? error.message : String(error)}.`, 'error');
+    } finally {
+      this.updatePublish();
+    }
+  }
+
+  private async rollback(target: VersionSummary): Promise<void> {
+    this.setStatus(`Rolling back to version ${target.version}…`);
+    try {
+      const outcome = await rulesApi.rollback(target.name, target.version);
+      if (!outcome.published) {
+        this.whatIf.showRefusal(outcome);
+        this.setStatus(`Not rolled back: version ${target.version} fails today's what-if cases (${outcome.failedCases.map(c => `“${c.caseName}”`).join(', ') || outcome.title}).`, 'error');
+        return;
+      }
+      await this.reload(`Rolled back: version ${outcome.version} has the rules of version ${target.version}.`);
+    } catch (error) {
+      this.setStatus(`Not rolled back: ${error instanceof Error ? error.message : String(error)}.`, 'error');
+    }
+  }
+
+  private async reload(message: string): Promise<void> {
+    const name = this.workflow.WorkflowName;
+    const versions = await this.published();
+    this.load(await rulesApi.latest(name), versions);
+    this.setStatus(message, 'ok');
+  }
+
+  private setStatus(message: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
+    this.status.textContent = message;
+    this.status.dataset.kind = kind;
+  }
+}

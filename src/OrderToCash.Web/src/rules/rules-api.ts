@@ -1,0 +1,162 @@
+import { ApiError, getJson, postJson } from '../shared/api';
+
+/** One problem in a rule file, as the server's validator reports it (the record `o2c validate` prints). */
+export interface Diagnostic {
+  file: string;
+  element: string | null;
+  line: number | null;
+  column: number | null;
+  code: string;
+  message: string;
+  severity: 'Error' | 'Warning';
+}
+
+/** A version header, as GET /api/rules lists them (every rule set, newest version first). */
+export interface VersionSummary {
+  name: string;
+  version: number;
+  contentHash: string;
+  effectiveFrom: string;
+  publishedAt: string;
+  author: string;
+  comment: string | null;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface ScopedParam {
+  Name: string;
+  Expression: string;
+}
+
+/** A RulesEngine rule, with the fields our rule files use (others are kept as they are). */
+export interface Rule {
+  RuleName: string;
+  Expression?: string;
+  SuccessEvent?: string;
+  ErrorMessage?: string;
+  Enabled?: boolean;
+  LocalParams?: ScopedParam[];
+  Properties?: Record<string, JsonValue>;
+  Rules?: Rule[];
+  [other: string]: unknown;
+}
+
+/** A RulesEngine workflow: one rule set. */
+export interface Workflow {
+  WorkflowName: string;
+  GlobalParams?: ScopedParam[];
+  Rules: Rule[];
+  [other: string]: unknown;
+}
+
+export interface WhatIfCase {
+  source: string;
+  name: string;
+  inputs: Record<string, JsonValue>;
+  expect: Record<string, boolean>;
+}
+
+/** A version with its content and the what-if cases that gate publishing it (from the server's rules folder). */
+export interface RuleSetVersion extends VersionSummary {
+  source: string | null;
+  inputs: string[];
+  content: Workflow;
+  casesFolder: string | null;
+  cases: WhatIfCase[];
+}
+
+export interface ExpressionCheck {
+  ok: boolean;
+  message: string;
+  code: string | null;
+  position: number | null;
+  inputs: string[];
+  scope: string[];
+}
+
+export interface CaseResult {
+  source: string;
+  name: string;
+  passed: boolean;
+  expected: Record<string, boolean>;
+  actual: Record<string, boolean>;
+  failures: string[];
+}
+
+export interface AdHocResult {
+  rules: { name: string; success: boolean; successEvent: string | null; message: string | null }[];
+  outcome: string[];
+}
+
+export interface WhatIfResult {
+  ruleSet: string | null;
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  cases: CaseResult[];
+  passed: number;
+  failed: number;
+  adHoc: AdHocResult | null;
+}
+
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface ItemChange {
+  name: string;
+  change: 'Unchanged' | 'Added' | 'Removed' | 'Changed';
+  fields: FieldChange[];
+}
+
+export interface RuleSetDiff {
+  ruleSet: string;
+  from: number;
+  to: number;
+  fields: FieldChange[];
+  globalParams: ItemChange[];
+  rules: ItemChange[];
+}
+
+/** A refused publication (HTTP 422): the problems and the what-if cases that failed. */
+export interface PublishRefusal {
+  title: string;
+  diagnostics: Diagnostic[];
+  failedCases: { caseName: string; failures: string[] }[];
+}
+
+export type PublishOutcome = { published: true; version: number; unchanged: boolean } | ({ published: false } & PublishRefusal);
+
+const set = (name: string) => `/api/rules/${encodeURIComponent(name)}`;
+
+async function publishing(call: Promise<{ version: number; unchanged: boolean }>): Promise<PublishOutcome> {
+  try {
+    const body = await call;
+    return { published: true, version: body.version, unchanged: body.unchanged };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422) {
+      return {
+        published: false,
+        title: error.title,
+        diagnostics: (error.problem?.diagnostics as Diagnostic[] | undefined) ?? [],
+        failedCases: (error.problem?.failedCases as PublishRefusal['failedCases'] | undefined) ?? [],
+      };
+    }
+    throw error;
+  }
+}
+
+export const rulesApi = {
+  versions: () => getJson<VersionSummary[]>('/api/rules'),
+  latest: (name: string) => getJson<RuleSetVersion>(`${set(name)}/latest`),
+  version: (name: string, version: number) => getJson<RuleSetVersion>(`${set(name)}/versions/${version}`),
+  diff: (name: string, from: number, to: number) => getJson<RuleSetDiff>(`${set(name)}/diff?from=${from}&to=${to}`),
+  checkExpression: (ruleSet: string, ruleName: string, expression: string, content: string) =>
+    postJson<ExpressionCheck>('/api/rules/check-expression', { ruleSet, ruleName, expression, content }),
+  whatIf: (content: string, adHoc?: unknown) => postJson<WhatIfResult>('/api/rules/what-if', { content, adHoc }),
+  publish: (name: string, content: string, comment: string, effectiveFrom: string | null) =>
+    publishing(postJson(`${set(name)}/versions`, { content, comment: comment || null, effectiveFrom })),
+  rollback: (name: string, version: number) => publishing(postJson(`${set(name)}/versions/${version}/rollback`, {})),
+};

@@ -1,0 +1,76 @@
+import '../styles/rules.css';
+import { byId, h } from '../shared/dom';
+import { handlePageError, startPage } from '../shared/page';
+import { formatDate, isFuture } from './format';
+import { RuleSetEditor } from './rule-set-editor';
+import { rulesApi, type VersionSummary } from './rules-api';
+
+void startPage('/rules', async () => {
+  document.querySelector('#main > .loading')?.remove();
+  const list = byId('rule-sets');
+  const editor = new RuleSetEditor(byId('rule-editor'), async () => {
+    const versions = await rulesApi.versions();
+    drawList(versions);
+    return versions;
+  });
+  let selected = new URLSearchParams(window.location.search).get('set');
+
+  function drawList(versions: VersionSummary[]): void {
+    const names = [...new Set(versions.map(v => v.name))];
+    if (names.length === 0) {
+      list.replaceChildren(h('p', { class: 'muted', 'data-test': 'no-rule-sets' }, 'No rule set is published yet. An administrator publishes the rules folder (o2c rules publish).'));
+      return;
+    }
+    list.replaceChildren(
+      h(
+        'ul',
+        { class: 'rule-set-list' },
+        ...names.map(name => {
+          const own = versions.filter(v => v.name === name);
+          const latest = own[0]!;
+          const inForce = own.find(v => !isFuture(v.effectiveFrom));
+          return h(
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'rule-set-link',
+                'aria-current': name === selected ? 'true' : null,
+                'data-test': 'rule-set',
+                'data-name': name,
+                onclick: () => void select(name, versions),
+              },
+              h('strong', {}, name),
+              h('span', { class: 'small muted' }, `${own.length} version${own.length === 1 ? '' : 's'} · latest v${latest.version} by ${latest.author}`),
+              h('span', { class: 'small muted' }, inForce ? `in force: v${inForce.version} since ${formatDate(inForce.effectiveFrom)}` : `v${latest.version} effective ${formatDate(latest.effectiveFrom)}`),
+            ),
+          );
+        }),
+      ),
+    );
+  }
+
+  async function select(name: string, versions: VersionSummary[]): Promise<void> {
+    selected = name;
+    drawList(versions);
+    const url = new URL(window.location.href);
+    url.searchParams.set('set', name);
+    window.history.replaceState(null, '', url);
+    editor.element.hidden = false;
+    byId('rule-editor-empty').hidden = true;
+    try {
+      await editor.open(name, versions);
+    } catch (error) {
+      handlePageError(error, '/rules');
+    }
+  }
+
+  const versions = await rulesApi.versions();
+  drawList(versions);
+  if (selected && versions.some(v => v.name === selected)) {
+    await select(selected, versions);
+  }
+  byId('rules-workspace').setAttribute('aria-busy', 'false');
+});
