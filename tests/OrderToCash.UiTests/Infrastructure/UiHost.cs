@@ -10,7 +10,7 @@ namespace OrderToCash.UiTests.Infrastructure;
 
 /// <summary>
 /// The real host on Kestrel, listening on 127.0.0.1 and a free port (a browser needs a socket), on a throwaway
-/// SQLite file, with <see cref="UiUsers"/>. It serves the pages the host's build put in its wwwroot.
+/// SQLite file, with <see cref="UiUsers"/> and the demo customers. It serves the pages the host's build put in its wwwroot.
 /// </summary>
 public sealed class UiHost : WebApplicationFactory<Program>
 {
@@ -35,6 +35,8 @@ public sealed class UiHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_directory, "ui.db")}");
+        // The demo customers, so that a test can enter an order and see which rule version decided it.
+        builder.UseSetting("Demo:Seed", "true");
         foreach (var (key, value) in UiUsers.Settings())
         {
             builder.UseSetting(key, value);

@@ -9,11 +9,15 @@ internal static class UiUsers
     public const string CreditManager = "claire";
     public const string Collector = "cora";
 
+    /// <summary>The salesperson of the demo customers (Demo:Seed), who enters orders for them.</summary>
+    public const string Salesperson = "salesperson";
+
     private static readonly (string UserName, string DisplayName, string Role)[] People =
     [
         (ProcessOwner, "Olivia Martin", Roles.ProcessOwner),
         (CreditManager, "Claire Dubois", Roles.CreditManager),
         (Collector, "Cora Petit", Roles.Collector),
+        (Salesperson, "Sami Roux", Roles.Salesperson),
     ];
 
     public static string Password(string userName) => $"{userName}-secret";

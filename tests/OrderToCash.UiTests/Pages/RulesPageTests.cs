@@ -7,15 +7,19 @@ namespace OrderToCash.UiTests.Pages;
 public sealed class RulesPageTests(UiFixture ui)
 {
     [BrowserFact]
-    public async Task A_credit_manager_sees_the_rules_page_announcing_the_editor()
+    public async Task A_credit_manager_sees_the_published_rule_sets_with_their_versions()
     {
         var page = await ui.NewPageAsync();
         await page.OpenSignedInAsync("/rules", UiUsers.CreditManager);
+        await Rules.RulesApi.PublishShippedAsync(page, "escalation");
+        await page.ReloadAsync();
 
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Rules", Exact = true }).WaitForAsync();
-        (await page.Locator("[data-test=rules-coming]").TextContentAsync()).Should().Contain("arrives with the rule store");
+        var entry = page.Locator("[data-test=rule-set][data-name=escalation]");
+        await entry.WaitForAsync();
+        (await entry.TextContentAsync()).Should().MatchRegex(@"escalation\d+ versions? · latest v\d+ by claire");
         (await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Rules" }).GetAttributeAsync("aria-current"))
             .Should().Be("page");
+        (await page.Locator("[data-test=pick-rule-set]").IsVisibleAsync()).Should().BeTrue();
         await page.ScreenshotAsync("rules");
         page.ShouldHaveNoScriptErrors();
     }
@@ -29,6 +33,6 @@ public sealed class RulesPageTests(UiFixture ui)
         var notice = page.Locator("[data-test=not-allowed]");
         await notice.WaitForAsync();
         (await notice.TextContentAsync()).Should().Contain("credit manager role");
-        (await page.Locator("[data-test=rules-coming]").CountAsync()).Should().Be(0);
+        (await page.Locator("[data-test=rule-set]").CountAsync()).Should().Be(0);
     }
 }

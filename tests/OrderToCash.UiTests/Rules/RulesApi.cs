@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using OrderToCash.UiTests.Infrastructure;
+
+namespace OrderToCash.UiTests.Rules;
+
+/// <summary>What the rules tests set up or check through the API: shipped rule files, versions, orders.</summary>
+internal static class RulesApi
+{
+    public static string Shipped(string ruleSet) => File.ReadAllText(Path.Combine(RepositoryPaths.Rules, ruleSet + ".json"));
+
+    /// <summary>Publishes the shipped rule set with its what-if cases through the page's signed-in session (unchanged when already the latest).</summary>
+    public static async Task PublishShippedAsync(IPage page, string ruleSet)
+    {
+        var response = await page.APIRequest.PostAsync("/api/rules/publish", new()
+        {
+            DataObject = new
+            {
+                files = new[] { new { name = ruleSet + ".json", content = Shipped(ruleSet) } },
+                whatIf = new[] { new { name = ruleSet + ".json", content = File.ReadAllText(Path.Combine(RepositoryPaths.Rules, "tests", ruleSet + ".json")) } },
+                comment = "Shipped rules",
+            },
+        });
+        response.Status.Should().Be(201, await response.TextAsync());
+    }
+
+    public static async Task<JsonElement> LatestAsync(IPage page, string ruleSet)
+    {
+        var response = await page.APIRequest.GetAsync($"/api/rules/{ruleSet}/latest");
+        response.Status.Should().Be(200, await response.TextAsync());
+        using var document = JsonDocument.Parse(await response.TextAsync());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>A client signed in with HTTP Basic as <paramref name="userName"/> (a person in another browser).</summary>
+    public static HttpClient ClientFor(UiHost host, string userName)
+    {
+        var client = new HttpClient { BaseAddress = host.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userName}:{UiUsers.Password(userName)}")));
+        return client;
+    }
+
+    /// <summary>A salesperson enters a one-line order for a demo customer; the answer is the order as created.</summary>
+    public static async Task<JsonElement> PlaceOrderAsync(UiHost host, string customerId, decimal unitPrice)
+    {
+        using var sales = ClientFor(host, UiUsers.Salesperson);
+        var response = await sales.PostAsJsonAsync(new Uri("/api/orders", UriKind.Relative), new
+        {
+            customerId,
+            lines = new[] { new { description = "Industrial flour, 25 kg", quantity = 1m, unitPrice, vatRate = 20m } },
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).Should().Be(201, body);
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> OrderAsync(UiHost host, string number)
+    {
+        using var credit = ClientFor(host, UiUsers.CreditManager);
+        using var document = JsonDocument.Parse(await credit.GetStringAsync(new Uri($"/api/orders/{number}", UriKind.Relative)));
+        return document.RootElement.Clone();
+    }
+}
