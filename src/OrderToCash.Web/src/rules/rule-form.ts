@@ -176,7 +176,7 @@ export class RuleForm {
 
   private text(label: string, value: string, changed: (value: string) => void, test: string, multiline = false): HTMLElement {
     const id = this.nextId();
-    const input = multiline ? h('textarea', { id, rows: 2, 'data-test': test }) : h('input', { id, type: 'text', 'data-test': test, spellcheck: 'false' });
+    const input = multiline ? h('textarea', { id, rows: test === 'param-expression' ? 1 : 2, 'data-test': test }) : h('input', { id, type: 'text', 'data-test': test, spellcheck: 'false' });
     input.value = value;
     input.addEventListener('input', () => changed(input.value));
     return h('div', { class: 'field' }, h('label', { for: id }, label), input);
