@@ -51,6 +51,9 @@ export class RuleSetEditor {
       h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.formTab, this.jsonTab),
       this.formContainer,
       this.jsonContainer,
+      whatIfElement,
+      historyElement,
+      // Last in the page and sticky: in reach from anywhere above, with the reason publishing is refused.
       h(
         'section',
         { class: 'card panel publish-bar', 'aria-label': 'Publish' },
@@ -58,8 +61,6 @@ export class RuleSetEditor {
         h('div', { class: 'field' }, h('label', { for: 'publish-effective' }, 'Effective from (empty: at once)'), this.effective),
         h('div', { class: 'publish-action' }, this.publishButton, this.publishHint),
       ),
-      whatIfElement,
-      historyElement,
     );
   }
 
