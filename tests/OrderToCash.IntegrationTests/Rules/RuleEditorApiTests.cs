@@ -75,6 +75,31 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_expression_is_evaluated_on_sample_inputs_when_they_are_sent()
+    {
+        var check = await PostJsonAsync("/api/rules/check-expression", new
+        {
+            ruleSet = "credit-limit",
+            ruleName = "NoOldOverdueItems",
+            expression = "check.OldestOverdueDays <= toleranceDays || check.OverdueAmount <= toleranceAmount",
+            inputs = new { check = Check(orderAmount: 1_000m, exposure: 0m, overdueAmount: 3_200m, oldestOverdueDays: 45) },
+        });
+
+        check.GetProperty("ok").GetBoolean().Should().BeTrue();
+        check.GetProperty("value").GetBoolean().Should().BeFalse("3,200 EUR is 45 days overdue");
+        check.GetProperty("message").GetString().Should().EndWith("With these inputs it is false.");
+    }
+
+    [Fact]
+    public async Task Sample_inputs_that_do_not_fit_the_input_model_are_a_400_naming_the_field()
+    {
+        var response = await credit.PostAsJsonAsync(Url("/api/rules/check-expression"), new { ruleSet = "credit-limit", expression = "check.Exposure > 0", inputs = new { check = new { exposur = 1 } } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ProblemAsync(response)).GetProperty("errors").GetProperty("inputs")[0].GetString().Should().Contain("exposur");
+    }
+
+    [Fact]
     public async Task A_misspelt_field_is_explained_with_its_position_in_the_expression()
     {
         var check = await PostJsonAsync("/api/rules/check-expression", new { ruleSet = "credit-limit", ruleName = "WithinCreditLimit", expression = "check.Exposur + check.OrderAmount <= limit" });

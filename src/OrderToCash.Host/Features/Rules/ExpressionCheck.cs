@@ -17,7 +17,8 @@ internal static partial class ExpressionCheck
     public const int MaxExpressionLength = 4000;
     private const string ProbeRuleName = "ExpressionBeingChecked";
 
-    public static ExpressionCheckResult Check(RuleSetCompiler compiler, RuleSetCatalog catalog, string ruleSet, string? ruleName, string expression, string? context)
+    /// <returns>The answer, and when the expression compiles, a rule set holding only that rule (to evaluate it on sample inputs).</returns>
+    public static (ExpressionCheckResult Result, CompiledRuleSet? Probe) Check(RuleSetCompiler compiler, RuleSetCatalog catalog, string ruleSet, string? ruleName, string expression, string? context)
     {
         var inputs = catalog.TryGetInputs(ruleSet, out var bindings) ? bindings.Select(b => b.Name).ToList() : [];
         bindings ??= [];
@@ -35,7 +36,7 @@ internal static partial class ExpressionCheck
         var read = RuleFileReader.Read("expression", workflow.ToJsonString());
         if (read.RuleSets.Count != 1)
         {
-            return Failed(read.Diagnostics.Count > 0 ? read.Diagnostics[0].Message : "The expression could not be placed in a rule.", read.Diagnostics.Count > 0 ? read.Diagnostics[0].Code : null, null, inputs, []);
+            return (Failed(read.Diagnostics.Count > 0 ? read.Diagnostics[0].Message : "The expression could not be placed in a rule.", read.Diagnostics.Count > 0 ? read.Diagnostics[0].Code : null, null, inputs, []), null);
         }
 
         var scope = inputs
@@ -45,7 +46,7 @@ internal static partial class ExpressionCheck
         var compilation = compiler.Compile(read.RuleSets[0]);
         if (compilation.Succeeded)
         {
-            return new ExpressionCheckResult(true, "The expression compiles and uses only allowed types.", null, null, inputs, scope);
+            return (new ExpressionCheckResult(true, "The expression compiles and uses only allowed types.", null, null, inputs, scope), compilation.RuleSet);
         }
 
         var element = $"{ruleSet}/{name}";
@@ -58,10 +59,10 @@ internal static partial class ExpressionCheck
         if (problem.Element == element && problem.Code == RuleDiagnosticCodes.ExpressionError
             && ExpressionHints.Explain(expression, bindings, scope) is { } hint)
         {
-            return Failed($"{hint.Message} (The parser said: {problem.Message})", problem.Code, hint.Position, inputs, scope);
+            return (Failed($"{hint.Message} (The parser said: {problem.Message})", problem.Code, hint.Position, inputs, scope), null);
         }
 
-        return Failed(message, problem.Code, position, inputs, scope);
+        return (Failed(message, problem.Code, position, inputs, scope), null);
     }
 
     private static ExpressionCheckResult Failed(string message, string? code, int? position, IReadOnlyList<string> inputs, IReadOnlyList<string> scope) =>
@@ -104,4 +105,5 @@ internal static partial class ExpressionCheck
 /// <param name="Position">1-based character of the expression where the parser stopped, when it says.</param>
 /// <param name="Inputs">The rule set's inputs (e.g. <c>check</c>).</param>
 /// <param name="Scope">Every name the expression may use: inputs, global and local parameters.</param>
-internal sealed record ExpressionCheckResult(bool Ok, string Message, string? Code, int? Position, IReadOnlyList<string> Inputs, IReadOnlyList<string> Scope);
+/// <param name="Value">What the expression gives for the sample inputs, when some were sent and it compiles.</param>
+internal sealed record ExpressionCheckResult(bool Ok, string Message, string? Code, int? Position, IReadOnlyList<string> Inputs, IReadOnlyList<string> Scope, bool? Value = null);

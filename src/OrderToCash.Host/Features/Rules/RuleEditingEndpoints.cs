@@ -40,6 +40,11 @@ internal static class RuleEditingEndpoints
             problems["expression"] = [$"The expression is {body.Expression.Length:N0} characters long; at most {ExpressionCheck.MaxExpressionLength:N0} are allowed."];
         }
 
+        if (body.Inputs is { } sample && sample.ValueKind != JsonValueKind.Object)
+        {
+            problems["inputs"] = ["The sample inputs are an object with one entry per input of the rule set, e.g. { \"check\": { \"orderAmount\": 25000 } }."];
+        }
+
         if (problems.Count > 0)
         {
             return Results.ValidationProblem(problems);
@@ -49,7 +54,26 @@ internal static class RuleEditingEndpoints
         var context = body.Content ?? await db.RuleSetVersions.AsNoTracking()
             .Where(v => v.Name == body.RuleSet).OrderByDescending(v => v.Version).Select(v => v.Content)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return Results.Ok(ExpressionCheck.Check(compiler, catalog, body.RuleSet!, body.RuleName, body.Expression!, context));
+        var (result, probe) = ExpressionCheck.Check(compiler, catalog, body.RuleSet!, body.RuleName, body.Expression!, context);
+        if (probe is null || body.Inputs is not { } inputs)
+        {
+            return Results.Ok(result);
+        }
+
+        var (evaluated, inputProblems) = AdHocCase.Run(probe, inputs);
+        if (inputProblems.Count > 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["inputs"] = [.. inputProblems] });
+        }
+
+        var rule = evaluated!.Rules[0];
+        return Results.Ok(result with
+        {
+            Value = rule.Success,
+            Message = rule.Success || rule.Message is null
+                ? $"{result.Message} With these inputs it is {(rule.Success ? "true" : "false")}."
+                : $"{result.Message} With these inputs it fails: {rule.Message}",
+        });
     }
 
     private static async Task<IResult> WhatIfAsync(WhatIfBody body, RuleSetValidator validator, RuleCaseFolder folder, CancellationToken ct)
@@ -97,7 +121,12 @@ internal static class RuleEditingEndpoints
         });
     }
 
-    internal sealed record CheckBody(string? RuleSet, string? RuleName, string? Expression, string? Content);
+    /// <param name="RuleSet">The rule set the expression belongs to (its inputs).</param>
+    /// <param name="RuleName">The rule whose local parameters are in scope; none when absent.</param>
+    /// <param name="Expression">The expression to check.</param>
+    /// <param name="Content">The rule set being edited (its parameters are the expression's scope); the latest version when absent.</param>
+    /// <param name="Inputs">Optional sample inputs to evaluate the expression with.</param>
+    internal sealed record CheckBody(string? RuleSet, string? RuleName, string? Expression, string? Content, JsonElement? Inputs);
 
     internal sealed record WhatIfBody(string? Content, JsonElement? AdHoc);
 }
