@@ -81,7 +81,7 @@ export class RuleForm {
         this.text('Error message (shown when false; $(name) inserts a value)', rule.ErrorMessage ?? '', value => {
           setOptional(rule, 'ErrorMessage', value);
           this.changed();
-        }, 'error-message'),
+        }, 'error-message', true),
       ),
       this.params('Local parameters', 'Values only this rule uses, e.g. a tolerance.', rule, 'LocalParams', touched),
       this.properties(rule),

@@ -64,6 +64,11 @@ export class RuleSetEditor {
     );
   }
 
+  /** True when the rules differ from the version opened (an edit not published yet). */
+  get dirty(): boolean {
+    return this.version !== null && this.content !== this.loadedContent;
+  }
+
   /** The rule set as it is now in the editor (the JSON the server checks and publishes). */
   get content(): string {
     return JSON.stringify(this.workflow);

@@ -53,6 +53,9 @@ void startPage('/rules', async () => {
   }
 
   async function select(name: string, versions: VersionSummary[]): Promise<void> {
+    if (editor.dirty && !window.confirm(`Discard the changes not published to ${selected ?? 'this rule set'}?`)) {
+      return;
+    }
     selected = name;
     drawList(versions);
     const url = new URL(window.location.href);
@@ -66,6 +69,12 @@ void startPage('/rules', async () => {
       handlePageError(error, '/rules');
     }
   }
+
+  window.addEventListener('beforeunload', event => {
+    if (editor.dirty) {
+      event.preventDefault();
+    }
+  });
 
   const versions = await rulesApi.versions();
   drawList(versions);
