@@ -34,7 +34,7 @@ public sealed class RulesEditorTests(UiFixture ui)
         (await failed.TextContentAsync()).Should().Contain("rule 'NoOldOverdueItems': expected success, got failure");
         (await Publish(page).IsDisabledAsync()).Should().BeTrue();
         (await page.Locator("[data-test=publish-hint]").TextContentAsync()).Should().Be("Publishing is refused while what-if cases fail (see What-if).");
-        await page.Locator("[data-test=what-if]").ScrollIntoViewIfNeededAsync();
+        await failed.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
         await page.ScreenshotAsync("rules-what-if-failing");
 
         await rule.Locator("[data-test=expression]").FillAsync(ShippedTolerance);
@@ -48,7 +48,7 @@ public sealed class RulesEditorTests(UiFixture ui)
         await page.Locator("[data-test=try-ad-hoc]").ClickAsync();
         await page.Locator("[data-test=ad-hoc-rule][data-rule=NoOldOverdueItems][data-success=true]").WaitForAsync();
         (await page.Locator("[data-test=ad-hoc-outcome]").TextContentAsync()).Should().Be("Outcome: within-limit, no-old-overdue, risk-accepted, new-customer-cap-ok");
-        await page.Locator("[data-test=ad-hoc-result]").ScrollIntoViewIfNeededAsync();
+        await page.Locator("[data-test=ad-hoc-result]").EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
         await page.ScreenshotAsync("rules-what-if-passing");
 
         await page.Locator("[data-test=publish-comment]").FillAsync("Tolerate small balances up to 1,000 EUR");
@@ -79,6 +79,7 @@ public sealed class RulesEditorTests(UiFixture ui)
         await check.Filter(new() { HasText = "At character 23: 'limt' is neither an input nor a parameter of this rule (did you mean 'limit'?)." }).WaitForAsync();
         (await check.GetAttributeAsync("data-kind")).Should().Be("error");
         (await expression.GetAttributeAsync("aria-invalid")).Should().Be("true");
+        await expression.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
         await page.ScreenshotAsync("rules-expression-error");
 
         await expression.PressAsync("Backspace");
@@ -129,7 +130,7 @@ public sealed class RulesEditorTests(UiFixture ui)
         (await field.Locator(".before").TextContentAsync()).Should().Be("Agreed terms may not exceed 60 days from the invoice date (L441-10 I, 2nd paragraph).");
         (await field.Locator(".after").TextContentAsync()).Should().Be(Clearer);
         (await page.Locator("[data-test=diff-unchanged]").TextContentAsync()).Should().Contain("KnownTermBasis");
-        await page.Locator("[data-test=diff]").ScrollIntoViewIfNeededAsync();
+        await page.Locator("[data-test=diff]").EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
         await page.ScreenshotAsync("rules-diff");
 
         page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();

@@ -58,7 +58,7 @@ export class RuleSetEditor {
         'section',
         { class: 'card panel publish-bar', 'aria-label': 'Publish' },
         h('div', { class: 'field' }, h('label', { for: 'publish-comment' }, 'Comment (why this change)'), this.comment),
-        h('div', { class: 'field' }, h('label', { for: 'publish-effective' }, 'Effective from (empty: at once)'), this.effective),
+        h('div', { class: 'field' }, h('label', { for: 'publish-effective' }, 'Effective from (optional)'), this.effective),
         h('div', { class: 'publish-action' }, this.publishButton, this.publishHint),
       ),
     );
