@@ -38,10 +38,12 @@ internal static partial class ExpressionHints
             }
         }
 
+        // Lambda parameters (x => x.Amount > 0) are names in scope too.
+        var lambdas = LambdaParameter().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (Match name in Name().Matches(text))
         {
             var identifier = name.Value;
-            if (!Words.Contains(identifier) && !scope.Contains(identifier, StringComparer.OrdinalIgnoreCase))
+            if (!Words.Contains(identifier) && !lambdas.Contains(identifier) && !scope.Contains(identifier, StringComparer.OrdinalIgnoreCase))
             {
                 return ($"'{identifier}' is neither an input nor a parameter of this rule{Suggest(identifier, scope)}. Names you can use here: {string.Join(", ", scope)}.",
                     name.Index + 1);
@@ -86,6 +88,9 @@ internal static partial class ExpressionHints
     /// <summary><c>owner.field</c> where owner is not itself after a dot (so <c>a.b.c</c> is checked at <c>a.b</c> only).</summary>
     [GeneratedRegex(@"(?<![\w.])(?<owner>[A-Za-z_]\w*)\s*\.\s*(?<field>[A-Za-z_]\w*)")]
     private static partial Regex Member();
+
+    [GeneratedRegex(@"([A-Za-z_]\w*)\s*=>")]
+    private static partial Regex LambdaParameter();
 
     /// <summary>A bare name: not after a dot, not followed by a dot or a call (Math.Max, a method), not a number.</summary>
     [GeneratedRegex(@"(?<![\w.])[A-Za-z_]\w*(?!\w|\s*[.(])")]
