@@ -188,7 +188,7 @@ export class RuleForm {
     while (taken.has(`NewRule${number}`)) {
       number++;
     }
-    this.workflow.Rules.push({ RuleName: `NewRule${number}`, Expression: 'true', SuccessEvent: '', ErrorMessage: '' });
+    this.workflow.Rules.push({ RuleName: `NewRule${number}`, Expression: 'true' });
     this.render();
     this.changed();
   }
