@@ -75,6 +75,8 @@ public sealed class Invoice
 
     public string? WriteOffReason { get; private set; }
 
+    public DateOnly? WrittenOffOn { get; private set; }
+
     /// <summary>Late-payment interest charged when the invoice was paid late (L441-10 II), rounded to the cent.</summary>
     public decimal LateInterest { get; private set; }
 
@@ -120,7 +122,7 @@ public sealed class Invoice
 
         var amount = Open;
         Reduce(amount, on, "write-off", a => WrittenOffAmount += a);
-        WriteOffReason = reason;
+        (WriteOffReason, WrittenOffOn) = (reason, on);
     }
 
     /// <summary>A dispute was opened on part of the invoice: that part stops being reminded.</summary>

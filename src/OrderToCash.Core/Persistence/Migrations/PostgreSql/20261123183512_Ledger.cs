@@ -65,6 +65,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     DisputedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     SettledOn = table.Column<DateOnly>(type: "date", nullable: true),
                     WriteOffReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    WrittenOffOn = table.Column<DateOnly>(type: "date", nullable: true),
                     LateInterest = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     IndemnityCharged = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     LatePaymentReason = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),

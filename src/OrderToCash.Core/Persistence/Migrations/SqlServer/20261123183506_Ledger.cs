@@ -64,6 +64,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     DisputedAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
                     SettledOn = table.Column<DateOnly>(type: "date", nullable: true),
                     WriteOffReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    WrittenOffOn = table.Column<DateOnly>(type: "date", nullable: true),
                     LateInterest = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
                     IndemnityCharged = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
                     LatePaymentReason = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),

@@ -64,6 +64,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     DisputedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     SettledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     WriteOffReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    WrittenOffOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LateInterest = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     IndemnityCharged = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     LatePaymentReason = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),

@@ -13,7 +13,7 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlOrderToCashDbContext))]
-    [Migration("20261123183311_Ledger")]
+    [Migration("20261123183512_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -877,6 +877,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.Property<decimal>("WrittenOffAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("WrittenOffOn")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
