@@ -9,7 +9,7 @@ internal static class AuthenticationSetup
     private const string SelectorScheme = "OrderToCash";
 
     /// <summary>
-    /// Cookie sign-in for the web pages, HTTP Basic for scripts; every endpoint requires a signed-in user unless it
+    /// Cookie sign-in for the web pages, HTTP Basic for scripts, API keys for integrations; every endpoint requires a signed-in user unless it
     /// says otherwise, and one policy per role (named after the role) guards each feature.
     /// </summary>
     public static WebApplicationBuilder AddOrderToCashAuth(this WebApplicationBuilder builder)
@@ -20,12 +20,12 @@ internal static class AuthenticationSetup
         builder.Services.AddSingleton(sp => new BuiltInUserStore(
             DemoUsers.Resolve(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<Core.Persistence.DatabaseOptions>(), sp.GetRequiredService<ILogger<BuiltInUserStore>>())));
 
+        builder.Services.AddSingleton(new ApiKeyStore(options.ApiKeys));
+
         builder.Services.AddAuthentication(SelectorScheme)
-            .AddPolicyScheme(SelectorScheme, "Cookie or Basic", policy => policy.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
-                    ? BasicAuthenticationHandler.SchemeName
-                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddPolicyScheme(SelectorScheme, "Cookie, Basic or API key", policy => policy.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(cookie =>
             {
                 cookie.Cookie.Name = ".OrderToCash.Auth";
@@ -51,6 +51,11 @@ internal static class AuthenticationSetup
 
         return builder;
     }
+
+    private static string SelectScheme(HttpContext context) =>
+        context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName
+        : context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? BasicAuthenticationHandler.SchemeName
+        : CookieAuthenticationDefaults.AuthenticationScheme;
 
     private static async Task RevalidateAsync(CookieValidatePrincipalContext context)
     {
