@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using OrderToCash.Core.Security;
 
 namespace OrderToCash.Host.Features.Auth;
@@ -21,6 +22,12 @@ internal static class AuthenticationSetup
             DemoUsers.Resolve(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<Core.Persistence.DatabaseOptions>(), sp.GetRequiredService<ILogger<BuiltInUserStore>>())));
 
         builder.Services.AddSingleton(new ApiKeyStore(options.ApiKeys));
+        // Every host on the database protects cookies with the same keys, kept in the database: a user signed in on
+        // one host stays signed in on the others and across restarts. A fixed application name, because the default
+        // (the content root path) differs between hosts.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("OrderToCash")
+            .PersistKeysToDbContext<Core.Persistence.OrderToCashDbContext>();
 
         builder.Services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Cookie, Basic or API key", policy => policy.ForwardDefaultSelector = SelectScheme)
