@@ -9,11 +9,15 @@ internal static class UiUsers
     public const string CreditManager = "claire";
     public const string Collector = "cora";
 
+    /// <summary>A customer's portal user: none of the back-office pages is for them.</summary>
+    public const string Customer = "carl";
+
     private static readonly (string UserName, string DisplayName, string Role)[] People =
     [
         (ProcessOwner, "Olivia Martin", Roles.ProcessOwner),
         (CreditManager, "Claire Dubois", Roles.CreditManager),
         (Collector, "Cora Petit", Roles.Collector),
+        (Customer, "Carl Lefebvre", Roles.Customer),
     ];
 
     public static string Password(string userName) => $"{userName}-secret";
@@ -27,6 +31,10 @@ internal static class UiUsers
             yield return new($"Auth:Users:{i}:DisplayName", displayName);
             yield return new($"Auth:Users:{i}:PasswordHash", PasswordHashing.Hash(Password(userName)));
             yield return new($"Auth:Users:{i}:Roles:0", role);
+            if (role == Roles.Customer)
+            {
+                yield return new($"Auth:Users:{i}:CustomerId", "C-0001");
+            }
         }
     }
 }

@@ -58,7 +58,7 @@ public sealed class SignInTests(UiFixture ui)
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Claire Dubois" }).WaitForAsync();
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        (await nav.GetByRole(AriaRole.Link).AllTextContentsAsync()).Should().Equal("Rules");
+        (await nav.GetByRole(AriaRole.Link).AllTextContentsAsync()).Should().Equal("Tasks", "Rules");
         (await page.Locator("[data-test=user-name]").TextContentAsync()).Should().Be("Claire Dubois");
         await page.ScreenshotAsync("home-credit-manager");
     }
@@ -68,7 +68,7 @@ public sealed class SignInTests(UiFixture ui)
     {
         var page = await ui.NewPageAsync();
         await page.GotoAsync("/login");
-        await page.SignInAsync(UiUsers.Collector);
+        await page.SignInAsync(UiUsers.Customer);
 
         await page.Locator("[data-test=no-pages]").WaitForAsync();
         (await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link).CountAsync()).Should().Be(0);
