@@ -22,6 +22,7 @@ export default defineConfig({
         designer: resolve(root, 'designer.html'),
         rules: resolve(root, 'rules.html'),
         tasks: resolve(root, 'tasks.html'),
+        receivables: resolve(root, 'receivables.html'),
       },
     },
   },

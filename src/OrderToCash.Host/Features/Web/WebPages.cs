@@ -16,6 +16,7 @@ internal static class WebPages
         ("/designer", "designer.html"),
         ("/rules", "rules.html"),
         ("/tasks", "tasks.html"),
+        ("/receivables", "receivables.html"),
     ];
 
     // bpmn-js sets inline style attributes and embeds its icon font as a data: URI; nothing else is allowed in.

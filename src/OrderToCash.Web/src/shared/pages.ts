@@ -22,9 +22,17 @@ export const Roles = {
   SalesAdministration: 'SalesAdministration',
   Quality: 'Quality',
   Administrator: 'Administrator',
+  Customer: 'Customer',
 } as const;
 
 export const pages: readonly AppPage[] = [
+  {
+    path: '/receivables',
+    title: 'Receivables',
+    role: 'customer or back office',
+    anyOf: [Roles.Customer, Roles.Salesperson, Roles.Collector, Roles.CreditManager, Roles.SalesAdministration, Roles.Quality],
+    summary: 'Invoices, what is open and overdue, payments, credit notes, disputes and promises to pay; contest an invoice or promise a date.',
+  },
   {
     path: '/tasks',
     title: 'Tasks',
