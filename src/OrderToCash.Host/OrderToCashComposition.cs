@@ -43,6 +43,7 @@ internal static class OrderToCashComposition
         // Enums travel as their names: an API reader sees "Approved", not 1.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.AddOrderToCashAuth();
         builder.Services.AddProcessCatalog();
@@ -63,6 +64,8 @@ internal static class OrderToCashComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        // The API's description is public, like the sign-in page: it reveals routes and shapes, never data.
+        app.MapOpenApi().AllowAnonymous();
         app.MapAuth();
         app.MapCustomers();
         app.MapCreditLimitRequests();

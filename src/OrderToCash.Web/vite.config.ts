@@ -21,6 +21,8 @@ export default defineConfig({
         login: resolve(root, 'login.html'),
         designer: resolve(root, 'designer.html'),
         rules: resolve(root, 'rules.html'),
+        tasks: resolve(root, 'tasks.html'),
+        receivables: resolve(root, 'receivables.html'),
       },
     },
   },

@@ -56,6 +56,12 @@ public sealed class Order
 
     public DateTimeOffset? DecidedAt { get; private set; }
 
+    /// <summary>The day the goods left (the due date of "days from delivery" terms runs from it).</summary>
+    public DateOnly? DeliveredOn { get; set; }
+
+    /// <summary>The order-to-cash workflow instance that carries the order from entry to cash.</summary>
+    public string? CycleInstanceId { get; set; }
+
     public Money Total => new(GrossTotal, Currency);
 
     public static Order Create(string number, string customerId, string currency, IEnumerable<OrderLine> lines, string createdBy, DateTimeOffset createdAt)
@@ -112,6 +118,32 @@ public sealed class Order
     {
         EnsureBlocked();
         Decide(OrderStatus.Rejected, approver, comment, at);
+    }
+
+    /// <summary>The goods left: the amount moves from open orders to delivered-not-invoiced.</summary>
+    public void Deliver(DateOnly on, CreditExposure exposure)
+    {
+        ArgumentNullException.ThrowIfNull(exposure);
+        if (Status != OrderStatus.Accepted)
+        {
+            throw new CreditDecisionException($"Order {Number} is {Status}: only an accepted order can be delivered.");
+        }
+
+        exposure.Delivered(Total);
+        (Status, DeliveredOn) = (OrderStatus.Delivered, on);
+    }
+
+    /// <summary>The delivery was invoiced: the amount moves from delivered-not-invoiced to open receivables.</summary>
+    public void MarkInvoiced(CreditExposure exposure)
+    {
+        ArgumentNullException.ThrowIfNull(exposure);
+        if (Status != OrderStatus.Delivered)
+        {
+            throw new CreditDecisionException($"Order {Number} is {Status}: only a delivered order can be invoiced.");
+        }
+
+        exposure.Invoiced(Total);
+        Status = OrderStatus.Invoiced;
     }
 
     private void Decide(OrderStatus status, string approver, string? comment, DateTimeOffset at) =>

@@ -23,6 +23,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.CreatedBy).HasMaxLength(100);
         builder.Property(o => o.CreditBlockReasons).HasMaxLength(4000);
         builder.Property(o => o.ReleaseInstanceId).HasMaxLength(40);
+        builder.Property(o => o.CycleInstanceId).HasMaxLength(40);
         builder.Property(o => o.FirstApprover).HasMaxLength(100);
         builder.Property(o => o.FirstApprovalComment).HasMaxLength(1000);
         builder.Property(o => o.DecidedBy).HasMaxLength(100);
@@ -34,6 +35,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             line.WithOwner().HasForeignKey("OrderId");
             line.HasKey("OrderId", nameof(OrderLine.LineNumber));
             line.Property(l => l.Description).HasMaxLength(200);
+            line.Property(l => l.ProductFamily).HasMaxLength(50);
             line.Property(l => l.Quantity).HasPrecision(18, 3);
             line.Property(l => l.UnitPrice).HasPrecision(18, 4);
             line.Property(l => l.VatRate).HasPrecision(5, 2);

@@ -17,7 +17,7 @@ public sealed class OrderCreditCheck(RuleEvaluator evaluator)
 {
     public async Task<OrderCreditDecision> DecideAsync(string orderNumber, CreditCheckInput input, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.CreditLimit, [input], subject: null, asOf: at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.CreditLimit, [input], subject: null, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
         var reasons = decision.FailedWhere(CreditCheck.BlockingFlag)
             .Select(r => new CreditBlockReason(r.RuleName, r.ErrorMessage ?? r.ExceptionMessage ?? r.RuleName)).ToList();
         var fourEyes = decision.Outcome.Find(CreditCheck.FourEyesRule)?.IsSuccess ?? false;

@@ -10,6 +10,9 @@ public sealed class OrderLine
 
     public required string Description { get; init; }
 
+    /// <summary>The product family (e.g. "Valves"): disputes and late payments are grouped by it in the root-cause loop.</summary>
+    public string ProductFamily { get; init; } = "General";
+
     public decimal Quantity { get; init; }
 
     /// <summary>Price of one unit, excluding VAT.</summary>

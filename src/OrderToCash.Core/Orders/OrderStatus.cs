@@ -10,4 +10,10 @@ public enum OrderStatus
 
     /// <summary>A credit manager refused to release it.</summary>
     Rejected,
+
+    /// <summary>The goods left the warehouse (after the second credit check): delivered, not yet invoiced.</summary>
+    Delivered,
+
+    /// <summary>The delivery was invoiced: the amount is now an open receivable.</summary>
+    Invoiced,
 }

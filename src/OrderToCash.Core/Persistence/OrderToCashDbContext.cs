@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Housekeeping;
 
@@ -7,8 +8,14 @@ namespace OrderToCash.Core.Persistence;
 /// The one database of the product: domain and workflow state share it so a step commits in one transaction.
 /// Each provider derives its own context so that it owns its own migration set.
 /// </summary>
-public abstract class OrderToCashDbContext(DbContextOptions options) : DbContext(options)
+public abstract class OrderToCashDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The keys that protect sign-in cookies, shared by every host on the database: a cookie issued by one host is
+    /// read by the others, and survives a restart.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<HousekeepingRun> HousekeepingRuns => Set<HousekeepingRun>();
 
     public DbSet<Engine.Rules.Store.RuleSetVersion> RuleSetVersions => Set<Engine.Rules.Store.RuleSetVersion>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrderToCash.Engine.Expressions;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
+using OrderToCash.Engine.Rules.Decisions;
 using OrderToCash.Engine.Runtime;
 
 namespace OrderToCash.Core.Rules;
@@ -11,21 +12,33 @@ namespace OrderToCash.Core.Rules;
 /// task input of that name, or else is built from the task's inputs by property name (<c>reasonCode</c>,
 /// <c>disputedAmount</c>...). The outputs become variables: <c>passed</c> (every rule succeeded), <c>event</c> (the first
 /// success event, e.g. the department a dispute goes to), <c>events</c>, <c>failedRules</c> and <c>ruleSetVersion</c>.
+/// In a durable step the decision is recorded against the instance (subject <c>instance</c>) in the step's own
+/// transaction, so it is explained like any other decision and a replayed step does not record it twice.
 /// </summary>
-internal sealed class BusinessRuleTaskRunner(RuleSetCatalog catalog, RuleEvaluator evaluator) : IRuleSetRunner
+internal sealed class BusinessRuleTaskRunner(RuleSetCatalog catalog, RuleEvaluator evaluator, TimeProvider clock) : IRuleSetRunner
 {
+    public const string SubjectType = "instance";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(string ruleSet, IReadOnlyDictionary<string, object?> inputs, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(string ruleSet, IReadOnlyDictionary<string, object?> inputs, RuleTaskContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(context);
         if (!catalog.TryGetInputs(ruleSet, out var bindings))
         {
             throw new InvalidOperationException($"The rule set '{ruleSet}' is not in the rule catalog (known: {string.Join(", ", catalog.Names)}).");
         }
 
         var values = bindings.Select(binding => Bind(ruleSet, binding, inputs)).ToList();
-        var decision = await evaluator.EvaluateAsync(ruleSet, values, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var at = clock.GetUtcNow();
+        var decision = await evaluator.EvaluateAsync(ruleSet, values, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (context.StepServices?.GetService(typeof(Microsoft.EntityFrameworkCore.DbContext)) is Microsoft.EntityFrameworkCore.DbContext step)
+        {
+            // Saved by the step's own commit, with the instance's new state.
+            step.Add(DecisionLog.CreateRecord(new DecisionSubject(SubjectType, context.InstanceId), decision.Version, at, decision.RuleSet, values, decision.Outcome));
+        }
+
         var succeeded = decision.Outcome.Rules.Where(r => r.IsSuccess).ToList();
         var events = succeeded.Select(r => r.SuccessEvent).OfType<string>().ToList();
         return new Dictionary<string, object?>(StringComparer.Ordinal)

@@ -7,6 +7,9 @@ public sealed class AuthOptions
 
     public IList<BuiltInUser> Users { get; } = [];
 
+    /// <summary>Keys for integrations, sent in the <c>X-Api-Key</c> header; stored as hashes only.</summary>
+    public IList<ApiKey> ApiKeys { get; } = [];
+
     /// <summary>
     /// Create one demo user per role with random passwords when no user is configured (on by default in Development).
     /// The passwords are logged once and kept hashed in a file beside the embedded database.

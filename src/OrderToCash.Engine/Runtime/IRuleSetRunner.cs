@@ -6,5 +6,8 @@ namespace OrderToCash.Engine.Runtime;
 /// </summary>
 public interface IRuleSetRunner
 {
-    ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(string ruleSet, IReadOnlyDictionary<string, object?> inputs, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(string ruleSet, IReadOnlyDictionary<string, object?> inputs, RuleTaskContext context, CancellationToken cancellationToken);
 }
+
+/// <summary>Where a rule set runs: the instance and element, and the step's services (its database context) when durable.</summary>
+public sealed record RuleTaskContext(string InstanceId, string ElementId, IServiceProvider? StepServices);

@@ -125,6 +125,9 @@ public sealed class BusinessRuleTaskTests : IDisposable
         instance.GetProperty("status").GetString().Should().Be("Completed");
         instance.GetProperty("variables").GetProperty("event").GetString().Should().Be("ADV", "a price error goes to sales administration");
         instance.GetProperty("variables").GetProperty("ruleSetVersion").GetInt32().Should().Be(1);
+        var decisions = JsonDocument.Parse(await credit.GetStringAsync(new Uri($"/api/decisions/instance/{id}", UriKind.Relative))).RootElement;
+        decisions.GetArrayLength().Should().Be(1, "the task's decision is recorded against the instance, once");
+        decisions[0].GetProperty("version").GetProperty("name").GetString().Should().Be("dispute-routing");
     }
 
     public void Dispose()

@@ -57,7 +57,7 @@ internal sealed class FakeRuleSetRunner : IRuleSetRunner
 {
     public List<(string RuleSet, IReadOnlyDictionary<string, object?> Inputs)> Calls { get; } = [];
 
-    public ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(string ruleSet, IReadOnlyDictionary<string, object?> inputs, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(string ruleSet, IReadOnlyDictionary<string, object?> inputs, RuleTaskContext context, CancellationToken cancellationToken)
     {
         Calls.Add((ruleSet, new Dictionary<string, object?>(inputs)));
         var amount = Convert.ToDecimal(inputs["amount"], System.Globalization.CultureInfo.InvariantCulture);

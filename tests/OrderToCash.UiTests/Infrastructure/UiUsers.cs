@@ -12,12 +12,16 @@ internal static class UiUsers
     /// <summary>The salesperson of the demo customers (Demo:Seed), who enters orders for them.</summary>
     public const string Salesperson = "salesperson";
 
+    /// <summary>A customer's portal user: none of the back-office pages is for them.</summary>
+    public const string Customer = "carl";
+
     private static readonly (string UserName, string DisplayName, string Role)[] People =
     [
         (ProcessOwner, "Olivia Martin", Roles.ProcessOwner),
         (CreditManager, "Claire Dubois", Roles.CreditManager),
         (Collector, "Cora Petit", Roles.Collector),
         (Salesperson, "Sami Roux", Roles.Salesperson),
+        (Customer, "Carl Lefebvre", Roles.Customer),
     ];
 
     public static string Password(string userName) => $"{userName}-secret";
@@ -31,6 +35,10 @@ internal static class UiUsers
             yield return new($"Auth:Users:{i}:DisplayName", displayName);
             yield return new($"Auth:Users:{i}:PasswordHash", PasswordHashing.Hash(Password(userName)));
             yield return new($"Auth:Users:{i}:Roles:0", role);
+            if (role == Roles.Customer)
+            {
+                yield return new($"Auth:Users:{i}:CustomerId", "C-0001");
+            }
         }
     }
 }

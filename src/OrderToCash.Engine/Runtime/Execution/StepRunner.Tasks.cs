@@ -72,7 +72,7 @@ internal sealed partial class StepRunner
         IReadOnlyDictionary<string, object?> outputs;
         try
         {
-            outputs = await _services.RuleSets.RunAsync(node.Model.RuleSet!, inputs, _cancellationToken).ConfigureAwait(false);
+            outputs = await _services.RuleSets.RunAsync(node.Model.RuleSet!, inputs, new RuleTaskContext(_state.Id, node.Id, _services.StepServices), _cancellationToken).ConfigureAwait(false);
         }
         catch (BpmnErrorException error)
         {

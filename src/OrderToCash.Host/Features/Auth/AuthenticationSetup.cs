@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using OrderToCash.Core.Security;
 
 namespace OrderToCash.Host.Features.Auth;
@@ -9,7 +10,7 @@ internal static class AuthenticationSetup
     private const string SelectorScheme = "OrderToCash";
 
     /// <summary>
-    /// Cookie sign-in for the web pages, HTTP Basic for scripts; every endpoint requires a signed-in user unless it
+    /// Cookie sign-in for the web pages, HTTP Basic for scripts, API keys for integrations; every endpoint requires a signed-in user unless it
     /// says otherwise, and one policy per role (named after the role) guards each feature.
     /// </summary>
     public static WebApplicationBuilder AddOrderToCashAuth(this WebApplicationBuilder builder)
@@ -20,12 +21,18 @@ internal static class AuthenticationSetup
         builder.Services.AddSingleton(sp => new BuiltInUserStore(
             DemoUsers.Resolve(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<Core.Persistence.DatabaseOptions>(), sp.GetRequiredService<ILogger<BuiltInUserStore>>())));
 
+        builder.Services.AddSingleton(new ApiKeyStore(options.ApiKeys));
+        // Every host on the database protects cookies with the same keys, kept in the database: a user signed in on
+        // one host stays signed in on the others and across restarts. A fixed application name, because the default
+        // (the content root path) differs between hosts.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("OrderToCash")
+            .PersistKeysToDbContext<Core.Persistence.OrderToCashDbContext>();
+
         builder.Services.AddAuthentication(SelectorScheme)
-            .AddPolicyScheme(SelectorScheme, "Cookie or Basic", policy => policy.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
-                    ? BasicAuthenticationHandler.SchemeName
-                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddPolicyScheme(SelectorScheme, "Cookie, Basic or API key", policy => policy.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(cookie =>
             {
                 cookie.Cookie.Name = ".OrderToCash.Auth";
@@ -51,6 +58,11 @@ internal static class AuthenticationSetup
 
         return builder;
     }
+
+    private static string SelectScheme(HttpContext context) =>
+        context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName
+        : context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? BasicAuthenticationHandler.SchemeName
+        : CookieAuthenticationDefaults.AuthenticationScheme;
 
     private static async Task RevalidateAsync(CookieValidatePrincipalContext context)
     {

@@ -15,6 +15,8 @@ internal static class WebPages
         ("/login", "login.html"),
         ("/designer", "designer.html"),
         ("/rules", "rules.html"),
+        ("/tasks", "tasks.html"),
+        ("/receivables", "receivables.html"),
     ];
 
     // bpmn-js sets inline style attributes and embeds its icon font as a data: URI; nothing else is allowed in.

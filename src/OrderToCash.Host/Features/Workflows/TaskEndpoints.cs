@@ -12,11 +12,50 @@ internal static class TaskEndpoints
         var tasks = endpoints.MapGroup("/api/tasks").WithTags("Tasks");
         tasks.MapGet("/", async (ClaimsPrincipal user, DurableWorkflowRuntime runtime, CancellationToken ct) =>
             Results.Ok(await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false)));
+        tasks.MapGet("/{id}/form", FormAsync);
         tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, CancellationToken ct) =>
             Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false)));
         tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, CancellationToken ct) =>
             Results.Ok(await runtime.CompleteAsync(id, user.Identity!.Name!, RolesOf(user), Variables.From(body?.Outputs), ct).ConfigureAwait(false)));
     }
+
+    /// <summary>
+    /// What the task asks for and what it is about: one field per output of the user task (typed from the process's
+    /// declared variables when the output reads one), and the instance's declared variables as context.
+    /// </summary>
+    private static async Task<IResult> FormAsync(string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, CancellationToken ct)
+    {
+        var inbox = await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false);
+        var task = inbox.FirstOrDefault(t => t.Id == id);
+        var instance = task is null ? null : await runtime.GetAsync(task.InstanceId, ct).ConfigureAwait(false);
+        var plan = instance is null ? null : runtime.Definitions.Find(instance.Record.ProcessId, instance.Record.Version);
+        if (task is null || instance is null || plan is null)
+        {
+            return Results.Problem(title: $"No task '{id}' is in your inbox.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var declared = plan.Variables.ToDictionary(v => v.Name, v => v.Type, StringComparer.Ordinal);
+        var fields = plan.Node(task.ElementId).Model.Outputs
+            .Select(o => new TaskField(o.Name, declared.TryGetValue(o.Expression.Trim(), out var type) ? FieldType(type) : "string"))
+            .ToList();
+        var context = instance.State.Variables
+            .Where(v => declared.ContainsKey(v.Key) && fields.All(f => f.Name != v.Key))
+            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        return Results.Ok(new TaskForm(task, fields, context));
+    }
+
+    private static string FieldType(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            var t when t == typeof(bool) => "bool",
+            var t when t == typeof(decimal) || t == typeof(int) || t == typeof(long) || t == typeof(double) => "number",
+            var t when t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(DateOnly) => "date",
+            _ => "string",
+        };
+
+    internal sealed record TaskField(string Name, string Type);
+
+    internal sealed record TaskForm(Engine.Durable.Storage.UserTaskRecord Task, IReadOnlyList<TaskField> Fields, IReadOnlyDictionary<string, object?> Context);
 
     private static string[] RolesOf(ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
 

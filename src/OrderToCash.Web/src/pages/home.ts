@@ -1,11 +1,10 @@
 import { append, byId, h } from '../shared/dom';
 import { startPage } from '../shared/page';
-import { hasRole } from '../shared/session';
-import { pages, roleLabel } from '../shared/pages';
+import { pages, roleLabel, canOpen } from '../shared/pages';
 
 void startPage('/', user => {
   const main = byId('main');
-  const open = pages.filter(p => hasRole(user, p.role));
+  const open = pages.filter(p => canOpen(user, p));
   const name = user.displayName ?? user.userName;
 
   const intro = h(

@@ -1,7 +1,7 @@
 import type { CurrentUser } from './api';
 import { append, byId, h } from './dom';
-import { hasRole, signOut } from './session';
-import { pages, roleLabel } from './pages';
+import { signOut } from './session';
+import { pages, roleLabel, canOpen } from './pages';
 
 /** Fills the page's header: product name, the pages the user's roles open, the user and sign-out. */
 export function renderHeader(user: CurrentUser, currentPath: string): void {
@@ -9,7 +9,7 @@ export function renderHeader(user: CurrentUser, currentPath: string): void {
   header.replaceChildren();
   const nav = h('nav', { class: 'app-nav', 'aria-label': 'Main' });
   const list = h('ul', {});
-  for (const page of pages.filter(p => hasRole(user, p.role))) {
+  for (const page of pages.filter(p => canOpen(user, p))) {
     const current = page.path === currentPath;
     append(list, h('li', {}, h('a', { href: page.path, 'aria-current': current ? 'page' : null }, page.title)));
   }

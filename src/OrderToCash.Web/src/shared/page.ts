@@ -1,7 +1,7 @@
 import { ApiError, type CurrentUser } from './api';
 import { renderFailure, renderHeader, renderNotAllowed } from './layout';
-import { requireUser, redirectToLogin, hasRole } from './session';
-import { pages } from './pages';
+import { requireUser, redirectToLogin } from './session';
+import { pages, canOpen } from './pages';
 import './../styles/app.css';
 
 /**
@@ -13,7 +13,7 @@ export async function startPage(path: string, render: (user: CurrentUser) => Pro
     const user = await requireUser();
     renderHeader(user, path);
     const page = pages.find(p => p.path === path);
-    if (page && !hasRole(user, page.role)) {
+    if (page && !canOpen(user, page)) {
       renderNotAllowed(page.title, page.role);
       return;
     }

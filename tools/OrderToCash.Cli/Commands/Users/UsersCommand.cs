@@ -25,8 +25,18 @@ internal static class UsersCommand
             await parseResult.InvocationConfiguration.Output.WriteLineAsync(PasswordHashing.Hash(password)).ConfigureAwait(false);
             return CliApp.Ok;
         });
+        var apiKey = new Command("create-api-key", "Print a new random API key (give it to the integration) and the KeyHash to put in Auth:ApiKeys (the key itself is never stored).");
+        apiKey.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var key = ApiKeyHashing.NewKey();
+            var output = parseResult.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"key:     {key}").ConfigureAwait(false);
+            await output.WriteLineAsync($"KeyHash: {ApiKeyHashing.Hash(key)}").ConfigureAwait(false);
+            return CliApp.Ok;
+        });
         var users = new Command("users", "Built-in user store helpers.");
         users.Subcommands.Add(hash);
+        users.Subcommands.Add(apiKey);
         return users;
     }
 }
