@@ -112,10 +112,8 @@ function claimButton(task: UserTask): HTMLElement {
   button.addEventListener('click', () => {
     button.disabled = true;
     void postJson(`/api/tasks/${encodeURIComponent(task.id)}/claim`, {})
-      .then(() => {
-        status(`You took “${task.name ?? task.elementId}”.`);
-        return refresh(task.id);
-      })
+      .then(() => refresh(task.id))
+      .then(() => status(`You took “${task.name ?? task.elementId}”.`))
       .catch((error: unknown) => {
         button.disabled = false;
         status(messageOf(error));
@@ -149,10 +147,8 @@ function answerForm(form: TaskForm): HTMLElement {
     submit.disabled = true;
     error.textContent = '';
     void postJson(`/api/tasks/${encodeURIComponent(form.task.id)}/complete`, { outputs })
-      .then(() => {
-        status(`Answered “${form.task.name ?? form.task.elementId}”.`);
-        return refresh();
-      })
+      .then(() => refresh())
+      .then(() => status(`Answered “${form.task.name ?? form.task.elementId}”.`))
       .catch((failure: unknown) => {
         submit.disabled = false;
         error.textContent = messageOf(failure);
