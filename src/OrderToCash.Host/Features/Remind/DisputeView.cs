@@ -1,0 +1,33 @@
+using OrderToCash.Core.Disputes;
+
+namespace OrderToCash.Host.Features.Remind;
+
+/// <summary>A dispute as the API shows it: reason, owner, timestamps and outcome (what the root-cause loop reads).</summary>
+internal sealed record DisputeView(
+    string Number,
+    string InvoiceNumber,
+    string CustomerId,
+    decimal Amount,
+    string Currency,
+    string ReasonCode,
+    string? EInvoicingCode,
+    string? Comment,
+    DisputeSource Source,
+    string RaisedBy,
+    DateTimeOffset RaisedAt,
+    string? Department,
+    string? Route,
+    DateTimeOffset? SlaDueAt,
+    bool CreditManagerAttention,
+    DateTimeOffset? EscalatedAt,
+    DisputeStatus Status,
+    DisputeOutcome? Outcome,
+    DateTimeOffset? ResolvedAt,
+    string? ResolvedBy,
+    string? ResolutionComment,
+    string? InstanceId)
+{
+    public static DisputeView From(Dispute d) => new(
+        d.Number, d.InvoiceNumber, d.CustomerId, d.Amount, d.Currency, d.ReasonCode, d.EInvoicingCode, d.Comment, d.Source, d.RaisedBy, d.RaisedAt,
+        d.Department, d.Route, d.SlaDueAt, d.CreditManagerAttention, d.EscalatedAt, d.Status, d.Outcome, d.ResolvedAt, d.ResolvedBy, d.ResolutionComment, d.InstanceId);
+}
