@@ -35,6 +35,7 @@ public static class RemindServiceCollectionExtensions
 
         var reasonsFile = configuration["Reasons:File"] ?? FindReasonsFile(contentRoot);
         services.AddHostedService(sp => new ReasonCodeLoader(reasonsFile, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ReasonCodeLoader>>()));
+        services.AddHostedService<DisputeWorkflowRepair>();
 
         // A second AddQuartz adds to the default scheduler configured by AddOrderToCashScheduler (registration is additive).
         services.AddQuartz(quartz =>

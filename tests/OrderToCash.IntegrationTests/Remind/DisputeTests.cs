@@ -174,6 +174,30 @@ public sealed class DisputeTests : IAsyncLifetime, IDisposable
         (await host.InvoiceAsync(number)).DisputedAmount.Should().Be(700m);
     }
 
+    [Fact]
+    public async Task A_dispute_left_without_its_workflow_by_a_crash_gets_one_at_the_next_start()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 1_400m, new DateOnly(2026, 3, 15));
+        // The dispute committed, then the host died before starting its workflow.
+        await using (var db = host.NewContext())
+        {
+            var invoice = await db.Set<Invoice>().SingleAsync(i => i.Number == number);
+            var request = new NewDispute(400m, "WRONG_ITEM", "Blue instead of red", null, null);
+            await DisputeIntake.AddAsync(db, invoice, request, DisputeSource.Internal, null, "cora", host.Clock.GetUtcNow(), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        await host.RestartAsync();
+        await host.DispatchAsync();
+
+        var dispute = (await host.GetAsync("cora", "/api/disputes")).EnumerateArray().Single();
+        dispute.GetProperty("department").GetString().Should().Be("Logistics");
+        (await host.TasksAsync("sabine", dispute.GetProperty("number").GetString()!)).Should().ContainSingle();
+        await host.RestartAsync();
+        await using var check = host.NewContext();
+        (await check.Set<Engine.Durable.Storage.InstanceRecord>().CountAsync(i => i.ProcessId == "dispute")).Should().Be(1, "a second start repairs nothing more");
+    }
+
     private async Task<decimal> ExposureAsync(string customerId) =>
         (await host.GetAsync("claire", $"/api/customers/{customerId}")).GetProperty("exposure").GetProperty("total").GetDecimal();
 }
