@@ -32,10 +32,13 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
     private readonly TempDirectory directory = new();
+    private readonly string? postgresConnectionString;
     private Factory factory;
 
-    public RemindHost()
+    /// <param name="postgresConnectionString">A PostgreSQL database to run on; SQLite in a temporary folder when null.</param>
+    public RemindHost(string? postgresConnectionString = null)
     {
+        this.postgresConnectionString = postgresConnectionString;
         factory = new Factory(Settings(), Clock);
         _ = factory.Server;
     }
@@ -239,8 +242,8 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
     {
         var extra = new List<(string, string?)>
         {
-            ("Database:Provider", "Sqlite"),
-            ("Database:ConnectionString", directory.SqliteConnectionString()),
+            ("Database:Provider", postgresConnectionString is null ? "Sqlite" : "PostgreSql"),
+            ("Database:ConnectionString", postgresConnectionString ?? directory.SqliteConnectionString()),
             ("Demo:Seed", "true"),
             ("Scheduler:AutoStart", "false"),
             ("Reminders:OutboxFolder", OutboxFolder),

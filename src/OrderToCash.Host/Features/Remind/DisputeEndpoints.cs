@@ -13,7 +13,7 @@ namespace OrderToCash.Host.Features.Remind;
 /// </summary>
 internal static class DisputeEndpoints
 {
-    private const int MaxAttempts = 10;
+    private const int MaxAttempts = 20;
 
     public static void MapDisputes(this IEndpointRouteBuilder endpoints)
     {
@@ -34,7 +34,6 @@ internal static class DisputeEndpoints
         }
 
         var source = VisibleInvoices.IsCustomerOnly(user) ? DisputeSource.Portal : DisputeSource.Internal;
-        // The dispute series row is shared by every raiser: a concurrent raise makes this one re-read and try again.
         for (var attempt = 1; ; attempt++)
         {
             var invoice = await VisibleInvoices.FindAsync(db, user, number, cancellationToken).ConfigureAwait(false);
@@ -49,9 +48,12 @@ internal static class DisputeEndpoints
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (DbUpdateException) when (attempt < MaxAttempts)
             {
+                // Another raise took the series' next number (or created the series) or changed the invoice: check again
+                // on fresh data after a short random pause (real time: the losers of one race must not collide again).
                 db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

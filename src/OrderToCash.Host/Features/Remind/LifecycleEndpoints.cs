@@ -18,50 +18,53 @@ internal static class LifecycleEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.SalesAdministration));
     }
 
+    private const int MaxAttempts = 20;
+
     private static async Task<IResult> RecordAsync(
         string number, NewLifecycleStatus body, ClaimsPrincipal user, OrderToCashDbContext db, DisputeWorkflowStarter workflows, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var invoice = await VisibleInvoices.FindAsync(db, user, number, cancellationToken).ConfigureAwait(false);
-        var (outcome, problems) = await EInvoicingIntake.RecordAsync(db, invoice, body, user.Identity!.Name!, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        if (outcome is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return VisibleInvoices.Invalid("The lifecycle status was not recorded", problems);
-        }
-
-        if (outcome.Duplicate)
-        {
-            return Results.Ok(View(outcome, invoice.Number, null));
-        }
-
-        if (outcome.Dispute is not null && !workflows.IsAvailable)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: $"This status opens a dispute, but the '{DisputeWorkflow.ProcessId}' workflow is not published: publish workflows/dispute.bpmn first. Nothing was recorded.");
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // The same message arrived twice at once: the other request recorded it.
-            if (await db.Set<Core.Invoicing.InvoiceLifecycleEvent>().AsNoTracking().AnyAsync(e => e.MessageId == outcome.Event.MessageId, CancellationToken.None).ConfigureAwait(false))
+            var invoice = await VisibleInvoices.FindAsync(db, user, number, cancellationToken).ConfigureAwait(false);
+            var (outcome, problems) = await EInvoicingIntake.RecordAsync(db, invoice, body, user.Identity!.Name!, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (outcome is null)
             {
-                return Results.Ok(new { duplicate = true, messageId = outcome.Event.MessageId, invoiceNumber = invoice.Number });
+                return VisibleInvoices.Invalid("The lifecycle status was not recorded", problems);
             }
 
-            throw;
-        }
+            if (outcome.Duplicate)
+            {
+                return Results.Ok(View(outcome, invoice.Number, null));
+            }
 
-        if (outcome.Dispute is { } dispute)
-        {
-            await workflows.StartAsync(dispute, transportDamage: false, dealNotEntered: false, cancellationToken).ConfigureAwait(false);
-        }
+            if (outcome.Dispute is not null && !workflows.IsAvailable)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                    title: $"This status opens a dispute, but the '{DisputeWorkflow.ProcessId}' workflow is not published: publish workflows/dispute.bpmn first. Nothing was recorded.");
+            }
 
-        var saved = outcome.Dispute is null ? null
-            : await db.Set<Dispute>().AsNoTracking().SingleAsync(d => d.Id == outcome.Dispute.Id, cancellationToken).ConfigureAwait(false);
-        return Results.Created($"/api/invoices/{invoice.Number}/lifecycle", View(outcome, invoice.Number, saved));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // The same message recorded by a concurrent request (the next round answers "duplicate"), or another
+                // dispute took the series' number or changed the invoice: again on fresh data after a short random pause.
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (outcome.Dispute is { } dispute)
+            {
+                await workflows.StartAsync(dispute, transportDamage: false, dealNotEntered: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            var saved = outcome.Dispute is null ? null
+                : await db.Set<Dispute>().AsNoTracking().SingleAsync(d => d.Id == outcome.Dispute.Id, cancellationToken).ConfigureAwait(false);
+            return Results.Created($"/api/invoices/{invoice.Number}/lifecycle", View(outcome, invoice.Number, saved));
+        }
     }
 
     private static object View(LifecycleOutcome outcome, string invoiceNumber, Dispute? dispute) => new
