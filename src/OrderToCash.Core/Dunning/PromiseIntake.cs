@@ -88,7 +88,23 @@ public static class PromiseIntake
             InstanceId = invoice.DunningInstanceId,
         };
         db.Add(promise);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(promise).State = EntityState.Detached;
+            // A concurrent request recorded a promise first (the filtered unique index refused this one).
+            if (!await db.Set<PromiseToPay>().AsNoTracking().AnyAsync(p => p.InvoiceId == invoice.Id && p.Status == PromiseStatus.Pending, CancellationToken.None).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            problems["invoice"] = [$"Invoice {invoice.Number} already has a pending promise to pay: it is judged on its date before another is taken."];
+            return (null, problems);
+        }
+
         return (promise, problems);
     }
 }

@@ -7,7 +7,7 @@ using OrderToCash.IntegrationTests.Infrastructure;
 namespace OrderToCash.IntegrationTests.Remind;
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgreSqlDisputeTests(PostgresServer server)
+public sealed class PostgreSqlRemindTests(PostgresServer server)
 {
     [PostgresFact]
     public async Task On_postgresql_concurrent_disputes_never_hold_back_more_than_is_open_and_are_numbered_without_gaps()
@@ -63,5 +63,21 @@ public sealed class PostgreSqlDisputeTests(PostgresServer server)
         answers.Should().OnlyContain(a => a.Status == HttpStatusCode.Created, string.Join(" | ", answers.Select(a => a.Body.ToString())));
         answers.Select(a => a.Body.GetProperty("dispute").GetProperty("number").GetString()).Should().OnlyHaveUniqueItems().And.HaveCount(4);
         answers.Should().OnlyContain(a => a.Body.GetProperty("dispute").GetProperty("department").GetString() == "Billing");
+    }
+
+    [PostgresFact]
+    public async Task On_postgresql_two_promises_at_once_on_one_invoice_leave_one_pending_promise()
+    {
+        await using var host = new RemindHost(await server.CreateDatabaseAsync());
+        await host.PublishAsync();
+        var number = await host.IssueInvoiceAsync("C-0002", 1_000m, new DateOnly(2026, 3, 15));
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 5).Select(i =>
+            host.PostAsync("cora", $"/api/invoices/{number}/promises", new { amount = 100m * i, promisedFor = "2026-04-01" })));
+
+        answers.Count(a => a.Status == HttpStatusCode.Created).Should().Be(1, string.Join(" | ", answers.Select(a => $"{a.Status} {a.Body}")));
+        answers.Where(a => a.Status != HttpStatusCode.Created).Should().OnlyContain(a => a.Status == HttpStatusCode.UnprocessableEntity);
+        await using var db = host.NewContext();
+        (await db.Set<Core.Dunning.PromiseToPay>().CountAsync()).Should().Be(1);
     }
 }
