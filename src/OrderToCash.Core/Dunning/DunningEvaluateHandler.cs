@@ -30,15 +30,13 @@ public sealed class DunningEvaluateHandler(ReminderLadder ladder, DunningPlanner
         var invoice = await db.Set<Invoice>().SingleAsync(i => i.Number == input.InvoiceNumber, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var judged = await DunningSituation.JudgeDuePromisesAsync(db, invoice, today, cancellationToken).ConfigureAwait(false);
+        var pending = await DunningSituation.JudgeDuePromisesAsync(db, invoice, today, cancellationToken).ConfigureAwait(false);
         if (invoice.IsSettled)
         {
             return new DunningEvaluateOutput(string.Empty, Finished: true, now);
         }
 
-        var situation = await DunningSituation.ReadAsync(db, invoice, today, cancellationToken).ConfigureAwait(false);
-        // The promises judged just now are no longer pending, though not yet saved: the rules must see the ladder resume.
-        situation = situation with { HasPromiseToPay = await StillPendingAsync(db, invoice, judged, cancellationToken).ConfigureAwait(false) };
+        var situation = await DunningSituation.ReadAsync(db, invoice, today, pending.Count > 0, cancellationToken).ConfigureAwait(false);
         var decision = await ladder.DecideInAsync(db, invoice.Number, situation, now, cancellationToken).ConfigureAwait(false);
         var step = string.Empty;
         if (decision.Step is { } due && decision.Level > invoice.ReminderLevel)
@@ -53,18 +51,7 @@ public sealed class DunningEvaluateHandler(ReminderLadder ladder, DunningPlanner
             step = due;
         }
 
-        var pending = await db.Set<PromiseToPay>().AsNoTracking()
-            .Where(p => p.InvoiceId == invoice.Id && p.Status == PromiseStatus.Pending)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        pending.RemoveAll(p => judged.Any(j => j.Id == p.Id));
         var next = await planner.NextWakeAsync(invoice, situation with { AsOf = today.AddDays(1).ToDateTime(TimeOnly.MinValue) }, pending, now, cancellationToken).ConfigureAwait(false);
         return new DunningEvaluateOutput(step, Finished: false, next);
-    }
-
-    private static async Task<bool> StillPendingAsync(DbContext db, Invoice invoice, IReadOnlyList<PromiseToPay> judged, CancellationToken cancellationToken)
-    {
-        var judgedIds = judged.Select(p => p.Id).ToList();
-        return await db.Set<PromiseToPay>().AsNoTracking()
-            .AnyAsync(p => p.InvoiceId == invoice.Id && p.Status == PromiseStatus.Pending && !judgedIds.Contains(p.Id), cancellationToken).ConfigureAwait(false);
     }
 }

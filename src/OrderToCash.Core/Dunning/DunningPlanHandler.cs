@@ -30,10 +30,10 @@ public sealed class DunningPlanHandler(DunningPlanner planner, TimeProvider cloc
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var situation = await DunningSituation.ReadAsync(db, invoice, today, cancellationToken).ConfigureAwait(false);
         var pending = await db.Set<PromiseToPay>().AsNoTracking()
             .Where(p => p.InvoiceId == invoice.Id && p.Status == PromiseStatus.Pending)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var situation = await DunningSituation.ReadAsync(db, invoice, today, pending.Count > 0, cancellationToken).ConfigureAwait(false);
         var wake = await planner.NextWakeAsync(invoice, situation, pending, now, cancellationToken).ConfigureAwait(false);
         return new DunningPlanOutput(wake, Finished: false);
     }

@@ -10,7 +10,12 @@ namespace OrderToCash.Core.Dunning;
 /// </summary>
 public static class DunningSituation
 {
-    public static async Task<EscalationInput> ReadAsync(DbContext db, Invoice invoice, DateOnly today, CancellationToken cancellationToken)
+    /// <param name="db">The step's context.</param>
+    /// <param name="invoice">The invoice reminded.</param>
+    /// <param name="today">The evaluation date.</param>
+    /// <param name="promisePending">A promise to pay on the invoice is pending (not yet judged).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<EscalationInput> ReadAsync(DbContext db, Invoice invoice, DateOnly today, bool promisePending, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(invoice);
@@ -18,34 +23,31 @@ public static class DunningSituation
         var overdue = await db.Set<Invoice>().AsNoTracking()
             .Where(i => i.CustomerId == invoice.CustomerId && i.SettledOn == null && i.DueDate < today)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var unpaidItems = overdue.Count(i => i.DunnableAmount > 0m);
-        var promisePending = await db.Set<PromiseToPay>()
-            .AnyAsync(p => p.InvoiceId == invoice.Id && p.Status == PromiseStatus.Pending, cancellationToken).ConfigureAwait(false);
         return new EscalationInput(
             AsOf: today.ToDateTime(TimeOnly.MinValue),
             DueDate: invoice.DueDate.ToDateTime(TimeOnly.MinValue),
             OpenAmount: invoice.DunnableAmount,
             Segment: invoice.Segment,
-            UnpaidItemCount: Math.Max(1, unpaidItems),
+            UnpaidItemCount: Math.Max(1, overdue.Count(i => i.DunnableAmount > 0m)),
             HasOpenDispute: invoice.DisputedAmount > 0m && invoice.DunnableAmount == 0m,
             HasPromiseToPay: promisePending,
             ProfessionalCustomer: true);
     }
 
-    /// <summary>Judges the invoice's pending promises whose check date (promised date + tolerance) has passed.</summary>
-    public static async Task<IReadOnlyList<PromiseToPay>> JudgeDuePromisesAsync(DbContext db, Invoice invoice, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The invoice's pending promises; those whose check date (promised date + tolerance) has passed are judged now.</summary>
+    /// <returns>The promises still pending after judging.</returns>
+    public static async Task<List<PromiseToPay>> JudgeDuePromisesAsync(DbContext db, Invoice invoice, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(invoice);
         var pending = await db.Set<PromiseToPay>()
             .Where(p => p.InvoiceId == invoice.Id && p.Status == PromiseStatus.Pending)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var judged = pending.Where(p => p.CheckDate < today || invoice.IsSettled).ToList();
-        foreach (var promise in judged)
+        foreach (var promise in pending.Where(p => p.CheckDate < today || invoice.IsSettled))
         {
             promise.Check(invoice, today);
         }
 
-        return judged;
+        return pending.FindAll(p => p.Status == PromiseStatus.Pending);
     }
 }

@@ -13,8 +13,6 @@ namespace OrderToCash.Host.Features.Remind;
 /// </summary>
 internal static class DisputeEndpoints
 {
-    private const int MaxAttempts = 20;
-
     public static void MapDisputes(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/invoices/{number}/disputes", RaiseAsync).WithTags("Disputes")
@@ -48,12 +46,12 @@ internal static class DisputeEndpoints
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+            catch (DbUpdateException) when (attempt < LostRace.MaxAttempts)
             {
                 // Another raise took the series' next number (or created the series) or changed the invoice: check again
-                // on fresh data after a short random pause (real time: the losers of one race must not collide again).
+                // on fresh data.
                 db.ChangeTracker.Clear();
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), cancellationToken).ConfigureAwait(false);
+                await LostRace.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

@@ -18,8 +18,6 @@ internal static class LifecycleEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.SalesAdministration));
     }
 
-    private const int MaxAttempts = 20;
-
     private static async Task<IResult> RecordAsync(
         string number, NewLifecycleStatus body, ClaimsPrincipal user, OrderToCashDbContext db, DisputeWorkflowStarter workflows, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -47,12 +45,12 @@ internal static class LifecycleEndpoints
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+            catch (DbUpdateException) when (attempt < LostRace.MaxAttempts)
             {
                 // The same message recorded by a concurrent request (the next round answers "duplicate"), or another
-                // dispute took the series' number or changed the invoice: again on fresh data after a short random pause.
+                // dispute took the series' number or changed the invoice: again on fresh data.
                 db.ChangeTracker.Clear();
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), cancellationToken).ConfigureAwait(false);
+                await LostRace.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
