@@ -51,8 +51,21 @@ public sealed class RemindAuthTests : IAsyncLifetime, IDisposable
         (await host.PostAsync("carl", $"/api/invoices/{other}/promises", new { amount = 100m, promisedFor = "2026-04-01" })).Status.Should().Be(HttpStatusCode.NotFound);
         (await host.PostAsync("cora", $"/api/invoices/{other}/disputes", new { amount = 50m, reasonCode = "WRONG_ITEM" })).Status.Should().Be(HttpStatusCode.Created);
 
-        (await host.GetAsync("carl", "/api/disputes")).EnumerateArray().Select(d => d.GetProperty("customerId").GetString()).Should().Equal("C-0001");
+        var seen = (await host.GetAsync("carl", "/api/disputes")).EnumerateArray().ToList();
+        seen.Select(d => d.GetProperty("customerId").GetString()).Should().Equal("C-0001");
+        seen.Single().GetProperty("route").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "the routing is internal");
         (await host.GetAsync("cora", "/api/disputes")).GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task The_customer_reads_its_reminders_but_not_the_salespersons_call_sheet()
+    {
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 16));
+
+        (await host.GetAsync("cora", $"/api/reminders?invoice={own}")).EnumerateArray().Select(r => r.GetProperty("step").GetString())
+            .Should().BeEquivalentTo("PreDueNotice", "SalespersonCordialCall");
+        (await host.GetAsync("carl", "/api/reminders")).EnumerateArray().Select(r => r.GetProperty("step").GetString())
+            .Should().Equal("PreDueNotice");
     }
 
     [Fact]

@@ -75,14 +75,14 @@ internal static class DisputeEndpoints
         }
 
         var disputes = await query.OrderByDescending(d => d.RaisedAt).ThenByDescending(d => d.Number).Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Ok(disputes.Select(DisputeView.From));
+        return Results.Ok(disputes.Select(d => DisputeView.For(d, user)));
     }
 
     private static async Task<IResult> GetAsync(string number, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
     {
         var dispute = await Visible(db, user).FirstOrDefaultAsync(d => d.Number == number, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Dispute '{number}' was not found.");
-        return Results.Ok(DisputeView.From(dispute));
+        return Results.Ok(DisputeView.For(dispute, user));
     }
 
     private static IQueryable<Dispute> Visible(OrderToCashDbContext db, ClaimsPrincipal user)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using OrderToCash.Core.Disputes;
 
 namespace OrderToCash.Host.Features.Remind;
@@ -30,4 +31,9 @@ internal sealed record DisputeView(
     public static DisputeView From(Dispute d) => new(
         d.Number, d.InvoiceNumber, d.CustomerId, d.Amount, d.Currency, d.ReasonCode, d.EInvoicingCode, d.Comment, d.Source, d.RaisedBy, d.RaisedAt,
         d.Department, d.Route, d.SlaDueAt, d.CreditManagerAttention, d.EscalatedAt, d.Status, d.Outcome, d.ResolvedAt, d.ResolvedBy, d.ResolutionComment, d.InstanceId);
+
+    /// <summary>The customer's portal user sees its dispute's progress, not the internal routing and credit follow-up.</summary>
+    public static DisputeView For(Dispute d, ClaimsPrincipal user) => VisibleInvoices.IsCustomerOnly(user)
+        ? From(d) with { Route = null, CreditManagerAttention = false, EscalatedAt = null, InstanceId = null }
+        : From(d);
 }

@@ -28,6 +28,12 @@ internal static class ReminderEndpoints
             query = query.Where(r => r.Status == wanted);
         }
 
+        // The salesperson's call sheet is internal: the customer's portal shows the reminders sent to the customer.
+        if (VisibleInvoices.IsCustomerOnly(user))
+        {
+            query = query.Where(r => r.Channel != ReminderChannelKind.PhoneTask);
+        }
+
         var reminders = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Level).Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
         return Results.Ok(reminders.Select(r => new
         {
