@@ -88,6 +88,17 @@ public sealed class OutboxTests : IAsyncLifetime, IDisposable
         (await host.RemindersAsync(number)).Single().Status.Should().Be(ReminderDeliveryStatus.Failed);
     }
 
+    [Fact]
+    public async Task The_scheduler_holds_the_delivery_job_with_its_repeating_trigger()
+    {
+        var scheduler = await host.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+
+        (await scheduler.GetJobDetail(ReminderDeliveryJob.Key)).Should().NotBeNull();
+        (await scheduler.GetTrigger(new Quartz.TriggerKey("reminder-delivery", "dunning"))).Should().BeAssignableTo<Quartz.ISimpleTrigger>()
+            .Which.RepeatInterval.Should().Be(TimeSpan.FromSeconds(30));
+        (await scheduler.GetJobDetail(Core.Workflows.WorkflowDispatchJob.Key)).Should().NotBeNull("adding a job keeps the scheduler's own jobs");
+    }
+
     private sealed class FailingChannel : IReminderChannel
     {
         public Task DeliverAsync(Reminder reminder, CancellationToken cancellationToken) => throw new IOException("printer offline");
