@@ -101,4 +101,24 @@ public sealed class DunningLadderTests : IAsyncLifetime, IDisposable
         var instance = await check.Set<InstanceRecord>().AsNoTracking().SingleAsync(i => i.BusinessKey == number);
         instance.Status.Should().Be("Completed");
     }
+
+    [Fact]
+    public async Task A_settlement_while_the_salesperson_has_not_called_yet_withdraws_the_call_and_ends_the_loop()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 17));
+        (await host.TasksAsync("salesperson", number)).Should().ContainSingle();
+        await using (var db = host.NewContext())
+        {
+            (await db.Set<Core.Invoicing.Invoice>().SingleAsync(i => i.Number == number)).ApplyPayment(Core.Money.Euros(2_400m), host.Today);
+            await db.SaveChangesAsync();
+        }
+
+        (await host.PostAsync("cora", "/api/messages", new { name = "InvoiceSettled", correlationKey = number, messageId = $"paid:{number}" }))
+            .Status.Should().Be(System.Net.HttpStatusCode.OK);
+
+        (await host.TasksAsync("salesperson", number)).Should().BeEmpty();
+        await using var check = host.NewContext();
+        (await check.Set<InstanceRecord>().AsNoTracking().SingleAsync(i => i.BusinessKey == number)).Status.Should().Be("Completed");
+    }
 }
