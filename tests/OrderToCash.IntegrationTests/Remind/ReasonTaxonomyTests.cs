@@ -70,4 +70,17 @@ public sealed class ReasonTaxonomyTests : IDisposable
         put.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         JsonDocument.Parse(await put.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString().Should().Contain("'PU_ERR' already maps to PRICE_ERROR");
     }
+
+    [Fact]
+    public void An_invalid_taxonomy_file_stops_the_host_at_start_naming_each_problem()
+    {
+        using var folder = new Infrastructure.TempDirectory();
+        var file = folder.File("reason-codes.json");
+        File.WriteAllText(file, """{ "reasons": [ { "code": "PRICE_ERROR", "kind": "Dispute", "label": "Price", "department": "ADV" }, { "code": "PRICE_ERROR", "kind": "Sometimes", "label": "Again", "department": "ADV" } ] }""");
+
+        var start = () => new RemindHost(null, ("Reasons:File", file));
+
+        start.Should().Throw<InvalidOperationException>()
+            .WithMessage("*reason taxonomy*invalid; nothing was loaded*reasons[1].code: 'PRICE_ERROR' appears twice.*reasons[1].kind: 'Sometimes' is not a kind*");
+    }
 }

@@ -33,12 +33,15 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
 
     private readonly TempDirectory directory = new();
     private readonly string? postgresConnectionString;
+    private readonly (string Key, string? Value)[] extraSettings;
     private Factory factory;
 
     /// <param name="postgresConnectionString">A PostgreSQL database to run on; SQLite in a temporary folder when null.</param>
-    public RemindHost(string? postgresConnectionString = null)
+    /// <param name="extraSettings">Configuration added to the defaults (e.g. Reasons:File).</param>
+    public RemindHost(string? postgresConnectionString = null, params (string Key, string? Value)[] extraSettings)
     {
         this.postgresConnectionString = postgresConnectionString;
+        this.extraSettings = extraSettings;
         factory = new Factory(Settings(), Clock);
         _ = factory.Server;
     }
@@ -257,7 +260,7 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
             index++;
         }
 
-        return [.. TestUsers.Settings, .. extra];
+        return [.. TestUsers.Settings, .. extra, .. extraSettings];
     }
 
     private static object RepoFile(string relative) =>
