@@ -43,7 +43,16 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
         this.postgresConnectionString = postgresConnectionString;
         this.extraSettings = extraSettings;
         factory = new Factory(Settings(), Clock);
-        _ = factory.Server;
+        try
+        {
+            _ = factory.Server;
+        }
+        catch
+        {
+            factory.Dispose();
+            directory.Dispose();
+            throw;
+        }
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
