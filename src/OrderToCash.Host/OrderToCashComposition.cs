@@ -7,6 +7,7 @@ using OrderToCash.Host.Features.Errors;
 using OrderToCash.Host.Features.Workflows;
 using OrderToCash.Host.Features.Health;
 using OrderToCash.Host.Features.Orders;
+using OrderToCash.Host.Features.Remind;
 using OrderToCash.Host.Features.Rules;
 using OrderToCash.Host.Features.Web;
 
@@ -46,6 +47,7 @@ internal static class OrderToCashComposition
         builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.AddOrderToCashAuth();
+        Core.Dunning.RemindServiceCollectionExtensions.AddOrderToCashRemind(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddProcessCatalog();
         builder.Services.AddSingleton<RuleCaseFolder>();
         builder.Services.AddHealthChecks()
@@ -70,6 +72,7 @@ internal static class OrderToCashComposition
         app.MapCustomers();
         app.MapCreditLimitRequests();
         app.MapOrders();
+        app.MapRemind();
         app.MapDefinitions();
         app.MapInstances();
         app.MapMessages();

@@ -11,6 +11,8 @@ internal sealed class PromiseToPayConfiguration : IEntityTypeConfiguration<Promi
         builder.ToTable("promises_to_pay");
         builder.HasKey(p => p.Id);
         builder.HasIndex(p => new { p.InvoiceId, p.Status });
+        // At most one pending promise per invoice, even when two arrive at once (the intake checks first; this is the proof).
+        builder.HasIndex(p => p.InvoiceId).IsUnique().HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_promises_to_pay_one_pending");
         builder.HasIndex(p => p.PromisedFor);
         builder.HasOne<Invoice>().WithMany().HasForeignKey(p => p.InvoiceId);
         builder.Property(p => p.InvoiceNumber).HasMaxLength(32);

@@ -564,6 +564,11 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_promises_to_pay_one_pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
                     b.HasIndex("PromisedFor");
 
                     b.HasIndex("InvoiceId", "Status");

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Invoicing;
+using OrderToCash.Core.Persistence;
+using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Handlers;
+
+namespace OrderToCash.Core.Disputes;
+
+/// <param name="DisputeNumber">The dispute being resolved.</param>
+/// <param name="Outcome">CreditNote, CorrectedInvoice, Resend or Rejected (from the owner's task).</param>
+/// <param name="Comment">The owner's explanation, kept with the dispute.</param>
+public sealed record DisputeResolveInput(string DisputeNumber, string? Outcome, string? Comment);
+
+/// <param name="Resolution">The outcome applied, or <c>refused</c> (the owner's task is asked again).</param>
+/// <param name="RefusalReason">Why the answer was refused.</param>
+public sealed record DisputeResolveOutput(string Resolution, string RefusalReason);
+
+/// <summary>
+/// Applies the owner's outcome in the step's transaction: a credit note for the disputed amount (CreditNote,
+/// CorrectedInvoice), nothing owed changes (Resend, Rejected: the amount is reminded again); in every case the amount
+/// is released from the dispute hold and the dunning workflow is told to re-plan (a message written in the same
+/// transaction). The resolver is whoever claimed the task, so it must be claimed.
+/// </summary>
+[WorkflowHandler("dispute.resolve", "Applies a dispute's outcome (credit note, corrected invoice, resend, rejected) and resumes the reminders on what is still owed.")]
+public sealed class DisputeResolveHandler(TimeProvider clock) : WorkflowHandler<DisputeResolveInput, DisputeResolveOutput>
+{
+    public const string Refused = "refused";
+
+    /// <summary>The owner's tasks in dispute.bpmn are named resolveBy&lt;Role&gt;.</summary>
+    public const string TaskPrefix = "resolveBy";
+
+    protected override async ValueTask<DisputeResolveOutput> HandleAsync(DisputeResolveInput input, HandlerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
+        var resolver = await db.Set<UserTaskRecord>().AsNoTracking()
+            .Where(t => t.InstanceId == context.InstanceId && t.ElementId.StartsWith(TaskPrefix)
+                        && (t.Status == UserTaskStatus.Open || t.Status == UserTaskStatus.Claimed))
+            .OrderByDescending(t => t.CreatedAt)
+            .Select(t => t.Assignee)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (resolver is null)
+        {
+            return Refuse("The task was completed without being claimed: claim it first, so the resolution has a name.");
+        }
+
+        if (!Enum.TryParse<DisputeOutcome>(input.Outcome?.Trim(), ignoreCase: true, out var outcome) || !Enum.IsDefined(outcome) || int.TryParse(input.Outcome, out _))
+        {
+            return Refuse($"'{input.Outcome}' is not an outcome: answer one of {string.Join(", ", Enum.GetNames<DisputeOutcome>())}.");
+        }
+
+        var dispute = await db.Set<Dispute>().SingleAsync(d => d.Number == input.DisputeNumber, cancellationToken).ConfigureAwait(false);
+        var invoice = await db.Set<Invoice>().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        dispute.Resolve(outcome, resolver, input.Comment, now);
+        if (outcome is DisputeOutcome.CreditNote or DisputeOutcome.CorrectedInvoice)
+        {
+            // A payment may have reduced the open amount since the dispute was raised: never credit more than is open.
+            var credit = Math.Min(dispute.Amount, invoice.OpenAmount);
+            if (credit > 0m)
+            {
+                await CreditNotes.IssueAsync(db, invoice, new Money(credit, invoice.Currency), $"Dispute {dispute.Number} ({dispute.ReasonCode}): {outcome}", dispute.Id, resolver, today, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        invoice.DisputeClosed(dispute.Disputed);
+        await CycleMessageOutbox.EnqueueAsync(db, CycleMessages.DunningReplan, invoice.Number, $"dispute-closed:{dispute.Number}", now, cancellationToken).ConfigureAwait(false);
+        if (invoice.IsSettled)
+        {
+            await CycleMessageOutbox.EnqueueAsync(db, CycleMessages.InvoiceSettled, invoice.Number, $"settled-by-dispute:{dispute.Number}", now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new DisputeResolveOutput(outcome.ToString(), string.Empty);
+    }
+
+    private static DisputeResolveOutput Refuse(string reason) => new(Refused, reason);
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Persistence;
+
+namespace OrderToCash.Core.Dunning;
+
+/// <summary>
+/// Delivers the outbox's pending reminders through the channel, oldest first, recording each outcome: delivered, or a
+/// failed attempt (retried at the next run until <see cref="ReminderOptions.MaxAttempts"/>, then Failed for a person).
+/// </summary>
+public sealed class ReminderDelivery(Func<OrderToCashDbContext> createContext, IReminderChannel channel, ReminderOptions options, TimeProvider clock)
+{
+    private const int BatchSize = 200;
+
+    public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var pending = await db.Set<Reminder>()
+            .Where(r => r.Status == ReminderDeliveryStatus.Pending)
+            .OrderBy(r => r.CreatedAt)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var delivered = 0;
+        foreach (var reminder in pending)
+        {
+            try
+            {
+                await channel.DeliverAsync(reminder, cancellationToken).ConfigureAwait(false);
+                reminder.Delivered(clock.GetUtcNow());
+                delivered++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or HttpRequestException)
+            {
+                reminder.Failed(ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message, options.MaxAttempts);
+            }
+
+            // One save per reminder: a crash loses at most the record of one delivery, which the channel repeats harmlessly.
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivered;
+    }
+}

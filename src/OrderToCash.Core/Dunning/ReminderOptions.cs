@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+using OrderToCash.Core.Persistence;
+
+namespace OrderToCash.Core.Dunning;
+
+/// <summary>Where the default channel writes reminders, and how delivery retries (section <c>Reminders</c>).</summary>
+public sealed class ReminderOptions
+{
+    public const string SectionName = "Reminders";
+
+    /// <summary>The outbox folder; by default <c>outbox/</c> beside the SQLite file (or in the user's local data folder).</summary>
+    public string? OutboxFolder { get; set; }
+
+    /// <summary>Attempts before a reminder is marked Failed and left to a person.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>How often the delivery job looks for pending reminders.</summary>
+    public TimeSpan DeliveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public string ResolveOutboxFolder(DatabaseOptions database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (!string.IsNullOrWhiteSpace(OutboxFolder))
+        {
+            return OutboxFolder;
+        }
+
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(database.ResolveConnectionString()).DataSource;
+            if (!string.IsNullOrEmpty(file) && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+            {
+                return Path.Combine(folder, "outbox");
+            }
+        }
+
+        return Path.Combine(Path.GetDirectoryName(DatabaseOptions.DefaultSqlitePath)!, "outbox");
+    }
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Disputes;
+using OrderToCash.Core.Invoicing;
+
+namespace OrderToCash.IntegrationTests.Remind;
+
+public sealed class DisputeTests : IAsyncLifetime, IDisposable
+{
+    private readonly RemindHost host = new();
+
+    public Task InitializeAsync() => host.PublishAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => host.Dispose();
+
+    private async Task<JsonElement> RaiseAsync(string user, string invoice, object body)
+    {
+        var raised = await host.PostAsync(user, $"/api/invoices/{invoice}/disputes", body);
+        raised.Status.Should().Be(HttpStatusCode.Created, raised.Body.ToString());
+        return raised.Body;
+    }
+
+    [Fact]
+    public async Task A_partial_dispute_stops_dunning_only_for_its_amount()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 20));
+
+        var dispute = await RaiseAsync("cora", number, new { amount = 400m, reasonCode = "PRICE_ERROR", comment = "Discount of 400 EUR not applied" });
+        dispute.GetProperty("department").GetString().Should().Be("ADV");
+        dispute.GetProperty("route").GetString().Should().Be("PriceError");
+        dispute.GetProperty("status").GetString().Should().Be("Open");
+
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 30));
+
+        var formal = (await host.RemindersAsync(number)).Single(r => r.Step == "FormalReminder");
+        formal.AmountDue.Should().Be(2_000m, "2,400.00 open − 400.00 disputed");
+        formal.Body.Should().Contain("2,000.00 EUR").And.Contain("400.00 EUR");
+        (await host.InvoiceAsync(number)).DisputedAmount.Should().Be(400m);
+        (await host.TasksAsync("sabine", dispute.GetProperty("number").GetString()!)).Should().ContainSingle()
+            .Which.GetProperty("elementId").GetString().Should().Be("resolveBySalesAdministration");
+    }
+
+    [Fact]
+    public async Task A_dispute_of_the_whole_open_amount_pauses_the_ladder_and_a_rejection_resumes_it_on_that_amount()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 20));
+        var dispute = (await RaiseAsync("cora", number, new { amount = 2_400m, reasonCode = "INVOICE_NOT_RECEIVED" })).GetProperty("number").GetString()!;
+        await host.AdvanceToAsync(new DateOnly(2026, 4, 2));
+        (await host.RemindersAsync(number)).Select(r => r.Step).Should().NotContain("FormalReminder");
+
+        await host.CompleteTaskAsync("sabine", dispute, new { outcome = "Rejected", comment = "Delivered and received, proof on file" });
+
+        var formal = (await host.RemindersAsync(number)).Should().ContainSingle(r => r.Step == "FormalReminder").Subject;
+        DateOnly.FromDateTime(formal.CreatedAt.UtcDateTime).Should().Be(new DateOnly(2026, 4, 2), "the resolution tells the dunning workflow to re-plan at once");
+        formal.AmountDue.Should().Be(2_400m);
+        var resolved = await host.GetAsync("cora", $"/api/disputes/{dispute}");
+        resolved.GetProperty("status").GetString().Should().Be("Resolved");
+        resolved.GetProperty("outcome").GetString().Should().Be("Rejected");
+        resolved.GetProperty("resolvedBy").GetString().Should().Be("sabine");
+    }
+
+    [Theory]
+    [InlineData("CreditNote", 1_000.00, 400.00)]
+    [InlineData("CorrectedInvoice", 1_000.00, 400.00)]
+    [InlineData("Resend", 1_400.00, 0.00)]
+    [InlineData("Rejected", 1_400.00, 0.00)]
+    public async Task Each_outcome_releases_the_disputed_amount_and_only_credit_outcomes_issue_a_credit_note(string outcome, decimal openAfter, decimal credited)
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 1_400m, new DateOnly(2026, 3, 15));
+        var before = await ExposureAsync("C-0001");
+        var dispute = (await RaiseAsync("salesperson", number, new { amount = 400m, reasonCode = "PRICE_ERROR" })).GetProperty("number").GetString()!;
+
+        await host.CompleteTaskAsync("sabine", dispute, new { outcome, comment = "Checked against the price list" });
+
+        var invoice = await host.InvoiceAsync(number);
+        invoice.OpenAmount.Should().Be(openAfter);
+        invoice.CreditedAmount.Should().Be(credited);
+        invoice.DisputedAmount.Should().Be(0m);
+        await using var db = host.NewContext();
+        var notes = await db.Set<CreditNote>().AsNoTracking().Where(n => n.InvoiceId == invoice.Id).ToListAsync();
+        if (credited > 0m)
+        {
+            var note = notes.Should().ContainSingle().Subject;
+            note.Amount.Should().Be(400m);
+            note.Number.Should().StartWith("AV-2026-");
+            note.DisputeId.Should().Be((await db.Set<Dispute>().AsNoTracking().SingleAsync(d => d.Number == dispute)).Id);
+        }
+        else
+        {
+            notes.Should().BeEmpty();
+        }
+
+        (await ExposureAsync("C-0001")).Should().Be(before - credited);
+        var resolved = await db.Set<Dispute>().AsNoTracking().SingleAsync(d => d.Number == dispute);
+        resolved.Outcome.Should().Be(Enum.Parse<DisputeOutcome>(outcome));
+        resolved.ResolvedBy.Should().Be("sabine");
+        (await host.TasksAsync("sabine", dispute)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_not_an_outcome_is_refused_and_the_owner_is_asked_again()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 1_400m, new DateOnly(2026, 3, 15));
+        var dispute = (await RaiseAsync("cora", number, new { amount = 400m, reasonCode = "PRICE_ERROR" })).GetProperty("number").GetString()!;
+
+        await host.CompleteTaskAsync("sabine", dispute, new { outcome = "Maybe", comment = "?" });
+
+        (await host.GetAsync("cora", $"/api/disputes/{dispute}")).GetProperty("status").GetString().Should().Be("Open");
+        (await host.TasksAsync("sabine", dispute)).Should().ContainSingle();
+        (await host.InvoiceAsync(number)).DisputedAmount.Should().Be(400m);
+    }
+
+    [Fact]
+    public async Task The_routing_rules_give_each_department_its_role_and_an_overdue_dispute_is_escalated_without_taking_the_task_away()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+        var quality = await RaiseAsync("cora", number, new { amount = 300m, reasonCode = "DAMAGED_OR_QUALITY" });
+        quality.GetProperty("department").GetString().Should().Be("Quality");
+        var qualityNumber = quality.GetProperty("number").GetString()!;
+        (await host.TasksAsync("quentin", qualityNumber)).Should().ContainSingle().Which.GetProperty("elementId").GetString().Should().Be("resolveByQuality");
+        // PRICE_ERROR: ADV, 10 days (rules/dispute-routing.json).
+        var price = (await RaiseAsync("cora", number, new { amount = 200m, reasonCode = "PRICE_ERROR" })).GetProperty("number").GetString()!;
+
+        // Raised on 2 March at 08:00: the SLA elapses on 12 March at 08:00.
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 11));
+        (await host.GetAsync("cora", $"/api/disputes/{price}")).GetProperty("escalatedAt").ValueKind.Should().Be(JsonValueKind.Null, "the SLA runs ten days");
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 12));
+
+        var escalated = await host.GetAsync("cora", $"/api/disputes/{price}");
+        escalated.GetProperty("escalatedAt").ValueKind.Should().Be(JsonValueKind.String);
+        escalated.GetProperty("creditManagerAttention").GetBoolean().Should().BeTrue();
+        (await host.TasksAsync("claire", price)).Should().ContainSingle().Which.GetProperty("elementId").GetString().Should().Be("followUp");
+        (await host.TasksAsync("sabine", price)).Should().ContainSingle("the non-interrupting SLA timer leaves the owner's task");
+
+        await host.CompleteTaskAsync("sabine", price, new { outcome = "CreditNote", comment = "Late, but right" });
+
+        (await host.TasksAsync("claire", price)).Should().BeEmpty("closing the dispute ends its follow-up too");
+        (await host.GetAsync("cora", $"/api/disputes/{price}")).GetProperty("status").GetString().Should().Be("Resolved");
+    }
+
+    [Theory]
+    [InlineData(0, "PRICE_ERROR", "amount")]
+    [InlineData(-5, "PRICE_ERROR", "amount")]
+    [InlineData(2_400.01, "PRICE_ERROR", "amount")]
+    [InlineData(100, "NOT_A_REASON", "reasonCode")]
+    public async Task A_bad_dispute_is_refused_with_its_reason_and_nothing_is_written(decimal amount, string reasonCode, string field)
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+
+        var refused = await host.PostAsync("cora", $"/api/invoices/{number}/disputes", new { amount, reasonCode });
+
+        refused.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        refused.Body.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(refused.Body.ToString());
+        await using var db = host.NewContext();
+        (await db.Set<Dispute>().CountAsync()).Should().Be(0);
+        (await host.InvoiceAsync(number)).DisputedAmount.Should().Be(0m);
+    }
+
+    [Fact]
+    public async Task A_second_dispute_may_not_exceed_what_is_open_and_not_yet_disputed()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 1_000m, new DateOnly(2026, 3, 15));
+        await RaiseAsync("cora", number, new { amount = 700m, reasonCode = "PRICE_ERROR" });
+
+        var refused = await host.PostAsync("cora", $"/api/invoices/{number}/disputes", new { amount = 300.01m, reasonCode = "WRONG_ITEM" });
+
+        refused.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        refused.Body.GetProperty("title").GetString().Should().Contain("300.00 EUR");
+        (await host.InvoiceAsync(number)).DisputedAmount.Should().Be(700m);
+    }
+
+    [Fact]
+    public async Task A_dispute_left_without_its_workflow_by_a_crash_gets_one_at_the_next_start()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 1_400m, new DateOnly(2026, 3, 15));
+        // The dispute committed, then the host died before starting its workflow.
+        await using (var db = host.NewContext())
+        {
+            var invoice = await db.Set<Invoice>().SingleAsync(i => i.Number == number);
+            var request = new NewDispute(400m, "WRONG_ITEM", "Blue instead of red", null, null);
+            await DisputeIntake.AddAsync(db, invoice, request, DisputeSource.Internal, null, "cora", host.Clock.GetUtcNow(), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        await host.RestartAsync();
+        await host.DispatchAsync();
+
+        var dispute = (await host.GetAsync("cora", "/api/disputes")).EnumerateArray().Single();
+        dispute.GetProperty("department").GetString().Should().Be("Logistics");
+        (await host.TasksAsync("sabine", dispute.GetProperty("number").GetString()!)).Should().ContainSingle();
+        await host.RestartAsync();
+        await using var check = host.NewContext();
+        (await check.Set<Engine.Durable.Storage.InstanceRecord>().CountAsync(i => i.ProcessId == "dispute")).Should().Be(1, "a second start repairs nothing more");
+    }
+
+    private async Task<decimal> ExposureAsync(string customerId) =>
+        (await host.GetAsync("claire", $"/api/customers/{customerId}")).GetProperty("exposure").GetProperty("total").GetDecimal();
+}

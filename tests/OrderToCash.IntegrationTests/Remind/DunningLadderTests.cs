@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Dunning;
+using OrderToCash.Engine.Durable.Storage;
+
+namespace OrderToCash.IntegrationTests.Remind;
+
+public sealed class DunningLadderTests : IAsyncLifetime, IDisposable
+{
+    private readonly RemindHost host = new();
+
+    public Task InitializeAsync() => host.PublishAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => host.Dispose();
+
+    /// <summary>
+    /// Due 15 March 2026. Thresholds of rules/escalation.json: pre-due at due − 7; the salesperson's call from due + 1 at the
+    /// first unpaid item; formal at + 15 / 21 / 10, final at + 45 / 60 / 30, legal at + 75 / 90 / 60 (Standard / Key / Small).
+    /// </summary>
+    [Theory]
+    [InlineData("C-0001", "2026-03-30", "2026-04-29", "2026-05-29")]
+    [InlineData("C-0002", "2026-04-05", "2026-05-14", "2026-06-13")]
+    [InlineData("C-0003", "2026-03-25", "2026-04-14", "2026-05-14")]
+    public async Task Each_step_of_the_ladder_is_written_once_on_the_day_the_segment_rules_make_it_due(string customerId, string formal, string final, string legal)
+    {
+        var due = new DateOnly(2026, 3, 15);
+        var number = await host.IssueInvoiceAsync(customerId, 2_400m, due);
+
+        await host.AdvanceToAsync(new DateOnly(2026, 6, 20));
+
+        var reminders = await host.RemindersAsync(number);
+        reminders.Select(r => (r.Step, Day: DateOnly.FromDateTime(r.CreatedAt.UtcDateTime))).Should().Equal(
+            ("PreDueNotice", new DateOnly(2026, 3, 8)),
+            ("SalespersonCordialCall", new DateOnly(2026, 3, 16)),
+            ("FormalReminder", DateOnly.Parse(formal, System.Globalization.CultureInfo.InvariantCulture)),
+            ("FinalNotice", DateOnly.Parse(final, System.Globalization.CultureInfo.InvariantCulture)),
+            ("LegalHandOver", DateOnly.Parse(legal, System.Globalization.CultureInfo.InvariantCulture)));
+        reminders.Select(r => r.Channel).Should().Equal(
+            ReminderChannelKind.Email, ReminderChannelKind.PhoneTask, ReminderChannelKind.Email, ReminderChannelKind.Letter, ReminderChannelKind.Letter);
+        reminders.Should().OnlyContain(r => r.AmountDue == 2_400m && r.Status == ReminderDeliveryStatus.Delivered);
+        (await host.InvoiceAsync(number)).ReminderLevel.Should().Be(5);
+        // After the hand-over the credit manager has the legal task and the loop sleeps no more.
+        (await host.TasksAsync("claire", number)).Should().ContainSingle().Which.GetProperty("elementId").GetString().Should().Be("handOver");
+    }
+
+    [Fact]
+    public async Task The_formal_reminder_states_the_penalty_rate_and_the_40_euro_indemnity_and_lands_in_the_outbox_folder()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 30));
+
+        var formal = (await host.RemindersAsync(number)).Single(r => r.Step == "FormalReminder");
+        formal.Body.Should().Contain("12.15% a year").And.Contain("40.00 EUR").And.Contain("2,400.00 EUR");
+        var file = Path.Combine(host.OutboxFolder, "C-0001", $"{number}-FormalReminder.txt");
+        File.Exists(file).Should().BeTrue();
+        (await File.ReadAllTextAsync(file)).Should().Contain(formal.Subject).And.Contain("12.15% a year");
+        var call = (await host.RemindersAsync(number)).Single(r => r.Step == "SalespersonCordialCall");
+        call.Recipient.Should().Be("salesperson");
+        var letter = await host.GetAsync("cora", $"/api/reminders?invoice={number}");
+        letter.GetArrayLength().Should().Be(3);
+    }
+
+    [Fact]
+    public async Task The_salesperson_records_the_reason_for_the_delay_and_an_unknown_reason_is_asked_again()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 17));
+
+        await host.CompleteTaskAsync("salesperson", number, new { lateReason = "PRICE_ERROR", comment = "Says the price is wrong" });
+        (await host.InvoiceAsync(number)).LatePaymentReason.Should().BeNull("a dispute reason is not a late-payment reason");
+        (await host.TasksAsync("salesperson", number)).Should().ContainSingle("the call task is asked again");
+
+        await host.CompleteTaskAsync("salesperson", number, new { lateReason = "APPROVAL_DELAY_AT_CUSTOMER", comment = "Stuck at their accounts payable" });
+
+        (await host.InvoiceAsync(number)).LatePaymentReason.Should().Be("APPROVAL_DELAY_AT_CUSTOMER");
+        (await host.TasksAsync("salesperson", number)).Should().BeEmpty();
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 30));
+        (await host.RemindersAsync(number)).Select(r => r.Step).Should().Contain("FormalReminder", "the ladder goes on after the call");
+    }
+
+    [Fact]
+    public async Task A_settled_invoice_ends_its_dunning_workflow_without_further_reminders()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 9));
+        await using (var db = host.NewContext())
+        {
+            var invoice = await db.Set<Core.Invoicing.Invoice>().SingleAsync(i => i.Number == number);
+            invoice.ApplyPayment(Core.Money.Euros(2_400m), host.Today);
+            await db.SaveChangesAsync();
+        }
+
+        var sent = await host.PostAsync("cora", "/api/messages", new { name = "InvoiceSettled", correlationKey = number, messageId = $"paid:{number}" });
+        sent.Status.Should().Be(System.Net.HttpStatusCode.OK, sent.Body.ToString());
+        await host.AdvanceToAsync(new DateOnly(2026, 4, 30));
+
+        (await host.RemindersAsync(number)).Select(r => r.Step).Should().Equal("PreDueNotice");
+        await using var check = host.NewContext();
+        var instance = await check.Set<InstanceRecord>().AsNoTracking().SingleAsync(i => i.BusinessKey == number);
+        instance.Status.Should().Be("Completed");
+    }
+
+    [Fact]
+    public async Task A_settlement_while_the_salesperson_has_not_called_yet_withdraws_the_call_and_ends_the_loop()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 17));
+        (await host.TasksAsync("salesperson", number)).Should().ContainSingle();
+        await using (var db = host.NewContext())
+        {
+            (await db.Set<Core.Invoicing.Invoice>().SingleAsync(i => i.Number == number)).ApplyPayment(Core.Money.Euros(2_400m), host.Today);
+            await db.SaveChangesAsync();
+        }
+
+        (await host.PostAsync("cora", "/api/messages", new { name = "InvoiceSettled", correlationKey = number, messageId = $"paid:{number}" }))
+            .Status.Should().Be(System.Net.HttpStatusCode.OK);
+
+        (await host.TasksAsync("salesperson", number)).Should().BeEmpty();
+        await using var check = host.NewContext();
+        (await check.Set<InstanceRecord>().AsNoTracking().SingleAsync(i => i.BusinessKey == number)).Status.Should().Be("Completed");
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrderToCash.IntegrationTests.Remind;
+
+public sealed class ReasonTaxonomyTests : IDisposable
+{
+    private static readonly string[] PriceCodes = ["PU_ERR", "REM_ERR", "RIST_ERR"];
+    private static readonly string[] ConflictingCodes = ["ART_ERR", "PU_ERR"];
+    private readonly RemindHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task The_host_loads_the_taxonomy_file_at_start_with_every_code_of_the_domain()
+    {
+        var reasons = await host.GetAsync("cora", "/api/reasons");
+
+        reasons.EnumerateArray().Select(r => r.GetProperty("code").GetString()).Should().BeEquivalentTo(
+            "PRICE_ERROR", "QUANTITY_SHORT", "INCOMPLETE_DELIVERY", "WRONG_ITEM", "DAMAGED_OR_QUALITY", "MISSING_PO_OR_REFERENCE",
+            "WRONG_BILLING_ENTITY_OR_ADDRESS", "INVOICE_NOT_RECEIVED", "DUPLICATE_INVOICE", "VAT_OR_CALCULATION_ERROR", "TERMS_NOT_AS_AGREED",
+            "MISSING_PROOF_OF_DELIVERY", "CUSTOMER_CASH_DIFFICULTY", "APPROVAL_DELAY_AT_CUSTOMER", "PAID_NOT_APPLIED", "AWAITING_CREDIT_NOTE");
+        var price = reasons.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "PRICE_ERROR");
+        price.GetProperty("eInvoicingCodes").EnumerateArray().Select(c => c.GetString()).Should().Equal("PU_ERR", "REM_ERR");
+        price.GetProperty("kind").GetString().Should().Be("Dispute");
+    }
+
+    [Fact]
+    public async Task Quality_edits_a_reason_and_a_new_e_invoicing_code_maps_to_it()
+    {
+        using var quality = host.Client("quentin");
+        var put = await quality.PutAsJsonAsync(new Uri("/api/reasons/PRICE_ERROR", UriKind.Relative),
+            new { kind = "Dispute", label = "Price, discount or rebate error", department = "ADV", eInvoicingCodes = PriceCodes });
+        put.StatusCode.Should().Be(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+
+        var created = await quality.PutAsJsonAsync(new Uri("/api/reasons/PACKAGING_ERROR", UriKind.Relative),
+            new { kind = "Dispute", label = "Packaging not as ordered", department = "Logistics" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+
+        var reasons = await host.GetAsync("cora", "/api/reasons");
+        reasons.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "PRICE_ERROR").GetProperty("label").GetString().Should().Be("Price, discount or rebate error");
+        reasons.GetArrayLength().Should().Be(17);
+    }
+
+    [Theory]
+    [InlineData("PRICE_ERROR", "Sometimes", "x", "ADV", "kind")]
+    [InlineData("PRICE_ERROR", "Dispute", "", "ADV", "label")]
+    [InlineData("bad code", "Dispute", "x", "ADV", "code")]
+    public async Task An_invalid_reason_is_refused_with_the_field_and_nothing_changes(string code, string kind, string label, string department, string field)
+    {
+        using var quality = host.Client("quentin");
+
+        var put = await quality.PutAsJsonAsync(new Uri($"/api/reasons/{Uri.EscapeDataString(code)}", UriKind.Relative), new { kind, label, department });
+
+        put.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await put.Content.ReadAsStringAsync()).Should().Contain($"reason.{field}");
+        (await host.GetAsync("cora", "/api/reasons")).EnumerateArray().Single(r => r.GetProperty("code").GetString() == "PRICE_ERROR")
+            .GetProperty("label").GetString().Should().Be("Price or discount error");
+    }
+
+    [Fact]
+    public async Task An_e_invoicing_code_cannot_map_to_two_reasons()
+    {
+        using var credit = host.Client("claire");
+
+        var put = await credit.PutAsJsonAsync(new Uri("/api/reasons/WRONG_ITEM", UriKind.Relative),
+            new { kind = "Dispute", label = "Wrong item", department = "Logistics", eInvoicingCodes = ConflictingCodes });
+
+        put.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        JsonDocument.Parse(await put.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString().Should().Contain("'PU_ERR' already maps to PRICE_ERROR");
+    }
+
+    [Fact]
+    public void An_invalid_taxonomy_file_stops_the_host_at_start_naming_each_problem()
+    {
+        using var folder = new Infrastructure.TempDirectory();
+        var file = folder.File("reason-codes.json");
+        File.WriteAllText(file, """{ "reasons": [ { "code": "PRICE_ERROR", "kind": "Dispute", "label": "Price", "department": "ADV" }, { "code": "PRICE_ERROR", "kind": "Sometimes", "label": "Again", "department": "ADV" } ] }""");
+
+        var start = () => new RemindHost(null, ("Reasons:File", file));
+
+        start.Should().Throw<InvalidOperationException>()
+            .WithMessage("*reason taxonomy*invalid; nothing was loaded*reasons[1].code: 'PRICE_ERROR' appears twice.*reasons[1].kind: 'Sometimes' is not a kind*");
+    }
+}
