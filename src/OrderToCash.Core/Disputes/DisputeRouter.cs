@@ -27,7 +27,7 @@ public sealed class DisputeRouter(RuleEvaluator evaluator)
     public async Task<DisputeRoute> RouteInAsync(DbContext db, string disputeNumber, DisputeRoutingInput input, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.DisputeRouting, [input], subject: null, asOf: at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.DisputeRouting, [input], subject: null, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
         db.Add(DecisionLog.CreateRecord(new DecisionSubject(SubjectType, disputeNumber), decision.Version, at, decision.RuleSet, [input], decision.Outcome));
         return Interpret(decision, decisionId: 0);
     }

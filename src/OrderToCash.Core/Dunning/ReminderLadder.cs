@@ -32,7 +32,7 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(input);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [input], subject: null, asOf: at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [input], subject: null, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
         var record = DecisionLog.CreateRecord(new DecisionSubject(SubjectType, invoiceNumber), decision.Version, at, decision.RuleSet, [input], decision.Outcome);
         db.Add(record);
         return Interpret(decision, decisionId: 0);
@@ -46,7 +46,7 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
     public async Task<IReadOnlyList<int>> ProbeAsync(Func<DateOnly, EscalationInput> inputOn, DateOnly from, int days, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputOn);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [inputOn(from)], subject: null, asOf: at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [inputOn(from)], subject: null, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
         var levels = new List<int>(days);
         for (var day = 0; day < days; day++)
         {
