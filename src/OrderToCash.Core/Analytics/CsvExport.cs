@@ -1,17 +1,17 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using OrderToCash.Core.RootCauses;
 
 namespace OrderToCash.Core.Analytics;
 
 /// <summary>
 /// CSV exports for spreadsheets (CsvHelper, RFC 4180, invariant culture: "1234.50", ISO dates), with explicit columns
-/// so that a renamed property never silently renames a column someone's macro reads.
+/// so that a renamed property never silently renames a column someone's macro reads. Free text (a fix description)
+/// that starts like a formula is escaped: opening the file must not run it.
 /// </summary>
 public static class CsvExport
 {
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture);
+    private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture };
 
     public static Task WriteGroupsAsync(TextWriter writer, IEnumerable<RootCauseGroup> groups) =>
         WriteAsync(writer, groups, ["periodFrom", "periodTo", "reason", "kind", "department", "segment", "productFamily", "count", "amount", "ratePer1000Invoices"],
@@ -29,25 +29,37 @@ public static class CsvExport
 
     private static async Task WriteAsync<T>(TextWriter writer, IEnumerable<T> rows, string[] header, Func<T, object?[]> fields)
     {
-        await using var csv = new CsvWriter(writer, Configuration, leaveOpen: true);
-        foreach (var name in header)
+        var csv = CsvWriter.Create(writer, Options, true);
+        await using (csv.ConfigureAwait(false))
         {
-            csv.WriteField(name);
-        }
-
-        await csv.NextRecordAsync().ConfigureAwait(false);
-        foreach (var row in rows)
-        {
-            foreach (var field in fields(row))
+            foreach (var name in header)
             {
-                csv.WriteField(field);
+                csv.WriteField(name);
             }
 
-            await csv.NextRecordAsync().ConfigureAwait(false);
+            csv.EndRecord();
+            foreach (var row in rows)
+            {
+                foreach (var field in fields(row))
+                {
+                    csv.WriteField(Text(field));
+                }
+
+                csv.EndRecord();
+            }
+
+            csv.Flush();
         }
 
-        await csv.FlushAsync().ConfigureAwait(false);
+        await writer.FlushAsync().ConfigureAwait(false);
     }
+
+    private static string Text(object? value) => value switch
+    {
+        null => string.Empty,
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
