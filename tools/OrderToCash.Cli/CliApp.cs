@@ -29,6 +29,8 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Create(BenchWorkloads));
         root.Subcommands.Add(Commands.Users.UsersCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(Commands.RootCauses.RootCauseCommand.Create());
+        root.Subcommands.Add(Commands.RootCauses.KpiCommand.Create());
         return root;
     }
 
