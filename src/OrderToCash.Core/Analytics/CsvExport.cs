@@ -57,6 +57,8 @@ public static class CsvExport
     private static string Text(object? value) => value switch
     {
         null => string.Empty,
+        // Money to the cent at least, whatever scale the database returned (SQLite gives "8500.0" back as 8500.0m).
+        decimal amount => amount.ToString("0.00##", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
