@@ -893,6 +893,12 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "DueDate");
 
+                    b.HasIndex("IssueDate", "GrossAmount")
+                        .HasDatabaseName("IX_invoices_issue_amount");
+
+                    b.HasIndex("SettledOn", "IssueDate", "DueDate", "GrossAmount", "Id")
+                        .HasDatabaseName("IX_invoices_open_items");
+
                     b.ToTable("invoices", (string)null);
                 });
 
