@@ -13,9 +13,9 @@ internal sealed class InvoiceKpiIndexes : IEntityTypeConfiguration<Invoice>
 {
     public void Configure(EntityTypeBuilder<Invoice> builder)
     {
-        // Open at D: SettledOn IS NULL OR SettledOn > D (two range seeks), then the bucket from DueDate and the amount.
-        builder.HasIndex(i => new { i.SettledOn, i.IssueDate, i.DueDate, i.GrossAmount, i.Id }).HasDatabaseName("IX_invoices_open_items");
-        // Credit sales per day of a period, and the invoices issued in it.
-        builder.HasIndex(i => new { i.IssueDate, i.GrossAmount }).HasDatabaseName("IX_invoices_issue_amount");
+        // Issued ≤ D (a seek), still open at D (SettledOn), its bucket (DueDate), its amount, whether any allocation or
+        // credit note can exist (PaidAmount, CreditedAmount: no probe for the others) and the Id to join them; the same
+        // index serves the daily credit sales of a period (IssueDate, GrossAmount) in day order.
+        builder.HasIndex(i => new { i.IssueDate, i.SettledOn, i.DueDate, i.GrossAmount, i.PaidAmount, i.CreditedAmount, i.Id }).HasDatabaseName("IX_invoices_open_items");
     }
 }

@@ -81,7 +81,7 @@ public sealed class KpiCalculator(Func<OrderToCashDbContext> createContext)
             receivables.InvoicesIssued,
             disputed,
             Percent(disputed, receivables.InvoicesIssued),
-            await ResolutionAsync(db, invoices, from, to, cancellationToken).ConfigureAwait(false),
+            await ResolutionAsync(db, scope, invoices, from, to, cancellationToken).ConfigureAwait(false),
             promisesJudged,
             promisesKept,
             Percent(promisesKept, promisesJudged),
@@ -183,16 +183,19 @@ public sealed class KpiCalculator(Func<OrderToCashDbContext> createContext)
         return customers;
     }
 
-    private static async Task<IReadOnlyList<DepartmentResolution>> ResolutionAsync(OrderToCashDbContext db, IQueryable<Invoice> invoices, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<DepartmentResolution>> ResolutionAsync(OrderToCashDbContext db, KpiScope scope, IQueryable<Invoice> invoices, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var (start, end) = (Midnight(from), Midnight(to.AddDays(1)));
         // Instants are subtracted here, not in SQL: SQLite keeps them as ticks, the others as timestamps. Only the
         // disputes resolved in the period come back, three columns each.
-        var resolved = await (
-                from d in db.Set<Dispute>()
-                where d.ResolvedAt >= start && d.ResolvedAt < end
-                join i in invoices on d.InvoiceId equals i.Id
-                select new { d.Department, d.RaisedAt, ResolvedAt = d.ResolvedAt!.Value })
+        var disputes = db.Set<Dispute>().Where(d => d.ResolvedAt >= start && d.ResolvedAt < end);
+        if (!scope.IsCompany)
+        {
+            disputes = disputes.Where(d => invoices.Any(i => i.Id == d.InvoiceId));
+        }
+
+        var resolved = await disputes
+            .Select(d => new { d.Department, d.RaisedAt, ResolvedAt = d.ResolvedAt!.Value })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. resolved
             .GroupBy(d => d.Department ?? RootCauses.RootCauseGrouping.Unassigned, StringComparer.Ordinal)

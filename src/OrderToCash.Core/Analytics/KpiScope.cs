@@ -8,6 +8,8 @@ public sealed record KpiScope(string? CustomerId = null, string? Segment = null,
 {
     public static readonly KpiScope Company = new();
 
+    public bool IsCompany => CustomerId is null && Segment is null && Salesperson is null;
+
     public override string ToString() =>
         CustomerId is not null ? $"customer {CustomerId}"
         : Segment is not null ? $"segment {Segment}"

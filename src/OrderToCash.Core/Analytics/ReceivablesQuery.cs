@@ -9,8 +9,8 @@ namespace OrderToCash.Core.Analytics;
 /// Receivables at past dates, rebuilt in the database from the ledger's dated movements:
 /// open at D = Σ over invoices issued ≤ D and not settled by D of (gross − allocations applied ≤ D − credit notes issued ≤ D).
 /// An invoice settled by D (paid, credited or written off to zero: the open amount never grows again) is 0 at D, which is
-/// why write-offs need no term and why only the movements of invoices still open at D are read (an allocation or a credit
-/// note never predates its invoice). An invoice is in the bucket of its days overdue at D (D − due date): ≤ 0 not due,
+/// why write-offs need no term and why only the movements of invoices still open at D, and ever paid or credited, are
+/// read (a native comparison of the amount as a double: only its sign matters). An invoice is in the bucket of its days overdue at D (D − due date): ≤ 0 not due,
 /// 1-30, 31-60, 61-90, over 90.
 /// <para>
 /// Amounts are summed as whole cents, <c>(long)Math.Round((double)amount * 100)</c>, which every provider runs natively
@@ -52,14 +52,14 @@ internal static class ReceivablesQuery
     public static async Task<AgedBalance> OpenItemsAsync(OrderToCashDbContext db, IQueryable<Invoice> invoices, DateOnly at, CancellationToken cancellationToken)
     {
         var (d30, d60, d90) = (at.AddDays(-30), at.AddDays(-60), at.AddDays(-90));
-        var unsettled = invoices.Where(i => i.SettledOn == null || i.SettledOn > at);
+        var unsettled = invoices.Where(i => i.IssueDate <= at && (i.SettledOn == null || i.SettledOn > at));
         var issued = await unsettled
-            .Where(i => i.IssueDate <= at)
             .GroupBy(i => i.DueDate >= at ? 0 : i.DueDate >= d30 ? 1 : i.DueDate >= d60 ? 2 : i.DueDate >= d90 ? 3 : 4)
             .Select(g => new { Bucket = g.Key, Cents = g.Sum(i => (long)Math.Round((double)i.GrossAmount * 100)) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var paid = await (
                 from i in unsettled
+                where (double)i.PaidAmount > 0
                 join a in db.Set<PaymentAllocation>() on i.Id equals a.InvoiceId
                 where a.AppliedOn <= at
                 group a.Amount by i.DueDate >= at ? 0 : i.DueDate >= d30 ? 1 : i.DueDate >= d60 ? 2 : i.DueDate >= d90 ? 3 : 4 into g
@@ -67,6 +67,7 @@ internal static class ReceivablesQuery
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var credited = await (
                 from i in unsettled
+                where (double)i.CreditedAmount > 0
                 join c in db.Set<CreditNote>() on i.Id equals c.InvoiceId
                 where c.IssueDate <= at
                 group c.Amount by i.DueDate >= at ? 0 : i.DueDate >= d30 ? 1 : i.DueDate >= d60 ? 2 : i.DueDate >= d90 ? 3 : 4 into g

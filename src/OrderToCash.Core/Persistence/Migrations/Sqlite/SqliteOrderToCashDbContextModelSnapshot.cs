@@ -883,10 +883,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "DueDate");
 
-                    b.HasIndex("IssueDate", "GrossAmount")
-                        .HasDatabaseName("IX_invoices_issue_amount");
-
-                    b.HasIndex("SettledOn", "IssueDate", "DueDate", "GrossAmount", "Id")
+                    b.HasIndex("IssueDate", "SettledOn", "DueDate", "GrossAmount", "PaidAmount", "CreditedAmount", "Id")
                         .HasDatabaseName("IX_invoices_open_items");
 
                     b.ToTable("invoices", (string)null);

@@ -13,8 +13,8 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOrderToCashDbContext))]
-    [Migration("20261123190542_RootCauseKpiIndexes")]
-    partial class RootCauseKpiIndexes
+    [Migration("20261123191325_RootCauseKpiIndex")]
+    partial class RootCauseKpiIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -896,10 +896,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "DueDate");
 
-                    b.HasIndex("IssueDate", "GrossAmount")
-                        .HasDatabaseName("IX_invoices_issue_amount");
-
-                    b.HasIndex("SettledOn", "IssueDate", "DueDate", "GrossAmount", "Id")
+                    b.HasIndex("IssueDate", "SettledOn", "DueDate", "GrossAmount", "PaidAmount", "CreditedAmount", "Id")
                         .HasDatabaseName("IX_invoices_open_items");
 
                     b.ToTable("invoices", (string)null);
