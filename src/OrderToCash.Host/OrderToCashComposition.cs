@@ -69,6 +69,7 @@ internal static class OrderToCashComposition
         app.MapOrders();
         Features.RootCauses.RootCauseEndpoints.MapRootCauses(app);
         Features.Kpis.KpiEndpoints.MapKpis(app);
+        Features.ControlTower.ControlTowerEndpoints.MapControlTower(app);
         app.MapDefinitions();
         app.MapInstances();
         app.MapMessages();

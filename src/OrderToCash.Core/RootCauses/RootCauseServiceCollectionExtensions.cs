@@ -7,7 +7,7 @@ namespace OrderToCash.Core.RootCauses;
 
 public static class RootCauseServiceCollectionExtensions
 {
-    /// <summary>The root-cause analysis, its nightly Quartz job and the KPI calculator.</summary>
+    /// <summary>The root-cause analysis, its nightly Quartz job, the KPI calculator and the control tower.</summary>
     public static IServiceCollection AddOrderToCashRootCauses(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RootCauseOptions.SectionName).Get<RootCauseOptions>() ?? new RootCauseOptions();
@@ -19,6 +19,7 @@ public static class RootCauseServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<RootCauseAnalyzer>();
         services.AddSingleton<KpiCalculator>();
+        services.AddSingleton<ControlTower.WaitingLines>();
         services.AddQuartz(q =>
         {
             q.AddJob<RootCauseAnalysisJob>(job => job.WithIdentity(RootCauseAnalysisJob.Key).StoreDurably().WithDescription("Groups disputes and late payments, opens and verifies process-improvement tasks"));
