@@ -21,7 +21,7 @@ namespace OrderToCash.Core.Analytics;
 /// <item>Best possible DSO = closing not-yet-due AR ÷ credit sales × days. ADD (average days delinquent) = DSO − best possible DSO.</item>
 /// <item>CEI = (opening AR + credit sales − closing AR) ÷ (opening AR + credit sales − closing not-yet-due AR) × 100.</item>
 /// <item>% disputed invoices = invoices issued in the period with at least one dispute ÷ invoices issued × 100.</item>
-/// <item>Mean dispute resolution time by department = mean (resolved − raised) in days of the disputes resolved in the period.</item>
+/// <item>Mean dispute resolution time by department (the routed one, else the taxonomy's) = mean (resolved − raised) in days of the disputes resolved in the period.</item>
 /// <item>Promise-to-pay kept rate = promises judged Kept ÷ promises judged (kept, partially kept, broken) in the period × 100.</item>
 /// <item>Credit-block rate = orders entered in the period that the credit check blocked ÷ orders entered × 100; mean
 /// release time = mean (release decision − entry) in hours of those of them released.</item>
@@ -194,8 +194,12 @@ public sealed class KpiCalculator(Func<OrderToCashDbContext> createContext)
             disputes = disputes.Where(d => invoices.Any(i => i.Id == d.InvoiceId));
         }
 
-        var resolved = await disputes
-            .Select(d => new { d.Department, d.RaisedAt, ResolvedAt = d.ResolvedAt!.Value })
+        // The owning department as the root-cause groups name it: the routed one, else the taxonomy's.
+        var resolved = await (
+                from d in disputes
+                join r in db.Set<ReasonCode>() on d.ReasonCode equals r.Code into reasons
+                from r in reasons.DefaultIfEmpty()
+                select new { Department = d.Department ?? r.Department, d.RaisedAt, ResolvedAt = d.ResolvedAt!.Value })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. resolved
             .GroupBy(d => d.Department ?? RootCauses.RootCauseGrouping.Unassigned, StringComparer.Ordinal)
