@@ -121,18 +121,26 @@ public sealed class RootCauseAnalyzer(Func<OrderToCashDbContext> createContext, 
             var note = string.Create(CultureInfo.InvariantCulture,
                 $"{occurrences} occurrence(s) in {issued} invoices from {from:yyyy-MM-dd} to {to.AddDays(-1):yyyy-MM-dd}: {rate:0.##} per 1,000 after the fix against {task.RatePer1000Before:0.##} before");
             var now = clock.GetUtcNow();
-            if (decision.Outcome.IsSuccess(FixEffectiveRule))
+            var effective = decision.Outcome.IsSuccess(FixEffectiveRule);
+            if (effective)
             {
                 task.Verify(rate, $"{note}: dropped by the target.", now);
-                verified.Add(task);
             }
             else
             {
                 task.Reopen(rate, $"{note}: not dropped by the target ({decision.Outcome.Find(FixEffectiveRule)?.ErrorMessage}).", now);
-                reopened.Add(task);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                (effective ? verified : reopened).Add(task);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another analysis judged it, or its department moved it meanwhile: their change stands.
+                db.Entry(task).State = EntityState.Detached;
             }
         }
-
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 }
