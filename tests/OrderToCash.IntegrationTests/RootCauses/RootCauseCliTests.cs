@@ -32,6 +32,14 @@ public sealed class RootCauseCliTests : IDisposable
         price.Sum(g => g.GetProperty("count").GetInt32()).Should().Be(18);
         price.Sum(g => g.GetProperty("ratePer1000Invoices").GetDecimal()).Should().BeApproximately(20m, 0.001m, "18 × 1,000 ÷ 900, split over segments and families");
         JsonDocument.Parse(second.Output).RootElement.GetProperty("tasksCreated").GetInt32().Should().Be(0);
+
+        var csv = directory.File("tasks.csv");
+        var tasks = await CliRunner.RunAsync("rootcause", "tasks", "--department", "ADV", "--csv", csv, "--format", "json", "--connection", directory.SqliteConnectionString());
+        tasks.ExitCode.Should().Be(0, tasks.Error);
+        JsonDocument.Parse(tasks.Output).RootElement.EnumerateArray().Select(t => t.GetProperty("reason").GetString()).Should().Equal("PRICE_ERROR");
+        var lines = await File.ReadAllLinesAsync(csv);
+        lines.Should().HaveCount(2);
+        lines[1].Should().Contain(",PRICE_ERROR,ADV,Open,\"RecurringAcrossCustomers,RisingTrend,HighRatePerThousandInvoices\",", "a field with commas is quoted (RFC 4180)");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Analytics;
 using OrderToCash.Core.RootCauses;
 
@@ -8,7 +9,8 @@ namespace OrderToCash.Cli.Commands.RootCauses;
 /// <summary>
 /// <c>o2c rootcause analyze [--as-of YYYY-MM-DD] [--format json]</c>: runs the root-cause analysis on the configured
 /// database (what the nightly job does) and prints <c>groups</c> (reason, department, segment, product family, count,
-/// amount, ratePer1000Invoices) and <c>tasksCreated</c>. <c>o2c rootcause groups --from --to --csv FILE</c> exports groups.
+/// amount, ratePer1000Invoices) and <c>tasksCreated</c> (<c>--csv FILE</c> also writes the groups); <c>o2c rootcause tasks</c>
+/// lists the tasks (<c>--csv FILE</c> exports them).
 /// </summary>
 internal static class RootCauseCommand
 {
@@ -16,6 +18,64 @@ internal static class RootCauseCommand
     {
         var command = new Command("rootcause", "The root-cause loop: group disputes and late payments, open and verify process-improvement tasks.");
         command.Subcommands.Add(Analyze());
+        command.Subcommands.Add(Tasks());
+        return command;
+    }
+
+    /// <summary><c>o2c rootcause tasks [--department D] [--status S] [--csv FILE] [--format json]</c>: the process-improvement tasks.</summary>
+    private static Command Tasks()
+    {
+        var department = new Option<string?>("--department") { Description = "Only this owning department (e.g. ADV, Logistics)." };
+        var status = new Option<ImprovementTaskStatus?>("--status") { Description = "Only tasks in this status (Open, Acknowledged, FixInProgress, FixDeployed, Verified, Reopened)." };
+        var csv = new Option<string?>("--csv") { Description = "Also write them to this CSV file." };
+        var format = CliOptions.Format();
+        var command = new Command("tasks", "List the process-improvement tasks, newest first.");
+        command.Options.Add(department);
+        command.Options.Add(status);
+        command.Options.Add(csv);
+        command.Options.Add(format);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var database = AnalyticsTooling.Database(parseResult);
+            var tasks = await AnalyticsTooling.GuardAsync(async () =>
+            {
+                await using var db = database();
+                var query = db.Set<ImprovementTask>().AsNoTracking();
+                if (parseResult.GetValue(department) is { } wanted)
+                {
+                    query = query.Where(t => t.Department == wanted);
+                }
+
+                if (parseResult.GetValue(status) is { } state)
+                {
+                    query = query.Where(t => t.Status == state);
+                }
+
+                return (await query.ToListAsync(cancellationToken).ConfigureAwait(false)).OrderByDescending(t => t.CreatedAt).ToList();
+            }).ConfigureAwait(false);
+            if (parseResult.GetValue(csv) is { } file)
+            {
+                await using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false));
+                await CsvExport.WriteTasksAsync(writer, tasks).ConfigureAwait(false);
+            }
+
+            var output = parseResult.InvocationConfiguration.Output;
+            if (parseResult.GetValue(format) == OutputFormat.Json)
+            {
+                await output.WriteLineAsync(CliJson.Serialize(tasks.Select(t => Task(t, t.Status.ToString().ToLowerInvariant())))).ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var task in tasks)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{task.Number} {task.ReasonCode} -> {task.Department}: {task.Status}, {task.RatePer1000Before:0.##}/1000 before{(task.RatePer1000After is { } after ? $", {after:0.##}/1000 after" : string.Empty)}")).ConfigureAwait(false);
+                }
+
+                await output.WriteLineAsync($"{tasks.Count} task(s).").ConfigureAwait(false);
+            }
+
+            return CliApp.Ok;
+        });
         return command;
     }
 
