@@ -20,6 +20,7 @@ internal static class OrderToCashComposition
     {
         var seedDemoData = builder.Configuration.GetValue<bool?>("Demo:Seed") ?? builder.Environment.IsDevelopment();
         builder.Services.AddOrderToCashRuntime(builder.Configuration, seedDemoData);
+        Core.RootCauses.RootCauseServiceCollectionExtensions.AddOrderToCashRootCauses(builder.Services, builder.Configuration);
         // In development the rules/ folder is the source: published at start and on every edit. In production rules
         // are published explicitly (o2c rules publish), each version with an author and a comment.
         if (builder.Configuration.GetValue<bool?>("Rules:Watch") ?? builder.Environment.IsDevelopment())
@@ -73,6 +74,9 @@ internal static class OrderToCashComposition
         app.MapCreditLimitRequests();
         app.MapOrders();
         app.MapRemind();
+        Features.RootCauses.RootCauseEndpoints.MapRootCauses(app);
+        Features.Kpis.KpiEndpoints.MapKpis(app);
+        Features.ControlTower.ControlTowerEndpoints.MapControlTower(app);
         app.MapDefinitions();
         app.MapInstances();
         app.MapMessages();

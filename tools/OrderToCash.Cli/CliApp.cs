@@ -17,7 +17,7 @@ public static class CliApp
 
     /// <summary>The workloads <c>o2c bench</c> knows.</summary>
     private static readonly IReadOnlyList<IBenchWorkload> BenchWorkloads =
-        [new Commands.Bench.W1CreditCheckWorkload(), new Commands.Bench.W3WaitAndResume(), new Commands.Bench.WaitingInstancesWorkload(), new CreditDecisionWorkload(), new RulesPublishWorkload()];
+        [new Commands.Bench.W1CreditCheckWorkload(), new Commands.Bench.W3WaitAndResume(), new Commands.Bench.WaitingInstancesWorkload(), new CreditDecisionWorkload(), new RulesPublishWorkload(), new RootCauseYearWorkload()];
 
     public static RootCommand BuildRoot()
     {
@@ -29,6 +29,8 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Create(BenchWorkloads));
         root.Subcommands.Add(Commands.Users.UsersCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(Commands.RootCauses.RootCauseCommand.Create());
+        root.Subcommands.Add(Commands.RootCauses.KpiCommand.Create());
         return root;
     }
 

@@ -1,3 +1,4 @@
+using OrderToCash.Core.ControlTower;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Disputes;
 using OrderToCash.Core.Dunning;
@@ -15,11 +16,13 @@ public static class OrderToCashRuleSets
     public const string Escalation = "escalation";
     public const string DisputeRouting = "dispute-routing";
     public const string RootCause = "root-cause";
+    public const string ControlTower = "control-tower";
 
     public static RuleSetCatalog CreateCatalog() => new RuleSetCatalog()
         .Register(CreditLimit, new RuleInputBinding("check", typeof(CreditCheckInput)))
         .Register(PaymentTerms, new RuleInputBinding("terms", typeof(PaymentTermsInput)))
         .Register(Escalation, new RuleInputBinding("item", typeof(EscalationInput)))
         .Register(DisputeRouting, new RuleInputBinding("dispute", typeof(DisputeRoutingInput)))
-        .Register(RootCause, new RuleInputBinding("cause", typeof(RootCauseInput)));
+        .Register(RootCause, new RuleInputBinding("cause", typeof(RootCauseInput)))
+        .Register(ControlTower, new RuleInputBinding("queue", typeof(QueueInput)));
 }

@@ -55,7 +55,7 @@ public class RulesCliTests
         using (var json = JsonDocument.Parse(output))
         {
             json.RootElement.GetProperty("published").GetBoolean().Should().BeTrue();
-            json.RootElement.GetProperty("ruleSets").EnumerateArray().Should().HaveCount(5).And.OnlyContain(r => r.GetProperty("version").GetInt32() == 1);
+            json.RootElement.GetProperty("ruleSets").EnumerateArray().Should().HaveCount(6).And.OnlyContain(r => r.GetProperty("version").GetInt32() == 1);
         }
 
         exitAgain.Should().Be(CliApp.Ok, outputAgain);
@@ -64,7 +64,7 @@ public class RulesCliTests
             json.RootElement.GetProperty("ruleSets").EnumerateArray().Should().OnlyContain(r => r.GetProperty("unchanged").GetBoolean());
         }
 
-        (await store.CountVersionsAsync()).Should().Be(5);
+        (await store.CountVersionsAsync()).Should().Be(6);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class RulesCliTests
         var (badExit, badOutput) = await RunAsync("validate", bad, "--format", "json");
 
         validExit.Should().Be(CliApp.Ok, validOutput);
-        validOutput.Should().Contain("10 file(s) checked, 0 with errors");
+        validOutput.Should().Contain("12 file(s) checked, 0 with errors");
         badExit.Should().Be(CliApp.Problems);
         using var json = JsonDocument.Parse(badOutput);
         var diagnostic = json.RootElement.GetProperty("files")[0].GetProperty("diagnostics").EnumerateArray().Should().ContainSingle().Subject;
@@ -149,6 +149,6 @@ public class RulesCliTests
         var (exit, output) = await RunAsync("rules", "test", "--rules", folder);
 
         exit.Should().Be(CliApp.Problems);
-        output.Should().Contain("[root-cause]").And.Contain("none of this file's 6 case(s) ran");
+        output.Should().Contain("[root-cause]").And.Contain("none of this file's 10 case(s) ran");
     }
 }

@@ -24,9 +24,9 @@ public class ShippedRuleSetTests
         report.Diagnostics.Should().BeEmpty();
         report.RuleSets.Select(r => r.Name).Should().BeEquivalentTo(
             OrderToCashRuleSets.CreditLimit, OrderToCashRuleSets.PaymentTerms, OrderToCashRuleSets.Escalation,
-            OrderToCashRuleSets.DisputeRouting, OrderToCashRuleSets.RootCause);
+            OrderToCashRuleSets.DisputeRouting, OrderToCashRuleSets.RootCause, OrderToCashRuleSets.ControlTower);
         report.Cases.Should().OnlyContain(c => c.Passed);
-        report.Cases.GroupBy(c => c.RuleSetName).Should().HaveCount(5).And.OnlyContain(g => g.Count() >= 5);
+        report.Cases.GroupBy(c => c.RuleSetName).Should().HaveCount(6).And.OnlyContain(g => g.Count() >= 5);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             KeyNotFoundException => (StatusCodes.Status404NotFound, exception.Message),
             CreditDecisionException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
             Core.Invoicing.LedgerException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
+            Core.RootCauses.ImprovementTaskException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
             Engine.Durable.UserTaskException => (StatusCodes.Status409Conflict, exception.Message),
             Engine.Runtime.WorkflowRuntimeException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
             Engine.Durable.InstanceStateException => (StatusCodes.Status409Conflict, exception.Message),

@@ -916,6 +916,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CustomerId", "DueDate");
 
+                    b.HasIndex("IssueDate", "SettledOn", "DueDate", "GrossAmount", "PaidAmount", "CreditedAmount", "Id")
+                        .HasDatabaseName("IX_invoices_open_items");
+
                     b.ToTable("invoices", (string)null);
                 });
 
@@ -1081,6 +1084,149 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.HasIndex("CustomerId", "Status");
 
                     b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AmountBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("EvidenceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EvidenceTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FixDeployedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FixDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("OccurrencesBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OpenCauseKey")
+                        .HasMaxLength(101)
+                        .HasColumnType("character varying(101)");
+
+                    b.Property<decimal?>("RatePer1000After")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("RatePer1000Before")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpenCauseKey")
+                        .IsUnique();
+
+                    b.HasIndex("Department", "Status");
+
+                    b.ToTable("improvement_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTaskEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid?>("DisputeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DisputeNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("improvement_task_evidence", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.DefinitionRecord", b =>
@@ -1713,6 +1859,15 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTaskEvidence", b =>
+                {
+                    b.HasOne("OrderToCash.Core.RootCauses.ImprovementTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.SubscriptionRecord", b =>

@@ -917,6 +917,9 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "DueDate");
 
+                    b.HasIndex("IssueDate", "SettledOn", "DueDate", "GrossAmount", "PaidAmount", "CreditedAmount", "Id")
+                        .HasDatabaseName("IX_invoices_open_items");
+
                     b.ToTable("invoices", (string)null);
                 });
 
@@ -1082,6 +1085,150 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("CustomerId", "Status");
 
                     b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("AmountBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly>("EvidenceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EvidenceTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FixDeployedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FixDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("OccurrencesBefore")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OpenCauseKey")
+                        .HasMaxLength(101)
+                        .HasColumnType("nvarchar(101)");
+
+                    b.Property<decimal?>("RatePer1000After")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("RatePer1000Before")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpenCauseKey")
+                        .IsUnique()
+                        .HasFilter("[OpenCauseKey] IS NOT NULL");
+
+                    b.HasIndex("Department", "Status");
+
+                    b.ToTable("improvement_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTaskEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<Guid?>("DisputeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DisputeNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("improvement_task_evidence", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.DefinitionRecord", b =>
@@ -1714,6 +1861,15 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTaskEvidence", b =>
+                {
+                    b.HasOne("OrderToCash.Core.RootCauses.ImprovementTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.SubscriptionRecord", b =>

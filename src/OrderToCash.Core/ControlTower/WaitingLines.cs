@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Rules;
+using OrderToCash.Engine.Durable;
+using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Rules;
+
+namespace OrderToCash.Core.ControlTower;
+
+/// <summary>
+/// Where instances pile up: for each element of each published process, the runtime's statistics (waiting now, oldest
+/// wait, mean and p90 time), the arrivals and departures of the last 24 hours, the SLA breaches and the bottleneck
+/// alerts of the <c>control-tower</c> rules (thresholds the process owner edits like any rule file).
+/// </summary>
+public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, DurableWorkflowRuntime runtime, RuleEvaluator rules, TimeProvider clock)
+{
+    public const string SlaProperty = "slaHours";
+
+    public async Task<IReadOnlyList<ElementWaitingLine>> ReadAsync(int days, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var dayAgo = now.AddDays(-1);
+        await using var db = createContext();
+        var processes = await db.Set<DefinitionRecord>().AsNoTracking().Select(d => d.ProcessId).Distinct().OrderBy(p => p).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var entered = await CountAsync(db.Set<ElementVisitRecord>().Where(v => v.EnteredAt >= dayAgo), cancellationToken).ConfigureAwait(false);
+        var left = await CountAsync(db.Set<ElementVisitRecord>().Where(v => v.LeftAt >= dayAgo), cancellationToken).ConfigureAwait(false);
+        var result = new List<ElementWaitingLine>();
+        foreach (var process in processes)
+        {
+            foreach (var element in await runtime.ElementStatisticsAsync(process, now.AddDays(-days), cancellationToken).ConfigureAwait(false))
+            {
+                var input = new QueueInput(
+                    process,
+                    element.ElementId,
+                    element.WaitingNow,
+                    element.OldestWait?.TotalHours ?? 0,
+                    element.MeanTime?.TotalHours ?? 0,
+                    element.P90Time?.TotalHours ?? 0,
+                    entered.GetValueOrDefault((process, element.ElementId)),
+                    left.GetValueOrDefault((process, element.ElementId)));
+                var decision = await rules.EvaluateAsync(OrderToCashRuleSets.ControlTower, [input], cancellationToken: cancellationToken).ConfigureAwait(false);
+                var sla = decision.RuleSet.Rules
+                    .Select(r => r.Properties.TryGetValue(SlaProperty, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : (double?)null)
+                    .FirstOrDefault(h => h is not null);
+                var breaches = sla is null || element.WaitingNow == 0 ? 0 : await BreachesAsync(db, process, element.ElementId, now.AddHours(-sla.Value), cancellationToken).ConfigureAwait(false);
+                result.Add(new ElementWaitingLine(
+                    process,
+                    element.ElementId,
+                    element.WaitingNow,
+                    element.OldestWait?.TotalHours,
+                    element.Passages,
+                    element.MeanTime?.TotalHours,
+                    element.P90Time?.TotalHours,
+                    input.EnteredLast24Hours,
+                    input.LeftLast24Hours,
+                    sla,
+                    breaches,
+                    [.. decision.Outcome.Succeeded.Select(r => new BottleneckAlert(r.RuleName, r.SuccessEvent ?? r.RuleName))]));
+            }
+        }
+
+        return result;
+    }
+
+    private static async Task<Dictionary<(string, string), int>> CountAsync(IQueryable<ElementVisitRecord> visits, CancellationToken cancellationToken) =>
+        (await visits.GroupBy(v => new { v.ProcessId, v.ElementId }).Select(g => new { g.Key.ProcessId, g.Key.ElementId, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+        .ToDictionary(r => (r.ProcessId, r.ElementId), r => r.Count);
+
+    private static Task<int> BreachesAsync(OrderToCashDbContext db, string process, string element, DateTimeOffset enteredBefore, CancellationToken cancellationToken) =>
+        db.Set<ElementVisitRecord>().CountAsync(v => v.ProcessId == process && v.ElementId == element && v.LeftAt == null && v.EnteredAt < enteredBefore, cancellationToken);
+}
