@@ -23,6 +23,7 @@ export default defineConfig({
         rules: resolve(root, 'rules.html'),
         tasks: resolve(root, 'tasks.html'),
         receivables: resolve(root, 'receivables.html'),
+        'root-causes': resolve(root, 'root-causes.html'),
       },
     },
   },

@@ -12,6 +12,8 @@ internal static class UiUsers
     /// <summary>The salesperson of the demo customers (Demo:Seed), who enters orders for them.</summary>
     public const string Salesperson = "salesperson";
 
+    public const string Quality = "quentin";
+
     /// <summary>A customer's portal user: none of the back-office pages is for them.</summary>
     public const string Customer = "carl";
 
@@ -21,6 +23,7 @@ internal static class UiUsers
         (CreditManager, "Claire Dubois", Roles.CreditManager),
         (Collector, "Cora Petit", Roles.Collector),
         (Salesperson, "Sami Roux", Roles.Salesperson),
+        (Quality, "Quentin Moreau", Roles.Quality),
         (Customer, "Carl Lefebvre", Roles.Customer),
     ];
 

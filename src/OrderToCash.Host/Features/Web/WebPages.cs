@@ -17,6 +17,7 @@ internal static class WebPages
         ("/rules", "rules.html"),
         ("/tasks", "tasks.html"),
         ("/receivables", "receivables.html"),
+        ("/root-causes", "root-causes.html"),
     ];
 
     // bpmn-js sets inline style attributes and embeds its icon font as a data: URI; nothing else is allowed in.

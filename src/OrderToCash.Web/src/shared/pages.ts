@@ -34,6 +34,13 @@ export const pages: readonly AppPage[] = [
     summary: 'Invoices, what is open and overdue, payments, credit notes, disputes and promises to pay; contest an invoice or promise a date.',
   },
   {
+    path: '/root-causes',
+    title: 'Root causes',
+    role: Roles.Quality,
+    anyOf: [Roles.Quality, Roles.ProcessOwner, Roles.CreditManager, Roles.Collector],
+    summary: 'Recurring dispute and late-payment causes by department, the improvement tasks they opened, and whether each fix worked; the KPIs.',
+  },
+  {
     path: '/tasks',
     title: 'Tasks',
     role: 'back office',
