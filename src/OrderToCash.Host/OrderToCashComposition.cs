@@ -66,6 +66,7 @@ internal static class OrderToCashComposition
         app.MapCustomers();
         app.MapCreditLimitRequests();
         app.MapOrders();
+        Features.Cycle.CycleEndpoints.MapCycle(app);
         app.MapDefinitions();
         app.MapInstances();
         app.MapMessages();

@@ -10,7 +10,8 @@ namespace OrderToCash.Core.Orders;
 
 /// <summary>
 /// Enters an order: validate, number it, check credit, and in one transaction save the order, its credit decision and
-/// (when accepted) the exposure; a blocked order then gets its credit-release workflow instance (ADR 0040).
+/// (when accepted) the exposure; every order then gets its order-to-cash workflow instance, which asks a credit manager
+/// to release a blocked one (ADR 0040, ADR 0041).
 /// </summary>
 public sealed partial class OrderEntry(
     Func<OrderToCashDbContext> createContext,
@@ -38,9 +39,9 @@ public sealed partial class OrderEntry(
             try
             {
                 var result = await TryEnterAsync(request, createdBy, cancellationToken).ConfigureAwait(false);
-                if (result.Order is { Status: OrderStatus.CreditBlocked } blocked)
+                if (result.Order is { } order)
                 {
-                    await StartReleaseAsync(blocked, cancellationToken).ConfigureAwait(false);
+                    await StartCycleAsync(order, cancellationToken).ConfigureAwait(false);
                 }
 
                 return result;
@@ -77,12 +78,14 @@ public sealed partial class OrderEntry(
             VatRate = l.VatRate!.Value,
         });
         var order = Order.Create(number, customer.Id, customer.Currency, lines, createdBy, now);
-        var input = OrderCreditCheck.InputFor(customer, exposure, order, DateOnly.FromDateTime(now.UtcDateTime));
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var history = await CustomerPaymentHistory.ReadAsync(db, customer.Id, today, cancellationToken).ConfigureAwait(false);
+        var input = OrderCreditCheck.InputFor(customer, exposure.Total.Amount, order.GrossTotal, history, today);
         var decision = await creditCheck.DecideAsync(number, input, now, cancellationToken).ConfigureAwait(false);
-        if (decision.Blocked && workflows.Definitions.Latest(CreditRelease.ProcessId) is null)
+        if (decision.Blocked && MissingReleaseWorkflow() is { } missing)
         {
             // Refuse rather than leave a blocked order that no one is asked to decide on; nothing is saved.
-            return OrderEntryResult.Unavailable($"This order would be credit-blocked, but the '{CreditRelease.ProcessId}' workflow that asks a credit manager to release it is not published: a process owner must publish workflows/credit-release.bpmn first.");
+            return OrderEntryResult.Unavailable($"This order would be credit-blocked, but the '{missing}' workflow that asks a credit manager to release it is not published: a process owner must publish workflows/{missing}.bpmn first.");
         }
 
         order.ApplyCreditCheck(decision.Blocked, decision.Reasons, decision.ReleaseNeedsSecondApprover, exposure);
@@ -95,46 +98,62 @@ public sealed partial class OrderEntry(
         return OrderEntryResult.Entered(order);
     }
 
+    private string? MissingReleaseWorkflow() =>
+        new[] { OrderToCashCycle.ProcessId, CreditRelease.ProcessId }.FirstOrDefault(p => workflows.Definitions.Latest(p) is null);
+
     /// <summary>
-    /// Starts the release workflow of a committed blocked order and links it. If this fails (crash, database down), the
-    /// order stays blocked without an instance; <see cref="StartMissingReleasesAsync"/> repairs it, once per order.
+    /// Starts the order-to-cash workflow of a committed order and links it (a blocked order's release runs inside it).
+    /// If this fails (crash, database down, cycle not yet published), the order has no instance;
+    /// <see cref="StartMissingCyclesAsync"/> repairs it, once per order.
     /// </summary>
-    private async Task StartReleaseAsync(Order order, CancellationToken cancellationToken)
+    private async Task StartCycleAsync(Order order, CancellationToken cancellationToken)
     {
         try
         {
-            var instance = await workflows.StartAsync(CreditRelease.ProcessId, CreditRelease.Variables(order), order.Number, cancellationToken).ConfigureAwait(false);
+            var instance = await workflows.StartAsync(OrderToCashCycle.ProcessId, OrderToCashCycle.Variables(order), order.Number, cancellationToken).ConfigureAwait(false);
+            var release = order.Status == OrderStatus.CreditBlocked ? instance.Id : null;
             await using var db = createContext();
-            await db.Set<Order>().Where(o => o.Id == order.Id && o.ReleaseInstanceId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ReleaseInstanceId, instance.Id), cancellationToken).ConfigureAwait(false);
-            order.ReleaseInstanceId = instance.Id;
+            await db.Set<Order>().Where(o => o.Id == order.Id && o.CycleInstanceId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.CycleInstanceId, instance.Id).SetProperty(o => o.ReleaseInstanceId, o => o.ReleaseInstanceId ?? release), cancellationToken).ConfigureAwait(false);
+            (order.CycleInstanceId, order.ReleaseInstanceId) = (instance.Id, order.ReleaseInstanceId ?? release);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogReleaseNotStarted(logger, ex, order.Number);
+            LogCycleNotStarted(logger, ex, order.Number);
         }
     }
 
-    /// <summary>Starts the release workflow of blocked orders that have none (after a crash between commit and start).</summary>
-    public async Task<int> StartMissingReleasesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the cycle of orders that have none (a crash between commit and start, or entered before the cycle was
+    /// published). A delivered order's delivery is told again, under its own message id, so the instance moves on.
+    /// </summary>
+    public async Task<int> StartMissingCyclesAsync(CancellationToken cancellationToken)
     {
+        if (workflows.Definitions.Latest(OrderToCashCycle.ProcessId) is null)
+        {
+            return 0;
+        }
+
         await using var db = createContext();
         var orphans = await db.Set<Order>().AsNoTracking()
-            .Where(o => o.Status == OrderStatus.CreditBlocked && o.ReleaseInstanceId == null)
-            .Where(o => !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => i.ProcessId == CreditRelease.ProcessId && i.BusinessKey == o.Number))
+            .Where(o => o.CycleInstanceId == null && (o.Status == OrderStatus.CreditBlocked || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.Delivered))
+            .Where(o => !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => (i.ProcessId == OrderToCashCycle.ProcessId || i.ProcessId == CreditRelease.ProcessId) && i.BusinessKey == o.Number))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var order in orphans)
         {
-            await StartReleaseAsync(order, cancellationToken).ConfigureAwait(false);
+            await StartCycleAsync(order, cancellationToken).ConfigureAwait(false);
+            if (order.Status == OrderStatus.Delivered)
+            {
+                await workflows.CorrelateAsync(new IncomingMessage(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number) + ":repair"), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return orphans.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Order {Number} is credit-blocked but its release workflow could not be started; it will be started at the next host start")]
-    private static partial void LogReleaseNotStarted(ILogger logger, Exception exception, string number);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order {Number} was entered but its order-to-cash workflow could not be started; it will be started at the next host start")]
+    private static partial void LogCycleNotStarted(ILogger logger, Exception exception, string number);
 }
-
 /// <summary>Either the entered order, or the problems by field (nothing written), or why entry is unavailable.</summary>
 public sealed record OrderEntryResult(Order? Order, IReadOnlyDictionary<string, string[]>? Problems, string? UnavailableReason)
 {

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Credit;
+using OrderToCash.Core.Customers;
+using OrderToCash.Core.Invoicing;
+using OrderToCash.Core.Persistence;
+using OrderToCash.Engine.Durable;
+
+namespace OrderToCash.Core.Orders;
+
+/// <summary>
+/// Records that an accepted order's goods left, after a second credit check on the exposure and payment behaviour of
+/// that day (ADR 0041). A failing check records its decision and changes nothing else: the order stays accepted and
+/// can be delivered once the customer has paid or the limit changed. A passing check moves the amount from open orders
+/// to delivered-not-invoiced in the same transaction; the OrderDelivered message goes to the cycle after the commit.
+/// </summary>
+public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, OrderCreditCheck creditCheck, DurableWorkflowRuntime workflows, TimeProvider clock)
+{
+    public async Task<DeliveryResult> DeliverAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await using var db = createContext();
+        var order = await db.Set<Order>().FirstOrDefaultAsync(o => o.Number == orderNumber, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Order '{orderNumber}' was not found.");
+        if (Problem(order, deliveredOn, today) is { } problem)
+        {
+            return DeliveryResult.Invalid(problem);
+        }
+
+        var customer = await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, cancellationToken).ConfigureAwait(false);
+        var exposure = await db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == order.CustomerId, cancellationToken).ConfigureAwait(false);
+        var history = await CustomerPaymentHistory.ReadAsync(db, customer.Id, today, cancellationToken).ConfigureAwait(false);
+        // The order is already in the exposure (open orders): the rules add it again, so it is taken out of the base.
+        var input = OrderCreditCheck.InputFor(customer, exposure.Total.Amount - order.GrossTotal, order.GrossTotal, history, today);
+        var decision = await creditCheck.DecideAsync(order.Number, input, now, cancellationToken).ConfigureAwait(false);
+        db.Add(decision.Record);
+        if (!decision.Blocked)
+        {
+            order.Deliver(deliveredOn!.Value, exposure);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (decision.Blocked)
+        {
+            return DeliveryResult.Blocked(order, decision.Reasons);
+        }
+
+        await workflows.CorrelateAsync(new IncomingMessage(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number)), cancellationToken).ConfigureAwait(false);
+        return DeliveryResult.Delivered(order);
+    }
+
+    private static Dictionary<string, string[]>? Problem(Order order, DateOnly? deliveredOn, DateOnly today)
+    {
+        if (order.Status != OrderStatus.Accepted)
+        {
+            return new() { ["status"] = [$"Order {order.Number} is {order.Status}: only an accepted order can be delivered."] };
+        }
+
+        if (deliveredOn is not { } on)
+        {
+            return new() { ["deliveredOn"] = ["The delivery date is required (yyyy-MM-dd)."] };
+        }
+
+        if (on > today)
+        {
+            return new() { ["deliveredOn"] = [$"The delivery date {on:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}): record a delivery once the goods have left."] };
+        }
+
+        var entered = DateOnly.FromDateTime(order.CreatedAt.UtcDateTime);
+        return on < entered
+            ? new() { ["deliveredOn"] = [$"The delivery date {on:yyyy-MM-dd} is before the order was entered ({entered:yyyy-MM-dd})."] }
+            : null;
+    }
+}
+
+/// <summary>Delivered, or blocked by the second credit check (reasons; decision recorded), or refused input (nothing written).</summary>
+public sealed record DeliveryResult(Order? Order, IReadOnlyList<CreditBlockReason> BlockReasons, IReadOnlyDictionary<string, string[]>? Problems)
+{
+    public bool IsBlocked => BlockReasons.Count > 0;
+
+    public static DeliveryResult Delivered(Order order) => new(order, [], null);
+
+    public static DeliveryResult Blocked(Order order, IReadOnlyList<CreditBlockReason> reasons) => new(order, reasons, null);
+
+    public static DeliveryResult Invalid(Dictionary<string, string[]> problems) => new(null, [], problems);
+}
