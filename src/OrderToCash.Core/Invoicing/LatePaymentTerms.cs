@@ -39,13 +39,15 @@ public sealed class LatePaymentTerms(RuleEvaluator evaluator)
 /// <param name="RuleSetVersion">The escalation version that answered.</param>
 public sealed record LatePaymentTermsResult(decimal? AnnualRatePercent, decimal IndemnityEur, int RuleSetVersion)
 {
-    /// <summary>The clause printed on the invoice (French, as the law requires it in French).</summary>
+    /// <summary>The clause printed on the invoice, in French as the law requires (decimal comma written out: the host runs culture-invariant).</summary>
     public string Clause(DateOnly dueDate)
     {
         var rate = AnnualRatePercent is { } r
-            ? string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"{r:0.00} % l'an (taux de refinancement de la BCE + 10 points)")
+            ? $"{French(r)} % l'an (taux de refinancement de la BCE + 10 points)"
             : "le taux de refinancement de la BCE en vigueur au 1er janvier ou au 1er juillet + 10 points";
-        return string.Create(CultureInfo.GetCultureInfo("fr-FR"),
+        return string.Create(CultureInfo.InvariantCulture,
             $"En cas de retard de paiement après le {dueDate:dd/MM/yyyy}, pénalités au taux de {rate}, exigibles sans rappel (art. L441-10 II du Code de commerce), et indemnité forfaitaire pour frais de recouvrement de {IndemnityEur:0} € (art. D441-5).");
     }
+
+    private static string French(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
 }
