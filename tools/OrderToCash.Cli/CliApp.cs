@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Create(BenchWorkloads));
         root.Subcommands.Add(Commands.Users.UsersCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(Commands.Simulate.SimulateCommand.Create());
         return root;
     }
 
