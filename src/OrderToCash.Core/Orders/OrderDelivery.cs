@@ -9,13 +9,49 @@ namespace OrderToCash.Core.Orders;
 
 /// <summary>
 /// Records that an accepted order's goods left, after a second credit check on the exposure and payment behaviour of
-/// that day (ADR 0041). A failing check records its decision and changes nothing else: the order stays accepted and
+/// that day (ADR 0041); the reasons a credit manager overruled when releasing the order do not block it again. A failing check records its decision and changes nothing else: the order stays accepted and
 /// can be delivered once the customer has paid or the limit changed. A passing check moves the amount from open orders
 /// to delivered-not-invoiced in the same transaction; the OrderDelivered message goes to the cycle after the commit.
 /// </summary>
 public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, OrderCreditCheck creditCheck, DurableWorkflowRuntime workflows, TimeProvider clock)
 {
     public async Task<DeliveryResult> DeliverAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
+    {
+        var result = await RecordAsync(orderNumber, deliveredOn, cancellationToken).ConfigureAwait(false);
+        if (result is { IsBlocked: false, Order: { } order })
+        {
+            await workflows.CorrelateAsync(DeliveredMessage(order), cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Delivers a batch (a day's shipments): each delivery commits on its own, then the cycles hear of all of them in ONE
+    /// workflow transaction. A crash in between only delays the invoices: the start-up repair tells the cycles again.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryResult>> DeliverManyAsync(IReadOnlyList<(string OrderNumber, DateOnly DeliveredOn)> deliveries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var results = new List<DeliveryResult>(deliveries.Count);
+        foreach (var (number, on) in deliveries)
+        {
+            results.Add(await RecordAsync(number, on, cancellationToken).ConfigureAwait(false));
+        }
+
+        var messages = results.Where(r => !r.IsBlocked && r.Order is not null).Select(r => DeliveredMessage(r.Order!)).ToList();
+        if (messages.Count > 0)
+        {
+            await workflows.CorrelateManyAsync(messages, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private static IncomingMessage DeliveredMessage(Order order) =>
+        new(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number));
+
+    private async Task<DeliveryResult> RecordAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -34,19 +70,29 @@ public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, Orde
         var input = OrderCreditCheck.InputFor(customer, exposure.Total.Amount - order.GrossTotal, order.GrossTotal, history, today);
         var decision = await creditCheck.DecideAsync(order.Number, input, now, cancellationToken).ConfigureAwait(false);
         db.Add(decision.Record);
-        if (!decision.Blocked)
+        var reasons = NotReleased(order, decision.Reasons);
+        if (reasons.Count == 0)
         {
             order.Deliver(deliveredOn!.Value, exposure);
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        if (decision.Blocked)
+        return reasons.Count > 0 ? DeliveryResult.Blocked(order, reasons) : DeliveryResult.Delivered(order);
+    }
+
+    /// <summary>
+    /// The failing rules a credit manager has not already overruled: releasing a blocked order accepted the reasons it
+    /// was blocked for, so only a new reason (new overdue items, a lower limit, a worse risk class) stops the delivery.
+    /// </summary>
+    private static List<CreditBlockReason> NotReleased(Order order, IReadOnlyList<CreditBlockReason> reasons)
+    {
+        if (order.DecidedBy is null)
         {
-            return DeliveryResult.Blocked(order, decision.Reasons);
+            return [.. reasons];
         }
 
-        await workflows.CorrelateAsync(new IncomingMessage(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number)), cancellationToken).ConfigureAwait(false);
-        return DeliveryResult.Delivered(order);
+        var released = order.CreditBlockReasons.Split('\n').Select(r => r.Split(':', 2)[0]).ToHashSet(StringComparer.Ordinal);
+        return [.. reasons.Where(r => !released.Contains(r.RuleName))];
     }
 
     private static Dictionary<string, string[]>? Problem(Order order, DateOnly? deliveredOn, DateOnly today)

@@ -143,6 +143,9 @@ internal static class SimulateCommand
     {
         var folder = WorkflowFolderPublisher.Find(Directory.GetCurrentDirectory())
             ?? throw new CliUsageException("No workflows/ folder found from the working directory upwards: run simulate from the repository.");
+        // Like the host's folder publisher, a file that does not validate (e.g. a benchmark's process whose handler only
+        // the bench registers) is skipped; only the processes the cycle needs must be there.
+        var refused = new List<string>();
         foreach (var path in extra.Concat(Directory.EnumerateFiles(folder, "*.bpmn").Order(StringComparer.Ordinal)))
         {
             if (!File.Exists(path))
@@ -153,7 +156,7 @@ internal static class SimulateCommand
             var result = await definitions.PublishAsync(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), Path.GetFileName(path), "o2c simulate", cancellationToken).ConfigureAwait(false);
             if (!result.Published)
             {
-                throw new InvalidOperationException($"{path} could not be published:{Environment.NewLine}{string.Join(Environment.NewLine, result.Diagnostics)}");
+                refused.AddRange(result.Diagnostics.Select(d => d.ToString()));
             }
         }
 
@@ -161,7 +164,8 @@ internal static class SimulateCommand
         {
             if (definitions.Latest(process) is null)
             {
-                throw new CliUsageException($"The cycle needs the '{process}' process, which is not published: add its file to workflows/ or pass it with --publish <file.bpmn>.");
+                throw new CliUsageException($"The cycle needs the '{process}' process, which is not published: add its file to workflows/ or pass it with --publish <file.bpmn>."
+                    + (refused.Count == 0 ? string.Empty : Environment.NewLine + "Files refused:" + Environment.NewLine + string.Join(Environment.NewLine, refused)));
             }
         }
     }

@@ -74,9 +74,10 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
 
     private static bool IsWorkingDay(DateOnly date) => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
+    /// <summary>The day's orders arrive as one import (EDI), entered one by one and their cycles started together.</summary>
     private async Task PlaceOrdersAsync(CancellationToken cancellationToken)
     {
-        var entry = services.GetRequiredService<OrderEntry>();
+        var requests = new List<NewOrder>();
         foreach (var customer in customers.Values)
         {
             if (random.NextDouble() >= customer.OrdersPerWorkingDay)
@@ -91,13 +92,15 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
                     decimal.Round(customer.TypicalOrderNet / 10m * (decimal)(0.5 + random.NextDouble()), 2),
                     20m))
                 .ToList();
-            var result = await entry.EnterAsync(new NewOrder(customer.Customer.Id, lines), customer.Customer.Salesperson, cancellationToken).ConfigureAwait(false);
-            if (result.Order is not { } order)
-            {
-                throw new InvalidOperationException($"The simulation's order for {customer.Customer.Id} was refused: {result.UnavailableReason ?? string.Join(" ", result.Problems!.Values.SelectMany(p => p))}");
-            }
+            requests.Add(new NewOrder(customer.Customer.Id, lines));
+        }
 
-            orderCustomers[order.Number] = customer.Customer.Id;
+        var results = await services.GetRequiredService<OrderEntry>().EnterManyAsync(requests, "sim-edi-import", cancellationToken).ConfigureAwait(false);
+        foreach (var (request, result) in requests.Zip(results))
+        {
+            var order = result.Order ?? throw new InvalidOperationException(
+                $"The simulation's order for {request.CustomerId} was refused: {result.UnavailableReason ?? string.Join(" ", result.Problems!.Values.SelectMany(p => p))}");
+            orderCustomers[order.Number] = request.CustomerId!;
         }
     }
 
@@ -106,7 +109,8 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
     {
         var runtime = services.GetRequiredService<DurableWorkflowRuntime>();
         var tasks = await runtime.InboxAsync("sim-credit-a", CreditManagerRoles, cancellationToken).ConfigureAwait(false);
-        foreach (var task in tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal))
+        // Task ids are random: the order number and the element make the order of work reproducible.
+        foreach (var task in tasks.OrderBy(t => t.BusinessKey, StringComparer.Ordinal).ThenBy(t => t.ElementId, StringComparer.Ordinal))
         {
             // Four-eyes: the second approval is always given by the other credit manager.
             var user = task.ElementId == "secondReview" ? "sim-credit-b" : "sim-credit-a";
@@ -131,21 +135,22 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
                 .OrderBy(o => o.Number).Select(o => o.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var delivery = services.GetRequiredService<OrderDelivery>();
+        var due = new List<(string, DateOnly)>();
         foreach (var number in accepted)
         {
             if (!plannedDeliveries.TryGetValue(number, out var planned))
             {
                 plannedDeliveries[number] = AddWorkingDays(today, random.Next(1, 5));
-                continue;
             }
-
-            if (planned > today)
+            else if (planned <= today)
             {
-                continue;
+                due.Add((number, today));
             }
+        }
 
-            var result = await delivery.DeliverAsync(number, today, cancellationToken).ConfigureAwait(false);
+        var results = await services.GetRequiredService<OrderDelivery>().DeliverManyAsync(due, cancellationToken).ConfigureAwait(false);
+        foreach (var ((number, _), result) in due.Zip(results))
+        {
             if (result.IsBlocked)
             {
                 plannedDeliveries[number] = today.AddDays(7);
