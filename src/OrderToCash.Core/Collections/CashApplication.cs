@@ -15,29 +15,56 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
 {
     public async Task<PaymentResult> ReceiveAsync(ReceivedPayment request, string recordedBy, CancellationToken cancellationToken)
     {
+        var (result, settled) = await RecordAsync(request, recordedBy, cancellationToken).ConfigureAwait(false);
+        await settlements.SendAsync(settled, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Records a batch (a bank statement): each payment commits on its own (one refused line does not stop the others),
+    /// then the dunning hears of every settled invoice in ONE workflow transaction.
+    /// </summary>
+    public async Task<IReadOnlyList<PaymentResult>> ReceiveManyAsync(IReadOnlyList<ReceivedPayment> requests, string recordedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var results = new List<PaymentResult>(requests.Count);
+        var settled = new List<Invoice>();
+        foreach (var request in requests)
+        {
+            var (result, invoices) = await RecordAsync(request, recordedBy, cancellationToken).ConfigureAwait(false);
+            results.Add(result);
+            settled.AddRange(invoices);
+        }
+
+        await settlements.SendAsync(settled, cancellationToken).ConfigureAwait(false);
+        return results;
+    }
+
+    private async Task<(PaymentResult Result, IReadOnlyList<Invoice> Settled)> RecordAsync(ReceivedPayment request, string recordedBy, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (Shape(request, today) is { Count: > 0 } problems)
         {
-            return PaymentResult.Invalid(problems);
+            return (PaymentResult.Invalid(problems), []);
         }
 
         await using var db = createContext();
         var customer = await db.Set<Customer>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CustomerId, cancellationToken).ConfigureAwait(false);
         if (customer is null)
         {
-            return PaymentResult.Invalid(new() { ["customerId"] = [$"Customer '{request.CustomerId}' was not found."] });
+            return (PaymentResult.Invalid(new() { ["customerId"] = [$"Customer '{request.CustomerId}' was not found."] }), []);
         }
 
         if (!string.Equals(customer.Currency, request.Currency, StringComparison.Ordinal))
         {
-            return PaymentResult.Invalid(new() { ["currency"] = [$"Customer {customer.Id} is invoiced in {customer.Currency}; a payment in {request.Currency} cannot be applied to its account."] });
+            return (PaymentResult.Invalid(new() { ["currency"] = [$"Customer {customer.Id} is invoiced in {customer.Currency}; a payment in {request.Currency} cannot be applied to its account."] }), []);
         }
 
         var reference = request.Reference!.Trim();
         if (await db.Set<Payment>().AnyAsync(p => p.Reference == reference, cancellationToken).ConfigureAwait(false))
         {
-            return PaymentResult.Duplicate($"A payment with the reference '{reference}' is already recorded: the same bank line is not imported twice.");
+            return (PaymentResult.Duplicate($"A payment with the reference '{reference}' is already recorded: the same bank line is not imported twice."), []);
         }
 
         var payment = Payment.Receive(reference, customer.Id, new Money(request.Amount!.Value, customer.Currency), request.ReceivedOn!.Value,
@@ -57,14 +84,13 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             // The unique reference index refused a concurrent import of the same line; anything else is not ours to hide.
             if (await ReferenceTakenAsync(reference, cancellationToken).ConfigureAwait(false))
             {
-                return PaymentResult.Duplicate($"A payment with the reference '{reference}' was recorded at the same time: the same bank line is not imported twice.");
+                return (PaymentResult.Duplicate($"A payment with the reference '{reference}' was recorded at the same time: the same bank line is not imported twice."), []);
             }
 
             throw;
         }
 
-        await settlements.SendAsync(settled, cancellationToken).ConfigureAwait(false);
-        return PaymentResult.Recorded(payment);
+        return (PaymentResult.Recorded(payment), settled);
     }
 
     /// <summary>A collector applies unapplied cash to an invoice of the same customer (all it can, or <paramref name="amount"/>).</summary>

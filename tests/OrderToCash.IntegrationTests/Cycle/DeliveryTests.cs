@@ -55,6 +55,18 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_order_a_credit_manager_released_is_not_blocked_again_at_delivery_for_the_reason_released()
+    {
+        var number = (await cycle.Orders.PlaceAsync("salesperson", Orders.OrdersHost.OneLine("C-0001", 5m, 1_000m))).GetProperty("number").GetString()!;
+        await cycle.Orders.DecideAsync("claire", number, "release", "Known customer; the cap does not fit this account");
+
+        var delivered = await CycleScenario.BodyAsync(await cycle.DeliverAsync(number), HttpStatusCode.OK);
+
+        delivered.GetProperty("status").GetString().Should().Be("Delivered", "the new-customer cap that blocked it was overruled by the release");
+        (await cycle.Orders.OrderAsync(number)).GetProperty("decisions").GetArrayLength().Should().Be(2, "the delivery check is still run and recorded");
+    }
+
+    [Fact]
     public async Task A_delivery_is_refused_for_a_blocked_order_a_future_date_an_unknown_order_and_a_salesperson()
     {
         var blocked = (await cycle.Orders.PlaceAsync("salesperson", Orders.OrdersHost.OneLine("C-0001", 5m, 1_000m))).GetProperty("number").GetString()!;

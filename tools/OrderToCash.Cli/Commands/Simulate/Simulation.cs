@@ -221,71 +221,89 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
     private async Task RunAgendaAsync(DateOnly today, CancellationToken cancellationToken)
     {
         // Anything planned for a day already past (a plan made late) happens today.
-        var due = agenda.Keys.TakeWhile(d => d <= today).ToList();
-        foreach (var day in due)
+        var actions = new List<PlannedAction>();
+        foreach (var day in agenda.Keys.TakeWhile(d => d <= today).ToList())
         {
-            var actions = agenda[day];
+            actions.AddRange(agenda[day]);
             agenda.Remove(day);
-            foreach (var action in actions)
-            {
-                await RunAsync(action, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task RunAsync(PlannedAction action, CancellationToken cancellationToken)
-    {
-        Invoice invoice;
-        await using (var db = CreateContext())
-        {
-            invoice = await db.Set<Invoice>().AsNoTracking().SingleAsync(i => i.Number == action.InvoiceNumber, cancellationToken).ConfigureAwait(false);
         }
 
-        if (invoice.IsSettled)
+        if (actions.Count == 0)
         {
             return;
         }
 
-        switch (action)
+        var numbers = actions.Select(a => a.InvoiceNumber).Distinct(StringComparer.Ordinal).ToList();
+        Dictionary<string, Invoice> invoices;
+        await using (var db = CreateContext())
         {
-            case PlannedPayment payment:
-                await PayAsync(invoice, payment, cancellationToken).ConfigureAwait(false);
-                break;
-            case PlannedDispute dispute:
-                var amount = decimal.Round(invoice.GrossAmount * dispute.ShareOfGross, 2, MidpointRounding.AwayFromZero);
-                amount = Math.Min(amount, invoice.OpenAmount - invoice.DisputedAmount);
-                if (amount > 0m && !await hooks.RaiseDispute(services, new DisputeIntent(invoice.Number, invoice.CustomerId, amount, dispute.ReasonCode, "Contested by the simulated customer"), cancellationToken).ConfigureAwait(false))
-                {
-                    Plan(clock.Today.AddDays(10), new PlannedCreditNote(invoice.Number, amount, $"Claim accepted: {dispute.ReasonCode}"));
-                }
-
-                break;
-            case PlannedCreditNote note:
-                await services.GetRequiredService<InvoiceAdjustments>()
-                    .IssueCreditNoteAsync(invoice.Number, Math.Min(note.Amount, invoice.OpenAmount), note.Reason, "sim-adv", cancellationToken).ConfigureAwait(false);
-                break;
-            case PlannedWriteOff:
-                await services.GetRequiredService<InvoiceAdjustments>().WriteOffAsync(invoice.Number, "Customer insolvent: no payment 120 days after the due date", cancellationToken).ConfigureAwait(false);
-                break;
+            invoices = await db.Set<Invoice>().AsNoTracking().Where(i => numbers.Contains(i.Number)).ToDictionaryAsync(i => i.Number, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         }
+
+        // The day's bank statement is imported once, after the back office's own actions of the day.
+        var statement = new List<(ReceivedPayment Line, PlannedPayment Plan)>();
+        foreach (var action in actions)
+        {
+            var invoice = invoices[action.InvoiceNumber];
+            if (invoice.IsSettled)
+            {
+                continue;
+            }
+
+            switch (action)
+            {
+                case PlannedPayment payment when StatementLine(invoice, payment) is { } line:
+                    statement.Add((line, payment));
+                    break;
+                case PlannedDispute dispute:
+                    var amount = Math.Min(decimal.Round(invoice.GrossAmount * dispute.ShareOfGross, 2, MidpointRounding.AwayFromZero), invoice.OpenAmount - invoice.DisputedAmount);
+                    if (amount > 0m && !await hooks.RaiseDispute(services, new DisputeIntent(invoice.Number, invoice.CustomerId, amount, dispute.ReasonCode, "Contested by the simulated customer"), cancellationToken).ConfigureAwait(false))
+                    {
+                        Plan(today.AddDays(10), new PlannedCreditNote(invoice.Number, amount, $"Claim accepted: {dispute.ReasonCode}"));
+                    }
+
+                    break;
+                case PlannedCreditNote note:
+                    await services.GetRequiredService<InvoiceAdjustments>()
+                        .IssueCreditNoteAsync(invoice.Number, Math.Min(note.Amount, invoice.OpenAmount), note.Reason, "sim-adv", cancellationToken).ConfigureAwait(false);
+                    break;
+                case PlannedWriteOff:
+                    await services.GetRequiredService<InvoiceAdjustments>().WriteOffAsync(invoice.Number, "Customer insolvent: no payment 120 days after the due date", cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        await ImportStatementAsync(statement, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task PayAsync(Invoice invoice, PlannedPayment payment, CancellationToken cancellationToken)
+    /// <summary>The bank line of a planned payment: a share of what is open when it was planned to be paid (at least what the plan read).</summary>
+    private ReceivedPayment? StatementLine(Invoice invoice, PlannedPayment payment)
     {
         var amount = decimal.Round(invoice.OpenAmount * payment.ShareOfOpen, 2, MidpointRounding.AwayFromZero) + payment.OverPayment;
         if (amount <= 0m)
         {
-            return;
+            return null;
         }
 
         var reference = string.Create(CultureInfo.InvariantCulture, $"{SyntheticCustomers.IdPrefix(settings.Seed)}P{++paymentCounter:D7}");
-        var result = await services.GetRequiredService<CashApplication>().ReceiveAsync(
-            new ReceivedPayment(reference, invoice.CustomerId, amount, invoice.Currency, clock.Today, payment.QuotesInvoice ? $"Paiement {invoice.Number}" : "Paiement fournisseur"),
-            "sim-bank-import", cancellationToken).ConfigureAwait(false);
-        var recorded = result.Payment ?? throw new InvalidOperationException($"The simulation's payment {reference} was refused: {result.DuplicateReason ?? string.Join(" ", result.Problems!.Values.SelectMany(p => p))}");
-        if (recorded.UnappliedAmount > 0m && !payment.QuotesInvoice)
+        return new ReceivedPayment(reference, invoice.CustomerId, amount, invoice.Currency, clock.Today, payment.QuotesInvoice ? $"Paiement {invoice.Number}" : "Paiement fournisseur");
+    }
+
+    private async Task ImportStatementAsync(List<(ReceivedPayment Line, PlannedPayment Plan)> statement, CancellationToken cancellationToken)
+    {
+        if (statement.Count == 0)
         {
-            unappliedPayments[reference] = invoice.Number;
+            return;
+        }
+
+        var results = await services.GetRequiredService<CashApplication>().ReceiveManyAsync([.. statement.Select(s => s.Line)], "sim-bank-import", cancellationToken).ConfigureAwait(false);
+        foreach (var ((line, plan), result) in statement.Zip(results))
+        {
+            var recorded = result.Payment ?? throw new InvalidOperationException($"The simulation's payment {line.Reference} was refused: {result.DuplicateReason ?? string.Join(" ", result.Problems!.Values.SelectMany(p => p))}");
+            if (recorded.UnappliedAmount > 0m && !plan.QuotesInvoice)
+            {
+                unappliedPayments[line.Reference!] = plan.InvoiceNumber;
+            }
         }
     }
 
