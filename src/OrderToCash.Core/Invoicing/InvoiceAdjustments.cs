@@ -30,6 +30,11 @@ public sealed class InvoiceAdjustments(Func<OrderToCashDbContext> createContext,
     {
         await using var db = createContext();
         var invoice = await FindAsync(db, invoiceNumber, cancellationToken).ConfigureAwait(false);
+        if (invoice.IsSettled)
+        {
+            throw new LedgerException($"Invoice {invoice.Number} is settled (on {invoice.SettledOn:yyyy-MM-dd}): nothing is left to write off.");
+        }
+
         var open = invoice.Open;
         invoice.WriteOff(reason?.Trim() ?? string.Empty, Today());
         var exposure = await db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == invoice.CustomerId, cancellationToken).ConfigureAwait(false);

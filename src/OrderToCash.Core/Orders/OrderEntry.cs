@@ -170,7 +170,9 @@ public sealed partial class OrderEntry(
         await using var db = createContext();
         var orphans = await db.Set<Order>().AsNoTracking()
             .Where(o => o.CycleInstanceId == null && (o.Status == OrderStatus.CreditBlocked || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.Delivered))
-            .Where(o => !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => (i.ProcessId == OrderToCashCycle.ProcessId || i.ProcessId == CreditRelease.ProcessId) && i.BusinessKey == o.Number))
+            .Where(o => !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => i.ProcessId == OrderToCashCycle.ProcessId && i.BusinessKey == o.Number))
+            // A blocked order entered before the cycle existed waits in its own credit-release instance (ADR 0040).
+            .Where(o => o.Status != OrderStatus.CreditBlocked || !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => i.ProcessId == CreditRelease.ProcessId && i.BusinessKey == o.Number))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var order in orphans)
         {

@@ -65,6 +65,9 @@ public sealed class InvoiceAdjustmentTests : IAsyncLifetime, IDisposable
         read.GetProperty("writeOffReason").GetString().Should().Be("Customer in liquidation; claim filed");
         read.GetProperty("writtenOffOn").GetString().Should().Be("2026-01-05");
         (await cycle.Orders.ExposureAsync("C-0001")).Should().Be(0m);
+        var again = await credit.PostAsJsonAsync(new Uri($"/api/invoices/{invoice}/write-off", UriKind.Relative), new { reason = "Twice" });
+        again.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await again.Content.ReadAsStringAsync()).Should().Contain("nothing is left to write off");
     }
 
     [Fact]

@@ -60,23 +60,29 @@ internal static class PaymentEndpoints
             payments = [.. payments.Where(p => p.UnappliedAmount > 0m)];
         }
 
-        var views = new List<PaymentView>(payments.Count);
-        foreach (var payment in payments)
-        {
-            views.Add(await ViewAsync(db, payment, cancellationToken).ConfigureAwait(false));
-        }
-
-        return Results.Ok(views);
+        var ids = payments.Select(p => p.Id).ToList();
+        var allocations = (await Allocations(db, a => ids.Contains(a.PaymentId)).ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(a => a.PaymentId);
+        return Results.Ok(payments.Select(p => View(p, [.. allocations[p.Id].Select(a => a.View)])));
     }
 
     private static async Task<PaymentView> ViewAsync(OrderToCashDbContext db, Payment payment, CancellationToken cancellationToken)
     {
-        var allocations = await db.Set<PaymentAllocation>().AsNoTracking().Where(a => a.PaymentId == payment.Id)
-            .Join(db.Set<Invoice>(), a => a.InvoiceId, i => i.Id, (a, i) => new AllocationView(i.Number, a.Amount, a.AppliedOn))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PaymentView(payment.Id, payment.Reference, payment.CustomerId, payment.Currency, payment.Amount, payment.ReceivedOn,
-            payment.RemittanceInfo, payment.UnappliedAmount, payment.RecordedBy, allocations);
+        var allocations = await Allocations(db, a => a.PaymentId == payment.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return View(payment, [.. allocations.Select(a => a.View)]);
     }
+
+    private static IQueryable<AllocationRow> Allocations(OrderToCashDbContext db, System.Linq.Expressions.Expression<Func<PaymentAllocation, bool>> which) =>
+        db.Set<PaymentAllocation>().AsNoTracking().Where(which).OrderBy(a => a.Id)
+            .Join(db.Set<Invoice>(), a => a.InvoiceId, i => i.Id, (a, i) => new AllocationRow(a.PaymentId, i.Number, a.Amount, a.AppliedOn));
+
+    private sealed record AllocationRow(Guid PaymentId, string InvoiceNumber, decimal Amount, DateOnly AppliedOn)
+    {
+        public AllocationView View => new(InvoiceNumber, Amount, AppliedOn);
+    }
+
+    private static PaymentView View(Payment payment, IReadOnlyList<AllocationView> allocations) =>
+        new(payment.Id, payment.Reference, payment.CustomerId, payment.Currency, payment.Amount, payment.ReceivedOn,
+            payment.RemittanceInfo, payment.UnappliedAmount, payment.RecordedBy, allocations);
 }
 
 internal sealed record ApplyRequest(string? InvoiceNumber, decimal? Amount);

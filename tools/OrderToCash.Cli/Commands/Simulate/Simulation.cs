@@ -88,7 +88,7 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
             var lines = Enumerable.Range(1, random.Next(1, 4))
                 .Select(i => new NewOrderLine(
                     string.Create(CultureInfo.InvariantCulture, $"Article {random.Next(100, 999)}"),
-                    random.Next(1, 20),
+                    random.Next(1, 11),
                     decimal.Round(customer.TypicalOrderNet / 10m * (decimal)(0.5 + random.NextDouble()), 2),
                     20m))
                 .ToList();
