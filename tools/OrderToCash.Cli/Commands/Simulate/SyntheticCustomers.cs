@@ -31,7 +31,7 @@ internal static class SyntheticCustomers
         {
             var segmentRoll = random.NextDouble();
             // Orders per working day: a key account about twice a month, a standard account every two to three months,
-            // a small one twice a year (about 4,600 orders a year for 1,000 customers).
+            // a small one twice a year (about 5,600 orders a year for 1,000 customers).
             var (segment, limit, cover, ordersPerDay, typical) = segmentRoll switch
             {
                 < 0.10 => ("Key", 200_000m, 100_000m, 0.08, 6_000m),
