@@ -19,9 +19,10 @@ internal sealed class CycleScenario : IAsyncLifetime, IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    public CycleScenario()
+    /// <param name="postgresConnectionString">A PostgreSQL database to run on; SQLite in a temporary folder when null.</param>
+    public CycleScenario(string? postgresConnectionString = null)
     {
-        Orders = new OrdersHost(clock: Clock);
+        Orders = new OrdersHost(postgresConnectionString, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);

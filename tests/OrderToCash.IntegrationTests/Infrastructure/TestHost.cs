@@ -15,7 +15,10 @@ public sealed class TestHost(IReadOnlyDictionary<string, string?> settings) : We
         new(Settings("Sqlite", directory.SqliteConnectionString(), extra)) { TestServices = testServices };
 
     public static TestHost PostgreSql(string connectionString, params (string Key, string? Value)[] extra) =>
-        new(Settings("PostgreSql", connectionString, extra));
+        PostgreSql(connectionString, null, extra);
+
+    public static TestHost PostgreSql(string connectionString, Action<IServiceCollection>? testServices, params (string Key, string? Value)[] extra) =>
+        new(Settings("PostgreSql", connectionString, extra)) { TestServices = testServices };
 
     /// <summary>Replaces services after the host's own registrations (e.g. a fake clock).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }

@@ -50,9 +50,13 @@ internal sealed class OrdersHost : IDisposable
         Host = Start();
     }
 
-    private TestHost Start() => postgresConnectionString is null
-        ? TestHost.Sqlite(directory, clock is null ? null : s => s.AddSingleton(clock), settings)
-        : TestHost.PostgreSql(postgresConnectionString, settings);
+    private TestHost Start()
+    {
+        Action<IServiceCollection>? services = clock is null ? null : s => s.AddSingleton(clock);
+        return postgresConnectionString is null
+            ? TestHost.Sqlite(directory, services, settings)
+            : TestHost.PostgreSql(postgresConnectionString, services, settings);
+    }
 
     public HttpClient Client(string userName) => Host.ClientFor(userName);
 
