@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Invoicing;
@@ -13,14 +14,14 @@ namespace OrderToCash.Core.Orders;
 /// can be delivered once the customer has paid or the limit changed. A passing check moves the amount from open orders
 /// to delivered-not-invoiced in the same transaction; the OrderDelivered message goes to the cycle after the commit.
 /// </summary>
-public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, OrderCreditCheck creditCheck, DurableWorkflowRuntime workflows, TimeProvider clock)
+public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createContext, OrderCreditCheck creditCheck, DurableWorkflowRuntime workflows, TimeProvider clock, ILogger<OrderDelivery> logger)
 {
     public async Task<DeliveryResult> DeliverAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
     {
         var result = await RecordAsync(orderNumber, deliveredOn, cancellationToken).ConfigureAwait(false);
         if (result is { IsBlocked: false, Order: { } order })
         {
-            await workflows.CorrelateAsync(DeliveredMessage(order), cancellationToken).ConfigureAwait(false);
+            await TellCyclesAsync([DeliveredMessage(order)], cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -42,11 +43,27 @@ public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, Orde
         var messages = results.Where(r => !r.IsBlocked && r.Order is not null).Select(r => DeliveredMessage(r.Order!)).ToList();
         if (messages.Count > 0)
         {
-            await workflows.CorrelateManyAsync(messages, cancellationToken).ConfigureAwait(false);
+            await TellCyclesAsync(messages, cancellationToken).ConfigureAwait(false);
         }
 
         return results;
     }
+
+    /// <summary>The delivery committed: a failure to tell the cycle is logged, not reported as a failed delivery.</summary>
+    private async Task TellCyclesAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await workflows.CorrelateManyAsync(messages, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNotTold(logger, ex, string.Join(", ", messages.Select(m => m.CorrelationKey)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Orders {Numbers} were delivered but their cycle was not told; resend OrderDelivered (POST /api/messages) to issue the invoices")]
+    private static partial void LogNotTold(ILogger logger, Exception exception, string numbers);
 
     private static IncomingMessage DeliveredMessage(Order order) =>
         new(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number));
