@@ -158,7 +158,9 @@ public sealed partial class OrderEntry(
 
     /// <summary>
     /// Starts the cycle of orders that have none (a crash between commit and start, or entered before the cycle was
-    /// published). A delivered order's delivery is told again, under its own message id, so the instance moves on.
+    /// published), and tells every cycle of a delivered, not yet invoiced order of its delivery again (a crash between
+    /// the delivery's commit and the message): under the delivery's own message id, a message already received is a
+    /// duplicate; for a cycle started now, under a new one. Returns the number of cycles started.
     /// </summary>
     public async Task<int> StartMissingCyclesAsync(CancellationToken cancellationToken)
     {
@@ -173,14 +175,22 @@ public sealed partial class OrderEntry(
             .Where(o => !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => i.ProcessId == OrderToCashCycle.ProcessId && i.BusinessKey == o.Number))
             // A blocked order entered before the cycle existed waits in its own credit-release instance (ADR 0040).
             .Where(o => o.Status != OrderStatus.CreditBlocked || !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => i.ProcessId == CreditRelease.ProcessId && i.BusinessKey == o.Number))
+            .OrderBy(o => o.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var order in orphans)
+        if (orphans.Count > 0)
         {
-            await StartCyclesAsync([order], cancellationToken).ConfigureAwait(false);
-            if (order.Status == OrderStatus.Delivered)
-            {
-                await workflows.CorrelateAsync(new IncomingMessage(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number) + ":repair"), cancellationToken).ConfigureAwait(false);
-            }
+            await StartCyclesAsync(orphans, cancellationToken).ConfigureAwait(false);
+        }
+
+        var restarted = orphans.Where(o => o.Status == OrderStatus.Delivered).Select(o => o.Number).ToHashSet(StringComparer.Ordinal);
+        var delivered = await db.Set<Order>().AsNoTracking().Where(o => o.Status == OrderStatus.Delivered).Select(o => o.Number)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var messages = delivered
+            .Select(n => new IncomingMessage(CycleMessages.OrderDelivered, n, OrderToCashCycle.DeliveredMessageId(n) + (restarted.Contains(n) ? ":repair" : string.Empty)))
+            .ToList();
+        if (messages.Count > 0)
+        {
+            await workflows.CorrelateManyAsync(messages, cancellationToken).ConfigureAwait(false);
         }
 
         return orphans.Count;
