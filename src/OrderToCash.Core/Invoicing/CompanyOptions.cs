@@ -13,5 +13,5 @@ public sealed class CompanyOptions
     public string Siren { get; set; } = "123456782";
 
     /// <summary>The intra-community VAT number (FR + key + SIREN).</summary>
-    public string VatNumber { get; set; } = "FR32123456782";
+    public string VatNumber { get; set; } = "FR11123456782";
 }

@@ -44,6 +44,12 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
         var dueDate = customer.PaymentTerms.DueDate(issueDate, deliveredOn);
         var late = await latePaymentTerms.ForDueDateAsync(dueDate, customer.Segment, order.GrossTotal, cancellationToken).ConfigureAwait(false);
         var seller = company.Value;
+        if ((Siren.Problem(seller.Siren) ?? VatNumber.Problem(seller.VatNumber, seller.Siren)) is { } sellerProblem)
+        {
+            // An invoice without a valid seller identity is not a valid French invoice: stop rather than print it.
+            throw new InvoiceRefusedException($"The seller's identity in the '{CompanyOptions.SectionName}' configuration is not valid: {sellerProblem}");
+        }
+
         var invoice = new Invoice
         {
             Number = number,

@@ -31,7 +31,7 @@ public sealed class InvoicingAndLatePaymentTests : IAsyncLifetime, IDisposable
         summary.GetProperty("dueDate").GetString().Should().Be("2026-03-06", "C-0001 pays 60 days from the invoice date");
         var mentions = invoice.GetProperty("mentions");
         mentions.GetProperty("sellerSiren").GetString().Should().Be("123456782");
-        mentions.GetProperty("sellerVatNumber").GetString().Should().Be("FR32123456782");
+        mentions.GetProperty("sellerVatNumber").GetString().Should().Be("FR11123456782");
         mentions.GetProperty("customerSiren").GetString().Should().Be("261973069");
         mentions.GetProperty("paymentTerms").GetString().Should().Be("60 days from invoice date");
         mentions.GetProperty("recoveryIndemnity").GetDecimal().Should().Be(40m);

@@ -11,7 +11,7 @@ public sealed class PaymentMatcherTests
         var invoice = new Invoice
         {
             Number = number, CustomerId = "C-1", Currency = "EUR", GrossAmount = gross, PaymentTermsText = "30 days from delivery",
-            Segment = "Standard", Salesperson = "sam", ProductFamily = "General", SellerSiren = "123456782", SellerVatNumber = "FR32123456782",
+            Segment = "Standard", Salesperson = "sam", ProductFamily = "General", SellerSiren = "123456782", SellerVatNumber = "FR11123456782",
             CustomerSiren = "261973069", CustomerVatNumber = "FR00261973069", PenaltyClause = "…",
         };
         if (paid > 0m)
