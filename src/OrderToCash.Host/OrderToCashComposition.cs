@@ -77,6 +77,7 @@ internal static class OrderToCashComposition
         Features.RootCauses.RootCauseEndpoints.MapRootCauses(app);
         Features.Kpis.KpiEndpoints.MapKpis(app);
         Features.ControlTower.ControlTowerEndpoints.MapControlTower(app);
+        Features.Cycle.CycleEndpoints.MapCycle(app);
         app.MapDefinitions();
         app.MapInstances();
         app.MapMessages();

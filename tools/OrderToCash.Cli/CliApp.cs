@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(Commands.RootCauses.RootCauseCommand.Create());
         root.Subcommands.Add(Commands.RootCauses.KpiCommand.Create());
+        root.Subcommands.Add(Commands.Simulate.SimulateCommand.Create());
         return root;
     }
 

@@ -56,10 +56,13 @@ public sealed class Payment
     }
 
     /// <summary>Applies up to the unapplied amount to the invoice's open amount; returns the allocation (null when nothing applies).</summary>
-    public PaymentAllocation? ApplyTo(Invoice invoice)
+    public PaymentAllocation? ApplyTo(Invoice invoice) => ApplyTo(invoice, decimal.MaxValue);
+
+    /// <summary>Applies at most <paramref name="maximum"/> (a collector's chosen amount) of the unapplied amount to the invoice.</summary>
+    public PaymentAllocation? ApplyTo(Invoice invoice, decimal maximum)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        var amount = Math.Min(UnappliedAmount, invoice.OpenAmount);
+        var amount = Math.Min(maximum, Math.Min(UnappliedAmount, invoice.OpenAmount));
         if (amount <= 0m)
         {
             return null;

@@ -29,6 +29,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOrderToCashRules();
         services.AddOrderToCashWorkflows(configuration);
         Orders.OrderServiceCollectionExtensions.AddOrderToCashOrders(services);
+        Cycle.CycleServiceCollectionExtensions.AddOrderToCashCycle(services, configuration);
         var database = PersistenceServiceCollectionExtensions.ReadOptions(configuration);
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddOrderToCashScheduler(database, scheduler);

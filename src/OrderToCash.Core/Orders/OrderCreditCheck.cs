@@ -26,24 +26,23 @@ public sealed class OrderCreditCheck(RuleEvaluator evaluator)
     }
 
     /// <summary>
-    /// What the rules see. Overdue items and paid invoices come from invoicing, which does not record invoices yet:
-    /// until it does they are zero, so the new-customer cap applies to every customer (the safe side).
+    /// What the rules see: the exposure without this order (the rules add the order themselves), and the customer's
+    /// overdue items and paid invoices from invoicing. Used at entry and again at delivery (ADR 0041).
     /// </summary>
-    public static CreditCheckInput InputFor(Customer customer, CreditExposure exposure, Order order, DateOnly today)
+    public static CreditCheckInput InputFor(Customer customer, decimal exposureWithoutOrder, decimal orderAmount, CustomerPaymentHistory history, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        ArgumentNullException.ThrowIfNull(exposure);
-        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(history);
         return new CreditCheckInput(
-            OrderAmount: order.GrossTotal,
-            Exposure: exposure.Total.Amount,
+            OrderAmount: orderAmount,
+            Exposure: exposureWithoutOrder,
             InternalLimit: customer.InternalCreditLimit,
             InsurerCover: customer.InsurerCover,
-            OverdueAmount: 0m,
-            OldestOverdueDays: 0,
+            OverdueAmount: history.OverdueAmount,
+            OldestOverdueDays: history.OldestOverdueDays,
             RiskClass: customer.RiskClass,
             AccountAgeDays: Math.Max(0, today.DayNumber - customer.AccountOpenedOn.DayNumber),
-            PaidInvoiceCount: 0);
+            PaidInvoiceCount: history.PaidInvoiceCount);
     }
 }
 

@@ -10,7 +10,8 @@ namespace OrderToCash.Core.Orders;
 
 /// <summary>
 /// Enters an order: validate, number it, check credit, and in one transaction save the order, its credit decision and
-/// (when accepted) the exposure; a blocked order then gets its credit-release workflow instance (ADR 0040).
+/// (when accepted) the exposure; every order then gets its order-to-cash workflow instance, which asks a credit manager
+/// to release a blocked one (ADR 0040, ADR 0041).
 /// </summary>
 public sealed partial class OrderEntry(
     Func<OrderToCashDbContext> createContext,
@@ -24,7 +25,10 @@ public sealed partial class OrderEntry(
     // Every concurrent entry takes the same series row, so under a burst each attempt may lose to another one.
     private const int MaxAttempts = 20;
 
-    public async Task<OrderEntryResult> EnterAsync(NewOrder request, string createdBy, CancellationToken cancellationToken)
+    public Task<OrderEntryResult> EnterAsync(NewOrder request, string createdBy, CancellationToken cancellationToken) =>
+        EnterAsync(request, createdBy, startCycle: true, cancellationToken);
+
+    private async Task<OrderEntryResult> EnterAsync(NewOrder request, string createdBy, bool startCycle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = OrderValidation.Validate(request);
@@ -38,9 +42,9 @@ public sealed partial class OrderEntry(
             try
             {
                 var result = await TryEnterAsync(request, createdBy, cancellationToken).ConfigureAwait(false);
-                if (result.Order is { Status: OrderStatus.CreditBlocked } blocked)
+                if (startCycle && result.Order is { } order)
                 {
-                    await StartReleaseAsync(blocked, cancellationToken).ConfigureAwait(false);
+                    await StartCyclesAsync([order], cancellationToken).ConfigureAwait(false);
                 }
 
                 return result;
@@ -52,6 +56,29 @@ public sealed partial class OrderEntry(
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), clock, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Enters a batch of orders (an EDI import, a simulated day): each order commits on its own as in
+    /// <see cref="EnterAsync(NewOrder, string, CancellationToken)"/>, then their cycles start in ONE workflow transaction and are linked in one more, instead of
+    /// two commits per order. A crash in between leaves orders without a cycle, which the start-up repair starts.
+    /// </summary>
+    public async Task<IReadOnlyList<OrderEntryResult>> EnterManyAsync(IReadOnlyList<NewOrder> requests, string createdBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var results = new List<OrderEntryResult>(requests.Count);
+        foreach (var request in requests)
+        {
+            results.Add(await EnterAsync(request, createdBy, startCycle: false, cancellationToken).ConfigureAwait(false));
+        }
+
+        var entered = results.Select(r => r.Order).OfType<Order>().ToList();
+        if (entered.Count > 0)
+        {
+            await StartCyclesAsync(entered, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
     }
 
     private async Task<OrderEntryResult> TryEnterAsync(NewOrder request, string createdBy, CancellationToken cancellationToken)
@@ -77,12 +104,14 @@ public sealed partial class OrderEntry(
             VatRate = l.VatRate!.Value,
         });
         var order = Order.Create(number, customer.Id, customer.Currency, lines, createdBy, now);
-        var input = OrderCreditCheck.InputFor(customer, exposure, order, DateOnly.FromDateTime(now.UtcDateTime));
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var history = await CustomerPaymentHistory.ReadAsync(db, customer.Id, today, cancellationToken).ConfigureAwait(false);
+        var input = OrderCreditCheck.InputFor(customer, exposure.Total.Amount, order.GrossTotal, history, today);
         var decision = await creditCheck.DecideAsync(number, input, now, cancellationToken).ConfigureAwait(false);
-        if (decision.Blocked && workflows.Definitions.Latest(CreditRelease.ProcessId) is null)
+        if (decision.Blocked && MissingReleaseWorkflow() is { } missing)
         {
             // Refuse rather than leave a blocked order that no one is asked to decide on; nothing is saved.
-            return OrderEntryResult.Unavailable($"This order would be credit-blocked, but the '{CreditRelease.ProcessId}' workflow that asks a credit manager to release it is not published: a process owner must publish workflows/credit-release.bpmn first.");
+            return OrderEntryResult.Unavailable($"This order would be credit-blocked, but the '{missing}' workflow that asks a credit manager to release it is not published: a process owner must publish workflows/{missing}.bpmn first.");
         }
 
         order.ApplyCreditCheck(decision.Blocked, decision.Reasons, decision.ReleaseNeedsSecondApprover, exposure);
@@ -95,46 +124,81 @@ public sealed partial class OrderEntry(
         return OrderEntryResult.Entered(order);
     }
 
+    private string? MissingReleaseWorkflow() =>
+        new[] { OrderToCashCycle.ProcessId, CreditRelease.ProcessId }.FirstOrDefault(p => workflows.Definitions.Latest(p) is null);
+
     /// <summary>
-    /// Starts the release workflow of a committed blocked order and links it. If this fails (crash, database down), the
-    /// order stays blocked without an instance; <see cref="StartMissingReleasesAsync"/> repairs it, once per order.
+    /// Starts the order-to-cash workflow of committed orders and links them (a blocked order's release runs inside it).
+    /// If this fails (crash, database down, cycle not yet published), the orders have no instance;
+    /// <see cref="StartMissingCyclesAsync"/> repairs them, once per order.
     /// </summary>
-    private async Task StartReleaseAsync(Order order, CancellationToken cancellationToken)
+    private async Task StartCyclesAsync(IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
         try
         {
-            var instance = await workflows.StartAsync(CreditRelease.ProcessId, CreditRelease.Variables(order), order.Number, cancellationToken).ConfigureAwait(false);
+            var instances = await workflows.StartManyAsync(OrderToCashCycle.ProcessId,
+                [.. orders.Select(o => new StartRequest(OrderToCashCycle.Variables(o), o.Number))], cancellationToken).ConfigureAwait(false);
             await using var db = createContext();
-            await db.Set<Order>().Where(o => o.Id == order.Id && o.ReleaseInstanceId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ReleaseInstanceId, instance.Id), cancellationToken).ConfigureAwait(false);
-            order.ReleaseInstanceId = instance.Id;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var (order, instance) in orders.Zip(instances))
+            {
+                var release = order.Status == OrderStatus.CreditBlocked ? instance.Id : null;
+                await db.Set<Order>().Where(o => o.Id == order.Id && o.CycleInstanceId == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.CycleInstanceId, instance.Id).SetProperty(o => o.ReleaseInstanceId, o => o.ReleaseInstanceId ?? release), cancellationToken).ConfigureAwait(false);
+                (order.CycleInstanceId, order.ReleaseInstanceId) = (instance.Id, order.ReleaseInstanceId ?? release);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogReleaseNotStarted(logger, ex, order.Number);
+            LogCycleNotStarted(logger, ex, string.Join(", ", orders.Select(o => o.Number)));
         }
     }
 
-    /// <summary>Starts the release workflow of blocked orders that have none (after a crash between commit and start).</summary>
-    public async Task<int> StartMissingReleasesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the cycle of orders that have none (a crash between commit and start, or entered before the cycle was
+    /// published), and tells every cycle of a delivered, not yet invoiced order of its delivery again (a crash between
+    /// the delivery's commit and the message): under the delivery's own message id, a message already received is a
+    /// duplicate; for a cycle started now, under a new one. Returns the number of cycles started.
+    /// </summary>
+    public async Task<int> StartMissingCyclesAsync(CancellationToken cancellationToken)
     {
+        if (workflows.Definitions.Latest(OrderToCashCycle.ProcessId) is null)
+        {
+            return 0;
+        }
+
         await using var db = createContext();
         var orphans = await db.Set<Order>().AsNoTracking()
-            .Where(o => o.Status == OrderStatus.CreditBlocked && o.ReleaseInstanceId == null)
-            .Where(o => !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => i.ProcessId == CreditRelease.ProcessId && i.BusinessKey == o.Number))
+            .Where(o => o.CycleInstanceId == null && (o.Status == OrderStatus.CreditBlocked || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.Delivered))
+            .Where(o => !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => i.ProcessId == OrderToCashCycle.ProcessId && i.BusinessKey == o.Number))
+            // A blocked order entered before the cycle existed waits in its own credit-release instance (ADR 0040).
+            .Where(o => o.Status != OrderStatus.CreditBlocked || !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => i.ProcessId == CreditRelease.ProcessId && i.BusinessKey == o.Number))
+            .OrderBy(o => o.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var order in orphans)
+        if (orphans.Count > 0)
         {
-            await StartReleaseAsync(order, cancellationToken).ConfigureAwait(false);
+            await StartCyclesAsync(orphans, cancellationToken).ConfigureAwait(false);
+        }
+
+        var restarted = orphans.Where(o => o.Status == OrderStatus.Delivered).Select(o => o.Number).ToHashSet(StringComparer.Ordinal);
+        var delivered = await db.Set<Order>().AsNoTracking().Where(o => o.Status == OrderStatus.Delivered).Select(o => o.Number)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var messages = delivered
+            .Select(n => new IncomingMessage(CycleMessages.OrderDelivered, n, OrderToCashCycle.DeliveredMessageId(n) + (restarted.Contains(n) ? ":repair" : string.Empty)))
+            .ToList();
+        if (messages.Count > 0)
+        {
+            await workflows.CorrelateManyAsync(messages, cancellationToken).ConfigureAwait(false);
         }
 
         return orphans.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Order {Number} is credit-blocked but its release workflow could not be started; it will be started at the next host start")]
-    private static partial void LogReleaseNotStarted(ILogger logger, Exception exception, string number);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Orders {Numbers} were entered but their order-to-cash workflow could not be started; it will be started at the next host start")]
+    private static partial void LogCycleNotStarted(ILogger logger, Exception exception, string numbers);
 }
-
 /// <summary>Either the entered order, or the problems by field (nothing written), or why entry is unavailable.</summary>
 public sealed record OrderEntryResult(Order? Order, IReadOnlyDictionary<string, string[]>? Problems, string? UnavailableReason)
 {

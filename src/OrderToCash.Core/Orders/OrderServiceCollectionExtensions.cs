@@ -10,8 +10,9 @@ public static class OrderServiceCollectionExtensions
     {
         services.AddSingleton<OrderCreditCheck>();
         services.AddSingleton<OrderEntry>();
+        services.AddSingleton<OrderDelivery>();
         services.AddWorkflowHandler<CreditReleaseDecisionHandler>();
-        services.AddHostedService<CreditReleaseRepair>();
+        services.AddHostedService<CycleRepair>();
         return services;
     }
 }

@@ -186,7 +186,7 @@ internal sealed class WorkflowStep
                     BookmarkId = bookmark.Id,
                     ProcessId = Record.ProcessId,
                     ElementId = bookmark.ElementId,
-                    Name = Plan.Nodes.TryGetValue(bookmark.ElementId, out var node) ? node.Model.Name : null,
+                    Name = bookmark.Name ?? (Plan.Nodes.TryGetValue(bookmark.ElementId, out var node) ? node.Model.Name : null),
                     CandidateRole = bookmark.CandidateRole,
                     BusinessKey = Record.BusinessKey,
                     Status = UserTaskStatus.Open,

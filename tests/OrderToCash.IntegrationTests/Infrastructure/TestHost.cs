@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderToCash.IntegrationTests.Infrastructure;
 
@@ -7,10 +9,19 @@ namespace OrderToCash.IntegrationTests.Infrastructure;
 public sealed class TestHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
     public static TestHost Sqlite(TempDirectory directory, params (string Key, string? Value)[] extra) =>
-        new(Settings("Sqlite", directory.SqliteConnectionString(), extra));
+        Sqlite(directory, null, extra);
+
+    public static TestHost Sqlite(TempDirectory directory, Action<IServiceCollection>? testServices, params (string Key, string? Value)[] extra) =>
+        new(Settings("Sqlite", directory.SqliteConnectionString(), extra)) { TestServices = testServices };
 
     public static TestHost PostgreSql(string connectionString, params (string Key, string? Value)[] extra) =>
-        new(Settings("PostgreSql", connectionString, extra));
+        PostgreSql(connectionString, null, extra);
+
+    public static TestHost PostgreSql(string connectionString, Action<IServiceCollection>? testServices, params (string Key, string? Value)[] extra) =>
+        new(Settings("PostgreSql", connectionString, extra)) { TestServices = testServices };
+
+    /// <summary>Replaces services after the host's own registrations (e.g. a fake clock).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>A client signed in with HTTP Basic as one of <see cref="TestUsers"/>.</summary>
     public HttpClient ClientFor(string userName)
@@ -24,6 +35,11 @@ public sealed class TestHost(IReadOnlyDictionary<string, string?> settings) : We
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (TestServices is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

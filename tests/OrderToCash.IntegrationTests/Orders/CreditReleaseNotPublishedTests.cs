@@ -22,7 +22,7 @@ public sealed class CreditReleaseNotPublishedTests : IAsyncLifetime, IDisposable
         var refused = await sales.PostAsJsonAsync(new Uri("/api/orders", UriKind.Relative), OrdersHost.OneLine("C-0001", 1m, 90_000m));
 
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await refused.Content.ReadAsStringAsync()).Should().Contain("'credit-release' workflow").And.Contain("not published");
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("'order-to-cash' workflow").And.Contain("not published");
         JsonDocument.Parse(await sales.GetStringAsync(new Uri("/api/orders", UriKind.Relative))).RootElement.GetArrayLength().Should().Be(0);
         var accepted = await orders.PlaceAsync("salesperson", OrdersHost.OneLine("C-0001", 1m, 100m));
         accepted.GetProperty("number").GetString().Should().EndWith("-000001", "the refused order gave its number back");

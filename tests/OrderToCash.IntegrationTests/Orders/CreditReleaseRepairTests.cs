@@ -28,7 +28,7 @@ public sealed class CreditReleaseRepairTests : IAsyncLifetime, IDisposable
             await db.Set<UserTaskRecord>().Where(t => instanceIds.Contains(t.InstanceId)).ExecuteDeleteAsync();
             await db.Set<ElementVisitRecord>().Where(v => instanceIds.Contains(v.InstanceId)).ExecuteDeleteAsync();
             await db.Set<InstanceRecord>().Where(i => i.BusinessKey == number).ExecuteDeleteAsync();
-            await db.Set<Order>().Where(o => o.Number == number).ExecuteUpdateAsync(s => s.SetProperty(o => o.ReleaseInstanceId, (string?)null));
+            await db.Set<Order>().Where(o => o.Number == number).ExecuteUpdateAsync(s => s.SetProperty(o => o.ReleaseInstanceId, (string?)null).SetProperty(o => o.CycleInstanceId, (string?)null));
         }
 
         (await orders.TasksAsync("claire", number)).Should().BeEmpty();
@@ -36,7 +36,9 @@ public sealed class CreditReleaseRepairTests : IAsyncLifetime, IDisposable
         orders.Restart();
 
         (await orders.TasksAsync("claire", number)).Should().ContainSingle("the repair at start asked the credit manager again");
-        (await orders.OrderAsync(number)).GetProperty("releaseInstanceId").GetString().Should().NotBeNullOrEmpty();
+        var repaired = await orders.OrderAsync(number);
+        repaired.GetProperty("releaseInstanceId").GetString().Should().NotBeNullOrEmpty();
+        repaired.GetProperty("cycleInstanceId").GetString().Should().Be(repaired.GetProperty("releaseInstanceId").GetString(), "the release runs inside the order's cycle");
         orders.Restart();
         (await orders.TasksAsync("claire", number)).Should().ContainSingle("a second start does not start a second instance");
         await orders.DecideAsync("claire", number, "release", "Known customer");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Security;
 using OrderToCash.IntegrationTests.Infrastructure;
 using OrderToCash.IntegrationTests.Rules;
@@ -18,10 +19,14 @@ internal sealed class OrdersHost : IDisposable
     private readonly (string, string?)[] settings;
     private readonly string? postgresConnectionString;
 
+    private readonly TimeProvider? clock;
+
     /// <param name="postgresConnectionString">A PostgreSQL database to run on; SQLite in a temporary folder when null.</param>
-    public OrdersHost(string? postgresConnectionString = null)
+    /// <param name="clock">The host's clock (a fake one to let invoices fall due); the system clock when null.</param>
+    public OrdersHost(string? postgresConnectionString = null, TimeProvider? clock = null)
     {
         this.postgresConnectionString = postgresConnectionString;
+        this.clock = clock;
         var extra = new List<(string, string?)> { ("Demo:Seed", "true"), ("Scheduler:AutoStart", "false") };
         var index = TestUsers.People.Length;
         foreach (var (name, role) in new[] { ("cyril", Roles.CreditManager), ("sabine", Roles.SalesAdministration) })
@@ -45,9 +50,13 @@ internal sealed class OrdersHost : IDisposable
         Host = Start();
     }
 
-    private TestHost Start() => postgresConnectionString is null
-        ? TestHost.Sqlite(directory, settings)
-        : TestHost.PostgreSql(postgresConnectionString, settings);
+    private TestHost Start()
+    {
+        Action<IServiceCollection>? services = clock is null ? null : s => s.AddSingleton(clock);
+        return postgresConnectionString is null
+            ? TestHost.Sqlite(directory, services, settings)
+            : TestHost.PostgreSql(postgresConnectionString, services, settings);
+    }
 
     public HttpClient Client(string userName) => Host.ClientFor(userName);
 
@@ -70,11 +79,38 @@ internal sealed class OrdersHost : IDisposable
         rules.StatusCode.Should().Be(HttpStatusCode.Created, await rules.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// Publishes the cycle: credit-release, a test-only dunning (the real one comes with the reminders) and
+    /// order-to-cash, which calls both.
+    /// </summary>
     public async Task PublishWorkflowAsync()
     {
+        await PublishDefinitionAsync(Path.Combine(RepositoryPaths.Root, "workflows", "credit-release.bpmn"));
+        await PublishDefinitionAsync(TestDunningFile);
+        await PublishDefinitionAsync(Path.Combine(RepositoryPaths.Root, "workflows", "order-to-cash.bpmn"));
+    }
+
+    /// <summary>Everything the whole cycle needs: the credit, payment-terms and escalation rules, and the workflows.</summary>
+    public async Task PublishCycleAsync()
+    {
+        using var credit = Client("claire");
+        var rules = await credit.PostAsJsonAsync(new Uri("/api/rules/publish", UriKind.Relative), new
+        {
+            files = new[] { RepoFile("rules/credit-limit.json"), RepoFile("rules/payment-terms.json"), RepoFile("rules/escalation.json") },
+            comment = "Shipped rules",
+        });
+        rules.StatusCode.Should().Be(HttpStatusCode.Created, await rules.Content.ReadAsStringAsync());
+        await PublishWorkflowAsync();
+    }
+
+    /// <summary>A stand-in for the reminders' dunning process: waits for InvoiceSettled on its invoice, then ends.</summary>
+    public static string TestDunningFile => Path.Combine(AppContext.BaseDirectory, "Cycle", "Fixtures", "dunning.bpmn");
+
+    private async Task PublishDefinitionAsync(string path)
+    {
         using var owner = Client("olivia");
-        var xml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "workflows", "credit-release.bpmn"));
-        var workflow = await owner.PostAsync(new Uri("/api/definitions?file=credit-release.bpmn", UriKind.Relative), new StringContent(xml, Encoding.UTF8, "application/xml"));
+        var xml = await File.ReadAllTextAsync(path);
+        var workflow = await owner.PostAsync(new Uri($"/api/definitions?file={Path.GetFileName(path)}", UriKind.Relative), new StringContent(xml, Encoding.UTF8, "application/xml"));
         workflow.StatusCode.Should().Be(HttpStatusCode.Created, await workflow.Content.ReadAsStringAsync());
     }
 

@@ -119,6 +119,7 @@ internal sealed partial class StepRunner
             ElementId = node.Id,
             TokenId = token.Id,
             CandidateRole = node.Model.CandidateRole,
+            Name = node.Model.Name,
             DueAt = due,
             CreatedAt = _now,
         });

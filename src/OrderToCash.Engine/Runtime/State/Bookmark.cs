@@ -23,6 +23,12 @@ public sealed class Bookmark
 
     public string? CandidateRole { get; set; }
 
+    /// <summary>
+    /// User task: the element's name, kept with the bookmark because the task may sit in a called process whose plan
+    /// the instance's own plan does not contain.
+    /// </summary>
+    public string? Name { get; set; }
+
     /// <summary>Timer cycle: how many more times it fires after this one; null means unbounded.</summary>
     public int? RemainingRepetitions { get; set; }
 

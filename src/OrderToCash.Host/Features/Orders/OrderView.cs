@@ -24,6 +24,8 @@ internal sealed record OrderView(
     string? DecidedBy,
     string? DecisionComment,
     DateTimeOffset? DecidedAt,
+    DateOnly? DeliveredOn,
+    string? CycleInstanceId,
     IReadOnlyList<DecisionExplanation>? Decisions = null)
 {
     public static OrderView From(Order order, IReadOnlyList<DecisionExplanation>? decisions = null) => new(
@@ -32,7 +34,7 @@ internal sealed record OrderView(
         order.CreatedBy, order.CreatedAt, order.CreditDecisionId,
         order.CreditBlockReasons.Length == 0 ? [] : order.CreditBlockReasons.Split('\n'),
         order.ReleaseNeedsSecondApprover, order.ReleaseInstanceId, order.FirstApprover, order.FirstApprovalComment,
-        order.DecidedBy, order.DecisionComment, order.DecidedAt, decisions);
+        order.DecidedBy, order.DecisionComment, order.DecidedAt, order.DeliveredOn, order.CycleInstanceId, decisions);
 }
 
 internal sealed record OrderLineView(int LineNumber, string Description, decimal Quantity, decimal UnitPrice, decimal VatRate, decimal NetAmount, decimal VatAmount);

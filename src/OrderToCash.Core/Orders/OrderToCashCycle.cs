@@ -1,0 +1,22 @@
+namespace OrderToCash.Core.Orders;
+
+/// <summary>The contract with workflows/order-to-cash.bpmn: its process id and start variables.</summary>
+public static class OrderToCashCycle
+{
+    public const string ProcessId = "order-to-cash";
+
+    /// <summary>The process the cycle calls once the invoice is issued (built with the reminders, ADR 0045).</summary>
+    public const string DunningProcessId = "dunning";
+
+    public static Dictionary<string, object?> Variables(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new(CreditRelease.Variables(order), StringComparer.Ordinal)
+        {
+            ["blocked"] = order.Status == OrderStatus.CreditBlocked,
+        };
+    }
+
+    /// <summary>The message id of an order's delivery: a resend is recognised as the same event.</summary>
+    public static string DeliveredMessageId(string orderNumber) => $"{Invoicing.CycleMessages.OrderDelivered}:{orderNumber}";
+}
