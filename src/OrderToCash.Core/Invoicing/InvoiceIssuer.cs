@@ -86,7 +86,7 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
     {
         // The customer master holds the terms negotiated with the customer: they are the contract's terms.
         var terms = new PaymentTermsInput(customer.PaymentTerms.Days, customer.PaymentTerms.Basis.ToString(), AgreedInContract: true, PeriodicInvoice: false);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.PaymentTerms, [terms], subject: null, asOf: at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.PaymentTerms, [terms], subject: null, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
         var refusals = decision.FailedWhere("refusesWhenFailed");
         if (refusals.Count > 0)
         {

@@ -15,7 +15,7 @@ public sealed class SimulateCommandTests : IDisposable
     private Task<CliRun> SimulateAsync(string database, int seed) =>
         CliRunner.RunAsync(
             "simulate", "--customers", "30", "--days", "100", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--format", "json", "--connection", directory.SqliteConnectionString(database), "--publish", OrdersHost.TestDunningFile);
+            "--start", "2025-01-01", "--format", "json", "--connection", directory.SqliteConnectionString(database));
 
     [Fact]
     public async Task The_same_seed_gives_the_same_result_and_the_ledger_balances_to_the_cent()
@@ -39,6 +39,28 @@ public sealed class SimulateCommandTests : IDisposable
         foreach (var name in new[] { "remindersByLevel", "disputesByReason", "customersByBehaviour" })
         {
             report.GetProperty(name).ValueKind.Should().Be(JsonValueKind.Object);
+            report.GetProperty(name).EnumerateObject().Should().NotBeEmpty($"{name}: the dunning and dispute workflows ran");
+        }
+    }
+
+    [Fact]
+    public async Task The_root_cause_analysis_and_the_kpis_run_on_what_the_simulation_left()
+    {
+        var database = directory.SqliteConnectionString("analysed.db");
+        (await SimulateAsync("analysed.db", seed: 7)).ExitCode.Should().Be(CliApp.Ok);
+
+        var analysis = await CliRunner.RunAsync("rootcause", "analyze", "--as-of", "2025-04-10", "--format", "json", "--connection", database);
+        var kpis = await CliRunner.RunAsync("kpi", "--from", "2025-01-01", "--to", "2025-04-10", "--format", "json", "--connection", database);
+
+        analysis.ExitCode.Should().Be(CliApp.Ok, analysis.Error);
+        var groups = JsonDocument.Parse(analysis.Output).RootElement.GetProperty("groups");
+        groups.EnumerateArray().Should().NotBeEmpty("the simulated disputers and late payers give causes");
+        groups[0].TryGetProperty("ratePer1000Invoices", out _).Should().BeTrue();
+        kpis.ExitCode.Should().Be(CliApp.Ok, kpis.Error);
+        var report = JsonDocument.Parse(kpis.Output).RootElement;
+        foreach (var name in new[] { "dso", "countBackDso", "bestPossibleDso", "averageDaysDelinquent", "cei", "agedBalance", "disputedInvoicesPercent", "promiseToPayKeptRate", "creditBlockRate" })
+        {
+            report.TryGetProperty(name, out _).Should().BeTrue(name);
         }
     }
 
@@ -72,18 +94,9 @@ public sealed class SimulateCommandTests : IDisposable
         var args = new Dictionary<string, string> { ["--customers"] = "2", ["--days"] = "2", ["--start"] = "2025-01-01", [option] = value };
 
         var run = await CliRunner.RunAsync([
-            "simulate", .. args.SelectMany(a => new[] { a.Key, a.Value }), "--connection", directory.SqliteConnectionString("bad.db"), "--publish", OrdersHost.TestDunningFile]);
+            "simulate", .. args.SelectMany(a => new[] { a.Key, a.Value }), "--connection", directory.SqliteConnectionString("bad.db")]);
 
         run.ExitCode.Should().Be(CliApp.UsageError);
         run.Error.Should().Contain(message);
-    }
-
-    [Fact]
-    public async Task Without_a_dunning_process_the_simulation_says_which_process_is_missing()
-    {
-        var run = await CliRunner.RunAsync("simulate", "--customers", "2", "--days", "2", "--connection", directory.SqliteConnectionString("nodunning.db"));
-
-        run.ExitCode.Should().Be(CliApp.UsageError);
-        run.Error.Should().Contain("'dunning' process, which is not published");
     }
 }

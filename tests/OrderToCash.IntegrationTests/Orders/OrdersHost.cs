@@ -79,14 +79,11 @@ internal sealed class OrdersHost : IDisposable
         rules.StatusCode.Should().Be(HttpStatusCode.Created, await rules.Content.ReadAsStringAsync());
     }
 
-    /// <summary>
-    /// Publishes the cycle: credit-release, a test-only dunning (the real one comes with the reminders) and
-    /// order-to-cash, which calls both.
-    /// </summary>
+    /// <summary>Publishes the cycle: credit-release, dunning and order-to-cash, which calls both.</summary>
     public async Task PublishWorkflowAsync()
     {
         await PublishDefinitionAsync(Path.Combine(RepositoryPaths.Root, "workflows", "credit-release.bpmn"));
-        await PublishDefinitionAsync(TestDunningFile);
+        await PublishDefinitionAsync(Path.Combine(RepositoryPaths.Root, "workflows", "dunning.bpmn"));
         await PublishDefinitionAsync(Path.Combine(RepositoryPaths.Root, "workflows", "order-to-cash.bpmn"));
     }
 
@@ -102,9 +99,6 @@ internal sealed class OrdersHost : IDisposable
         rules.StatusCode.Should().Be(HttpStatusCode.Created, await rules.Content.ReadAsStringAsync());
         await PublishWorkflowAsync();
     }
-
-    /// <summary>A stand-in for the reminders' dunning process: waits for InvoiceSettled on its invoice, then ends.</summary>
-    public static string TestDunningFile => Path.Combine(AppContext.BaseDirectory, "Cycle", "Fixtures", "dunning.bpmn");
 
     private async Task PublishDefinitionAsync(string path)
     {

@@ -21,3 +21,7 @@ internal sealed record PlannedCreditNote(string InvoiceNumber, decimal Amount, s
 
 /// <param name="InvoiceNumber">The invoice the credit manager gives up on.</param>
 internal sealed record PlannedWriteOff(string InvoiceNumber) : PlannedAction(InvoiceNumber);
+
+/// <param name="InvoiceNumber">The invoice the customer promises to pay (what it does not contest).</param>
+/// <param name="PromisedFor">The date promised.</param>
+internal sealed record PlannedPromise(string InvoiceNumber, DateOnly PromisedFor) : PlannedAction(InvoiceNumber);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderToCash.Cli.Commands.Rules;
+using OrderToCash.Core.Dunning;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Cycle;
 using OrderToCash.Core.Orders;
@@ -31,8 +32,7 @@ internal static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed on an empty database gives the same result.", DefaultValueFactory = _ => 1 };
         var start = new Option<string>("--start")
         {
-            Description = "First simulated day (yyyy-MM-dd). The default keeps every due date inside the escalation rules' penalty-rate table.",
-            DefaultValueFactory = _ => "2025-01-01",
+            Description = "First simulated day (yyyy-MM-dd). Default: --days before today, so the simulated period ends today and 'o2c rootcause analyze' and 'o2c kpi' on recent periods see it.",
         };
         var publish = new Option<string[]>("--publish")
         {
@@ -52,9 +52,11 @@ internal static class SimulateCommand
                 Within(parseResult.GetValue(customers), 1, 100_000, "--customers"),
                 Within(parseResult.GetValue(days), 1, 3_650, "--days"),
                 parseResult.GetValue(seed),
-                DateOnly.TryParseExact(parseResult.GetValue(start), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-                    ? first
-                    : throw new CliUsageException($"--start '{parseResult.GetValue(start)}' is not a date (yyyy-MM-dd)."));
+                parseResult.GetValue(start) is not { } given
+                    ? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-parseResult.GetValue(days))
+                    : DateOnly.TryParseExact(given, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+                        ? first
+                        : throw new CliUsageException($"--start '{given}' is not a date (yyyy-MM-dd)."));
             var output = parseResult.InvocationConfiguration.Output;
             var json = parseResult.GetValue(format) == OutputFormat.Json;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -88,6 +90,7 @@ internal static class SimulateCommand
         services.AddOrderToCashWorkflows(configuration);
         services.AddOrderToCashOrders();
         services.AddOrderToCashCycle(configuration);
+        services.AddOrderToCashRemind(configuration, Directory.GetCurrentDirectory());
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using (var db = provider.GetRequiredService<Func<OrderToCashDbContext>>()())
@@ -98,9 +101,15 @@ internal static class SimulateCommand
             }
         }
 
+        // What a host does at start (the reason taxonomy, repairs), without the scheduler: the simulation drives time.
+        foreach (var hosted in provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await hosted.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await PublishRulesAsync(provider, cancellationToken).ConfigureAwait(false);
         await PublishWorkflowsAsync(provider.GetRequiredService<DefinitionStore>(), extraDefinitions, cancellationToken).ConfigureAwait(false);
-        var simulation = new Simulation(provider, clock, settings, new SimulationHooks());
+        var simulation = new Simulation(provider, clock, settings);
         if (progressBar)
         {
             await AnsiConsole.Progress().StartAsync(async context =>
@@ -160,7 +169,7 @@ internal static class SimulateCommand
             }
         }
 
-        foreach (var process in new[] { OrderToCashCycle.ProcessId, CreditRelease.ProcessId, OrderToCashCycle.DunningProcessId })
+        foreach (var process in new[] { OrderToCashCycle.ProcessId, CreditRelease.ProcessId, OrderToCashCycle.DunningProcessId, Core.Disputes.DisputeWorkflow.ProcessId })
         {
             if (definitions.Latest(process) is null)
             {

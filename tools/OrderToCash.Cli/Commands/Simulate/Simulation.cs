@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Collections;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Dunning;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Orders;
 using OrderToCash.Core.Persistence;
@@ -17,9 +18,8 @@ namespace OrderToCash.Cli.Commands.Simulate;
 /// workflow runtime (credit managers' tasks, due timers fired each evening). Every random choice comes from one
 /// seeded source, taken in a fixed order, so the same seed on an empty database gives the same ledger.
 /// </summary>
-internal sealed class Simulation(IServiceProvider services, SimulatedClock clock, SimulationSettings settings, SimulationHooks hooks)
+internal sealed class Simulation(IServiceProvider services, SimulatedClock clock, SimulationSettings settings)
 {
-    private static readonly string[] CreditManagerRoles = [Roles.CreditManager];
     private static readonly string[] DisputeReasons = ["PRICE_ERROR", "QUANTITY_SHORT", "DAMAGED_OR_QUALITY", "MISSING_PO_OR_REFERENCE"];
 
     private readonly Random random = new(settings.Seed);
@@ -29,6 +29,7 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
     private readonly SortedDictionary<DateOnly, List<PlannedAction>> agenda = [];
     private readonly Dictionary<string, string> unappliedPayments = new(StringComparer.Ordinal);
     private int paymentCounter;
+    private SimulatedBackOffice? backOffice;
 
     /// <summary>How many customers of each behaviour the seed produced.</summary>
     public IReadOnlyDictionary<string, int> CustomersByBehaviour() =>
@@ -50,6 +51,10 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
             customers[customer.Customer.Id] = customer;
         }
 
+        // Tasks of the cycle carry the order number as business key; disputes carry their own number.
+        backOffice = new SimulatedBackOffice(services.GetRequiredService<DurableWorkflowRuntime>(), clock, random,
+            key => orderCustomers.TryGetValue(key, out var customerId) ? customers[customerId].Behaviour : null);
+
         for (var day = 0; day < settings.Days; day++)
         {
             var date = settings.Start.AddDays(day);
@@ -57,7 +62,7 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
             if (IsWorkingDay(date))
             {
                 await PlaceOrdersAsync(cancellationToken).ConfigureAwait(false);
-                await DecideBlockedOrdersAsync(cancellationToken).ConfigureAwait(false);
+                await backOffice.WorkAsync(cancellationToken).ConfigureAwait(false);
                 clock.MoveTo(date, new TimeOnly(12, 0));
                 await DeliverAsync(date, cancellationToken).ConfigureAwait(false);
                 await PlanNewInvoicesAsync(date, cancellationToken).ConfigureAwait(false);
@@ -101,27 +106,6 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
             var order = result.Order ?? throw new InvalidOperationException(
                 $"The simulation's order for {request.CustomerId} was refused: {result.UnavailableReason ?? string.Join(" ", result.Problems!.Values.SelectMany(p => p))}");
             orderCustomers[order.Number] = request.CustomerId!;
-        }
-    }
-
-    /// <summary>The credit managers work their inbox: customers in difficulty are mostly refused, the others released.</summary>
-    private async Task DecideBlockedOrdersAsync(CancellationToken cancellationToken)
-    {
-        var runtime = services.GetRequiredService<DurableWorkflowRuntime>();
-        var tasks = await runtime.InboxAsync("sim-credit-a", CreditManagerRoles, cancellationToken).ConfigureAwait(false);
-        // Task ids are random: the order number and the element make the order of work reproducible.
-        foreach (var task in tasks.OrderBy(t => t.BusinessKey, StringComparer.Ordinal).ThenBy(t => t.ElementId, StringComparer.Ordinal))
-        {
-            // Four-eyes: the second approval is always given by the other credit manager.
-            var user = task.ElementId == "secondReview" ? "sim-credit-b" : "sim-credit-a";
-            var customer = customers[orderCustomers[task.BusinessKey!]];
-            var reject = customer.Behaviour == CustomerBehaviour.InDifficulty ? random.NextDouble() < 0.6 : random.NextDouble() < 0.1;
-            await runtime.ClaimAsync(task.Id, user, CreditManagerRoles, cancellationToken).ConfigureAwait(false);
-            await runtime.CompleteAsync(task.Id, user, CreditManagerRoles, new Dictionary<string, object?>
-            {
-                ["decision"] = reject ? CreditRelease.Reject : CreditRelease.Release,
-                ["comment"] = reject ? "Too risky at this exposure" : "Known customer; accepted above the rules",
-            }, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -185,11 +169,21 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
                     Plan(due.AddDays(random.Next(25, 60)), Payment(invoice, 1m));
                     break;
                 case CustomerBehaviour.LatePayer:
-                    Plan(due.AddDays(random.Next(5, 61)), Payment(invoice, 1m));
+                    var paysOn = due.AddDays(random.Next(5, 61));
+                    if (random.NextDouble() < 0.4 && paysOn > due.AddDays(12))
+                    {
+                        // Reminded, the customer promises a date: kept, or broken (it pays two or three weeks after it).
+                        var promisedFor = random.NextDouble() < 0.7 ? paysOn : paysOn.AddDays(-random.Next(5, 10));
+                        Plan(due.AddDays(random.Next(2, 5)), new PlannedPromise(invoice.Number, promisedFor));
+                    }
+
+                    Plan(paysOn, Payment(invoice, 1m));
                     break;
                 case CustomerBehaviour.Disputer when random.NextDouble() < 0.4:
                     Plan(invoice.IssueDate.AddDays(random.Next(3, 15)), new PlannedDispute(invoice.Number, random.Next(5, 31) / 100m, DisputeReasons[random.Next(DisputeReasons.Length)]));
+                    // The undisputed part on time; what a rejected dispute leaves owed, later.
                     Plan(due.AddDays(random.Next(0, 21)), Payment(invoice, 1m));
+                    Plan(due.AddDays(random.Next(45, 75)), Payment(invoice, 1m));
                     break;
                 case CustomerBehaviour.Disputer:
                     Plan(due.AddDays(random.Next(-3, 10)), Payment(invoice, 1m));
@@ -257,11 +251,14 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
                     break;
                 case PlannedDispute dispute:
                     var amount = Math.Min(decimal.Round(invoice.GrossAmount * dispute.ShareOfGross, 2, MidpointRounding.AwayFromZero), invoice.OpenAmount - invoice.DisputedAmount);
-                    if (amount > 0m && !await hooks.RaiseDispute(services, new DisputeIntent(invoice.Number, invoice.CustomerId, amount, dispute.ReasonCode, "Contested by the simulated customer"), cancellationToken).ConfigureAwait(false))
+                    if (amount > 0m)
                     {
-                        Plan(today.AddDays(10), new PlannedCreditNote(invoice.Number, amount, $"Claim accepted: {dispute.ReasonCode}"));
+                        await SimulationHooks.RaiseDisputeAsync(services, new DisputeIntent(invoice.Number, invoice.CustomerId, amount, dispute.ReasonCode, "Contested by the simulated customer"), cancellationToken).ConfigureAwait(false);
                     }
 
+                    break;
+                case PlannedPromise promise when promise.PromisedFor > today && invoice.OpenAmount - invoice.DisputedAmount > 0m:
+                    await SimulationHooks.PromiseToPayAsync(services, new PromiseIntent(invoice.Number, invoice.OpenAmount - invoice.DisputedAmount, promise.PromisedFor), cancellationToken).ConfigureAwait(false);
                     break;
                 case PlannedCreditNote note:
                     await services.GetRequiredService<InvoiceAdjustments>()
@@ -279,7 +276,8 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
     /// <summary>The bank line of a planned payment: a share of what is open when it was planned to be paid (at least what the plan read).</summary>
     private ReceivedPayment? StatementLine(Invoice invoice, PlannedPayment payment)
     {
-        var amount = decimal.Round(invoice.OpenAmount * payment.ShareOfOpen, 2, MidpointRounding.AwayFromZero) + payment.OverPayment;
+        // A customer pays what it does not contest; the disputed part waits for the dispute's outcome.
+        var amount = decimal.Round((invoice.OpenAmount - invoice.DisputedAmount) * payment.ShareOfOpen, 2, MidpointRounding.AwayFromZero) + payment.OverPayment;
         if (amount <= 0m)
         {
             return null;
@@ -334,12 +332,15 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
         }
     }
 
+    /// <summary>What the dispatcher and the delivery job do in the host: due timers, buffered messages, the reminder outbox.</summary>
     private async Task FireDueTimersAsync(CancellationToken cancellationToken)
     {
         var runtime = services.GetRequiredService<DurableWorkflowRuntime>();
-        while (await runtime.FireDueTimersAsync(cancellationToken).ConfigureAwait(false) > 0)
+        while (await runtime.FireDueTimersAsync(cancellationToken).ConfigureAwait(false) + await runtime.DeliverBufferedMessagesAsync(cancellationToken).ConfigureAwait(false) > 0)
         {
         }
+
+        await services.GetRequiredService<ReminderDelivery>().DeliverPendingAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static DateOnly AddWorkingDays(DateOnly from, int days)

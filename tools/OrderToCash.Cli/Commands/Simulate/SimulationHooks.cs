@@ -1,24 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrderToCash.Core.Disputes;
+using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Invoicing;
+using OrderToCash.Core.Persistence;
+using OrderToCash.Engine.Durable;
+
 namespace OrderToCash.Cli.Commands.Simulate;
 
 /// <summary>
-/// Where the simulated customers act through the reminders-and-disputes side of the product (dispute raising, promises
-/// to pay). Until those services are wired here, each hook answers false and the simulation plays the stand-in named
-/// on the hook, so the ledger still balances. MERGE: wire <see cref="RaiseDispute"/> to the dispute service and
-/// <see cref="PromiseToPay"/> to the promise-to-pay service.
+/// Where the simulated customers act through the reminders-and-disputes side of the product, with the same services
+/// the API uses: a dispute raised on the portal (its workflow then routes it and the owner resolves it), a promise
+/// to pay (the dunning pauses until its date).
 /// </summary>
-internal sealed class SimulationHooks
+internal static class SimulationHooks
 {
-    /// <summary>
-    /// A disputer contests part of an invoice. True when a dispute was raised (its workflow then routes and resolves it).
-    /// Stand-in when false: sales administration accepts the claim and issues a credit note for it ten days later.
-    /// </summary>
-    public Func<IServiceProvider, DisputeIntent, CancellationToken, Task<bool>> RaiseDispute { get; init; } = (_, _, _) => Task.FromResult(false);
+    /// <summary>A disputer contests part of an invoice; false when the intake refuses it (e.g. nothing left to contest).</summary>
+    public static async Task<bool> RaiseDisputeAsync(IServiceProvider services, DisputeIntent intent, CancellationToken cancellationToken)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        Dispute dispute;
+        var request = new NewDispute(intent.Amount, intent.ReasonCode, intent.Comment, TransportDamage: false, DealNotEntered: false);
+        await using (var db = services.GetRequiredService<Func<OrderToCashDbContext>>()())
+        {
+            var invoice = await db.Set<Invoice>().SingleAsync(i => i.Number == intent.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+            if ((await DisputeIntake.CheckAsync(db, invoice, request, cancellationToken).ConfigureAwait(false)).Count > 0)
+            {
+                return false;
+            }
 
-    /// <summary>
-    /// A late payer, reminded, promises a payment date. True when the promise was recorded (the dunning pauses).
-    /// Stand-in when false: none; the customer simply pays on the date it would have promised.
-    /// </summary>
-    public Func<IServiceProvider, PromiseIntent, CancellationToken, Task<bool>> PromiseToPay { get; init; } = (_, _, _) => Task.FromResult(false);
+            dispute = await DisputeIntake.AddAsync(db, invoice, request, DisputeSource.Portal, null, "sim-customer-" + intent.CustomerId, now, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await services.GetRequiredService<DisputeWorkflowStarter>().StartAsync(dispute, transportDamage: false, dealNotEntered: false, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>A reminded customer promises a payment date; false when the intake refuses it (e.g. a promise is already pending).</summary>
+    public static async Task<bool> PromiseToPayAsync(IServiceProvider services, PromiseIntent intent, CancellationToken cancellationToken)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        PromiseToPay? promise;
+        await using (var db = services.GetRequiredService<Func<OrderToCashDbContext>>()())
+        {
+            var invoice = await db.Set<Invoice>().SingleAsync(i => i.Number == intent.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+            (promise, _) = await PromiseIntake.RecordAsync(db, invoice, new NewPromise(intent.Amount, intent.PromisedFor, null), "sim-collector", now, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (promise is null)
+        {
+            return false;
+        }
+
+        await services.GetRequiredService<DurableWorkflowRuntime>()
+            .CorrelateAsync(new Engine.Durable.IncomingMessage(CycleMessages.DunningReplan, intent.InvoiceNumber, $"promise-recorded:{promise.Id}"), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 }
 
 /// <param name="InvoiceNumber">The contested invoice.</param>

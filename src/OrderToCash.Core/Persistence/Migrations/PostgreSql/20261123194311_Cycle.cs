@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Ledger : Migration
+    public partial class Cycle : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,53 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 maxLength: 50,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improvement_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ReasonCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Department = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    OpenCauseKey = table.Column<string>(type: "character varying(101)", maxLength: 101, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TriggeredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DecisionId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EvidenceFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EvidenceTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    OccurrencesBefore = table.Column<int>(type: "integer", nullable: false),
+                    AmountBefore = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    RatePer1000Before = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    FixDeployedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FixDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RatePer1000After = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    VerificationNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReopenCount = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improvement_tasks", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "invoices",
@@ -125,6 +172,31 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_reason_codes", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improvement_task_evidence",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvoiceNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DisputeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DisputeNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improvement_task_evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_improvement_task_evidence_improvement_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "improvement_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -349,6 +421,28 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 columns: new[] { "Status", "Department" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_improvement_task_evidence_TaskId",
+                table: "improvement_task_evidence",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improvement_tasks_Department_Status",
+                table: "improvement_tasks",
+                columns: new[] { "Department", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improvement_tasks_Number",
+                table: "improvement_tasks",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improvement_tasks_OpenCauseKey",
+                table: "improvement_tasks",
+                column: "OpenCauseKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_invoice_lifecycle_events_InvoiceId",
                 table: "invoice_lifecycle_events",
                 column: "InvoiceId");
@@ -387,6 +481,11 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 column: "SettledOn");
 
             migrationBuilder.CreateIndex(
+                name: "IX_invoices_open_items",
+                table: "invoices",
+                columns: new[] { "IssueDate", "SettledOn", "DueDate", "GrossAmount", "PaidAmount", "CreditedAmount", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_payment_allocations_InvoiceId",
                 table: "payment_allocations",
                 column: "InvoiceId");
@@ -418,6 +517,13 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                 column: "PromisedFor");
 
             migrationBuilder.CreateIndex(
+                name: "IX_promises_to_pay_one_pending",
+                table: "promises_to_pay",
+                column: "InvoiceId",
+                unique: true,
+                filter: "\"Status\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reminders_CustomerId",
                 table: "reminders",
                 column: "CustomerId");
@@ -438,10 +544,16 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "credit_notes");
 
             migrationBuilder.DropTable(
                 name: "disputes");
+
+            migrationBuilder.DropTable(
+                name: "improvement_task_evidence");
 
             migrationBuilder.DropTable(
                 name: "invoice_lifecycle_events");
@@ -457,6 +569,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "reminders");
+
+            migrationBuilder.DropTable(
+                name: "improvement_tasks");
 
             migrationBuilder.DropTable(
                 name: "payments");

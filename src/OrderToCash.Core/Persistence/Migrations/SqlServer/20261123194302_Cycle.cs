@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class Ledger : Migration
+    public partial class Cycle : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -31,6 +31,53 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                 maxLength: 50,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improvement_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ReasonCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    OpenCauseKey = table.Column<string>(type: "nvarchar(101)", maxLength: 101, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TriggeredBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DecisionId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EvidenceFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EvidenceTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    OccurrencesBefore = table.Column<int>(type: "int", nullable: false),
+                    AmountBefore = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    RatePer1000Before = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    FixDeployedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FixDescription = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RatePer1000After = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    VerificationNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReopenCount = table.Column<int>(type: "int", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improvement_tasks", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "invoices",
@@ -124,6 +171,31 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_reason_codes", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improvement_task_evidence",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TaskId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvoiceNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    DisputeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DisputeNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improvement_task_evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_improvement_task_evidence_improvement_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "improvement_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -348,6 +420,29 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "Department" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_improvement_task_evidence_TaskId",
+                table: "improvement_task_evidence",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improvement_tasks_Department_Status",
+                table: "improvement_tasks",
+                columns: new[] { "Department", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improvement_tasks_Number",
+                table: "improvement_tasks",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improvement_tasks_OpenCauseKey",
+                table: "improvement_tasks",
+                column: "OpenCauseKey",
+                unique: true,
+                filter: "[OpenCauseKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_invoice_lifecycle_events_InvoiceId",
                 table: "invoice_lifecycle_events",
                 column: "InvoiceId");
@@ -387,6 +482,11 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                 column: "SettledOn");
 
             migrationBuilder.CreateIndex(
+                name: "IX_invoices_open_items",
+                table: "invoices",
+                columns: new[] { "IssueDate", "SettledOn", "DueDate", "GrossAmount", "PaidAmount", "CreditedAmount", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_payment_allocations_InvoiceId",
                 table: "payment_allocations",
                 column: "InvoiceId");
@@ -418,6 +518,13 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                 column: "PromisedFor");
 
             migrationBuilder.CreateIndex(
+                name: "IX_promises_to_pay_one_pending",
+                table: "promises_to_pay",
+                column: "InvoiceId",
+                unique: true,
+                filter: "\"Status\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reminders_CustomerId",
                 table: "reminders",
                 column: "CustomerId");
@@ -438,10 +545,16 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "credit_notes");
 
             migrationBuilder.DropTable(
                 name: "disputes");
+
+            migrationBuilder.DropTable(
+                name: "improvement_task_evidence");
 
             migrationBuilder.DropTable(
                 name: "invoice_lifecycle_events");
@@ -457,6 +570,9 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "reminders");
+
+            migrationBuilder.DropTable(
+                name: "improvement_tasks");
 
             migrationBuilder.DropTable(
                 name: "payments");

@@ -12,14 +12,31 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrderToCashDbContext))]
-    [Migration("20261123190949_RemindOnePendingPromise")]
-    partial class RemindOnePendingPromise
+    [Migration("20261123194255_Cycle")]
+    partial class Cycle
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
                 {
@@ -891,6 +908,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "DueDate");
 
+                    b.HasIndex("IssueDate", "SettledOn", "DueDate", "GrossAmount", "PaidAmount", "CreditedAmount", "Id")
+                        .HasDatabaseName("IX_invoices_open_items");
+
                     b.ToTable("invoices", (string)null);
                 });
 
@@ -1054,6 +1074,147 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("CustomerId", "Status");
 
                     b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvidenceFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvidenceTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FixDeployedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FixDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OccurrencesBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenCauseKey")
+                        .HasMaxLength(101)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RatePer1000After")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RatePer1000Before")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpenCauseKey")
+                        .IsUnique();
+
+                    b.HasIndex("Department", "Status");
+
+                    b.ToTable("improvement_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTaskEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("improvement_task_evidence", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.DefinitionRecord", b =>
@@ -1674,6 +1835,15 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTaskEvidence", b =>
+                {
+                    b.HasOne("OrderToCash.Core.RootCauses.ImprovementTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.SubscriptionRecord", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OrderToCash.Core.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Ledger : Migration
+    public partial class Cycle : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -31,6 +31,53 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 maxLength: 50,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improvement_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OpenCauseKey = table.Column<string>(type: "TEXT", maxLength: 101, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TriggeredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DecisionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EvidenceFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EvidenceTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OccurrencesBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountBefore = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    RatePer1000Before = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    FixDeployedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FixDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RatePer1000After = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    VerificationNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReopenCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improvement_tasks", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "invoices",
@@ -124,6 +171,31 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_reason_codes", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improvement_task_evidence",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DisputeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DisputeNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improvement_task_evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_improvement_task_evidence_improvement_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "improvement_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -348,6 +420,28 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "Department" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_improvement_task_evidence_TaskId",
+                table: "improvement_task_evidence",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improvement_tasks_Department_Status",
+                table: "improvement_tasks",
+                columns: new[] { "Department", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improvement_tasks_Number",
+                table: "improvement_tasks",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improvement_tasks_OpenCauseKey",
+                table: "improvement_tasks",
+                column: "OpenCauseKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_invoice_lifecycle_events_InvoiceId",
                 table: "invoice_lifecycle_events",
                 column: "InvoiceId");
@@ -386,6 +480,11 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 column: "SettledOn");
 
             migrationBuilder.CreateIndex(
+                name: "IX_invoices_open_items",
+                table: "invoices",
+                columns: new[] { "IssueDate", "SettledOn", "DueDate", "GrossAmount", "PaidAmount", "CreditedAmount", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_payment_allocations_InvoiceId",
                 table: "payment_allocations",
                 column: "InvoiceId");
@@ -417,6 +516,13 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                 column: "PromisedFor");
 
             migrationBuilder.CreateIndex(
+                name: "IX_promises_to_pay_one_pending",
+                table: "promises_to_pay",
+                column: "InvoiceId",
+                unique: true,
+                filter: "\"Status\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reminders_CustomerId",
                 table: "reminders",
                 column: "CustomerId");
@@ -437,10 +543,16 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "credit_notes");
 
             migrationBuilder.DropTable(
                 name: "disputes");
+
+            migrationBuilder.DropTable(
+                name: "improvement_task_evidence");
 
             migrationBuilder.DropTable(
                 name: "invoice_lifecycle_events");
@@ -456,6 +568,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "reminders");
+
+            migrationBuilder.DropTable(
+                name: "improvement_tasks");
 
             migrationBuilder.DropTable(
                 name: "payments");
