@@ -32,6 +32,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.RootCauses.RootCauseCommand.Create());
         root.Subcommands.Add(Commands.RootCauses.KpiCommand.Create());
         root.Subcommands.Add(Commands.Simulate.SimulateCommand.Create());
+        root.Subcommands.Add(Commands.Simulate.SeedCommand.Create());
         return root;
     }
 

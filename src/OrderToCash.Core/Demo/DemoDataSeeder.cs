@@ -1,36 +1,55 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Simulation;
 
 namespace OrderToCash.Core.Demo;
 
 /// <summary>
 /// Fills an empty database with demo data so that the run command shows a working product with no set-up.
 /// On by default in Development (<c>Demo:Seed</c>); never touches a database that already has customers.
+/// With <c>Demo:Activity</c> (on by default in Development) the last <see cref="DemoCompany.ActivityDays"/> days of a small company are
+/// simulated through the product itself, ending today: orders in every state, blocked orders waiting for a credit
+/// manager, invoices paid, overdue and reminded, open disputes, promises to pay. Without it, only the customers.
 /// </summary>
-internal sealed partial class DemoDataSeeder(Func<OrderToCashDbContext> createContext, TimeProvider clock, ILogger<DemoDataSeeder> logger) : IHostedService
+internal sealed partial class DemoDataSeeder(
+    Func<OrderToCashDbContext> createContext, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoDataSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var db = createContext();
-        if (await db.Set<Customer>().AnyAsync(cancellationToken).ConfigureAwait(false))
+        await using (var db = createContext())
         {
-            return;
-        }
+            if (await db.Set<Customer>().AnyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var customers = DemoCustomers.Create(today);
-        db.AddRange(customers);
-        db.AddRange(customers.Select(c => new CreditExposure { CustomerId = c.Id, Currency = c.Currency }));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        LogSeeded(logger, customers.Count);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            if (!(configuration.GetValue<bool?>("Demo:Activity") ?? environment.IsDevelopment()))
+            {
+                var customers = DemoCustomers.Create(today);
+                db.AddRange(customers);
+                db.AddRange(customers.Select(c => new CreditExposure { CustomerId = c.Id, Currency = c.Currency }));
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                LogSeeded(logger, customers.Count);
+                return;
+            }
+
+            var report = await SimulationRunner.RunAsync(configuration, DemoCompany.Settings(today), [], environment.ContentRootPath, null, cancellationToken).ConfigureAwait(false);
+            var disputes = report.DisputesByReason.Values.Sum();
+            LogSimulated(logger, report.Customers, DemoCompany.ActivityDays, report.Orders, report.Invoices, disputes);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo customers into the empty database")]
     private static partial void LogSeeded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo activity: {Customers} customers over {Days} days ending today, {Orders} orders, {Invoices} invoices, {Disputes} disputes")]
+    private static partial void LogSimulated(ILogger logger, int customers, int days, int orders, int invoices, int disputes);
 }

@@ -1,20 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using OrderToCash.Cli.Commands.Rules;
-using OrderToCash.Core.Dunning;
-using OrderToCash.Core.Customers;
-using OrderToCash.Core.Cycle;
-using OrderToCash.Core.Orders;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Rules;
-using OrderToCash.Core.Workflows;
-using OrderToCash.Engine.Durable;
-using OrderToCash.Engine.Rules;
-using OrderToCash.Engine.Rules.Store;
+using OrderToCash.Core.Simulation;
 using Spectre.Console;
 
 namespace OrderToCash.Cli.Commands.Simulate;
@@ -80,104 +66,31 @@ internal static class SimulateCommand
 
     public static async Task<SimulationReport> RunAsync(Microsoft.Extensions.Configuration.IConfiguration configuration, SimulationSettings settings, IReadOnlyList<string> extraDefinitions, bool progressBar, CancellationToken cancellationToken)
     {
-        var clock = new SimulatedClock(new DateTimeOffset(settings.Start.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero));
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddOrderToCashDatabase(configuration);
-        services.AddOrderToCashRules();
-        services.AddOrderToCashWorkflows(configuration);
-        services.AddOrderToCashOrders();
-        services.AddOrderToCashCycle(configuration);
-        services.AddOrderToCashRemind(configuration, Directory.GetCurrentDirectory());
-        await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await using (var db = provider.GetRequiredService<Func<OrderToCashDbContext>>()())
+        try
         {
-            if (await db.Set<Customer>().AnyAsync(cancellationToken).ConfigureAwait(false))
+            if (!progressBar)
             {
-                throw new CliUsageException("simulate needs an empty database (this one already has customers): give it a new one, e.g. --connection \"Data Source=simulation.db\".");
+                return await SimulationRunner.RunAsync(configuration, settings, extraDefinitions, Directory.GetCurrentDirectory(), null, cancellationToken).ConfigureAwait(false);
             }
-        }
 
-        // What a host does at start (the reason taxonomy, repairs), without the scheduler: the simulation drives time.
-        foreach (var hosted in provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
-        {
-            await hosted.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await PublishRulesAsync(provider, cancellationToken).ConfigureAwait(false);
-        await PublishWorkflowsAsync(provider.GetRequiredService<DefinitionStore>(), extraDefinitions, cancellationToken).ConfigureAwait(false);
-        var simulation = new Simulation(provider, clock, settings);
-        if (progressBar)
-        {
+            SimulationReport? report = null;
             await AnsiConsole.Progress().StartAsync(async context =>
             {
                 var task = context.AddTask("Simulating days", maxValue: settings.Days);
-                await simulation.RunAsync(new SynchronousProgress(day => task.Value = day), cancellationToken).ConfigureAwait(false);
+                report = await SimulationRunner.RunAsync(configuration, settings, extraDefinitions, Directory.GetCurrentDirectory(), new SynchronousProgress(day => task.Value = day), cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
+            return report!;
         }
-        else
+        catch (SimulationSetupException ex)
         {
-            await simulation.RunAsync(null, cancellationToken).ConfigureAwait(false);
+            throw new CliUsageException(ex.Message);
         }
-
-        return await SimulationReport.ReadAsync(provider.GetRequiredService<Func<OrderToCashDbContext>>(), settings, simulation.CustomersByBehaviour(), clock.Today, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool ShowsProgress(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
 
     private static int Within(int value, int min, int max, string option) =>
         value >= min && value <= max ? value : throw new CliUsageException($"{option} {value} is out of range: give {min} to {max}.");
-
-    private static async Task PublishRulesAsync(IServiceProvider provider, CancellationToken cancellationToken)
-    {
-        var folder = RuleTooling.ResolveFolder(null);
-        var files = new List<RuleSource>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
-        {
-            files.Add(await RuleSource.ReadAsync(path, cancellationToken).ConfigureAwait(false));
-        }
-
-        var result = await provider.GetRequiredService<RuleSetPublisher>()
-            .PublishAsync(new PublishRequest(files, [], "o2c simulate", "Rules in force for the simulation", null), cancellationToken).ConfigureAwait(false);
-        if (!result.Published)
-        {
-            throw new InvalidOperationException("The rules could not be published for the simulation:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));
-        }
-    }
-
-    private static async Task PublishWorkflowsAsync(DefinitionStore definitions, IReadOnlyList<string> extra, CancellationToken cancellationToken)
-    {
-        var folder = WorkflowFolderPublisher.Find(Directory.GetCurrentDirectory())
-            ?? throw new CliUsageException("No workflows/ folder found from the working directory upwards: run simulate from the repository.");
-        // Like the host's folder publisher, a file that does not validate (e.g. a benchmark's process whose handler only
-        // the bench registers) is skipped; only the processes the cycle needs must be there.
-        var refused = new List<string>();
-        foreach (var path in extra.Concat(Directory.EnumerateFiles(folder, "*.bpmn").Order(StringComparer.Ordinal)))
-        {
-            if (!File.Exists(path))
-            {
-                throw new CliUsageException($"--publish '{path}' does not exist.");
-            }
-
-            var result = await definitions.PublishAsync(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), Path.GetFileName(path), "o2c simulate", cancellationToken).ConfigureAwait(false);
-            if (!result.Published)
-            {
-                refused.AddRange(result.Diagnostics.Select(d => d.ToString()));
-            }
-        }
-
-        foreach (var process in new[] { OrderToCashCycle.ProcessId, CreditRelease.ProcessId, OrderToCashCycle.DunningProcessId, Core.Disputes.DisputeWorkflow.ProcessId })
-        {
-            if (definitions.Latest(process) is null)
-            {
-                throw new CliUsageException($"The cycle needs the '{process}' process, which is not published: add its file to workflows/ or pass it with --publish <file.bpmn>."
-                    + (refused.Count == 0 ? string.Empty : Environment.NewLine + "Files refused:" + Environment.NewLine + string.Join(Environment.NewLine, refused)));
-            }
-        }
-    }
 
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and race the bar's end).</summary>
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>

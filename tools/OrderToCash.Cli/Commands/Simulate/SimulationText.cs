@@ -1,3 +1,4 @@
+using OrderToCash.Core.Simulation;
 using System.Globalization;
 using System.Text;
 

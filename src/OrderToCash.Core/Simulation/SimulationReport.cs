@@ -7,14 +7,14 @@ using OrderToCash.Core.Orders;
 using OrderToCash.Core.Persistence;
 using OrderToCash.Engine.Durable.Storage;
 
-namespace OrderToCash.Cli.Commands.Simulate;
+namespace OrderToCash.Core.Simulation;
 
 /// <summary>
 /// What happened, read from the database rather than counted along the way: each amount comes from its own table
 /// (invoices, payment allocations, credit notes), so the balance identity is a real cross-check of the ledger.
 /// Amounts are summed here, not in SQL: SQLite keeps decimals as text.
 /// </summary>
-internal sealed record SimulationReport(
+public sealed record SimulationReport(
     int Customers,
     int Days,
     int Seed,

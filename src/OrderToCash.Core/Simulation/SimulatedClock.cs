@@ -1,4 +1,4 @@
-namespace OrderToCash.Cli.Commands.Simulate;
+namespace OrderToCash.Core.Simulation;
 
 /// <summary>The simulation's clock: it stands still while a day's work runs and moves only when the simulation says so.</summary>
 internal sealed class SimulatedClock(DateTimeOffset start) : TimeProvider

@@ -1,4 +1,4 @@
-namespace OrderToCash.Cli.Commands.Simulate;
+namespace OrderToCash.Core.Simulation;
 
 /// <summary>What a synthetic customer (or the back office's stand-in) will do on a given day about one invoice.</summary>
 internal abstract record PlannedAction(string InvoiceNumber);

@@ -1,4 +1,4 @@
-namespace OrderToCash.Cli.Commands.Simulate;
+namespace OrderToCash.Core.Simulation;
 
 /// <summary>How a synthetic customer pays (issue 7: on-time payers, late payers, disputers, customers in difficulty).</summary>
 internal enum CustomerBehaviour

@@ -10,7 +10,7 @@ using OrderToCash.Core.Persistence;
 using OrderToCash.Core.Security;
 using OrderToCash.Engine.Durable;
 
-namespace OrderToCash.Cli.Commands.Simulate;
+namespace OrderToCash.Core.Simulation;
 
 /// <summary>
 /// Runs the order-to-cash cycle day by day on a simulated clock, through the product's own services (order entry,
@@ -40,6 +40,11 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
     public async Task RunAsync(IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var created = SyntheticCustomers.Create(settings.Customers, settings.Seed, settings.Start, random);
+        if (settings.WithDemoCustomers)
+        {
+            created = [.. SyntheticCustomers.Demo(settings.Start), .. created];
+        }
+
         await using (var db = CreateContext())
         {
             db.AddRange(created.Select(c => c.Customer));
@@ -62,7 +67,10 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
             if (IsWorkingDay(date))
             {
                 await PlaceOrdersAsync(cancellationToken).ConfigureAwait(false);
-                await backOffice.WorkAsync(cancellationToken).ConfigureAwait(false);
+                if (!(settings.PeopleRestOnLastDay && day == settings.Days - 1))
+                {
+                    await backOffice.WorkAsync(cancellationToken).ConfigureAwait(false);
+                }
                 clock.MoveTo(date, new TimeOnly(12, 0));
                 await DeliverAsync(date, cancellationToken).ConfigureAwait(false);
                 await PlanNewInvoicesAsync(date, cancellationToken).ConfigureAwait(false);
@@ -363,4 +371,6 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
 /// <param name="Days">How many days to simulate.</param>
 /// <param name="Seed">The random seed: the same seed gives the same result.</param>
 /// <param name="Start">The first simulated day.</param>
-internal sealed record SimulationSettings(int Customers, int Days, int Seed, DateOnly Start);
+/// <param name="WithDemoCustomers">Also run the eight named demo customers (C-0001...), whose portal users the demo signs in as.</param>
+/// <param name="PeopleRestOnLastDay">Nobody works the inboxes on the last day, so a demo ends with blocked orders and tasks waiting.</param>
+public sealed record SimulationSettings(int Customers, int Days, int Seed, DateOnly Start, bool WithDemoCustomers = false, bool PeopleRestOnLastDay = false);

@@ -6,7 +6,7 @@ using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Persistence;
 using OrderToCash.Engine.Durable;
 
-namespace OrderToCash.Cli.Commands.Simulate;
+namespace OrderToCash.Core.Simulation;
 
 /// <summary>
 /// Where the simulated customers act through the reminders-and-disputes side of the product, with the same services

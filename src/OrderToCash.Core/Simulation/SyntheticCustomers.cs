@@ -2,7 +2,7 @@ using System.Globalization;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Invoicing;
 
-namespace OrderToCash.Cli.Commands.Simulate;
+namespace OrderToCash.Core.Simulation;
 
 /// <summary>A synthetic customer: its master record, how it pays, and how often it orders.</summary>
 internal sealed record SyntheticCustomer(Customer Customer, CustomerBehaviour Behaviour, double OrdersPerWorkingDay, decimal TypicalOrderNet);
@@ -23,6 +23,17 @@ internal static class SyntheticCustomers
     ];
 
     public static string IdPrefix(int seed) => string.Create(CultureInfo.InvariantCulture, $"SIM{seed}-");
+
+    /// <summary>The named demo customers, each with a behaviour that shows one side of the product on the portal.</summary>
+    public static IReadOnlyList<SyntheticCustomer> Demo(DateOnly start)
+    {
+        CustomerBehaviour[] behaviours =
+        [
+            CustomerBehaviour.LatePayer, CustomerBehaviour.OnTimePayer, CustomerBehaviour.Disputer, CustomerBehaviour.OnTimePayer,
+            CustomerBehaviour.Disputer, CustomerBehaviour.InDifficulty, CustomerBehaviour.LatePayer, CustomerBehaviour.OnTimePayer,
+        ];
+        return [.. Core.Demo.DemoCustomers.Create(start).Select((c, i) => new SyntheticCustomer(c, behaviours[i % behaviours.Length], 0.25, c.Segment == "Key" ? 6_000m : 2_000m))];
+    }
 
     public static IReadOnlyList<SyntheticCustomer> Create(int count, int seed, DateOnly start, Random random)
     {

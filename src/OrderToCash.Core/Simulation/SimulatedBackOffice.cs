@@ -4,7 +4,7 @@ using OrderToCash.Core.Security;
 using OrderToCash.Engine.Durable;
 using OrderToCash.Engine.Durable.Storage;
 
-namespace OrderToCash.Cli.Commands.Simulate;
+namespace OrderToCash.Core.Simulation;
 
 /// <summary>
 /// The people of the simulated company working their task inboxes once a day, as the product asks them: credit

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using OrderToCash.Core.Demo;
+using OrderToCash.Core.Simulation;
+
+namespace OrderToCash.Cli.Commands.Simulate;
+
+/// <summary><c>o2c seed</c>: the demo data set (what the host loads on its first start in Development) into an empty database.</summary>
+internal static class SeedCommand
+{
+    public static Command Create()
+    {
+        var format = CliOptions.Format();
+        var command = new Command("seed", $"Load the demo data set into an empty database: the eight demo customers and {DemoCompany.SyntheticCustomers} synthetic ones, their last {DemoCompany.ActivityDays} days run through the product, ending today.");
+        command.Options.Add(format);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            var report = await SimulateCommand.RunAsync(CliOptions.Configuration(parseResult), DemoCompany.Settings(today), [], progressBar: false, cancellationToken).ConfigureAwait(false);
+            var output = parseResult.InvocationConfiguration.Output;
+            await output.WriteLineAsync(parseResult.GetValue(format) == OutputFormat.Json
+                ? CliJson.Serialize(report)
+                : SimulationText.Format(report, TimeSpan.Zero)).ConfigureAwait(false);
+            return report.Balanced ? CliApp.Ok : CliApp.Problems;
+        });
+        return command;
+    }
+}
