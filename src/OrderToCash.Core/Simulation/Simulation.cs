@@ -67,7 +67,8 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
             if (IsWorkingDay(date))
             {
                 await PlaceOrdersAsync(cancellationToken).ConfigureAwait(false);
-                if (!(settings.PeopleRestOnLastDay && day == settings.Days - 1))
+                // A demo ends on a weekend as often as not: people stop three days before the end, so work waits.
+                if (!(settings.PeopleRestOnLastDay && day >= settings.Days - 3))
                 {
                     await backOffice.WorkAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -372,5 +373,5 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
 /// <param name="Seed">The random seed: the same seed gives the same result.</param>
 /// <param name="Start">The first simulated day.</param>
 /// <param name="WithDemoCustomers">Also run the eight named demo customers (C-0001...), whose portal users the demo signs in as.</param>
-/// <param name="PeopleRestOnLastDay">Nobody works the inboxes on the last day, so a demo ends with blocked orders and tasks waiting.</param>
+/// <param name="PeopleRestOnLastDay">Nobody works the inboxes in the last three days, so a demo ends with blocked orders and tasks waiting.</param>
 public sealed record SimulationSettings(int Customers, int Days, int Seed, DateOnly Start, bool WithDemoCustomers = false, bool PeopleRestOnLastDay = false);

@@ -46,19 +46,19 @@ public sealed record SimulationReport(
     {
         ArgumentNullException.ThrowIfNull(createContext);
         ArgumentNullException.ThrowIfNull(settings);
-        var prefix = SyntheticCustomers.IdPrefix(settings.Seed);
+        // The simulation only runs on an empty database: everything in it is the simulation's.
         await using var db = createContext();
-        var orders = await db.Set<Order>().AsNoTracking().Where(o => o.CustomerId.StartsWith(prefix))
+        var orders = await db.Set<Order>().AsNoTracking()
             .Select(o => new { o.Status, o.CreditBlockReasons, o.DecidedBy }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var invoices = await db.Set<Invoice>().AsNoTracking().Where(i => i.CustomerId.StartsWith(prefix)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var invoices = await db.Set<Invoice>().AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var paid = await db.Set<PaymentAllocation>().AsNoTracking()
-            .Join(db.Set<Invoice>().Where(i => i.CustomerId.StartsWith(prefix)), a => a.InvoiceId, i => i.Id, (a, _) => a.Amount)
+            .Join(db.Set<Invoice>(), a => a.InvoiceId, i => i.Id, (a, _) => a.Amount)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var credited = await db.Set<CreditNote>().AsNoTracking().Where(n => n.CustomerId.StartsWith(prefix)).Select(n => n.Amount).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var unapplied = await db.Set<Payment>().AsNoTracking().Where(p => p.CustomerId.StartsWith(prefix)).Select(p => p.UnappliedAmount).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var reminders = await db.Set<Reminder>().AsNoTracking().Where(r => r.CustomerId.StartsWith(prefix))
+        var credited = await db.Set<CreditNote>().AsNoTracking().Select(n => n.Amount).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var unapplied = await db.Set<Payment>().AsNoTracking().Select(p => p.UnappliedAmount).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var reminders = await db.Set<Reminder>().AsNoTracking()
             .GroupBy(r => r.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var disputes = await db.Set<Dispute>().AsNoTracking().Where(d => d.CustomerId.StartsWith(prefix))
+        var disputes = await db.Set<Dispute>().AsNoTracking()
             .GroupBy(d => d.ReasonCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var incidents = await db.Set<InstanceRecord>().AsNoTracking().CountAsync(i => i.IncidentMessage != null, cancellationToken).ConfigureAwait(false);
 
@@ -69,7 +69,7 @@ public sealed record SimulationReport(
         var open = invoices.Sum(i => i.OpenAmount);
         var blocked = orders.Where(o => o.CreditBlockReasons.Length > 0).ToList();
         return new SimulationReport(
-            settings.Customers,
+            behaviours.Values.Sum(),
             settings.Days,
             settings.Seed,
             settings.Start,

@@ -16,12 +16,12 @@ public sealed class ValidateBpmnCliTests : IDisposable
     }
 
     [Fact]
-    public async Task The_sample_workflow_is_valid()
+    public async Task The_shipped_workflows_are_valid()
     {
-        var (exit, output, _) = await RunAsync("validate", Path.Combine(RepositoryPaths.Root, "workflows", "credit-check.bpmn"));
+        var (exit, output, _) = await RunAsync("validate", RepositoryPaths.Workflows);
 
         exit.Should().Be(CliApp.Ok, output);
-        output.Should().Contain("1 file(s) checked, 0 with errors");
+        output.Should().Contain("4 file(s) checked, 0 with errors");
     }
 
     [Fact]

@@ -7,8 +7,8 @@ public sealed record CreditScoreInput(decimal Amount, decimal Limit);
 public sealed record CreditScoreOutput(bool Approved, decimal Headroom);
 
 /// <summary>
-/// W1's service task: approves an amount within the limit. A stand-in kept with the benchmark (and used by
-/// workflows/credit-check.bpmn) until the domain's credit handlers exist in OrderToCash.Core.
+/// W1's service task: approves an amount within the limit. It measures the engine, not the domain: the product's
+/// credit check is the credit-limit rule set run at order entry (OrderCreditCheck).
 /// </summary>
 [WorkflowHandler("credit.score", "Approves an amount within the customer's credit limit; outputs approved and headroom.")]
 public sealed class CreditScoreHandler : WorkflowHandler<CreditScoreInput, CreditScoreOutput>
