@@ -28,7 +28,9 @@ public sealed class ControlTowerTests : IDisposable
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, body);
         var waiting = JsonDocument.Parse(body).RootElement.EnumerateArray()
-            .Where(e => e.GetProperty("processId").GetString() == "credit-release" && e.GetProperty("waitingNow").GetInt32() > 0).ToList();
+            // The release is called from the order-to-cash cycle: its task waits inside the cycle's instance (the call
+            // activity around it waits too).
+            .Where(e => e.GetProperty("elementId").GetString() == "review" && e.GetProperty("waitingNow").GetInt32() > 0).ToList();
 
         var line = waiting.Should().ContainSingle("the blocked order waits at one task").Subject;
         line.GetProperty("waitingNow").GetInt32().Should().Be(1);

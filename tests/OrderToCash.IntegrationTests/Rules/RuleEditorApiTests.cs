@@ -56,7 +56,7 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData("/api/rules/credit-limit/versions/7", "Rule set 'credit-limit' has no version 7.")]
     [InlineData("/api/rules/payment-terms/latest", "Rule set 'payment-terms' has never been published.")]
-    [InlineData("/api/rules/no-such-rules/latest", "There is no rule set 'no-such-rules'; known rule sets: credit-limit, dispute-routing, escalation, payment-terms, root-cause.")]
+    [InlineData("/api/rules/no-such-rules/latest", "There is no rule set 'no-such-rules'; known rule sets: control-tower, credit-limit, dispute-routing, escalation, payment-terms, root-cause.")]
     public async Task A_version_that_does_not_exist_is_a_404_saying_why(string url, string message)
     {
         var response = await credit.GetAsync(Url(url));
