@@ -48,7 +48,10 @@ internal static class OrderToCashComposition
         builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.AddOrderToCashAuth();
-        Core.Dunning.RemindServiceCollectionExtensions.AddOrderToCashRemind(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
+        // As with the rules: in development the repository's file is the source; elsewhere it seeds the codes the database
+        // lacks and the quality team's edits through the API last.
+        Core.Dunning.RemindServiceCollectionExtensions.AddOrderToCashRemind(builder.Services, builder.Configuration, builder.Environment.ContentRootPath,
+            fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         builder.Services.AddProcessCatalog();
         builder.Services.AddSingleton<RuleCaseFolder>();
         builder.Services.AddHealthChecks()

@@ -9,7 +9,7 @@ namespace OrderToCash.Core.Disputes;
 /// Loads the reason taxonomy file into <c>reason_codes</c> at host start. An invalid file stops the host with every
 /// problem listed: disputes routed with a half-read taxonomy would be worse than no start.
 /// </summary>
-internal sealed partial class ReasonCodeLoader(string? file, IServiceScopeFactory scopes, ILogger<ReasonCodeLoader> logger) : IHostedService
+internal sealed partial class ReasonCodeLoader(string? file, bool fileWins, IServiceScopeFactory scopes, ILogger<ReasonCodeLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ internal sealed partial class ReasonCodeLoader(string? file, IServiceScopeFactor
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrderToCashDbContext>();
-        var count = await ReasonTaxonomy.UpsertAsync(db, result.Codes, cancellationToken).ConfigureAwait(false);
+        var count = await ReasonTaxonomy.UpsertAsync(db, result.Codes, fileWins, cancellationToken).ConfigureAwait(false);
         LogLoaded(logger, count, file);
     }
 

@@ -6,8 +6,11 @@ namespace OrderToCash.Core.Disputes;
 /// <summary>The reason taxonomy in the database: upsert from the file, look-ups by our code or by an e-invoicing code.</summary>
 public static class ReasonTaxonomy
 {
-    /// <summary>Inserts new codes and updates existing ones; codes no longer in the file stay (old disputes name them).</summary>
-    public static async Task<int> UpsertAsync(OrderToCashDbContext db, IReadOnlyList<ReasonCode> codes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts new codes and, when <paramref name="overwrite"/>, updates existing ones (else they keep their API edits);
+    /// codes no longer in the file stay (old disputes name them).
+    /// </summary>
+    public static async Task<int> UpsertAsync(OrderToCashDbContext db, IReadOnlyList<ReasonCode> codes, bool overwrite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(codes);
@@ -16,6 +19,11 @@ public static class ReasonTaxonomy
         {
             if (existing.TryGetValue(code.Code, out var row))
             {
+                if (!overwrite)
+                {
+                    continue;
+                }
+
                 (row.Kind, row.Label, row.Department, row.EInvoicingCodes) = (code.Kind, code.Label, code.Department, code.EInvoicingCodes);
             }
             else

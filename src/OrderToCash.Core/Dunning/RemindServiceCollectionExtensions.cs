@@ -17,7 +17,11 @@ public static class RemindServiceCollectionExtensions
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">Sections <c>Reminders</c> and <c>Reasons:File</c>.</param>
     /// <param name="contentRoot">Where to look upwards for reasons/reason-codes.json when Reasons:File is not set.</param>
-    public static IServiceCollection AddOrderToCashRemind(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <param name="fileWins">
+    /// The file is the source (re-applied at every start, as the rules folder is in development); otherwise it only adds
+    /// the codes the database lacks, and edits made through the API last.
+    /// </param>
+    public static IServiceCollection AddOrderToCashRemind(this IServiceCollection services, IConfiguration configuration, string contentRoot, bool fileWins = false)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(ReminderOptions.SectionName).Get<ReminderOptions>() ?? new ReminderOptions();
@@ -34,7 +38,7 @@ public static class RemindServiceCollectionExtensions
         services.AddWorkflowHandler<DisputeResolveHandler>();
 
         var reasonsFile = configuration["Reasons:File"] ?? FindReasonsFile(contentRoot);
-        services.AddHostedService(sp => new ReasonCodeLoader(reasonsFile, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ReasonCodeLoader>>()));
+        services.AddHostedService(sp => new ReasonCodeLoader(reasonsFile, fileWins, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ReasonCodeLoader>>()));
         services.AddHostedService<DisputeWorkflowRepair>();
 
         // A second AddQuartz adds to the default scheduler configured by AddOrderToCashScheduler (registration is additive).

@@ -43,6 +43,23 @@ public sealed class ReasonTaxonomyTests : IDisposable
         reasons.GetArrayLength().Should().Be(17);
     }
 
+    [Fact]
+    public async Task An_edit_through_the_api_survives_a_restart_the_file_only_adds_missing_codes_outside_development()
+    {
+        using (var quality = host.Client("quentin"))
+        {
+            (await quality.PutAsJsonAsync(new Uri("/api/reasons/PRICE_ERROR", UriKind.Relative),
+                new { kind = "Dispute", label = "Price, discount or rebate error", department = "ADV", eInvoicingCodes = PriceCodes })).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await host.RestartAsync();
+
+        var reasons = await host.GetAsync("cora", "/api/reasons");
+        reasons.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "PRICE_ERROR").GetProperty("label").GetString()
+            .Should().Be("Price, discount or rebate error", "the quality team's edit is not overwritten by the shipped file at the next start");
+        reasons.GetArrayLength().Should().Be(16);
+    }
+
     [Theory]
     [InlineData("PRICE_ERROR", "Sometimes", "x", "ADV", "kind")]
     [InlineData("PRICE_ERROR", "Dispute", "", "ADV", "label")]

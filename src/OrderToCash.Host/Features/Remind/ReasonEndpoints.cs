@@ -46,7 +46,7 @@ internal static class ReasonEndpoints
         }
 
         var created = !await db.Set<ReasonCode>().AnyAsync(r => r.Code == code, cancellationToken).ConfigureAwait(false);
-        await ReasonTaxonomy.UpsertAsync(db, parsed.Codes, cancellationToken).ConfigureAwait(false);
+        await ReasonTaxonomy.UpsertAsync(db, parsed.Codes, overwrite: true, cancellationToken).ConfigureAwait(false);
         var saved = await db.Set<ReasonCode>().AsNoTracking().SingleAsync(r => r.Code == code, cancellationToken).ConfigureAwait(false);
         return created ? Results.Created($"/api/reasons/{code}", View(saved)) : Results.Ok(View(saved));
     }
