@@ -92,11 +92,30 @@ public sealed class KpiCalculator(Func<OrderToCashDbContext> createContext)
             await ExposureAsync(db, scope, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>The distinct values of a breakdown among the invoices issued up to <paramref name="to"/> (segment, salesperson or customer).</summary>
-    public async Task<IReadOnlyList<string>> ValuesAsync(KpiBreakdown by, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The distinct values of a breakdown among the invoices issued up to <paramref name="to"/> (segment, salesperson or
+    /// customer), within <paramref name="scope"/>: a salesperson's breakdown never names another salesperson's accounts.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ValuesAsync(KpiBreakdown by, DateOnly to, KpiScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         await using var db = createContext();
         var invoices = db.Set<Invoice>().Where(i => i.IssueDate <= to);
+        if (scope.Salesperson is { } salesperson)
+        {
+            invoices = invoices.Where(i => i.Salesperson == salesperson);
+        }
+
+        if (scope.CustomerId is { } customerId)
+        {
+            invoices = invoices.Where(i => i.CustomerId == customerId);
+        }
+
+        if (scope.Segment is { } segment)
+        {
+            invoices = invoices.Where(i => i.Segment == segment);
+        }
+
         var values = by switch
         {
             KpiBreakdown.Segment => invoices.Select(i => i.Segment),

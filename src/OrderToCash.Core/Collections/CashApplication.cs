@@ -106,9 +106,9 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             throw new LedgerException($"Payment {payment.Reference} is from customer {payment.CustomerId}; invoice {invoice.Number} is customer {invoice.CustomerId}'s: cash is applied only within one account.");
         }
 
-        if (amount is { } chosen && (chosen <= 0m || chosen > payment.UnappliedAmount))
+        if (amount is { } chosen && (chosen <= 0m || chosen > payment.UnappliedAmount || decimal.Round(chosen, 2) != chosen))
         {
-            throw new LedgerException($"Cannot apply {new Money(chosen, payment.Currency)} of payment {payment.Reference}: give an amount above zero and at most its unapplied {payment.Unapplied}.");
+            throw new LedgerException($"Cannot apply {new Money(chosen, payment.Currency)} of payment {payment.Reference}: give an amount in cents, above zero and at most its unapplied {payment.Unapplied}.");
         }
 
         if (payment.UnappliedAmount == 0m)

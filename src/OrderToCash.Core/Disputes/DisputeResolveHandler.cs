@@ -56,6 +56,9 @@ public sealed class DisputeResolveHandler(TimeProvider clock) : WorkflowHandler<
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         dispute.Resolve(outcome, resolver, input.Comment, now);
+        // The hold is released before the credit note reduces the open amount: the note's own clamp of the disputed
+        // amount must not release it a second time (another open dispute on the invoice keeps its hold).
+        invoice.DisputeClosed(dispute.Disputed);
         if (outcome is DisputeOutcome.CreditNote or DisputeOutcome.CorrectedInvoice)
         {
             // A payment may have reduced the open amount since the dispute was raised: never credit more than is open.
@@ -66,7 +69,6 @@ public sealed class DisputeResolveHandler(TimeProvider clock) : WorkflowHandler<
             }
         }
 
-        invoice.DisputeClosed(dispute.Disputed);
         await CycleMessageOutbox.EnqueueAsync(db, CycleMessages.DunningReplan, invoice.Number, $"dispute-closed:{dispute.Number}", now, cancellationToken).ConfigureAwait(false);
         if (invoice.IsSettled)
         {

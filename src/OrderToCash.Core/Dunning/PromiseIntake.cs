@@ -82,7 +82,7 @@ public static class PromiseIntake
             Amount = request.Amount!.Value,
             PromisedFor = request.PromisedFor!.Value,
             ToleranceDays = tolerance,
-            PaidBefore = invoice.PaidAmount + invoice.CreditedAmount + invoice.WrittenOffAmount,
+            PaidBefore = invoice.PaidAmount,
             RecordedBy = by,
             RecordedAt = now,
             InstanceId = invoice.DunningInstanceId,

@@ -25,7 +25,7 @@ public sealed class PromiseToPay
     /// <summary>Days of grace after the promised date before the promise is judged (bank delays).</summary>
     public int ToleranceDays { get; init; }
 
-    /// <summary>What had been paid on the invoice when the promise was made: payments after it count toward the promise.</summary>
+    /// <summary>What had been paid on the invoice when the promise was made: payments (only) after it count toward the promise.</summary>
     public decimal PaidBefore { get; init; }
 
     public required string RecordedBy { get; init; }
@@ -53,8 +53,9 @@ public sealed class PromiseToPay
             return Status;
         }
 
-        PaidToward = Math.Max(0m, invoice.PaidAmount + invoice.CreditedAmount + invoice.WrittenOffAmount - PaidBefore);
-        Status = PaidToward >= Amount || invoice.IsSettled ? PromiseStatus.Kept
+        // Only money counts: a credit note or a write-off closing the invoice is not the customer keeping its word.
+        PaidToward = Math.Max(0m, invoice.PaidAmount - PaidBefore);
+        Status = PaidToward >= Amount ? PromiseStatus.Kept
             : PaidToward > 0m ? PromiseStatus.PartiallyKept
             : PromiseStatus.Broken;
         CheckedOn = on;

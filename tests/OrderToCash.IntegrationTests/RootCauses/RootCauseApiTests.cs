@@ -117,6 +117,11 @@ public sealed class RootCauseApiTests : IAsyncLifetime, IDisposable
         using var seller = host.ClientFor("sam");
         var own = await JsonAsync(await seller.GetAsync(new Uri($"/api/kpis?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&salesperson=salesperson", UriKind.Relative)));
         own.GetProperty("creditSales").GetDecimal().Should().Be(100_000m, "sam's two customers, whatever salesperson sam asks for");
+        var bySalesperson = await JsonAsync(await seller.GetAsync(new Uri($"/api/kpis?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&by=salesperson", UriKind.Relative)));
+        bySalesperson.GetProperty("breakdown").EnumerateArray().Select(b => b.GetProperty("value").GetString())
+            .Should().Equal(["sam"], "a breakdown by salesperson never shows a salesperson someone else's accounts");
+        var byCustomer = await JsonAsync(await seller.GetAsync(new Uri($"/api/kpis?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&by=customer", UriKind.Relative)));
+        byCustomer.GetProperty("breakdown").GetArrayLength().Should().Be(2, "only sam's two customers are named");
 
         using var customer = host.ClientFor("carl");
         (await customer.GetAsync(new Uri($"/api/kpis?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Forbidden);

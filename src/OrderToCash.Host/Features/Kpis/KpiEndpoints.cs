@@ -35,7 +35,7 @@ internal static class KpiEndpoints
         }
 
         var rows = new List<object>();
-        foreach (var value in await kpis.ValuesAsync(breakdown.Value, to.Value, cancellationToken).ConfigureAwait(false))
+        foreach (var value in await kpis.ValuesAsync(breakdown.Value, to.Value, scope, cancellationToken).ConfigureAwait(false))
         {
             rows.Add(new { value, kpis = await kpis.CalculateAsync(from.Value, to.Value, With(scope, breakdown.Value, value), cancellationToken).ConfigureAwait(false) });
         }
@@ -59,7 +59,7 @@ internal static class KpiEndpoints
         var rows = new List<(string, AgedBalance)> { ("company", (await kpis.CalculateAsync(at.Value, at.Value, scope, cancellationToken).ConfigureAwait(false)).AgedBalance) };
         if (breakdown is { } dimension)
         {
-            foreach (var value in await kpis.ValuesAsync(dimension, at.Value, cancellationToken).ConfigureAwait(false))
+            foreach (var value in await kpis.ValuesAsync(dimension, at.Value, scope, cancellationToken).ConfigureAwait(false))
             {
                 rows.Add((value, (await kpis.CalculateAsync(at.Value, at.Value, With(scope, dimension, value), cancellationToken).ConfigureAwait(false)).AgedBalance));
             }
@@ -103,10 +103,11 @@ internal static class KpiEndpoints
         return new KpiScope(customerId, segment, backOffice ? salesperson : user.Identity?.Name);
     }
 
+    /// <summary>The scope narrowed to one breakdown value; a salesperson's own name is never replaced by another's.</summary>
     private static KpiScope With(KpiScope scope, KpiBreakdown by, string value) => by switch
     {
         KpiBreakdown.Segment => scope with { Segment = value },
-        KpiBreakdown.Salesperson => scope with { Salesperson = value },
+        KpiBreakdown.Salesperson => scope with { Salesperson = scope.Salesperson ?? value },
         _ => scope with { CustomerId = value },
     };
 }

@@ -53,12 +53,14 @@ internal static class PaymentEndpoints
             query = query.Where(p => p.CustomerId == customer);
         }
 
-        var payments = await query.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.RecordedAt).Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (unapplied == true)
         {
-            // Decimal comparisons are done here: SQLite stores decimals as text.
-            payments = [.. payments.Where(p => p.UnappliedAmount > 0m)];
+            // Filtered before the page is cut, so old unapplied cash is never pushed out by newer payments. The double
+            // cast runs natively on every provider (SQLite stores decimals as text) and is exact enough for "> 0" on cents.
+            query = query.Where(p => (double)p.UnappliedAmount > 0.001);
         }
+
+        var payments = await query.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.RecordedAt).Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var ids = payments.Select(p => p.Id).ToList();
         var allocations = (await Allocations(db, a => ids.Contains(a.PaymentId)).ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(a => a.PaymentId);

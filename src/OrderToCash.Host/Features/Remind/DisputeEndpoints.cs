@@ -57,7 +57,7 @@ internal static class DisputeEndpoints
 
             await workflows.StartAsync(dispute, body.TransportDamage ?? false, body.DealNotEntered ?? false, cancellationToken).ConfigureAwait(false);
             var saved = await db.Set<Dispute>().AsNoTracking().SingleAsync(d => d.Id == dispute.Id, cancellationToken).ConfigureAwait(false);
-            return Results.Created($"/api/disputes/{saved.Number}", DisputeView.From(saved));
+            return Results.Created($"/api/disputes/{saved.Number}", DisputeView.For(saved, user));
         }
     }
 

@@ -43,7 +43,7 @@ internal static class KpiCommand
             var rows = new List<(string Value, KpiReport Report)>();
             if (breakdown is { } dimension)
             {
-                foreach (var value in await calculator.ValuesAsync(dimension, last, cancellationToken).ConfigureAwait(false))
+                foreach (var value in await calculator.ValuesAsync(dimension, last, scope, cancellationToken).ConfigureAwait(false))
                 {
                     var narrowed = dimension switch
                     {
