@@ -63,6 +63,21 @@ public sealed class DunningLadderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Another_salesperson_neither_sees_nor_can_claim_the_call_about_a_customer_who_is_not_theirs()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 17));
+        var task = (await host.TasksAsync("salesperson", number)).Should().ContainSingle("C-0001 is the account of 'salesperson'").Subject;
+
+        (await host.TasksAsync("sam", number)).Should().BeEmpty("sam is a salesperson too, but not C-0001's");
+        using var sam = host.Client("sam");
+        var claim = await sam.PostAsync(new Uri($"/api/tasks/{task.GetProperty("id").GetString()}/claim", UriKind.Relative), null);
+        claim.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await sam.GetAsync(new Uri($"/api/tasks/{task.GetProperty("id").GetString()}/form", UriKind.Relative))).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await host.TasksAsync("salesperson", number)).Single().GetProperty("status").GetString().Should().Be("Open", "the refused claim changed nothing");
+    }
+
+    [Fact]
     public async Task The_salesperson_records_the_reason_for_the_delay_and_an_unknown_reason_is_asked_again()
     {
         var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));

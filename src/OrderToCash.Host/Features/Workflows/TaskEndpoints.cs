@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using OrderToCash.Core.Persistence;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Host.Features.Workflows;
@@ -10,22 +11,43 @@ internal static class TaskEndpoints
     public static void MapTasks(this IEndpointRouteBuilder endpoints)
     {
         var tasks = endpoints.MapGroup("/api/tasks").WithTags("Tasks");
-        tasks.MapGet("/", async (ClaimsPrincipal user, DurableWorkflowRuntime runtime, CancellationToken ct) =>
-            Results.Ok(await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false)));
+        tasks.MapGet("/", async (ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
+            Results.Ok(await InboxAsync(user, runtime, db, ct).ConfigureAwait(false)));
         tasks.MapGet("/{id}/form", FormAsync);
-        tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, CancellationToken ct) =>
-            Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false)));
-        tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, CancellationToken ct) =>
-            Results.Ok(await runtime.CompleteAsync(id, user.Identity!.Name!, RolesOf(user), Variables.From(body?.Outputs), ct).ConfigureAwait(false)));
+        tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
+        {
+            await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
+            return Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false));
+        });
+        tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
+        {
+            await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
+            return Results.Ok(await runtime.CompleteAsync(id, user.Identity!.Name!, RolesOf(user), Variables.From(body?.Outputs), ct).ConfigureAwait(false));
+        });
+    }
+
+    /// <summary>The tasks of the user's roles, less those about another salesperson's customers (see <see cref="TaskScope"/>).</summary>
+    private static async Task<IReadOnlyList<Engine.Durable.Storage.UserTaskRecord>> InboxAsync(ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
+        await TaskScope.VisibleAsync(await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false), user, db, ct).ConfigureAwait(false);
+
+    private static async Task EnsureVisibleAsync(string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct)
+    {
+        var visible = await InboxAsync(user, runtime, db, ct).ConfigureAwait(false);
+        var inRoles = await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false);
+        // A task of the user's roles that the scope hides is answered as unknown, like a task of another role.
+        if (inRoles.Any(t => t.Id == id) && visible.All(t => t.Id != id))
+        {
+            throw new KeyNotFoundException($"No task '{id}' is in your inbox.");
+        }
     }
 
     /// <summary>
     /// What the task asks for and what it is about: one field per output of the user task (typed from the process's
     /// declared variables when the output reads one), and the instance's declared variables as context.
     /// </summary>
-    private static async Task<IResult> FormAsync(string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, CancellationToken ct)
+    private static async Task<IResult> FormAsync(string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct)
     {
-        var inbox = await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false);
+        var inbox = await InboxAsync(user, runtime, db, ct).ConfigureAwait(false);
         var task = inbox.FirstOrDefault(t => t.Id == id);
         var instance = task is null ? null : await runtime.GetAsync(task.InstanceId, ct).ConfigureAwait(false);
         var plan = instance is null ? null : runtime.Definitions.Find(instance.Record.ProcessId, instance.Record.Version);
