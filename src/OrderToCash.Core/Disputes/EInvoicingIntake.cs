@@ -101,7 +101,9 @@ public static class EInvoicingIntake
         }
 
         Dispute? dispute = null;
-        if (opensDispute)
+        // The platform's status is a fact and is always recorded; a dispute opens only when something is left to contest
+        // (an invoice already settled or fully disputed keeps its status history without a second dispute).
+        if (opensDispute && (request.Amount is not null || invoice.OpenAmount - invoice.DisputedAmount > 0m))
         {
             var disputeRequest = new NewDispute(request.Amount ?? invoice.OpenAmount - invoice.DisputedAmount, reason!.Code, request.Comment, false, false);
             var disputeProblems = await DisputeIntake.CheckAsync(db, invoice, disputeRequest, cancellationToken).ConfigureAwait(false);

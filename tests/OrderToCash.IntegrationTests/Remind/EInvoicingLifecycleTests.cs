@@ -57,6 +57,20 @@ public sealed class EInvoicingLifecycleTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_second_refusal_on_an_invoice_already_fully_disputed_is_recorded_without_a_second_dispute()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 1_200m, new DateOnly(2026, 3, 15));
+        (await host.PostAsync("sabine", $"/api/invoices/{number}/lifecycle", new { status = "EnLitige", reasonCode = "LIVR_INCOMP", messageId = "PPF-10" })).Status.Should().Be(HttpStatusCode.Created);
+
+        var refusal = await host.PostAsync("sabine", $"/api/invoices/{number}/lifecycle", new { status = "Refusee", reasonCode = "PU_ERR", messageId = "PPF-11" });
+
+        refusal.Status.Should().Be(HttpStatusCode.Created, refusal.Body.ToString());
+        refusal.Body.GetProperty("dispute").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "nothing is left to contest");
+        (await host.InvoiceAsync(number)).LifecycleStatus.Should().Be(EInvoicingStatus.Refusee, "the platform's status is recorded all the same");
+        (await host.InvoiceAsync(number)).DisputedAmount.Should().Be(1_200m);
+    }
+
+    [Fact]
     public async Task A_status_without_a_dispute_is_recorded_and_opens_none()
     {
         var number = await host.IssueInvoiceAsync("C-0001", 1_200m, new DateOnly(2026, 3, 15));
