@@ -28,7 +28,7 @@ void startPage('/receivables', async current => {
     h('div', { class: 'toolbar' }, filter, customer),
     h('p', { id: 'receivables-status', class: 'muted', role: 'status', 'aria-live': 'polite' }),
     h('section', { id: 'totals', class: 'totals', 'aria-label': 'Totals' }),
-    h('div', { class: 'receivables-layout' }, h('section', { id: 'invoice-list', class: 'card', 'aria-label': 'Invoices' }), h('section', { id: 'invoice-detail', class: 'card', 'aria-label': 'Selected invoice' })),
+    h('div', { class: 'split-layout' }, h('section', { id: 'invoice-list', class: 'card', 'aria-label': 'Invoices' }), h('section', { id: 'invoice-detail', class: 'card', 'aria-label': 'Selected invoice' })),
   );
   const load = () => void refresh(filter.value, customer.value);
   filter.addEventListener('change', load);
@@ -89,11 +89,18 @@ function renderTotals(): void {
   );
 }
 
+/** The invoice the user asked to see last: an earlier answer arriving late must not replace it. */
+let showing = '';
+
 async function show(number: string): Promise<void> {
+  showing = number;
   for (const row of document.querySelectorAll<HTMLTableRowElement>('tr[data-invoice]')) {
     row.classList.toggle('selected', row.dataset.invoice === number);
   }
   const [details, promises] = await Promise.all([receivables.invoice(number), receivables.promises(number)]);
+  if (showing !== number) {
+    return;
+  }
   const i = details.invoice;
   const m = details.mentions;
   const detail = byId('invoice-detail');

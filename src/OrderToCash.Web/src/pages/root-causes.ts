@@ -2,7 +2,6 @@ import { ApiError } from '../shared/api';
 import { append, byId, h } from '../shared/dom';
 import { startPage } from '../shared/page';
 import { rootCauses, type ImprovementTask, type Kpis } from '../root-causes/api';
-import '../styles/receivables.css';
 
 const statusLabel: Record<ImprovementTask['status'], string> = {
   Open: 'Open',
@@ -29,7 +28,7 @@ void startPage('/root-causes', async () => {
     ),
     h('p', { id: 'rc-status', class: 'muted', role: 'status', 'aria-live': 'polite' }),
     h('section', { id: 'kpis', class: 'totals', 'aria-label': `Figures from ${from} to ${to}` }),
-    h('div', { class: 'receivables-layout' }, h('section', { id: 'tasks', class: 'card', 'aria-label': 'Improvement tasks' }), h('section', { id: 'task-detail', class: 'card', 'aria-label': 'Selected improvement task' })),
+    h('div', { class: 'split-layout' }, h('section', { id: 'tasks', class: 'card', 'aria-label': 'Improvement tasks' }), h('section', { id: 'task-detail', class: 'card', 'aria-label': 'Selected improvement task' })),
     h('section', { id: 'groups', class: 'card', 'aria-label': 'Causes of the last 90 days' }),
     h('p', {}, analyze, ' ', h('a', { href: `/api/root-causes/groups.csv?from=${from}&to=${to}` }, 'Causes as CSV'), ' · ', h('a', { href: '/api/improvement-tasks/tasks.csv' }, 'Tasks as CSV'), ' · ', h('a', { href: `/api/kpis/aged-balance.csv?at=${to}` }, 'Aged balance as CSV')),
   );
@@ -144,11 +143,18 @@ async function renderTasks(select?: string): Promise<void> {
   await show(select ?? tasks[0]!.number);
 }
 
+/** The task the user asked to see last: an earlier answer arriving late must not replace it. */
+let showing = '';
+
 async function show(number: string): Promise<void> {
+  showing = number;
   for (const row of document.querySelectorAll<HTMLTableRowElement>('tr[data-improvement-task]')) {
     row.classList.toggle('selected', row.dataset.improvementTask === number);
   }
   const t = await rootCauses.task(number);
+  if (showing !== number) {
+    return;
+  }
   const detail = byId('task-detail');
   const facts = h('dl', { class: 'facts' });
   const fact = (label: string, value: string) => append(facts, h('dt', {}, label), h('dd', {}, value));

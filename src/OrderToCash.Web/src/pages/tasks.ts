@@ -42,7 +42,7 @@ void startPage('/tasks', async user => {
       h('p', { class: 'lead' }, 'What the workflows ask of you and your roles. Claim a task to take it, then answer it: the workflow goes on with your answer.'),
     ),
     h('p', { id: 'task-status', class: 'muted', role: 'status', 'aria-live': 'polite' }),
-    h('div', { class: 'tasks-layout' }, h('section', { id: 'task-list', class: 'card', 'aria-label': 'Your tasks' }), h('section', { id: 'task-detail', class: 'card', 'aria-label': 'Selected task' })),
+    h('div', { class: 'split-layout' }, h('section', { id: 'task-list', class: 'card', 'aria-label': 'Your tasks' }), h('section', { id: 'task-detail', class: 'card', 'aria-label': 'Selected task' })),
   );
   await refresh();
 });
@@ -61,7 +61,7 @@ async function refresh(selectId?: string): Promise<void> {
   }
   const table = h(
     'table',
-    { class: 'task-table', 'data-test': 'task-table' },
+    { class: 'data-table', 'data-test': 'data-table' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Task'), h('th', {}, 'About'), h('th', {}, 'For'), h('th', {}, 'Due'), h('th', {}, 'State'))),
   );
   const body = h('tbody', {});
@@ -86,14 +86,21 @@ async function refresh(selectId?: string): Promise<void> {
   }
 }
 
+/** The task the user asked to see last: an earlier answer arriving late must not replace it. */
+let selecting = '';
+
 async function select(id: string): Promise<void> {
+  selecting = id;
   for (const row of document.querySelectorAll<HTMLTableRowElement>('tr[data-task]')) {
     row.classList.toggle('selected', row.dataset.task === id);
   }
   const form = await getJson<TaskForm>(`/api/tasks/${encodeURIComponent(id)}/form`);
+  if (selecting !== id) {
+    return;
+  }
   const detail = byId('task-detail');
   const task = form.task;
-  const context = h('dl', { class: 'task-context', 'data-test': 'task-context' });
+  const context = h('dl', { class: 'facts', 'data-test': 'task-context' });
   for (const [name, value] of Object.entries(form.context)) {
     append(context, h('dt', {}, humanize(name)), h('dd', {}, display(value)));
   }
