@@ -11,9 +11,9 @@ using OrderToCash.Engine.Durable.Storage;
 namespace OrderToCash.Host.Features.Workflows;
 
 /// <summary>
-/// A task is offered by role, but a salesperson acts only for their own customers: a task whose business key is an
-/// order, an invoice or a dispute of another salesperson's customer is not theirs to see, claim or answer. The back
-/// office sees every task of its roles.
+/// A task is offered by role, but a salesperson acts only for their own customers: a salesperson sees, claims and
+/// answers only the tasks whose business key is an order, an invoice or a dispute of one of their customers (any other
+/// task is not about their accounts). The back office sees every task of its roles.
 /// </summary>
 internal static class TaskScope
 {
