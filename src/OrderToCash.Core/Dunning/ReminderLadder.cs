@@ -75,24 +75,11 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
     private static ReminderDecision Interpret(RuleDecision decision, long decisionId)
     {
         var (level, step) = HighestStep(decision.RuleSet, decision.Outcome);
-        decimal? penaltyRate = null;
-        foreach (var outcome in decision.Outcome.Succeeded)
-        {
-            var properties = decision.RuleSet.FindRule(outcome.RuleName)!.Properties;
-            if (properties.ContainsKey("ecbRefinancingRate") && outcome.SuccessEvent is { } rate)
-            {
-                penaltyRate = decimal.Parse(rate, NumberStyles.Number, CultureInfo.InvariantCulture);
-            }
-        }
-
-        var indemnity = decision.Outcome.Find("RecoveryIndemnity") is { IsSuccess: true, SuccessEvent: { } amount }
-            ? decimal.Parse(amount, NumberStyles.Number, CultureInfo.InvariantCulture)
-            : 0m;
         return new ReminderDecision(
             step,
             decision.Outcome.Find("LadderPaused")?.IsSuccess ?? false,
-            penaltyRate,
-            indemnity,
+            EscalationCharges.PenaltyRatePercent(decision),
+            EscalationCharges.IndemnityEur(decision),
             RateTableOutdated: decision.Outcome.Find("PenaltyRateTableCovers")?.IsSuccess == false,
             decision.Version.Version,
             decisionId)

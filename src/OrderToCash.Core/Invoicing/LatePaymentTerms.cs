@@ -18,19 +18,7 @@ public sealed class LatePaymentTerms(RuleEvaluator evaluator)
         var due = dueDate.ToDateTime(TimeOnly.MinValue);
         var item = new EscalationInput(due.AddDays(1), due, amount, segment, UnpaidItemCount: 1, HasOpenDispute: false, HasPromiseToPay: false, ProfessionalCustomer: true);
         var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [item], subject: null, cancellationToken: cancellationToken).ConfigureAwait(false);
-        decimal? rate = null;
-        foreach (var outcome in decision.Outcome.Succeeded)
-        {
-            if (decision.RuleSet.FindRule(outcome.RuleName)?.Properties.ContainsKey("ecbRefinancingRate") == true && outcome.SuccessEvent is { } text)
-            {
-                rate = decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
-            }
-        }
-
-        var indemnity = decision.Outcome.Find("RecoveryIndemnity") is { IsSuccess: true, SuccessEvent: { } euros }
-            ? decimal.Parse(euros, NumberStyles.Number, CultureInfo.InvariantCulture)
-            : 0m;
-        return new LatePaymentTermsResult(rate, indemnity, decision.Version.Version);
+        return new LatePaymentTermsResult(Dunning.EscalationCharges.PenaltyRatePercent(decision), Dunning.EscalationCharges.IndemnityEur(decision), decision.Version.Version);
     }
 }
 
