@@ -15,12 +15,8 @@ public sealed class RuleEvaluator(RuleSetRuntime runtime, DecisionLog log, TimeP
     /// <param name="inputs">The inputs, in the order the catalog declares them.</param>
     /// <param name="subject">What the decision is about; when given, the decision is recorded.</param>
     /// <param name="asOf">The evaluation date that selects the version; now when null.</param>
-    /// <param name="unitOfWork">
-    /// The caller's context (e.g. a workflow step's) to record the decision in, so that it commits or rolls back with
-    /// the caller's changes; a separate context would also wait on SQLite's writer lock held by the caller.
-    /// </param>
     /// <param name="cancellationToken">Cancels the database work.</param>
-    public async Task<RuleDecision> EvaluateAsync(string ruleSetName, IReadOnlyList<object?> inputs, DecisionSubject? subject = null, DateTimeOffset? asOf = null, Microsoft.EntityFrameworkCore.DbContext? unitOfWork = null, CancellationToken cancellationToken = default)
+    public async Task<RuleDecision> EvaluateAsync(string ruleSetName, IReadOnlyList<object?> inputs, DecisionSubject? subject = null, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var at = (asOf ?? clock.GetUtcNow()).ToUniversalTime();
@@ -31,9 +27,7 @@ public sealed class RuleEvaluator(RuleSetRuntime runtime, DecisionLog log, TimeP
         if (subject is not null)
         {
             var record = DecisionLog.CreateRecord(subject, resolved.Version, at, resolved.RuleSet, values, outcome);
-            decisionId = unitOfWork is null
-                ? await log.RecordAsync(record, cancellationToken).ConfigureAwait(false)
-                : await DecisionLog.RecordInAsync(unitOfWork, record, cancellationToken).ConfigureAwait(false);
+            decisionId = await log.RecordAsync(record, cancellationToken).ConfigureAwait(false);
         }
 
         return new RuleDecision(resolved.Version, resolved.RuleSet, outcome, decisionId);

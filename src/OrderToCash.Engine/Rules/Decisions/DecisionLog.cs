@@ -66,19 +66,6 @@ public sealed class DecisionLog(Func<DbContext> createContext)
         return record.Id;
     }
 
-    /// <summary>
-    /// Records through the caller's context and transaction (flushing its pending changes with it): a rolled-back step
-    /// leaves no decision behind, and a replayed step records its decision once.
-    /// </summary>
-    public static async Task<long> RecordInAsync(DbContext unitOfWork, DecisionRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(unitOfWork);
-        ArgumentNullException.ThrowIfNull(record);
-        unitOfWork.Set<DecisionRecord>().Add(record);
-        await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return record.Id;
-    }
-
     /// <summary>Every decision about a subject, oldest first, each explained with the rules of its own version.</summary>
     public async Task<IReadOnlyList<DecisionExplanation>> ExplainAsync(string subjectType, string subjectId, CancellationToken cancellationToken)
     {
