@@ -34,6 +34,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             terms.Property(t => t.Days).HasColumnName("payment_term_days");
             terms.Property(t => t.Basis).HasColumnName("payment_term_basis").HasConversion<string>().HasMaxLength(20);
         });
+        builder.Property(c => c.PaymentTermsAgreedInContract).HasColumnName("payment_terms_agreed_in_contract");
+        builder.Property(c => c.PeriodicInvoicing).HasColumnName("periodic_invoicing");
         builder.Ignore(c => c.CreditLimit);
     }
 }
