@@ -53,7 +53,6 @@ internal static class OrderToCashComposition
         Core.Dunning.RemindServiceCollectionExtensions.AddOrderToCashRemind(builder.Services, builder.Configuration, builder.Environment.ContentRootPath,
             fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         builder.Services.AddProcessCatalog();
-        builder.Services.AddSingleton<RuleCaseFolder>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");

@@ -70,14 +70,10 @@ public static class SimulationRunner
     private static async Task PublishRulesAsync(IServiceProvider provider, string searchFrom, CancellationToken cancellationToken)
     {
         var folder = RuleFolder.Find(searchFrom) ?? throw new SimulationSetupException("No rules/ folder found from the working directory upwards: run from the repository.");
-        var files = new List<RuleSource>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
-        {
-            files.Add(await RuleSource.ReadAsync(path, cancellationToken).ConfigureAwait(false));
-        }
-
+        // The what-if cases of tests/ seed the first version of each rule set (later versions carry theirs).
+        var (files, cases) = await RuleFolder.LoadAsync(folder, cancellationToken).ConfigureAwait(false);
         var result = await provider.GetRequiredService<RuleSetPublisher>()
-            .PublishAsync(new PublishRequest(files, [], "o2c simulate", "Rules in force for the simulation", null), cancellationToken).ConfigureAwait(false);
+            .PublishAsync(new PublishRequest(files, cases, "o2c simulate", "Rules in force for the simulation", null), cancellationToken).ConfigureAwait(false);
         if (!result.Published)
         {
             throw new SimulationSetupException("The rules could not be published for the simulation:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));
