@@ -54,6 +54,7 @@ internal static class OrderToCashComposition
             fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         builder.Services.AddProcessCatalog();
         builder.Services.AddSingleton<RuleCaseFolder>();
+        builder.Services.AddSingleton<PublicMessages>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
@@ -64,9 +65,11 @@ internal static class OrderToCashComposition
     {
         // Resolved now so that a wrong Auth configuration stops the host at start with its reasons.
         app.Services.GetRequiredService<Core.Security.BuiltInUserStore>();
+        app.Services.GetRequiredService<PublicMessages>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebAssets();
+        app.UseCrossSiteWriteGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
