@@ -250,6 +250,10 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("nchar(3)")
                         .IsFixedLength();
 
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("nvarchar(34)");
+
                     b.Property<decimal>("InsurerCover")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -339,6 +343,8 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Iban");
 
                     b.HasIndex("Salesperson");
 
@@ -1755,6 +1761,46 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Customers.Customer", b =>
+                {
+                    b.OwnsMany("OrderToCash.Core.Customers.CustomerContact", "Contacts", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("CustomerId")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(32)");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("nvarchar(254)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CustomerId", "Email")
+                                .IsUnique();
+
+                            b1.ToTable("customer_contacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>
