@@ -24,6 +24,11 @@ internal static class AuthenticationSetup
             DemoUsers.Resolve(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<Core.Persistence.DatabaseOptions>(), sp.GetRequiredService<ILogger<BuiltInUserStore>>())));
 
         builder.Services.AddSingleton(new ApiKeyStore(options.ApiKeys));
+        if (options.Lockout.Problems().ToList() is { Count: > 0 } lockoutProblems)
+        {
+            throw new InvalidOperationException("The Auth:Lockout configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, lockoutProblems));
+        }
+
         builder.Services.AddSingleton(options.Lockout);
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<SignInGuard>();
