@@ -345,6 +345,22 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Demo.DemoSeeding", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("demo_seeding", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1079,6 +1095,30 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("orders", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Persistence.ReadinessProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("readiness_probe", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CheckedAt = 621355968000000000L
+                        });
+                });
+
             modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1218,6 +1258,36 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("TaskId");
 
                     b.ToTable("improvement_task_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Security.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.DefinitionRecord", b =>
