@@ -21,6 +21,7 @@ internal static class AuthenticationSetup
         builder.Services.AddSingleton(sp => new BuiltInUserStore(
             DemoUsers.Resolve(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<Core.Persistence.DatabaseOptions>(), sp.GetRequiredService<ILogger<BuiltInUserStore>>())));
 
+        builder.Services.AddSingleton(sp => new VerifiedCredentialCache(sp.GetRequiredService<BuiltInUserStore>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(new ApiKeyStore(options.ApiKeys));
         // Every host on the database protects cookies with the same keys, kept in the database: a user signed in on
         // one host stays signed in on the others and across restarts. A fixed application name, because the default

@@ -7,12 +7,15 @@ using OrderToCash.Core.Security;
 
 namespace OrderToCash.Host.Features.Auth;
 
-/// <summary>HTTP Basic for scripts and integrations (over HTTPS in production); browsers use the cookie.</summary>
+/// <summary>
+/// HTTP Basic for scripts and integrations (over HTTPS in production); browsers use the cookie. A verified name and
+/// password are remembered briefly (<see cref="VerifiedCredentialCache"/>), so the slow hash is paid once, not per call.
+/// </summary>
 internal sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    BuiltInUserStore users)
+    VerifiedCredentialCache credentials)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
@@ -25,18 +28,18 @@ internal sealed class BasicAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        string credentials;
+        string text;
         try
         {
-            credentials = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter ?? string.Empty));
+            text = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter ?? string.Empty));
         }
         catch (FormatException)
         {
             return Task.FromResult(AuthenticateResult.Fail("The Basic credentials are not valid base64."));
         }
 
-        var separator = credentials.IndexOf(':', StringComparison.Ordinal);
-        var user = separator <= 0 ? null : users.Authenticate(credentials[..separator], credentials[(separator + 1)..]);
+        var separator = text.IndexOf(':', StringComparison.Ordinal);
+        var user = separator <= 0 ? null : credentials.Authenticate(text[..separator], text[(separator + 1)..]);
         return Task.FromResult(user is null
             ? AuthenticateResult.Fail("Invalid user name or password.")
             : AuthenticateResult.Success(new AuthenticationTicket(UserClaims.Principal(user, SchemeName), SchemeName)));
