@@ -26,6 +26,7 @@ public static class RuntimeServiceCollectionExtensions
         }
 
         services.AddScoped<Credit.CreditLimitRequests>();
+        services.AddScoped<Customers.CustomerMaster>();
         services.AddOrderToCashRules();
         services.AddOrderToCashWorkflows(configuration);
         Orders.OrderServiceCollectionExtensions.AddOrderToCashOrders(services);

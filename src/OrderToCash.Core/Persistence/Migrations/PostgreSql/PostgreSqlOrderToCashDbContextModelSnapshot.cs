@@ -254,6 +254,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateOnly?>("InsurerCoverExpiresOn")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("InternalCreditLimit")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -262,6 +265,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -346,6 +352,43 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Customers.CustomerChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ChangedAt");
+
+                    b.ToTable("customer_changes", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>
