@@ -117,7 +117,13 @@ async function show(number: string): Promise<void> {
   if (details.lateInterest > 0 || details.indemnityCharged > 0) {
     fact('Charged for paying late', `${money(details.lateInterest, i.currency)} interest + ${money(details.indemnityCharged, 'EUR')} indemnity`);
   }
-  append(detail, h('h2', {}, `Invoice ${i.number}`), facts);
+  const documentLink = (number: string, label: string) =>
+    h('a', { href: `/api/invoices/${encodeURIComponent(number)}/document`, download: `${number}.pdf`, 'data-test': 'document-link' }, label);
+  const documents = h('p', { class: 'documents' }, documentLink(i.number, `Invoice PDF ${i.number} (Factur-X)`));
+  for (const c of details.creditNotes) {
+    append(documents, ' · ', documentLink(c.number, `Credit note PDF ${c.number}`));
+  }
+  append(detail, h('h2', {}, `Invoice ${i.number}`), documents, facts);
   const events = [
     ...details.payments.map(p => `${p.receivedOn} · payment ${p.reference}: ${money(p.amount, i.currency)}`),
     ...details.creditNotes.map(c => `${c.issueDate} · credit note ${c.number}: ${money(c.amount, i.currency)} (${c.reason})`),
