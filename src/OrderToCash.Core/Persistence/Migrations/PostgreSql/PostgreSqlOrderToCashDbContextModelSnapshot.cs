@@ -267,6 +267,14 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("PaymentTermsAgreedInContract")
+                        .HasColumnType("boolean")
+                        .HasColumnName("payment_terms_agreed_in_contract");
+
+                    b.Property<bool>("PeriodicInvoicing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("periodic_invoicing");
+
                     b.Property<string>("RiskClass")
                         .IsRequired()
                         .HasMaxLength(1)
@@ -1661,6 +1669,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
