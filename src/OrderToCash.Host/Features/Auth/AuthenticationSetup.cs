@@ -23,6 +23,7 @@ internal static class AuthenticationSetup
         builder.Services.AddSingleton(sp => new BuiltInUserStore(
             DemoUsers.Resolve(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<Core.Persistence.DatabaseOptions>(), sp.GetRequiredService<ILogger<BuiltInUserStore>>())));
 
+        builder.Services.AddSingleton(sp => new VerifiedCredentialCache(sp.GetRequiredService<BuiltInUserStore>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(new ApiKeyStore(options.ApiKeys));
         if (options.Lockout.Problems().ToList() is { Count: > 0 } lockoutProblems)
         {

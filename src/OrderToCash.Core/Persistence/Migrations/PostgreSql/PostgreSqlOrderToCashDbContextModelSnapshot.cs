@@ -250,6 +250,10 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .HasColumnType("character(3)")
                         .IsFixedLength();
 
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
                     b.Property<decimal>("InsurerCover")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -262,6 +266,14 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PaymentTermsAgreedInContract")
+                        .HasColumnType("boolean")
+                        .HasColumnName("payment_terms_agreed_in_contract");
+
+                    b.Property<bool>("PeriodicInvoicing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("periodic_invoicing");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -339,6 +351,8 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Iban");
 
                     b.HasIndex("Salesperson");
 
@@ -1823,6 +1837,46 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Customers.Customer", b =>
+                {
+                    b.OwnsMany("OrderToCash.Core.Customers.CustomerContact", "Contacts", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("CustomerId")
+                                .IsRequired()
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CustomerId", "Email")
+                                .IsUnique();
+
+                            b1.ToTable("customer_contacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>

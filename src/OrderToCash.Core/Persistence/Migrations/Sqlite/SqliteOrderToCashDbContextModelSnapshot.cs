@@ -241,6 +241,10 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("InsurerCover")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -253,6 +257,14 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PaymentTermsAgreedInContract")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_terms_agreed_in_contract");
+
+                    b.Property<bool>("PeriodicInvoicing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("periodic_invoicing");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -330,6 +342,8 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Iban");
 
                     b.HasIndex("Salesperson");
 
@@ -1798,6 +1812,46 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Customers.Customer", b =>
+                {
+                    b.OwnsMany("OrderToCash.Core.Customers.CustomerContact", "Contacts", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CustomerId")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CustomerId", "Email")
+                                .IsUnique();
+
+                            b1.ToTable("customer_contacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>
