@@ -40,5 +40,11 @@ public sealed class Customer
 
     public DateOnly AccountOpenedOn { get; init; }
 
+    /// <summary>The bank account the customer pays from (a bank statement's payment is matched to the customer by it); none when unknown.</summary>
+    public string? Iban { get; set; }
+
+    /// <summary>The people we write to (invoices, reminders, statements): accounts payable first.</summary>
+    public List<CustomerContact> Contacts { get; init; } = [];
+
     public Money CreditLimit => new(InternalCreditLimit + InsurerCover, Currency);
 }

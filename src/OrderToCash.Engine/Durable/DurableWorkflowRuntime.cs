@@ -80,7 +80,7 @@ public sealed partial class DurableWorkflowRuntime(
     private WorkflowExecutor Executor(DbContext db)
     {
         var stepServices = new StepServiceProvider(db, services, createContext);
-        return new WorkflowExecutor(clock, ruleSets?.Invoke(stepServices), definitions, stepServices);
+        return new WorkflowExecutor(clock, ruleSets?.Invoke(stepServices), definitions, stepServices, options.Budgets);
     }
 
     /// <summary>

@@ -143,7 +143,9 @@ internal sealed class WorkflowStep
             record.IncidentAttempts = previousIncidentElement == incident.ElementId ? record.IncidentAttempts + 1 : 0;
             record.IncidentElementId = incident.ElementId;
             record.IncidentMessage = incident.Message;
-            record.NextRetryAt = record.IncidentAttempts < maxRetries
+            // Going over a budget other than time would happen again on every retry: a person decides (ADR 0091).
+            var deterministic = incident.Budget is not null && incident.Budget != nameof(Runtime.WorkflowBudgets.MaxStepTime);
+            record.NextRetryAt = record.IncidentAttempts < maxRetries && !deterministic
                 ? now + backoff * Math.Pow(2, record.IncidentAttempts)
                 : null;
         }

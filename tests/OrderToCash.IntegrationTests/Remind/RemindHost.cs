@@ -275,8 +275,18 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
     private static object RepoFile(string relative) =>
         new { name = Path.GetFileName(relative), content = File.ReadAllText(Path.Combine(RepositoryPaths.Root, relative)) };
 
-    private sealed class Factory((string Key, string? Value)[] settings, FakeTimeProvider clock) : WebApplicationFactory<Program>
+    private sealed class Factory : WebApplicationFactory<Program>
     {
+        private readonly (string Key, string? Value)[] settings;
+        private readonly FakeTimeProvider clock;
+
+        public Factory((string Key, string? Value)[] settings, FakeTimeProvider clock)
+        {
+            this.settings = settings;
+            this.clock = clock;
+            ClientOptions.BaseAddress = TestHost.Https;
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");

@@ -51,6 +51,8 @@ internal static class CustomerEndpoints
             CreditLimit = customer.CreditLimit.Amount,
             customer.RiskClass,
             customer.AccountOpenedOn,
+            customer.Iban,
+            Contacts = customer.Contacts.Select(c => new { c.Name, c.Email, Role = c.Role.ToString() }),
             Exposure = exposure is null ? null : new
             {
                 exposure.OpenOrders,
