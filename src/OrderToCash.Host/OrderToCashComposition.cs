@@ -58,6 +58,7 @@ internal static class OrderToCashComposition
             fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         builder.Services.AddProcessCatalog();
         builder.Services.AddSingleton<RuleCaseFolder>();
+        builder.Services.AddSingleton<PublicMessages>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoint.ReadyTag], timeout: TimeSpan.FromSeconds(10))
             .AddCheck<DatabaseWriteCheck>("databaseWrite", tags: [HealthEndpoint.ReadyTag], timeout: TimeSpan.FromSeconds(10))
@@ -69,10 +70,12 @@ internal static class OrderToCashComposition
     {
         // Resolved now so that a wrong Auth configuration stops the host at start with its reasons.
         app.Services.GetRequiredService<Core.Security.BuiltInUserStore>();
+        app.Services.GetRequiredService<PublicMessages>();
         app.UseOrderToCashTransport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebAssets();
+        app.UseCrossSiteWriteGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();

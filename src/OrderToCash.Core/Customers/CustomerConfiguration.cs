@@ -47,6 +47,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             contact.Property(x => x.Role).HasConversion<string>().HasMaxLength(30);
             contact.HasIndex("CustomerId", nameof(CustomerContact.Email)).IsUnique();
         });
+        builder.Property(c => c.PaymentTermsAgreedInContract).HasColumnName("payment_terms_agreed_in_contract");
+        builder.Property(c => c.PeriodicInvoicing).HasColumnName("periodic_invoicing");
         builder.Ignore(c => c.CreditLimit);
     }
 }

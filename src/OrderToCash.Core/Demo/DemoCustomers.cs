@@ -35,6 +35,7 @@ internal static class DemoCustomers
             Segment = segment,
             Salesperson = salesperson,
             PaymentTerms = terms,
+            PaymentTermsAgreedInContract = terms != PaymentTerms.LegalDefault,
             InternalCreditLimit = internalLimit,
             InsurerCover = insurerCover,
             RiskClass = riskClass,

@@ -84,6 +84,12 @@ internal static class SyntheticCustomers
                 typical));
         }
 
+        foreach (var synthetic in customers)
+        {
+            // Terms beyond the legal default are written in the contract (L441-10 I).
+            synthetic.Customer.PaymentTermsAgreedInContract = synthetic.Customer.PaymentTerms != PaymentTerms.LegalDefault;
+        }
+
         return customers;
     }
 

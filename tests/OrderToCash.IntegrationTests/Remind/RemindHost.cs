@@ -156,6 +156,13 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
     }
 
     /// <summary>What the scheduler's jobs do, until nothing is left to do at this instant.</summary>
+    /// <summary>What a settlement does once it committed: tells the invoice's dunning workflow.</summary>
+    public async Task SendSettledAsync(string invoiceNumber)
+    {
+        var invoice = await InvoiceAsync(invoiceNumber);
+        await Services.GetRequiredService<SettlementMessages>().SendAsync([invoice], CancellationToken.None);
+    }
+
     public async Task DispatchAsync()
     {
         var runtime = Services.GetRequiredService<DurableWorkflowRuntime>();

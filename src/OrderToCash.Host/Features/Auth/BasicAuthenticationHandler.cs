@@ -7,11 +7,7 @@ using OrderToCash.Core.Security;
 
 namespace OrderToCash.Host.Features.Auth;
 
-/// <summary>
-/// HTTP Basic for scripts and integrations (over HTTPS in production); browsers use the cookie. A verified name and
-/// password are remembered briefly (<see cref="VerifiedCredentialCache"/>, behind the lockout), so the slow hash is
-/// paid once, not per call.
-/// </summary>
+/// <summary>HTTP Basic for scripts and integrations (over HTTPS in production); browsers use the cookie.</summary>
 internal sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,

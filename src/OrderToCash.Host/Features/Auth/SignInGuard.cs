@@ -6,9 +6,10 @@ namespace OrderToCash.Host.Features.Auth;
 /// <summary>
 /// Every password sign-in (cookie and HTTP Basic) and API key goes through here: refused while its user name or
 /// address is locked out (before any password is checked, so the right one does not help), counted when it fails,
-/// and each failure logged with the user name, the address and the method.
+/// and each failure logged with the user name, the address and the method. A password verified a moment ago is
+/// recognised without the slow hash (<see cref="VerifiedCredentialCache"/>), but only after the lockout check.
 /// </summary>
-internal sealed partial class SignInGuard(VerifiedCredentialCache credentials, ApiKeyStore keys, SignInThrottle throttle, ILogger<SignInGuard> logger)
+internal sealed partial class SignInGuard(VerifiedCredentialCache passwords, ApiKeyStore keys, SignInThrottle throttle, ILogger<SignInGuard> logger)
 {
     public SignInOutcome<BuiltInUser> Authenticate(string userName, string password, IPAddress? address, string method)
     {
@@ -18,8 +19,7 @@ internal sealed partial class SignInGuard(VerifiedCredentialCache credentials, A
             return new(null, wait);
         }
 
-        // Checked after the lockout: a remembered password does not get round it (ADR 0110).
-        var user = credentials.Authenticate(userName, password);
+        var user = passwords.Authenticate(userName, password);
         if (user is null)
         {
             Failed(userName, address, method);

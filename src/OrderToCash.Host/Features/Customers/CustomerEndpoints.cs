@@ -45,6 +45,8 @@ internal static class CustomerEndpoints
             customer.Segment,
             customer.Salesperson,
             PaymentTerms = customer.PaymentTerms.ToString(),
+            customer.PaymentTermsAgreedInContract,
+            customer.PeriodicInvoicing,
             customer.Currency,
             customer.InternalCreditLimit,
             customer.InsurerCover,

@@ -267,6 +267,14 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("PaymentTermsAgreedInContract")
+                        .HasColumnType("boolean")
+                        .HasColumnName("payment_terms_agreed_in_contract");
+
+                    b.Property<bool>("PeriodicInvoicing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("periodic_invoicing");
+
                     b.Property<string>("RiskClass")
                         .IsRequired()
                         .HasMaxLength(1)
