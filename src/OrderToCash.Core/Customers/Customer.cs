@@ -44,10 +44,22 @@ public sealed class Customer
     /// <summary>The credit insurer's cover on this customer (0 when none).</summary>
     public decimal InsurerCover { get; set; }
 
+    /// <summary>When the insurer's cover ends unless renewed (none without cover).</summary>
+    public DateOnly? InsurerCoverExpiresOn { get; set; }
+
+    /// <summary>When the credit manager reviews the account next (limit, risk class, cover).</summary>
+    public DateOnly? NextReviewOn { get; set; }
+
     /// <summary>A (best) to E (worst).</summary>
     public required string RiskClass { get; set; }
 
     public DateOnly AccountOpenedOn { get; init; }
+
+    /// <summary>The bank account the customer pays from (a bank statement's payment is matched to the customer by it); none when unknown.</summary>
+    public string? Iban { get; set; }
+
+    /// <summary>The people we write to (invoices, reminders, statements): accounts payable first.</summary>
+    public List<CustomerContact> Contacts { get; init; } = [];
 
     public Money CreditLimit => new(InternalCreditLimit + InsurerCover, Currency);
 }

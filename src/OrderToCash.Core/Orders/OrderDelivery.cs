@@ -68,7 +68,14 @@ public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createConte
     private static IncomingMessage DeliveredMessage(Order order) =>
         new(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number));
 
-    private async Task<DeliveryResult> RecordAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
+    /// <summary>
+    /// A concurrent write on the order or the customer's exposure (another delivery, an order, a payment) makes this one
+    /// run again on fresh data: it then delivers, or answers why it no longer can (already delivered).
+    /// </summary>
+    private Task<DeliveryResult> RecordAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken) =>
+        LostRace.RetryAsync(_ => TryRecordAsync(orderNumber, deliveredOn, cancellationToken), cancellationToken);
+
+    private async Task<DeliveryResult> TryRecordAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);

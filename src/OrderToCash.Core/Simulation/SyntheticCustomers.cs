@@ -77,6 +77,7 @@ internal static class SyntheticCustomers
                     InsurerCover = cover,
                     RiskClass = risk,
                     AccountOpenedOn = openedOn,
+                    Contacts = [CustomerContact.Create("Comptabilité fournisseurs", string.Create(CultureInfo.InvariantCulture, $"comptabilite@{id.ToLowerInvariant()}.example"), ContactRole.AccountsPayable)],
                 },
                 behaviour,
                 ordersPerDay,

@@ -38,6 +38,11 @@ internal static class RuleEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["At least one rule file (name and content) is required."] });
         }
 
+        if (DateBounds.Problem("effectiveFrom", body.EffectiveFrom) is { } outOfBounds)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [outOfBounds] });
+        }
+
         var files = body.Files.Select(f => new RuleSource(f.Name ?? "rules.json", f.Content ?? string.Empty)).ToList();
         var forbidden = files.SelectMany(f => RuleFileReader.Read(f.Path, f.Content).RuleSets.Select(r => r.Name))
             .FirstOrDefault(name => !RuleSetCases.MayPublish(user, name));

@@ -91,6 +91,11 @@ internal static class RuleVersionEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["content"] = [$"The JSON is rule set '{named}', but it is published as '{name}': WorkflowName must match the rule set in the address."] });
         }
 
+        if (DateBounds.Problem("effectiveFrom", body.EffectiveFrom) is { } outOfBounds)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [outOfBounds] });
+        }
+
         WhatIfSuite? cases = null;
         if (body.Cases is { } sent)
         {
