@@ -77,7 +77,7 @@ public sealed class DesignerTests(UiFixture ui)
         (await page.GetByLabel("Rule set").Locator("option:checked").TextContentAsync()).Should().Be("retired-limits (not in the catalog)");
     }
 
-    [BrowserFact]
+    [BrowserFact(Conformance = "miwg-reference")]
     public async Task A_diagram_from_another_modeller_opens()
     {
         var file = SharedConformanceFile("miwg-reference", "C.1.0.bpmn");
@@ -335,10 +335,10 @@ public sealed class DesignerTests(UiFixture ui)
         return XDocument.Load(reader);
     }
 
-    /// <summary>A file of ../shared/conformance beside the repository (see the common test conventions).</summary>
+    /// <summary>A file of ../shared/conformance beside the repository (see <see cref="SharedConformance"/>).</summary>
     private static string SharedConformanceFile(string folder, string name)
     {
-        var path = Path.Combine(RepositoryPaths.SharedConformance(folder), name);
+        var path = Path.Combine(SharedConformance.Folder(folder), name);
         File.Exists(path).Should().BeTrue($"{path} comes with shared/ beside the repository");
         return path;
     }

@@ -57,12 +57,16 @@ internal static class CustomerEndpoints
             PaymentTermBasis = customer.PaymentTerms.Basis.ToString(),
             customer.InsurerCoverExpiresOn,
             customer.NextReviewOn,
+            customer.PaymentTermsAgreedInContract,
+            customer.PeriodicInvoicing,
             customer.Currency,
             customer.InternalCreditLimit,
             customer.InsurerCover,
             CreditLimit = customer.CreditLimit.Amount,
             customer.RiskClass,
             customer.AccountOpenedOn,
+            customer.Iban,
+            Contacts = customer.Contacts.Select(c => new { c.Name, c.Email, Role = c.Role.ToString() }),
             Exposure = exposure is null ? null : new
             {
                 exposure.OpenOrders,

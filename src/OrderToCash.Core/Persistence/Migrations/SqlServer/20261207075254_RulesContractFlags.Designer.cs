@@ -13,8 +13,8 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOrderToCashDbContext))]
-    [Migration("20261207073557_PagesCustomerMaster")]
-    partial class PagesCustomerMaster
+    [Migration("20261207075254_RulesContractFlags")]
+    partial class RulesContractFlags
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -257,9 +257,6 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
-                    b.Property<DateOnly?>("InsurerCoverExpiresOn")
-                        .HasColumnType("date");
-
                     b.Property<decimal>("InternalCreditLimit")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -269,8 +266,13 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<DateOnly?>("NextReviewOn")
-                        .HasColumnType("date");
+                    b.Property<bool>("PaymentTermsAgreedInContract")
+                        .HasColumnType("bit")
+                        .HasColumnName("payment_terms_agreed_in_contract");
+
+                    b.Property<bool>("PeriodicInvoicing")
+                        .HasColumnType("bit")
+                        .HasColumnName("periodic_invoicing");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -355,43 +357,6 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("customers", (string)null);
-                });
-
-            modelBuilder.Entity("OrderToCash.Core.Customers.CustomerChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("ChangedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("CustomerId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("Fields")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CustomerId", "ChangedAt");
-
-                    b.ToTable("customer_changes", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>
