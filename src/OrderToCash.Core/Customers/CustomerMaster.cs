@@ -153,11 +153,12 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
     /// <summary>The terms against the payment-terms rules in force (L441-10): the rules' own messages on refusal.</summary>
     private async Task CheckTermsAsync(CustomerDraft draft, Dictionary<string, List<string>> problems, CancellationToken cancellationToken)
     {
-        var terms = new PaymentTermsInput(draft.PaymentTermDays!.Value, draft.PaymentTermBasis!, AgreedInContract: draft.PaymentTermsAgreedInContract ?? false, PeriodicInvoice: draft.PeriodicInvoicing ?? false);
+        // The customer master holds the terms negotiated with the customer: they are the contract's terms.
+        var terms = new PaymentTermsInput(draft.PaymentTermDays!.Value, draft.PaymentTermBasis!, AgreedInContract: true, PeriodicInvoice: false);
         RuleDecision decision;
         try
         {
-            decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.PaymentTerms, [terms], clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.PaymentTerms, [terms], asOf: clock.GetUtcNow(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Engine.Rules.Store.RuleSetNotFoundException e)
         {
@@ -204,14 +205,6 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
         customer.Segment = draft.Segment!;
         customer.Salesperson = draft.Salesperson!.Trim();
         customer.PaymentTerms = new PaymentTerms(draft.PaymentTermDays!.Value, Enum.Parse<PaymentTermBasis>(draft.PaymentTermBasis!));
-        customer.PaymentTermsAgreedInContract = draft.PaymentTermsAgreedInContract ?? false;
-        customer.PeriodicInvoicing = draft.PeriodicInvoicing ?? false;
-        if (draft.Contacts is { } contacts)
-        {
-            customer.Contacts.Clear();
-            customer.Contacts.AddRange(contacts.Select(c => CustomerContact.Create(c.Name!, c.Email!, Enum.Parse<ContactRole>(c.Role!))));
-        }
-
         customer.RiskClass = draft.RiskClass!;
         customer.InsurerCover = draft.InsurerCover ?? 0m;
         customer.InsurerCoverExpiresOn = customer.InsurerCover > 0m ? draft.InsurerCoverExpiresOn : null;
@@ -228,9 +221,6 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
         ["segment"] = c.Segment,
         ["salesperson"] = c.Salesperson,
         ["paymentTerms"] = string.Create(CultureInfo.InvariantCulture, $"{c.PaymentTerms.Days} {c.PaymentTerms.Basis}"),
-        ["paymentTermsAgreedInContract"] = c.PaymentTermsAgreedInContract ? "true" : "false",
-        ["periodicInvoicing"] = c.PeriodicInvoicing ? "true" : "false",
-        ["contacts"] = string.Join("; ", c.Contacts.Select(x => $"{x.Name} <{x.Email}> ({x.Role})")),
         ["riskClass"] = c.RiskClass,
         ["internalCreditLimit"] = Amount(c.InternalCreditLimit),
         ["insurerCover"] = Amount(c.InsurerCover),

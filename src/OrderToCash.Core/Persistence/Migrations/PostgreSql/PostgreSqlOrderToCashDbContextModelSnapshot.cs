@@ -270,9 +270,6 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateOnly?>("NextReviewOn")
-                        .HasColumnType("date");
-
                     b.Property<bool>("PaymentTermsAgreedInContract")
                         .HasColumnType("boolean")
                         .HasColumnName("payment_terms_agreed_in_contract");
@@ -280,6 +277,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.Property<bool>("PeriodicInvoicing")
                         .HasColumnType("boolean")
                         .HasColumnName("periodic_invoicing");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -368,6 +368,22 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Demo.DemoSeeding", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("demo_seeding", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Core.Customers.CustomerChange", b =>
                 {
                     b.Property<long>("Id")
@@ -403,22 +419,6 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.HasIndex("CustomerId", "ChangedAt");
 
                     b.ToTable("customer_changes", (string)null);
-                });
-
-            modelBuilder.Entity("OrderToCash.Core.Demo.DemoSeeding", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("demo_seeding", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>
@@ -1712,6 +1712,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

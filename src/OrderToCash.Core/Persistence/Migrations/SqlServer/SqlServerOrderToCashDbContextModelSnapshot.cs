@@ -270,9 +270,6 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<DateOnly?>("NextReviewOn")
-                        .HasColumnType("date");
-
                     b.Property<bool>("PaymentTermsAgreedInContract")
                         .HasColumnType("bit")
                         .HasColumnName("payment_terms_agreed_in_contract");
@@ -280,6 +277,9 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.Property<bool>("PeriodicInvoicing")
                         .HasColumnType("bit")
                         .HasColumnName("periodic_invoicing");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -368,6 +368,22 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Demo.DemoSeeding", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("demo_seeding", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Core.Customers.CustomerChange", b =>
                 {
                     b.Property<long>("Id")
@@ -403,22 +419,6 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("CustomerId", "ChangedAt");
 
                     b.ToTable("customer_changes", (string)null);
-                });
-
-            modelBuilder.Entity("OrderToCash.Core.Demo.DemoSeeding", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("demo_seeding", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>
@@ -1714,6 +1714,9 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

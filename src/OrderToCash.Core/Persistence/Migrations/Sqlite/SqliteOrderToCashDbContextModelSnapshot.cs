@@ -261,9 +261,6 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("NextReviewOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("PaymentTermsAgreedInContract")
                         .HasColumnType("INTEGER")
                         .HasColumnName("payment_terms_agreed_in_contract");
@@ -271,6 +268,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.Property<bool>("PeriodicInvoicing")
                         .HasColumnType("INTEGER")
                         .HasColumnName("periodic_invoicing");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -359,6 +359,22 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Demo.DemoSeeding", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("demo_seeding", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Core.Customers.CustomerChange", b =>
                 {
                     b.Property<long>("Id")
@@ -392,22 +408,6 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("CustomerId", "ChangedAt");
 
                     b.ToTable("customer_changes", (string)null);
-                });
-
-            modelBuilder.Entity("OrderToCash.Core.Demo.DemoSeeding", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("demo_seeding", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>
@@ -1689,6 +1689,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
