@@ -54,6 +54,7 @@ internal static class OrderToCashComposition
             fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         builder.Services.AddProcessCatalog();
         builder.Services.AddSingleton<RuleCaseFolder>();
+        Features.Telemetry.TelemetrySetup.AddOrderToCashTelemetry(builder);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
@@ -70,6 +71,7 @@ internal static class OrderToCashComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        Features.Telemetry.TelemetrySetup.MapTelemetry(app);
         // The API's description is public, like the sign-in page: it reveals routes and shapes, never data.
         app.MapOpenApi().AllowAnonymous();
         app.MapAuth();

@@ -91,6 +91,11 @@ public sealed partial class DurableWorkflowRuntime
         }
 
         await FinishAsync(touched, cancellationToken).ConfigureAwait(false);
+        foreach (var result in results)
+        {
+            Report(result.Outcome);
+        }
+
         return results;
     }
 
