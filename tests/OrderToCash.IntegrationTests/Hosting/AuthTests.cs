@@ -112,7 +112,9 @@ public sealed class DemoUserTests
         host.CreateClient().Dispose();
 
         var credentials = File.ReadAllLines(directory.File("demo-credentials.txt")).Where(l => !l.StartsWith('#')).Select(l => l.Split(' ')).ToList();
-        credentials.Select(c => c[2]).Should().BeEquivalentTo(Core.Security.Roles.All);
+        credentials.Select(c => c[2]).Distinct().Should().BeEquivalentTo(Core.Security.Roles.All);
+        credentials.Where(c => c[2] == Core.Security.Roles.CreditManager).Select(c => c[0])
+            .Should().Equal(["credit.manager", "credit.manager2"], "a release above the four-eyes threshold needs two credit managers");
         if (!OperatingSystem.IsWindows())
         {
             File.GetUnixFileMode(directory.File("demo-credentials.txt")).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -124,7 +126,8 @@ public sealed class DemoUserTests
         var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = credentials[1][0], password = credentials[1][1] });
         login.StatusCode.Should().Be(HttpStatusCode.OK);
 
-        // The next start reads the same users back from the file, roles included.
+        // The next start (one host per SQLite file) reads the same users back from the file, roles included.
+        await host.DisposeAsync();
         await using var restarted = new TestHost(settings);
         using var again = restarted.CreateClient();
         var relogin = await again.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = credentials[1][0], password = credentials[1][1] });
@@ -133,19 +136,52 @@ public sealed class DemoUserTests
     }
 
     [Fact]
-    public async Task Outside_development_without_users_nobody_signs_in()
+    public async Task A_demo_user_file_written_before_the_second_credit_manager_gets_it_at_the_next_start_and_keeps_the_others()
     {
         using var directory = new TempDirectory();
-        await using var host = new TestHost(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = directory.SqliteConnectionString(),
+            ["Auth:DemoUsers"] = "true",
+            ["Scheduler:AutoStart"] = "false",
+        };
+        await using (var first = new TestHost(settings))
+        {
+            first.CreateClient().Dispose();
+        }
+
+        // As written by an older version: without credit.manager2.
+        var users = JsonDocument.Parse(File.ReadAllText(directory.File("demo-users.json"))).RootElement.EnumerateArray()
+            .Where(u => u.GetProperty("userName").GetString() != "credit.manager2").ToList();
+        File.WriteAllText(directory.File("demo-users.json"), JsonSerializer.Serialize(users));
+        var lines = File.ReadAllLines(directory.File("demo-credentials.txt")).Where(l => !l.StartsWith("credit.manager2 ", StringComparison.Ordinal)).ToList();
+        File.WriteAllLines(directory.File("demo-credentials.txt"), lines);
+
+        await using var restarted = new TestHost(settings);
+        restarted.CreateClient().Dispose();
+
+        var credentials = File.ReadAllLines(directory.File("demo-credentials.txt")).Where(l => !l.StartsWith('#')).Select(l => l.Split(' ')).ToList();
+        credentials.Select(c => c[0]).Should().Contain("credit.manager2");
+        credentials.Should().ContainSingle(c => c[0] == "credit.manager").Which[1].Should().Be(lines.Single(l => l.StartsWith("credit.manager ", StringComparison.Ordinal)).Split(' ')[1]);
+        using var client = restarted.CreateClient();
+        var second = credentials.Single(c => c[0] == "credit.manager2");
+        var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = second[0], password = second[1] });
+        login.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void Outside_development_a_host_without_users_refuses_to_start()
+    {
+        using var directory = new TempDirectory();
+        using var host = new TestHost(new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = directory.SqliteConnectionString(),
             ["Scheduler:AutoStart"] = "false",
         });
-        using var client = host.CreateClient();
 
-        var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = "admin", password = "admin" });
+        var start = () => host.CreateClient();
 
-        login.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        start.Should().Throw<InvalidOperationException>().WithMessage("No user is configured (Auth:Users) in the Testing environment: nobody could sign in.*");
         File.Exists(directory.File("demo-users.json")).Should().BeFalse();
     }
 }

@@ -25,7 +25,12 @@ public sealed class ReminderRendererTests
         PaymentTerms = PaymentTerms.LegalDefault, RiskClass = "B",
     };
 
-    private static ReminderDecision Decision(string step, int level, decimal? rate = 12.15m) => new(step, false, rate, 40m, false, 1, 0) { Level = level };
+    private static readonly OrderToCash.Engine.Rules.Decisions.DecisionRecord Record = new()
+    {
+        SubjectType = "invoice", SubjectId = "F-1", RuleSetName = "escalation", ContentHash = "hash", InputsJson = "{}", ResultsJson = "[]",
+    };
+
+    private static ReminderDecision Decision(string step, int level, decimal? rate = 12.15m) => new(step, false, rate, 40m, false, 1, Record) { Level = level };
 
     [Fact]
     public void The_formal_reminder_is_an_email_asking_for_the_dunnable_amount_with_the_penalty_rate_and_the_indemnity()
@@ -38,7 +43,8 @@ public sealed class ReminderRendererTests
         reminder.Channel.Should().Be(ReminderChannelKind.Email);
         reminder.AmountDue.Should().Be(2_000m);
         reminder.Level.Should().Be(3);
-        reminder.Body.Should().Contain("pay 2,000.00 EUR").And.Contain("12.15% a year").And.Contain("40.00 EUR").And.Contain("(400.00 EUR) is not claimed");
+        reminder.Body.Should().Contain("régler 2\u00A0000,00\u00A0€").And.Contain("taux annuel de 12,15 %").And.Contain("40,00\u00A0€").And.Contain("(400,00\u00A0€) n'est pas réclamée");
+        reminder.PenaltyRatePercent.Should().Be(12.15m);
     }
 
     [Fact]
@@ -48,7 +54,7 @@ public sealed class ReminderRendererTests
 
         reminder.Channel.Should().Be(ReminderChannelKind.Letter);
         reminder.Recipient.Should().Be("Boulangeries Durand SAS, 12 rue des Lilas, 69003 Lyon");
-        reminder.Body.Should().Contain("as printed on the invoice (ECB rate + 10 points)");
+        reminder.Body.Should().Contain("au taux figurant sur la facture (ECB rate + 10 points)");
     }
 
     [Fact]
@@ -58,7 +64,7 @@ public sealed class ReminderRendererTests
 
         reminder.Channel.Should().Be(ReminderChannelKind.PhoneTask);
         reminder.Recipient.Should().Be("salesperson");
-        reminder.Subject.Should().Be("Call Boulangeries Durand SAS about invoice FA-2026-000001");
+        reminder.Subject.Should().Be("Appeler Boulangeries Durand SAS au sujet de la facture FA-2026-000001");
     }
 
     [Theory]

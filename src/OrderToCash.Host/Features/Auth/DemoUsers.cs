@@ -23,6 +23,8 @@ internal static partial class DemoUsers
     [
         ("process.owner", "Process owner", Roles.ProcessOwner),
         ("credit.manager", "Credit manager", Roles.CreditManager),
+        // A release above the four-eyes threshold needs a second, different credit manager.
+        ("credit.manager2", "Second credit manager", Roles.CreditManager),
         ("sales.admin", "Sales administration", Roles.SalesAdministration),
         ("salesperson", "Salesperson", Roles.Salesperson),
         ("collector", "Collector", Roles.Collector),
@@ -40,21 +42,30 @@ internal static partial class DemoUsers
 
         if (!(options.DemoUsers ?? environment.IsDevelopment()))
         {
-            LogNoUsers(logger);
-            return [];
+            // Outside development a host nobody can sign in to is a mistake, not a state to run in.
+            throw new InvalidOperationException(
+                $"No user is configured (Auth:Users) in the {environment.EnvironmentName} environment: nobody could sign in. "
+                + "Configure users with password hashes from 'o2c users hash-password' (see appsettings.samples/), or set Auth:DemoUsers=true for a demonstration host.");
         }
 
         var folder = DataFolder(database);
         var usersFile = Path.Combine(folder, "demo-users.json");
-        if (File.Exists(usersFile))
+        var credentialsFile = Path.Combine(folder, "demo-credentials.txt");
+        var users = File.Exists(usersFile)
+            ? JsonSerializer.Deserialize<List<BuiltInUser>>(File.ReadAllText(usersFile), Json)
+                ?? throw new InvalidOperationException($"{usersFile} is empty; delete it to create new demo users.")
+            : [];
+        // A person added to the demo since the file was written (the second credit manager) is created now.
+        var missing = People.Where(p => users.TrueForAll(u => !string.Equals(u.UserName, p.UserName, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (missing.Count == 0)
         {
-            return JsonSerializer.Deserialize<List<BuiltInUser>>(File.ReadAllText(usersFile), Json)
-                ?? throw new InvalidOperationException($"{usersFile} is empty; delete it to create new demo users.");
+            return users;
         }
 
-        var users = new List<BuiltInUser>();
-        var credentials = new StringBuilder("# Demo users of this development host (user name, password, role). Delete demo-users.json to renew.\n");
-        foreach (var (userName, displayName, role) in People)
+        var credentials = new StringBuilder(File.Exists(credentialsFile)
+            ? File.ReadAllText(credentialsFile)
+            : "# Demo users of this development host (user name, password, role). Delete demo-users.json to renew.\n");
+        foreach (var (userName, displayName, role) in missing)
         {
             var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
             var user = new BuiltInUser
@@ -69,11 +80,10 @@ internal static partial class DemoUsers
             credentials.Append(System.Globalization.CultureInfo.InvariantCulture, $"{userName} {password} {role}\n");
         }
 
-        Directory.CreateDirectory(folder);
-        var credentialsFile = Path.Combine(folder, "demo-credentials.txt");
+        OwnerOnlyFiles.CreateFolder(folder);
         WriteOwnerOnly(credentialsFile, credentials.ToString());
         WriteOwnerOnly(usersFile, JsonSerializer.Serialize(users, Json));
-        LogCreated(logger, users.Count, credentialsFile);
+        LogCreated(logger, missing.Count, credentialsFile);
         return users;
     }
 
@@ -95,19 +105,10 @@ internal static partial class DemoUsers
     /// <summary>Created readable by its owner only from the first byte (never world-readable, even for a moment).</summary>
     private static void WriteOwnerOnly(string path, string content)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var writer = new StreamWriter(path, System.Text.Encoding.UTF8, options);
+        using var writer = new StreamWriter(path, System.Text.Encoding.UTF8, OwnerOnlyFiles.NewFile());
         writer.Write(content);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created {Count} demo users with random passwords; their credentials are in {File}")]
     private static partial void LogCreated(ILogger logger, int count, string file);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No user is configured (Auth:Users): nobody can sign in. See appsettings.samples/ and 'o2c users hash-password'.")]
-    private static partial void LogNoUsers(ILogger logger);
 }

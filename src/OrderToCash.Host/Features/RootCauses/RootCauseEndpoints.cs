@@ -41,6 +41,11 @@ internal static class RootCauseEndpoints
 
     private static async Task<IResult> GroupsAsync(DateOnly? from, DateOnly? to, OrderToCashDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (DateBounds.Check(("from", from), ("to", to)) is { } outOfBounds)
+        {
+            return outOfBounds;
+        }
+
         if (Period(from, to, clock) is not { } period)
         {
             return PeriodProblem(from, to);
@@ -52,6 +57,11 @@ internal static class RootCauseEndpoints
 
     private static async Task<IResult> GroupsCsvAsync(DateOnly? from, DateOnly? to, OrderToCashDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (DateBounds.Check(("from", from), ("to", to)) is { } outOfBounds)
+        {
+            return outOfBounds;
+        }
+
         if (Period(from, to, clock) is not { } period)
         {
             return PeriodProblem(from, to);
@@ -88,6 +98,10 @@ internal static class RootCauseEndpoints
         if (body.DeployedOn is null)
         {
             problems["deployedOn"] = ["The date the fix went live is required (yyyy-MM-dd): the observation window starts on it."];
+        }
+        else if (DateBounds.Problem("deployedOn", body.DeployedOn) is { } outOfBounds)
+        {
+            problems["deployedOn"] = [outOfBounds];
         }
 
         if (string.IsNullOrWhiteSpace(body.Description) || body.Description.Length > 2000)
@@ -144,12 +158,9 @@ internal static class RootCauseEndpoints
         ["from"] = [$"The period from {from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(90 days before to)"} to {to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(today)"} must start before it ends and span at most 731 days."],
     });
 
-    internal static async Task<IResult> CsvAsync(Func<TextWriter, Task> write, string fileName)
-    {
-        await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        await write(text).ConfigureAwait(false);
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", fileName);
-    }
+    internal static Task<IResult> CsvAsync(Func<TextWriter, Task> write, string fileName) =>
+        Task.FromResult<IResult>(
+        new Csv.CsvFileResult(write, fileName));
 }
 
 internal sealed record DeployFixRequest(DateOnly? DeployedOn, string? Description);
