@@ -58,6 +58,7 @@ internal static class OrderToCashComposition
             fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         builder.Services.AddProcessCatalog();
         builder.Services.AddSingleton<RuleCaseFolder>();
+        Features.Telemetry.TelemetrySetup.AddOrderToCashTelemetry(builder);
         builder.Services.AddSingleton<PublicMessages>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoint.ReadyTag], timeout: TimeSpan.FromSeconds(10))
@@ -79,6 +80,7 @@ internal static class OrderToCashComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        Features.Telemetry.TelemetrySetup.MapTelemetry(app);
         // The API's description is public, like the sign-in page: it reveals routes and shapes, never data.
         app.MapOpenApi().AllowAnonymous();
         app.MapAuth();
