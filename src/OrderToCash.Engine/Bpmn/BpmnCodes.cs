@@ -19,10 +19,13 @@ public static class BpmnCodes
     public const string MissingOutgoing = "BPMN022";
     public const string MisplacedFlow = "BPMN023";
     public const string StartEvents = "BPMN024";
+    public const string DoubleFlow = "BPMN025";
+    public const string WaitlessCycle = "BPMN026";
     public const string NotExhaustive = "BPMN030";
     public const string InvalidDefault = "BPMN031";
     public const string IgnoredCondition = "BPMN032";
     public const string InvalidEventGateway = "BPMN033";
+    public const string AmbiguousGateway = "BPMN034";
     public const string UnknownHandler = "BPMN040";
     public const string UnknownRuleSet = "BPMN041";
     public const string MissingInput = "BPMN042";
@@ -32,6 +35,7 @@ public static class BpmnCodes
     public const string InvalidCallActivity = "BPMN046";
     public const string InvalidMultiInstance = "BPMN047";
     public const string InvalidBoundary = "BPMN048";
+    public const string RecursiveCall = "BPMN049";
     public const string InvalidExpression = "BPMN050";
     public const string InvalidVariable = "BPMN051";
     public const string InvalidRetry = "BPMN052";

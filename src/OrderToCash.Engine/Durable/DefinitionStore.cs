@@ -44,7 +44,7 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
             return new PublishResult(false, diagnostics, []);
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+        var hash = ContentHash(xml);
         var deployment = Guid.CreateVersion7(clock.GetUtcNow());
         await using var db = createContext();
         var published = new List<PublishedVersion>();
@@ -98,7 +98,7 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
     private (BpmnValidationResult Validation, List<ProcessModel> Executable, IReadOnlyList<Diagnostic> Diagnostics, bool Valid) Check(string xml, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        var validation = BpmnValidator.Validate(BpmnParser.Parse(xml, sourceName), catalog());
+        var validation = BpmnValidator.Validate(BpmnParser.Parse(xml, sourceName), catalog() with { PublishedCalls = PublishedCalls() });
         var executable = validation.Document.Processes.Where(p => p.IsExecutable).ToList();
         if (validation.IsValid && executable.Count == 0)
         {
@@ -135,10 +135,79 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
             .GroupBy(i => new { i.ProcessId, i.Version, i.Status })
             .Select(g => new { g.Key.ProcessId, g.Key.Version, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. counts
+
+        // A called process (credit-release, dunning) runs inside its caller's instance: it counts the instances that
+        // are in one of its elements now, per version.
+        var inside = db.Set<ElementVisitRecord>().AsNoTracking().Where(v => v.LeftAt == null);
+        if (processId is not null)
+        {
+            inside = inside.Where(v => v.ProcessId == processId);
+        }
+
+        var callers = db.Set<InstanceRecord>().AsNoTracking().Where(i => i.Status == running || i.Status == incident);
+        var called = await inside
+            .Join(callers, v => v.InstanceId, i => i.Id, (v, i) => new { v.ProcessId, v.Version, i.Status, v.InstanceId, CallerId = i.ProcessId })
+            .Where(x => x.ProcessId != x.CallerId)
+            .GroupBy(x => new { x.ProcessId, x.Version, x.Status })
+            .Select(g => new { g.Key.ProcessId, g.Key.Version, g.Key.Status, Count = g.Select(x => x.InstanceId).Distinct().Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. counts.Concat(called)
             .GroupBy(c => (c.ProcessId, c.Version))
             .Select(g => new VersionInstances(g.Key.ProcessId, g.Key.Version, g.Where(c => c.Status == running).Sum(c => c.Count), g.Where(c => c.Status == incident).Sum(c => c.Count)))
             .OrderBy(v => v.ProcessId, StringComparer.Ordinal).ThenByDescending(v => v.Version)];
+    }
+
+    /// <summary>What tells two publications of a file apart: the SHA-256 of its XML.</summary>
+    public static string ContentHash(string xml) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+
+    /// <summary>
+    /// The last publication of the file <paramref name="sourceName"/> by a publisher whose name starts with
+    /// <paramref name="publishedByPrefix"/> (the development folder publisher), with the latest version of the same
+    /// process, whoever published it; null when that publisher never published the file.
+    /// </summary>
+    public async Task<SourcePublication?> LastPublishedFromAsync(string sourceName, string publishedByPrefix, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var last = await db.Set<DefinitionRecord>().AsNoTracking()
+            .Where(d => d.SourceName == sourceName && d.PublishedBy.StartsWith(publishedByPrefix))
+            .OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.Id)
+            .Select(d => new { d.ProcessId, d.Version, d.ContentHash })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (last is null)
+        {
+            return null;
+        }
+
+        var latest = await db.Set<DefinitionRecord>().AsNoTracking()
+            .Where(d => d.ProcessId == last.ProcessId)
+            .OrderByDescending(d => d.Version)
+            .Select(d => new { d.Version, d.PublishedBy })
+            .FirstAsync(cancellationToken).ConfigureAwait(false);
+        return new SourcePublication(last.ProcessId, last.Version, last.ContentHash, latest.Version, latest.PublishedBy);
+    }
+
+    /// <summary>The processes the latest version of each published process calls (for the call-cycle check).</summary>
+    private Dictionary<string, IReadOnlyCollection<string>> PublishedCalls()
+    {
+        using var db = createContext();
+        var latest = db.Set<DefinitionRecord>().GroupBy(d => d.ProcessId).Select(g => new { ProcessId = g.Key, Version = g.Max(d => d.Version) }).ToList();
+        var calls = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
+        foreach (var version in latest)
+        {
+            try
+            {
+                if (Find(version.ProcessId, version.Version) is { } plan)
+                {
+                    calls[plan.ProcessId] = [.. plan.Nodes.Values.Where(n => n.Kind == FlowNodeKind.CallActivity && n.Model.CalledElement is not null).Select(n => n.Model.CalledElement!).Distinct()];
+                }
+            }
+            catch (WorkflowRuntimeException)
+            {
+                // A published version that no longer validates calls nothing that could run.
+            }
+        }
+
+        return calls;
     }
 
     /// <summary>The latest published version of <paramref name="processId"/>, or null.</summary>
@@ -200,6 +269,13 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
 }
 
 /// <summary>Instances of one version that have not ended.</summary>
+/// <param name="ProcessId">A process of the file.</param>
+/// <param name="Version">The version that publication created (or found).</param>
+/// <param name="ContentHash">The file's content hash then.</param>
+/// <param name="LatestVersion">The process's latest version now (newer when someone published since).</param>
+/// <param name="LatestPublishedBy">Who published the latest version.</param>
+public sealed record SourcePublication(string ProcessId, int Version, string ContentHash, int LatestVersion, string LatestPublishedBy);
+
 public sealed record VersionInstances(string ProcessId, int Version, int Running, int Incidents);
 
 /// <summary>The problems a definition has; <c>Valid</c> is true when it would publish (warnings do not block).</summary>

@@ -203,7 +203,8 @@ internal sealed class WorkflowStep
                     Id = UserTaskId(Record.Id, bookmark.Id),
                     InstanceId = Record.Id,
                     BookmarkId = bookmark.Id,
-                    ProcessId = Record.ProcessId,
+                    ProcessId = bookmark.ProcessId ?? Record.ProcessId,
+                    Version = bookmark.ProcessId is null ? Record.Version : bookmark.Version ?? 0,
                     ElementId = bookmark.ElementId,
                     Name = bookmark.Name ?? (Plan.Nodes.TryGetValue(bookmark.ElementId, out var node) ? node.Model.Name : null),
                     CandidateRole = bookmark.CandidateRole,
@@ -290,8 +291,8 @@ internal sealed class WorkflowStep
         var visit = new ElementVisitRecord
         {
             InstanceId = Record.Id,
-            ProcessId = Record.ProcessId,
-            Version = Record.Version,
+            ProcessId = entry.Process?.ProcessId ?? Record.ProcessId,
+            Version = entry.Process?.Version ?? Record.Version,
             ElementId = entry.ElementId,
             TokenId = entry.TokenId,
             EnteredAt = entry.At,

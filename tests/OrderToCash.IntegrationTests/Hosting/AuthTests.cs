@@ -112,7 +112,9 @@ public sealed class DemoUserTests
         host.CreateClient().Dispose();
 
         var credentials = File.ReadAllLines(directory.File("demo-credentials.txt")).Where(l => !l.StartsWith('#')).Select(l => l.Split(' ')).ToList();
-        credentials.Select(c => c[2]).Should().BeEquivalentTo(Core.Security.Roles.All);
+        credentials.Select(c => c[2]).Distinct().Should().BeEquivalentTo(Core.Security.Roles.All);
+        credentials.Where(c => c[2] == Core.Security.Roles.CreditManager).Select(c => c[0])
+            .Should().Equal(["credit.manager", "credit.manager2"], "a release above the four-eyes threshold needs two credit managers");
         if (!OperatingSystem.IsWindows())
         {
             File.GetUnixFileMode(directory.File("demo-credentials.txt")).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -131,6 +133,40 @@ public sealed class DemoUserTests
         var relogin = await again.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = credentials[1][0], password = credentials[1][1] });
         relogin.StatusCode.Should().Be(HttpStatusCode.OK);
         (await relogin.Content.ReadAsStringAsync()).Should().Contain(credentials[1][2]);
+    }
+
+    [Fact]
+    public async Task A_demo_user_file_written_before_the_second_credit_manager_gets_it_at_the_next_start_and_keeps_the_others()
+    {
+        using var directory = new TempDirectory();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = directory.SqliteConnectionString(),
+            ["Auth:DemoUsers"] = "true",
+            ["Scheduler:AutoStart"] = "false",
+        };
+        await using (var first = new TestHost(settings))
+        {
+            first.CreateClient().Dispose();
+        }
+
+        // As written by an older version: without credit.manager2.
+        var users = JsonDocument.Parse(File.ReadAllText(directory.File("demo-users.json"))).RootElement.EnumerateArray()
+            .Where(u => u.GetProperty("userName").GetString() != "credit.manager2").ToList();
+        File.WriteAllText(directory.File("demo-users.json"), JsonSerializer.Serialize(users));
+        var lines = File.ReadAllLines(directory.File("demo-credentials.txt")).Where(l => !l.StartsWith("credit.manager2 ", StringComparison.Ordinal)).ToList();
+        File.WriteAllLines(directory.File("demo-credentials.txt"), lines);
+
+        await using var restarted = new TestHost(settings);
+        restarted.CreateClient().Dispose();
+
+        var credentials = File.ReadAllLines(directory.File("demo-credentials.txt")).Where(l => !l.StartsWith('#')).Select(l => l.Split(' ')).ToList();
+        credentials.Select(c => c[0]).Should().Contain("credit.manager2");
+        credentials.Should().ContainSingle(c => c[0] == "credit.manager").Which[1].Should().Be(lines.Single(l => l.StartsWith("credit.manager ", StringComparison.Ordinal)).Split(' ')[1]);
+        using var client = restarted.CreateClient();
+        var second = credentials.Single(c => c[0] == "credit.manager2");
+        var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = second[0], password = second[1] });
+        login.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

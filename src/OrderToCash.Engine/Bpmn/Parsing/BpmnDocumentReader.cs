@@ -36,6 +36,9 @@ internal sealed class BpmnDocumentReader(string sourceName)
     private Dictionary<string, XElement> _messages = [];
     private Dictionary<string, XElement> _errors = [];
 
+    /// <summary>Variables read by the current process's JUEL/FEEL conditions, typed by their use.</summary>
+    private Dictionary<string, VariableDeclaration> _conditionVariables = new(StringComparer.Ordinal);
+
     public BpmnDocument Read(XDocument xml)
     {
         var root = xml.Root;
@@ -71,7 +74,11 @@ internal sealed class BpmnDocumentReader(string sourceName)
         var variables = process.Element(Ns + "extensionElements")?.Elements(VariableElement)
             .Select(v => new VariableDeclaration((string?)v.Attribute("name") ?? string.Empty, (string?)v.Attribute("type") ?? string.Empty, Where(v)))
             .ToList() ?? [];
-        return new ProcessModel(id, (string?)process.Attribute("name"), (string?)process.Attribute("isExecutable") == "true", ReadScope(process), Where(process))
+        _conditionVariables = new(StringComparer.Ordinal);
+        var content = ReadScope(process);
+        // A Camunda model declares no variables: the ones its conditions read are declared by their use.
+        variables.AddRange(_conditionVariables.Values.Where(c => variables.TrueForAll(v => v.Name != c.Name)));
+        return new ProcessModel(id, (string?)process.Attribute("name"), (string?)process.Attribute("isExecutable") == "true", content, Where(process))
         {
             Variables = variables,
         };
@@ -111,8 +118,31 @@ internal sealed class BpmnDocumentReader(string sourceName)
     private SequenceFlow ReadFlow(XElement flow)
     {
         var condition = flow.Element(Ns + "conditionExpression")?.Value.Trim();
-        return new SequenceFlow(ReadId(flow), (string?)flow.Attribute("name"), (string?)flow.Attribute("sourceRef") ?? string.Empty,
+        var id = ReadId(flow);
+        if (!string.IsNullOrEmpty(condition) && ForeignCondition.DialectOf(condition) != ForeignCondition.Dialect.None)
+        {
+            condition = Translate(flow, id, condition);
+        }
+
+        return new SequenceFlow(id, (string?)flow.Attribute("name"), (string?)flow.Attribute("sourceRef") ?? string.Empty,
             (string?)flow.Attribute("targetRef") ?? string.Empty, string.IsNullOrEmpty(condition) ? null : condition, Where(flow));
+    }
+
+    /// <summary>A JUEL or FEEL condition in our language; the variables it reads are declared by their use.</summary>
+    private string Translate(XElement flow, string id, string condition)
+    {
+        if (!ForeignCondition.TryTranslate(condition, out var translation, out var error))
+        {
+            Report(flow, id, BpmnCodes.InvalidExpression, $"The condition of the sequence flow '{id}' is refused: {error}");
+            return condition;
+        }
+
+        foreach (var (name, type) in translation.VariableTypes)
+        {
+            _conditionVariables.TryAdd(name, new VariableDeclaration(name, type, Where(flow)));
+        }
+
+        return translation.Expression;
     }
 
     private FlowNode ReadNode(XElement element)
@@ -126,7 +156,7 @@ internal sealed class BpmnDocumentReader(string sourceName)
             EventDefinitions = [.. element.Elements().Where(IsEventDefinition).Select(d => ReadEventDefinition(element, d))],
             Handler = Text(element.Attribute(HandlerAttribute)),
             RuleSet = Text(element.Attribute(RuleSetAttribute)),
-            CandidateRole = Text(element.Attribute(CandidateRoleAttribute)),
+            CandidateRole = Text(element.Attribute(CandidateRoleAttribute)) ?? CamundaCandidateGroup(element, extensions),
             DueDate = Text(element.Attribute(DueDateAttribute)),
             Retries = Text(element.Attribute(RetriesAttribute)),
             RetryBackoff = Text(element.Attribute(RetryBackoffAttribute)),
@@ -170,6 +200,18 @@ internal sealed class BpmnDocumentReader(string sourceName)
                 node with { VersionBinding = Model.VersionBinding.Version, CalledVersion = number },
             _ => node with { InvalidVersionBinding = $"versionBinding='{binding}' version='{version}'" },
         };
+    }
+
+    /// <summary>
+    /// A Camunda model's candidate group (Camunda 7 <c>camunda:candidateGroups</c>, Camunda 8
+    /// <c>zeebe:assignmentDefinition candidateGroups</c>) is the task's role when it names none of ours; the first
+    /// of several groups.
+    /// </summary>
+    private static string? CamundaCandidateGroup(XElement element, XElement? extensions)
+    {
+        var groups = Text(element.Attribute(Camunda7 + "candidateGroups"))
+            ?? Text(extensions?.Element(Zeebe + "assignmentDefinition")?.Attribute("candidateGroups"));
+        return groups?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.TrimStart('=').Trim('"');
     }
 
     private static bool IsEventDefinition(XElement element) =>

@@ -12,7 +12,14 @@ public static class BpmnNames
 
     public const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
+    /// <summary>Camunda 7 and Camunda 8 (Zeebe) extension namespaces: read for the on-ramp from Camunda models.</summary>
+    public const string Camunda7Namespace = "http://camunda.org/schema/1.0/bpmn";
+
+    public const string ZeebeNamespace = "http://camunda.org/schema/zeebe/1.0";
+
     public static readonly XNamespace Ns = ModelNamespace;
+    public static readonly XNamespace Camunda7 = Camunda7Namespace;
+    public static readonly XNamespace Zeebe = ZeebeNamespace;
     public static readonly XNamespace Ext = ExtensionNamespace;
 
     // Extension attributes.

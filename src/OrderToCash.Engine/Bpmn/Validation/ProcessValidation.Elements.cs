@@ -66,6 +66,7 @@ internal sealed partial class ProcessValidation
         {
             case FlowNodeKind.ExclusiveGateway or FlowNodeKind.InclusiveGateway:
                 ValidateExhaustive(node, outgoing);
+                ValidateUnambiguous(node, outgoing);
                 break;
             case FlowNodeKind.EventBasedGateway:
                 ValidateEventGateway(node, nodes, incoming, outgoing);
@@ -214,11 +215,45 @@ internal sealed partial class ProcessValidation
     private void ValidateExhaustive(FlowNode node, List<SequenceFlow> outgoing)
     {
         // Exhaustiveness of arbitrary conditions is undecidable; the provable case is an unconditional way out.
-        if (node.DefaultFlow is null && outgoing.Exists(f => f.Condition is not null) && !outgoing.Exists(f => f.Condition is null))
+        if (node.DefaultFlow is null && outgoing.Exists(f => f.Condition is not null) && !outgoing.Exists(f => f.Condition is null) && !HasComplementaryConditions(outgoing))
         {
             Report(node.Id, node.Location, BpmnCodes.NotExhaustive,
                 $"{Capitalize(node.Describe())} has only conditional outgoing flows and no default flow: when no condition holds the instance would be stuck. Mark one flow as default (or leave one unconditional).");
         }
+    }
+
+    /// <summary>
+    /// An exclusive gateway with two unconditioned ways out would take one of them by the order of the flows in the
+    /// file; a default flow beside an unconditioned one (exclusive or inclusive) could never be taken: the modeller
+    /// forgot a condition. (An inclusive gateway takes every unconditioned flow, as a parallel split does.)
+    /// </summary>
+    private void ValidateUnambiguous(FlowNode node, List<SequenceFlow> outgoing)
+    {
+        if (outgoing.Count < 2)
+        {
+            return;
+        }
+
+        var unconditioned = outgoing.Where(f => f.Condition is null && f.Id != node.DefaultFlow).Select(f => $"'{f.Id}'").ToList();
+        if (unconditioned.Count >= 2 && node.Kind == FlowNodeKind.ExclusiveGateway)
+        {
+            Report(node.Id, node.Location, BpmnCodes.AmbiguousGateway,
+                $"{Capitalize(node.Describe())} is ambiguous: the outgoing flows {string.Join(", ", unconditioned)} have no condition, so which one is taken is not decided by the data. Give each a condition, or mark one as default.");
+        }
+        else if (unconditioned.Count >= 1 && node.DefaultFlow is { } defaultFlow && outgoing.Exists(f => f.Id == defaultFlow))
+        {
+            Report(node.Id, node.Location, BpmnCodes.AmbiguousGateway,
+                $"{Capitalize(node.Describe())} is ambiguous: besides its default flow '{defaultFlow}', {string.Join(", ", unconditioned)} {(unconditioned.Count == 1 ? "has" : "have")} no condition, so the default could never be taken. Give {string.Join(", ", unconditioned)} a condition.");
+        }
+    }
+
+    /// <summary>Two flows whose conditions are <c>x</c> and <c>!x</c> (as Camunda models write them) always leave one way.</summary>
+    private static bool HasComplementaryConditions(List<SequenceFlow> outgoing)
+    {
+        var conditions = outgoing.Select(f => Normalized(f.Condition!)).ToHashSet(StringComparer.Ordinal);
+        return conditions.Any(c => conditions.Contains("!" + c) || conditions.Contains("!(" + c + ")"));
+
+        static string Normalized(string condition) => string.Concat(condition.Where(c => !char.IsWhiteSpace(c)));
     }
 
     private void ValidateEventGateway(FlowNode node, Dictionary<string, FlowNode> nodes, Dictionary<string, List<SequenceFlow>> incoming, List<SequenceFlow> outgoing)

@@ -33,6 +33,8 @@ internal sealed partial class ProcessValidation
             ValidateFlowCondition(flow, source, parameters);
         }
 
+        ValidateDoubleFlows(scope, nodes);
+        ValidateWaitlessCycles(scope, outgoing);
         ValidateStartAndEnd(scope, owner, incoming, outgoing);
         foreach (var node in scope.Nodes)
         {
@@ -40,6 +42,112 @@ internal sealed partial class ProcessValidation
         }
 
         ValidateReachability(scope, nodes, outgoing);
+    }
+
+    /// <summary>
+    /// Two flows between the same pair of elements run the target twice (e.g. dunning started twice for one invoice).
+    /// An exclusive or event-based gateway takes one flow only, so two of its flows may meet again.
+    /// </summary>
+    private void ValidateDoubleFlows(FlowScope scope, Dictionary<string, FlowNode> nodes)
+    {
+        foreach (var pair in scope.Flows.Where(f => nodes.ContainsKey(f.SourceRef) && nodes.ContainsKey(f.TargetRef)
+                         && nodes[f.SourceRef].Kind is not (FlowNodeKind.ExclusiveGateway or FlowNodeKind.EventBasedGateway))
+                     .GroupBy(f => (f.SourceRef, f.TargetRef)).Where(g => g.Count() > 1))
+        {
+            var flows = pair.ToList();
+            Report(flows[1].Id, flows[1].Location, BpmnCodes.DoubleFlow,
+                $"The sequence flows {string.Join(", ", flows.Select(f => $"'{f.Id}'"))} all lead from {nodes[pair.Key.SourceRef].Describe()} to {nodes[pair.Key.TargetRef].Describe()}: the target would run {flows.Count} times. Remove all but one.");
+        }
+    }
+
+    /// <summary>
+    /// A cycle whose elements never wait (no user or receive task, catch event, event-based gateway or call) runs in
+    /// one step without end: every cycle must pass through a wait state. Found as the strongly connected components of
+    /// the flow graph without its wait states.
+    /// </summary>
+    private void ValidateWaitlessCycles(FlowScope scope, Dictionary<string, List<SequenceFlow>> outgoing)
+    {
+        var running = scope.Nodes.Where(n => !IsWaitState(n)).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var cycle in StronglyConnected(running, id => outgoing[id].Select(f => f.TargetRef).Where(running.Contains)))
+        {
+            var first = scope.Nodes.First(n => cycle.Contains(n.Id));
+            var names = scope.Nodes.Where(n => cycle.Contains(n.Id)).Select(n => $"'{n.Id}'");
+            Report(first.Id, first.Location, BpmnCodes.WaitlessCycle,
+                $"The elements {string.Join(", ", names)} form a cycle with no wait state: an instance entering it would loop in one step without end. Put a user task, a receive task, a timer or message catch event on the way back.");
+        }
+    }
+
+    private static bool IsWaitState(FlowNode node) =>
+        node.Kind is FlowNodeKind.UserTask or FlowNodeKind.ReceiveTask or FlowNodeKind.IntermediateCatchEvent or FlowNodeKind.EventBasedGateway or FlowNodeKind.CallActivity
+        || (node.Kind == FlowNodeKind.SubProcess && node.Content is { } content && content.Nodes.Any(IsWaitState))
+        || node.MultiInstance is not null;
+
+    /// <summary>Tarjan's algorithm: the components with a cycle (two or more nodes, or one with a flow to itself).</summary>
+    private static List<HashSet<string>> StronglyConnected(IReadOnlyCollection<string> nodes, Func<string, IEnumerable<string>> next)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        var onStack = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<HashSet<string>>();
+        foreach (var root in nodes.Where(n => !index.ContainsKey(n)).ToList())
+        {
+            // Iterative depth-first search, so a long chain of elements cannot overflow the stack.
+            var work = new Stack<(string Node, IEnumerator<string> Successors)>();
+            Visit(root);
+            while (work.Count > 0)
+            {
+                var (node, successors) = work.Peek();
+                if (successors.MoveNext())
+                {
+                    var successor = successors.Current;
+                    if (!index.TryGetValue(successor, out var successorIndex))
+                    {
+                        Visit(successor);
+                    }
+                    else if (onStack.Contains(successor))
+                    {
+                        low[node] = Math.Min(low[node], successorIndex);
+                    }
+
+                    continue;
+                }
+
+                work.Pop();
+                if (work.Count > 0)
+                {
+                    var parent = work.Peek().Node;
+                    low[parent] = Math.Min(low[parent], low[node]);
+                }
+
+                if (low[node] == index[node])
+                {
+                    var component = new HashSet<string>(StringComparer.Ordinal);
+                    string member;
+                    do
+                    {
+                        member = stack.Pop();
+                        onStack.Remove(member);
+                        component.Add(member);
+                    }
+                    while (member != node);
+                    if (component.Count > 1 || next(node).Contains(node, StringComparer.Ordinal))
+                    {
+                        result.Add(component);
+                    }
+                }
+            }
+
+            void Visit(string node)
+            {
+                index[node] = low[node] = index.Count;
+                stack.Push(node);
+                onStack.Add(node);
+                work.Push((node, next(node).ToList().GetEnumerator()));
+            }
+        }
+
+        return result;
     }
 
     private void ValidateFlowCondition(SequenceFlow flow, FlowNode source, IReadOnlyList<ExpressionParameter> parameters)

@@ -13,6 +13,12 @@ public sealed record WorkflowCatalog(IReadOnlyList<HandlerDescriptor> Handlers, 
 
     public IReadOnlyCollection<string>? CallableProcesses { get; init; }
 
+    /// <summary>
+    /// The processes each published process calls (its latest version), so that a file calling one of them is checked
+    /// for a call cycle through them; null: only the file's own calls are followed.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyCollection<string>>? PublishedCalls { get; init; }
+
     public ExpressionTypePolicy ExpressionPolicy { get; init; } = ExpressionTypePolicy.Default;
 
     public HandlerDescriptor? FindHandler(string name) => Handlers.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal));

@@ -12,7 +12,11 @@ public sealed class UserTaskRecord
 
     public required string BookmarkId { get; init; }
 
+    /// <summary>The process the task's element belongs to: a called process's own id for its tasks, not its caller's.</summary>
     public required string ProcessId { get; init; }
+
+    /// <summary>The version of <see cref="ProcessId"/> the task's element belongs to.</summary>
+    public int Version { get; init; }
 
     public required string ElementId { get; init; }
 

@@ -56,38 +56,8 @@ internal sealed partial class StepRunner
     }
 
     /// <summary>The variables visible from a scope: local layers (multi-instance items) over the process's or called process's.</summary>
-    private IReadOnlyDictionary<string, object?> VariablesFor(string scopeId)
-    {
-        if (IsRootScope(scopeId))
-        {
-            return _state.Variables;
-        }
-
-        var scope = Scope(scopeId);
-
-        var layers = new List<IReadOnlyDictionary<string, object?>>();
-        while (true)
-        {
-            if (scope.Kind == ScopeKind.Process)
-            {
-                layers.Add(_state.Variables);
-                break;
-            }
-
-            if (scope.Variables is not null)
-            {
-                layers.Add(scope.Variables);
-                if (scope.Kind == ScopeKind.CallActivity)
-                {
-                    break;
-                }
-            }
-
-            scope = Scope(scope.ParentScopeId!);
-        }
-
-        return layers.Count == 1 ? layers[0] : new LayeredVariables(layers);
-    }
+    private IReadOnlyDictionary<string, object?> VariablesFor(string scopeId) =>
+        IsRootScope(scopeId) ? _state.Variables : _state.VariablesVisibleFrom(scopeId);
 
     /// <summary>Writes to the innermost local layer that already has the variable, else to the process (or called process).</summary>
     private void SetVariable(string scopeId, string name, object? value)

@@ -112,10 +112,13 @@ internal sealed partial class StepRunner
         }
 
         token.Status = TokenStatus.Waiting;
+        var process = IsRootScope(token.ScopeId) ? null : _state.CalledProcessOf(token.ScopeId);
         _state.Bookmarks.Add(new Bookmark
         {
             Id = _state.NewId('b'),
             Kind = BookmarkKind.UserTask,
+            ProcessId = process?.ProcessId,
+            Version = process?.Version,
             ElementId = node.Id,
             TokenId = token.Id,
             CandidateRole = node.Model.CandidateRole,

@@ -182,7 +182,9 @@ internal sealed partial class StepRunner
             written = stored.Values;
         }
 
-        _state.History.Add(new HistoryEntry(elementId, kind, token.Id, _now, written));
+        // An entered element opens a visit, which carries the process the element belongs to (a called one, maybe).
+        var process = kind == HistoryKind.Entered && !IsRootScope(token.ScopeId) ? _state.CalledProcessOf(token.ScopeId) : null;
+        _state.History.Add(new HistoryEntry(elementId, kind, token.Id, _now, written, process));
     }
 
     /// <summary>

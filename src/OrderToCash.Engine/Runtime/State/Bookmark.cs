@@ -29,6 +29,14 @@ public sealed class Bookmark
     /// </summary>
     public string? Name { get; set; }
 
+    /// <summary>
+    /// The called process the waiting element belongs to, and its version; null when it belongs to the instance's own
+    /// process. A task of credit-release is credit-release's, not its caller's.
+    /// </summary>
+    public string? ProcessId { get; set; }
+
+    public int? Version { get; set; }
+
     /// <summary>Timer cycle: how many more times it fires after this one; null means unbounded.</summary>
     public int? RemainingRepetitions { get; set; }
 

@@ -1,3 +1,5 @@
+using OrderToCash.Engine.Runtime;
+
 namespace OrderToCash.Engine.Runtime.State;
 
 /// <summary>
@@ -39,6 +41,69 @@ public sealed class InstanceState
     public long NextId { get; set; }
 
     internal string NewId(char prefix) => prefix + (++NextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The scope with this id, or null when it ended.</summary>
+    public ScopeState? FindScope(string scopeId)
+    {
+        // A loop rather than Find(lambda): this runs for every element a token enters.
+        foreach (var scope in Scopes)
+        {
+            if (scope.Id == scopeId)
+            {
+                return scope;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The called process whose elements a scope runs (the nearest call activity above it), or null when they are the
+    /// instance's own process's.
+    /// </summary>
+    public CalledProcess? CalledProcessOf(string scopeId)
+    {
+        for (var scope = FindScope(scopeId); scope is not null; scope = scope.ParentScopeId is null ? null : FindScope(scope.ParentScopeId))
+        {
+            switch (scope.Kind)
+            {
+                case ScopeKind.Process:
+                    return null;
+                case ScopeKind.CallActivity:
+                    return new CalledProcess(scope.ElementId, scope.Version ?? 0);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The variables a token in <paramref name="scopeId"/> sees: local layers (multi-instance items) over the
+    /// process's, or over the called process's (a call activity's variables are its own).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> VariablesVisibleFrom(string scopeId)
+    {
+        var layers = new List<IReadOnlyDictionary<string, object?>>();
+        for (var scope = FindScope(scopeId); scope is not null; scope = scope.ParentScopeId is null ? null : FindScope(scope.ParentScopeId))
+        {
+            if (scope.Kind == ScopeKind.Process)
+            {
+                break;
+            }
+
+            if (scope.Variables is not null)
+            {
+                layers.Add(scope.Variables);
+                if (scope.Kind == ScopeKind.CallActivity)
+                {
+                    return layers.Count == 1 ? layers[0] : new LayeredVariables(layers);
+                }
+            }
+        }
+
+        layers.Add(Variables);
+        return layers.Count == 1 ? layers[0] : new LayeredVariables(layers);
+    }
 }
 
 public enum InstanceStatus

@@ -23,6 +23,8 @@ internal static partial class DemoUsers
     [
         ("process.owner", "Process owner", Roles.ProcessOwner),
         ("credit.manager", "Credit manager", Roles.CreditManager),
+        // A release above the four-eyes threshold needs a second, different credit manager.
+        ("credit.manager2", "Second credit manager", Roles.CreditManager),
         ("sales.admin", "Sales administration", Roles.SalesAdministration),
         ("salesperson", "Salesperson", Roles.Salesperson),
         ("collector", "Collector", Roles.Collector),
@@ -48,15 +50,22 @@ internal static partial class DemoUsers
 
         var folder = DataFolder(database);
         var usersFile = Path.Combine(folder, "demo-users.json");
-        if (File.Exists(usersFile))
+        var credentialsFile = Path.Combine(folder, "demo-credentials.txt");
+        var users = File.Exists(usersFile)
+            ? JsonSerializer.Deserialize<List<BuiltInUser>>(File.ReadAllText(usersFile), Json)
+                ?? throw new InvalidOperationException($"{usersFile} is empty; delete it to create new demo users.")
+            : [];
+        // A person added to the demo since the file was written (the second credit manager) is created now.
+        var missing = People.Where(p => users.TrueForAll(u => !string.Equals(u.UserName, p.UserName, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (missing.Count == 0)
         {
-            return JsonSerializer.Deserialize<List<BuiltInUser>>(File.ReadAllText(usersFile), Json)
-                ?? throw new InvalidOperationException($"{usersFile} is empty; delete it to create new demo users.");
+            return users;
         }
 
-        var users = new List<BuiltInUser>();
-        var credentials = new StringBuilder("# Demo users of this development host (user name, password, role). Delete demo-users.json to renew.\n");
-        foreach (var (userName, displayName, role) in People)
+        var credentials = new StringBuilder(File.Exists(credentialsFile)
+            ? File.ReadAllText(credentialsFile)
+            : "# Demo users of this development host (user name, password, role). Delete demo-users.json to renew.\n");
+        foreach (var (userName, displayName, role) in missing)
         {
             var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
             var user = new BuiltInUser
@@ -72,10 +81,9 @@ internal static partial class DemoUsers
         }
 
         OwnerOnlyFiles.CreateFolder(folder);
-        var credentialsFile = Path.Combine(folder, "demo-credentials.txt");
         WriteOwnerOnly(credentialsFile, credentials.ToString());
         WriteOwnerOnly(usersFile, JsonSerializer.Serialize(users, Json));
-        LogCreated(logger, users.Count, credentialsFile);
+        LogCreated(logger, missing.Count, credentialsFile);
         return users;
     }
 

@@ -42,16 +42,19 @@ internal static class TaskEndpoints
     }
 
     /// <summary>
-    /// What the task asks for and what it is about: one field per output of the user task (typed from the process's
-    /// declared variables when the output reads one), and the instance's declared variables as context.
+    /// What the task asks for and what it is about: one field per output of the user task (typed from its process's
+    /// declared variables when the output reads one), and the variables the task sees, declared by its process, as
+    /// context. A task of a called process (credit-release, dunning) is read in that process's version, with the
+    /// called process's variables.
     /// </summary>
     private static async Task<IResult> FormAsync(string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct)
     {
         var inbox = await InboxAsync(user, runtime, db, ct).ConfigureAwait(false);
         var task = inbox.FirstOrDefault(t => t.Id == id);
         var instance = task is null ? null : await runtime.GetAsync(task.InstanceId, ct).ConfigureAwait(false);
-        var plan = instance is null ? null : runtime.Definitions.Find(instance.Record.ProcessId, instance.Record.Version);
-        if (task is null || instance is null || plan is null)
+        // Tasks stored before they carried their version (0) belong to the instance's own version.
+        var plan = instance is null ? null : runtime.Definitions.Find(task!.ProcessId, task.Version == 0 ? instance.Record.Version : task.Version);
+        if (task is null || instance is null || plan is null || !plan.Nodes.ContainsKey(task.ElementId))
         {
             return Results.Problem(title: $"No task '{id}' is in your inbox.", statusCode: StatusCodes.Status404NotFound);
         }
@@ -60,7 +63,10 @@ internal static class TaskEndpoints
         var fields = plan.Node(task.ElementId).Model.Outputs
             .Select(o => new TaskField(o.Name, declared.TryGetValue(o.Expression.Trim(), out var type) ? FieldType(type) : "string"))
             .ToList();
-        var context = instance.State.Variables
+        var bookmark = instance.State.Bookmarks.Find(b => b.Id == task.BookmarkId);
+        var token = bookmark is null ? null : instance.State.Tokens.Find(t => t.Id == bookmark.TokenId);
+        var visible = token is null ? instance.State.Variables : instance.State.VariablesVisibleFrom(token.ScopeId);
+        var context = visible
             .Where(v => declared.ContainsKey(v.Key) && fields.All(f => f.Name != v.Key))
             .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         return Results.Ok(new TaskForm(task, fields, context));
