@@ -1980,6 +1980,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Cases")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
