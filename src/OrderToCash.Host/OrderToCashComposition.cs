@@ -9,6 +9,8 @@ using OrderToCash.Host.Features.Health;
 using OrderToCash.Host.Features.Orders;
 using OrderToCash.Host.Features.Remind;
 using OrderToCash.Host.Features.Rules;
+using OrderToCash.Host.Features.Startup;
+using OrderToCash.Host.Features.Transport;
 using OrderToCash.Host.Features.Web;
 
 namespace OrderToCash.Host;
@@ -47,15 +49,19 @@ internal static class OrderToCashComposition
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.AddOrderToCashTransport();
         builder.AddOrderToCashAuth();
+        builder.AddOrderToCashOptionsValidation();
         // As with the rules: in development the repository's file is the source; elsewhere it seeds the codes the database
         // lacks and the quality team's edits through the API last.
         Core.Dunning.RemindServiceCollectionExtensions.AddOrderToCashRemind(builder.Services, builder.Configuration, builder.Environment.ContentRootPath,
             fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         builder.Services.AddProcessCatalog();
         builder.Services.AddSingleton<RuleCaseFolder>();
+        builder.Services.AddSingleton<PublicMessages>();
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoint.ReadyTag], timeout: TimeSpan.FromSeconds(10))
+            .AddCheck<DatabaseWriteCheck>("databaseWrite", tags: [HealthEndpoint.ReadyTag], timeout: TimeSpan.FromSeconds(10))
             .AddCheck<SchedulerHealthCheck>("scheduler");
         return builder;
     }
@@ -64,9 +70,12 @@ internal static class OrderToCashComposition
     {
         // Resolved now so that a wrong Auth configuration stops the host at start with its reasons.
         app.Services.GetRequiredService<Core.Security.BuiltInUserStore>();
+        app.Services.GetRequiredService<PublicMessages>();
+        app.UseOrderToCashTransport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebAssets();
+        app.UseCrossSiteWriteGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();

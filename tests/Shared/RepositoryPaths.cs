@@ -2,7 +2,7 @@ namespace OrderToCash.TestSupport;
 
 /// <summary>
 /// The repository root (the folder holding OrderToCash.sln), found from the test binaries upwards, and the folders tests
-/// read from it or from ../shared beside it. One file, linked into every test project.
+/// read from it (../shared beside it: <see cref="SharedConformance"/>). Linked into every test project.
 /// </summary>
 internal static class RepositoryPaths
 {
@@ -11,12 +11,6 @@ internal static class RepositoryPaths
     public static string Rules => Path.Combine(Root, "rules");
 
     public static string Workflows => Path.Combine(Root, "workflows");
-
-    /// <summary>../shared/conformance/rulesengine beside the repository (read in place, never copied).</summary>
-    public static string RulesEngineConformance => SharedConformance("rulesengine");
-
-    /// <summary>A folder of ../shared/conformance beside the repository (external test data, read in place).</summary>
-    public static string SharedConformance(string folder) => Path.GetFullPath(Path.Combine(Root, "..", "shared", "conformance", folder));
 
     private static string FindRoot()
     {

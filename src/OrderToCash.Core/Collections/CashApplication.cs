@@ -40,7 +40,14 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
         return results;
     }
 
-    private async Task<(PaymentResult Result, IReadOnlyList<Invoice> Settled)> RecordAsync(ReceivedPayment request, string recordedBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// A concurrent write on the same invoices or exposure (another payment, a delivery) makes this one run again on
+    /// fresh data; a concurrent import of the same bank line is then found and answered as a duplicate.
+    /// </summary>
+    private Task<(PaymentResult Result, IReadOnlyList<Invoice> Settled)> RecordAsync(ReceivedPayment request, string recordedBy, CancellationToken cancellationToken) =>
+        LostRace.RetryAsync(_ => TryRecordAsync(request, recordedBy, cancellationToken), cancellationToken);
+
+    private async Task<(PaymentResult Result, IReadOnlyList<Invoice> Settled)> TryRecordAsync(ReceivedPayment request, string recordedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -75,26 +82,19 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var settled = await ApplyAsync(db, payment, PaymentMatcher.Match(payment.Amount, payment.RemittanceInfo, open).Select(i => (i, decimal.MaxValue)), cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique reference index refused a concurrent import of the same line; anything else is not ours to hide.
-            if (await ReferenceTakenAsync(reference, cancellationToken).ConfigureAwait(false))
-            {
-                return (PaymentResult.Duplicate($"A payment with the reference '{reference}' was recorded at the same time: the same bank line is not imported twice."), []);
-            }
-
-            throw;
-        }
-
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return (PaymentResult.Recorded(payment), settled);
     }
 
     /// <summary>A collector applies unapplied cash to an invoice of the same customer (all it can, or <paramref name="amount"/>).</summary>
     public async Task<Payment> ApplyAsync(Guid paymentId, string invoiceNumber, decimal? amount, CancellationToken cancellationToken)
+    {
+        var (payment, settled) = await LostRace.RetryAsync(_ => TryApplyAsync(paymentId, invoiceNumber, amount, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await settlements.SendAsync(settled, cancellationToken).ConfigureAwait(false);
+        return payment;
+    }
+
+    private async Task<(Payment Payment, List<Invoice> Settled)> TryApplyAsync(Guid paymentId, string invoiceNumber, decimal? amount, CancellationToken cancellationToken)
     {
         await using var db = createContext();
         var payment = await db.Set<Payment>().FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken).ConfigureAwait(false)
@@ -123,8 +123,7 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
 
         var settled = await ApplyAsync(db, payment, [(invoice, amount ?? decimal.MaxValue)], cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await settlements.SendAsync(settled, cancellationToken).ConfigureAwait(false);
-        return payment;
+        return (payment, settled);
     }
 
     /// <summary>Applies the payment to the invoices in order; returns those it settled (late charges applied).</summary>
@@ -151,12 +150,6 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
         }
 
         return settled;
-    }
-
-    private async Task<bool> ReferenceTakenAsync(string reference, CancellationToken cancellationToken)
-    {
-        await using var db = createContext();
-        return await db.Set<Payment>().AnyAsync(p => p.Reference == reference, cancellationToken).ConfigureAwait(false);
     }
 
     private static Dictionary<string, string[]> Shape(ReceivedPayment request, DateOnly today)

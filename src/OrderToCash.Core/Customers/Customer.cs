@@ -26,6 +26,15 @@ public sealed class Customer
 
     public required PaymentTerms PaymentTerms { get; set; }
 
+    /// <summary>
+    /// The payment terms are written in the contract signed with the customer (general terms of sale accepted, framework
+    /// agreement...). Beyond the 30-day legal default, and for 45 days end of month, L441-10 I requires it.
+    /// </summary>
+    public bool PaymentTermsAgreedInContract { get; set; }
+
+    /// <summary>The customer is invoiced periodically (one summary invoice per period, CGI 289 I-3): L441-10 I caps its term at 45 days from issue.</summary>
+    public bool PeriodicInvoicing { get; set; }
+
     /// <summary>The currency the customer is invoiced in; every amount below is in it.</summary>
     public string Currency { get; init; } = "EUR";
 
@@ -39,6 +48,12 @@ public sealed class Customer
     public required string RiskClass { get; set; }
 
     public DateOnly AccountOpenedOn { get; init; }
+
+    /// <summary>The bank account the customer pays from (a bank statement's payment is matched to the customer by it); none when unknown.</summary>
+    public string? Iban { get; set; }
+
+    /// <summary>The people we write to (invoices, reminders, statements): accounts payable first.</summary>
+    public List<CustomerContact> Contacts { get; init; } = [];
 
     public Money CreditLimit => new(InternalCreditLimit + InsurerCover, Currency);
 }

@@ -34,6 +34,21 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             terms.Property(t => t.Days).HasColumnName("payment_term_days");
             terms.Property(t => t.Basis).HasColumnName("payment_term_basis").HasConversion<string>().HasMaxLength(20);
         });
+        builder.Property(c => c.Iban).HasMaxLength(34);
+        builder.HasIndex(c => c.Iban);
+        builder.OwnsMany(c => c.Contacts, contact =>
+        {
+            contact.ToTable("customer_contacts");
+            contact.WithOwner().HasForeignKey("CustomerId");
+            contact.HasKey(x => x.Id);
+            contact.Property(x => x.Id).ValueGeneratedNever();
+            contact.Property(x => x.Name).HasMaxLength(200);
+            contact.Property(x => x.Email).HasMaxLength(254);
+            contact.Property(x => x.Role).HasConversion<string>().HasMaxLength(30);
+            contact.HasIndex("CustomerId", nameof(CustomerContact.Email)).IsUnique();
+        });
+        builder.Property(c => c.PaymentTermsAgreedInContract).HasColumnName("payment_terms_agreed_in_contract");
+        builder.Property(c => c.PeriodicInvoicing).HasColumnName("periodic_invoicing");
         builder.Ignore(c => c.CreditLimit);
     }
 }

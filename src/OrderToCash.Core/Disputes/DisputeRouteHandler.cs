@@ -28,7 +28,8 @@ public sealed class DisputeRouteHandler(DisputeRouter router, TimeProvider clock
         var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
         var dispute = await db.Set<Dispute>().SingleAsync(d => d.Number == input.DisputeNumber, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var route = await router.RouteInAsync(db, dispute.Number, new DisputeRoutingInput(dispute.ReasonCode, dispute.Amount, input.TransportDamage, input.DealNotEntered), now, cancellationToken).ConfigureAwait(false);
+        var route = await router.RouteAsync(dispute.Number, new DisputeRoutingInput(dispute.ReasonCode, dispute.Amount, input.TransportDamage, input.DealNotEntered), now, cancellationToken).ConfigureAwait(false);
+        db.Add(route.Record);
         dispute.Department = route.Department;
         dispute.Route = route.Route;
         dispute.CreditManagerAttention = route.CreditManagerAttention;

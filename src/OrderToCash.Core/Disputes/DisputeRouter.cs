@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Decisions;
@@ -17,22 +16,14 @@ public sealed class DisputeRouter(RuleEvaluator evaluator)
     /// <summary>The role of the owner's task when no rule matched (route by hand): sales administration triages.</summary>
     public const string FallbackRole = "SalesAdministration";
 
-    public async Task<DisputeRoute> RouteAsync(string disputeId, DisputeRoutingInput input, CancellationToken cancellationToken)
+    /// <summary>Routes a dispute; the decision's record is returned for the caller to add to its unit of work (a workflow step).</summary>
+    public async Task<DisputeRoute> RouteAsync(string disputeNumber, DisputeRoutingInput input, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.DisputeRouting, [input], new DecisionSubject(SubjectType, disputeId), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Interpret(decision, decision.DecisionId!.Value);
+        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.DisputeRouting, [input], at, cancellationToken).ConfigureAwait(false);
+        return Interpret(decision, decision.RecordFor(new DecisionSubject(SubjectType, disputeNumber)));
     }
 
-    /// <summary>Routes like <see cref="RouteAsync"/> but adds the decision record to the caller's unit of work (a workflow step).</summary>
-    public async Task<DisputeRoute> RouteInAsync(DbContext db, string disputeNumber, DisputeRoutingInput input, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.DisputeRouting, [input], subject: null, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
-        db.Add(DecisionLog.CreateRecord(new DecisionSubject(SubjectType, disputeNumber), decision.Version, at, decision.RuleSet, [input], decision.Outcome));
-        return Interpret(decision, decisionId: 0);
-    }
-
-    private static DisputeRoute Interpret(RuleDecision decision, long decisionId)
+    private static DisputeRoute Interpret(RuleDecision decision, DecisionRecord record)
     {
         var route = decision.Outcome.Succeeded.FirstOrDefault(r => r.RuleName != AttentionRule);
         int? sla = null;
@@ -57,7 +48,7 @@ public sealed class DisputeRouter(RuleEvaluator evaluator)
             sla,
             decision.Outcome.Find(AttentionRule)?.IsSuccess ?? false,
             decision.Version.Version,
-            decisionId)
+            record)
         {
             Role = role ?? FallbackRole,
         };
@@ -69,8 +60,8 @@ public sealed class DisputeRouter(RuleEvaluator evaluator)
 /// <param name="ResolutionSlaDays">Days to resolve.</param>
 /// <param name="CreditManagerAttention">The dispute is large enough for the credit manager to follow.</param>
 /// <param name="RuleSetVersion">The dispute-routing version that decided.</param>
-/// <param name="DecisionId">The decision log record.</param>
-public sealed record DisputeRoute(string? Route, string? Department, int? ResolutionSlaDays, bool CreditManagerAttention, int RuleSetVersion, long DecisionId)
+/// <param name="Record">The decision log record, for the caller's unit of work.</param>
+public sealed record DisputeRoute(string? Route, string? Department, int? ResolutionSlaDays, bool CreditManagerAttention, int RuleSetVersion, DecisionRecord Record)
 {
     /// <summary>The role whose members resolve it (the rule's <c>role</c> property: the department-to-role map is data).</summary>
     public string Role { get; init; } = DisputeRouter.FallbackRole;

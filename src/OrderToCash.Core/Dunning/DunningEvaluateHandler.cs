@@ -37,7 +37,8 @@ public sealed class DunningEvaluateHandler(ReminderLadder ladder, DunningPlanner
         }
 
         var situation = await DunningSituation.ReadAsync(db, invoice, today, pending.Count > 0, cancellationToken).ConfigureAwait(false);
-        var decision = await ladder.DecideInAsync(db, invoice.Number, situation, now, cancellationToken).ConfigureAwait(false);
+        var decision = await ladder.DecideAsync(invoice.Number, situation, now, cancellationToken).ConfigureAwait(false);
+        db.Add(decision.Record);
         var step = string.Empty;
         if (decision.Step is { } due && decision.Level > invoice.ReminderLevel)
         {

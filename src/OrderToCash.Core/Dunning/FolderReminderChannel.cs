@@ -21,7 +21,9 @@ public sealed class FolderReminderChannel(string folder) : IReminderChannel
     {
         ArgumentNullException.ThrowIfNull(reminder);
         var path = Path.Combine(Folder, RelativePath(reminder));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Reminders name customers and amounts: the outbox and its files are readable by their owner only.
+        Persistence.OwnerOnlyFiles.CreateFolder(Folder);
+        Persistence.OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(path)!);
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Channel: {reminder.Channel}\n")
             .Append(CultureInfo.InvariantCulture, $"To: {reminder.Recipient}\n")
@@ -31,7 +33,11 @@ public sealed class FolderReminderChannel(string folder) : IReminderChannel
             .ToString();
         // Written beside, then moved: a reader never sees half a reminder.
         var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, text, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        await using (var writer = new StreamWriter(temporary, Encoding.UTF8, Persistence.OwnerOnlyFiles.NewFile()))
+        {
+            await writer.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
         File.Move(temporary, path, overwrite: true);
     }
 

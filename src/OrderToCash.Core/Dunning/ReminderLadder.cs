@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
@@ -16,26 +15,15 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
 {
     public const string SubjectType = "invoice";
 
-    public async Task<ReminderDecision> DecideAsync(string invoiceId, EscalationInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [input], new DecisionSubject(SubjectType, invoiceId), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Interpret(decision, decision.DecisionId!.Value);
-    }
-
     /// <summary>
-    /// Decides like <see cref="DecideAsync"/> but adds the decision record to <paramref name="db"/>, the caller's unit of
-    /// work (a workflow step): recording through a second connection would wait for the writer lock the step holds on SQLite,
-    /// and a rolled-back step must not leave a decision behind.
+    /// Decides an invoice's step and charges. The decision's record is returned (<see cref="ReminderDecision.Record"/>),
+    /// for the caller to add to its unit of work (a workflow step): a rolled-back step leaves no decision behind.
     /// </summary>
-    public async Task<ReminderDecision> DecideInAsync(DbContext db, string invoiceNumber, EscalationInput input, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<ReminderDecision> DecideAsync(string invoiceNumber, EscalationInput input, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(input);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [input], subject: null, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var record = DecisionLog.CreateRecord(new DecisionSubject(SubjectType, invoiceNumber), decision.Version, at, decision.RuleSet, [input], decision.Outcome);
-        db.Add(record);
-        return Interpret(decision, decisionId: 0);
+        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [input], at, cancellationToken).ConfigureAwait(false);
+        return Interpret(decision, decision.RecordFor(new DecisionSubject(SubjectType, invoiceNumber)));
     }
 
     /// <summary>
@@ -46,7 +34,7 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
     public async Task<IReadOnlyList<int>> ProbeAsync(Func<DateOnly, EscalationInput> inputOn, DateOnly from, int days, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputOn);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [inputOn(from)], subject: null, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [inputOn(from)], at, cancellationToken).ConfigureAwait(false);
         var levels = new List<int>(days);
         for (var day = 0; day < days; day++)
         {
@@ -72,7 +60,7 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
         return (highest, step);
     }
 
-    private static ReminderDecision Interpret(RuleDecision decision, long decisionId)
+    private static ReminderDecision Interpret(RuleDecision decision, DecisionRecord record)
     {
         var (level, step) = HighestStep(decision.RuleSet, decision.Outcome);
         return new ReminderDecision(
@@ -82,7 +70,7 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
             EscalationCharges.IndemnityEur(decision),
             RateTableOutdated: decision.Outcome.Find("PenaltyRateTableCovers")?.IsSuccess == false,
             decision.Version.Version,
-            decisionId)
+            record)
         {
             Level = level,
         };
@@ -95,8 +83,8 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
 /// <param name="IndemnityEur">The fixed recovery indemnity due (40 EUR for a professional customer), else 0.</param>
 /// <param name="RateTableOutdated">The ECB rate table does not cover the due date: someone must extend it.</param>
 /// <param name="RuleSetVersion">The escalation version that decided.</param>
-/// <param name="DecisionId">The decision log record (0 when the record was added to the caller's unit of work and has no id yet).</param>
-public sealed record ReminderDecision(string? Step, bool Paused, decimal? PenaltyRatePercent, decimal IndemnityEur, bool RateTableOutdated, int RuleSetVersion, long DecisionId)
+/// <param name="Record">The decision log record, for the caller's unit of work.</param>
+public sealed record ReminderDecision(string? Step, bool Paused, decimal? PenaltyRatePercent, decimal IndemnityEur, bool RateTableOutdated, int RuleSetVersion, DecisionRecord Record)
 {
     /// <summary>The step's level on the ladder (its rule's <c>step</c> property), 0 when no step is due.</summary>
     public int Level { get; init; }

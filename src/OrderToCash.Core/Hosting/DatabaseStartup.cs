@@ -1,21 +1,48 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OrderToCash.Core.Demo;
 using OrderToCash.Core.Persistence;
 
 namespace OrderToCash.Core.Hosting;
 
-/// <summary>Creates or upgrades the database when the host starts, unless <c>Database:MigrateOnStart</c> is false.</summary>
-internal sealed partial class DatabaseStartup(DatabaseOptions options, DatabaseMigrator migrator, ILogger<DatabaseStartup> logger) : IHostedService
+/// <summary>
+/// At start, under the database-wide startup lock (<see cref="StartupLock"/>): refuses a database newer than the
+/// binaries, applies pending migrations (unless <c>Database:MigrateOnStart</c> is false) and seeds the demo data when
+/// asked. Hosts started together on an empty database do this one after the other; the later ones find it done.
+/// </summary>
+internal sealed partial class DatabaseStartup(DatabaseOptions options, DatabaseMigrator migrator, DemoDataSeeder? seeder, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.MigrateOnStart)
+        if (!options.MigrateOnStart && seeder is null)
         {
+            // Nothing to write: only refuse a newer database (a database that cannot be reached is reported by /health/ready).
+            await migrator.EnsureNotNewerAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var report = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        LogMigrated(logger, options.Provider, report.Applied.Count);
+        if (options.MigrateOnStart && options.Provider != DatabaseProvider.Sqlite)
+        {
+            await migrator.EnsureDatabaseExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (await StartupLock.AcquireAsync(options.Provider, options.ResolveConnectionString(), cancellationToken).ConfigureAwait(false))
+        {
+            if (options.MigrateOnStart)
+            {
+                var report = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                LogMigrated(logger, options.Provider, report.Applied.Count);
+            }
+            else
+            {
+                await migrator.EnsureNotNewerAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (seeder is not null)
+            {
+                await seeder.SeedAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -18,12 +18,13 @@ public static class RuntimeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddOrderToCashDatabase(configuration);
-        // Registered before the scheduler so the schema exists before any job can run.
-        services.AddHostedService<DatabaseStartup>();
-        if (seedDemoData)
-        {
-            services.AddHostedService<Demo.DemoDataSeeder>();
-        }
+        // Registered before the scheduler so the schema exists before any job can run; the SQLite file's lock first.
+        services.AddHostedService<SqliteHostLock>();
+        services.AddHostedService(sp => new DatabaseStartup(
+            sp.GetRequiredService<DatabaseOptions>(),
+            sp.GetRequiredService<DatabaseMigrator>(),
+            seedDemoData ? ActivatorUtilities.CreateInstance<Demo.DemoDataSeeder>(sp) : null,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseStartup>>()));
 
         services.AddScoped<Credit.CreditLimitRequests>();
         services.AddOrderToCashRules();

@@ -18,4 +18,11 @@ public static class CycleMessages
     /// the dunning workflow re-plans its next wake-up. Correlation key: the invoice number.
     /// </summary>
     public const string DunningReplan = "DunningReplan";
+
+    /// <summary>
+    /// Every message above: the domain sends them when the fact is recorded, so nobody may post them through
+    /// <c>POST /api/messages</c> (a forged OrderDelivered would be taken as the real one, which then counts as a
+    /// duplicate and the order is never invoiced).
+    /// </summary>
+    public static IReadOnlySet<string> Internal { get; } = new HashSet<string>(StringComparer.Ordinal) { OrderDelivered, InvoiceSettled, DunningReplan };
 }

@@ -84,9 +84,9 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
     /// <summary>The customer's terms against the <c>payment-terms</c> rules; the decision is kept with the invoice's number.</summary>
     private async Task CheckTermsAsync(OrderToCashDbContext db, string invoiceNumber, Customer customer, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        // The customer master holds the terms negotiated with the customer: they are the contract's terms.
-        var terms = new PaymentTermsInput(customer.PaymentTerms.Days, customer.PaymentTerms.Basis.ToString(), AgreedInContract: true, PeriodicInvoice: false);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.PaymentTerms, [terms], subject: null, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // The customer master holds the terms and whether the contract states them (and periodic invoicing).
+        var terms = PaymentTermsInput.For(customer);
+        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.PaymentTerms, [terms], at, cancellationToken).ConfigureAwait(false);
         var refusals = decision.FailedWhere("refusesWhenFailed");
         if (refusals.Count > 0)
         {
@@ -96,7 +96,7 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
                 + " Correct the customer's terms, then retry the incident.");
         }
 
-        db.Add(DecisionLog.CreateRecord(new DecisionSubject(TermsSubjectType, invoiceNumber), decision.Version, at, decision.RuleSet, [terms], decision.Outcome));
+        db.Add(decision.RecordFor(new DecisionSubject(TermsSubjectType, invoiceNumber)));
     }
 }
 

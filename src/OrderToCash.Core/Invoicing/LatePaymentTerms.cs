@@ -17,7 +17,7 @@ public sealed class LatePaymentTerms(RuleEvaluator evaluator)
     {
         var due = dueDate.ToDateTime(TimeOnly.MinValue);
         var item = new EscalationInput(due.AddDays(1), due, amount, segment, UnpaidItemCount: 1, HasOpenDispute: false, HasPromiseToPay: false, ProfessionalCustomer: true);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [item], subject: null, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [item], cancellationToken: cancellationToken).ConfigureAwait(false);
         return new LatePaymentTermsResult(Dunning.EscalationCharges.PenaltyRatePercent(decision), Dunning.EscalationCharges.IndemnityEur(decision), decision.Version.Version);
     }
 }

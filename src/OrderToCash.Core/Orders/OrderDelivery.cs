@@ -14,7 +14,7 @@ namespace OrderToCash.Core.Orders;
 /// can be delivered once the customer has paid or the limit changed. A passing check moves the amount from open orders
 /// to delivered-not-invoiced in the same transaction; the OrderDelivered message goes to the cycle after the commit.
 /// </summary>
-public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createContext, OrderCreditCheck creditCheck, DurableWorkflowRuntime workflows, TimeProvider clock, ILogger<OrderDelivery> logger)
+public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createContext, CreditCheck creditCheck, DurableWorkflowRuntime workflows, TimeProvider clock, ILogger<OrderDelivery> logger)
 {
     public async Task<DeliveryResult> DeliverAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
     {
@@ -68,7 +68,14 @@ public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createConte
     private static IncomingMessage DeliveredMessage(Order order) =>
         new(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number));
 
-    private async Task<DeliveryResult> RecordAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
+    /// <summary>
+    /// A concurrent write on the order or the customer's exposure (another delivery, an order, a payment) makes this one
+    /// run again on fresh data: it then delivers, or answers why it no longer can (already delivered).
+    /// </summary>
+    private Task<DeliveryResult> RecordAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken) =>
+        LostRace.RetryAsync(_ => TryRecordAsync(orderNumber, deliveredOn, cancellationToken), cancellationToken);
+
+    private async Task<DeliveryResult> TryRecordAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -84,7 +91,7 @@ public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createConte
         var exposure = await db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == order.CustomerId, cancellationToken).ConfigureAwait(false);
         var history = await CustomerPaymentHistory.ReadAsync(db, customer.Id, today, cancellationToken).ConfigureAwait(false);
         // The order is already in the exposure (open orders): the rules add it again, so it is taken out of the base.
-        var input = OrderCreditCheck.InputFor(customer, exposure.Total.Amount - order.GrossTotal, order.GrossTotal, history, today);
+        var input = CreditCheck.InputFor(customer, exposure.Total.Amount - order.GrossTotal, order.GrossTotal, history, today);
         var decision = await creditCheck.DecideAsync(order.Number, input, now, cancellationToken).ConfigureAwait(false);
         db.Add(decision.Record);
         var reasons = NotReleased(order, decision.Reasons);

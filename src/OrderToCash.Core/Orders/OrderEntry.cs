@@ -15,15 +15,12 @@ namespace OrderToCash.Core.Orders;
 /// </summary>
 public sealed partial class OrderEntry(
     Func<OrderToCashDbContext> createContext,
-    OrderCreditCheck creditCheck,
+    CreditCheck creditCheck,
     DurableWorkflowRuntime workflows,
     TimeProvider clock,
     ILogger<OrderEntry> logger)
 {
     public const string NumberPrefix = "SO";
-
-    // Every concurrent entry takes the same series row, so under a burst each attempt may lose to another one.
-    private const int MaxAttempts = 20;
 
     public Task<OrderEntryResult> EnterAsync(NewOrder request, string createdBy, CancellationToken cancellationToken) =>
         EnterAsync(request, createdBy, startCycle: true, cancellationToken);
@@ -37,25 +34,15 @@ public sealed partial class OrderEntry(
             return OrderEntryResult.Invalid(problems);
         }
 
-        for (var attempt = 1; ; attempt++)
+        // Every concurrent entry takes the same series row and may move the same exposure: a lost race is entered again
+        // on fresh data (the credit check included), never reported as a conflict.
+        var result = await LostRace.RetryAsync(_ => TryEnterAsync(request, createdBy, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (startCycle && result.Order is { } order)
         {
-            try
-            {
-                var result = await TryEnterAsync(request, createdBy, cancellationToken).ConfigureAwait(false);
-                if (startCycle && result.Order is { } order)
-                {
-                    await StartCyclesAsync([order], cancellationToken).ConfigureAwait(false);
-                }
-
-                return result;
-            }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
-            {
-                // Another order took the series' next number (or created the series) or moved this customer's exposure: check
-                // again on fresh data, after a short random pause so that the losers of one race do not collide again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), clock, cancellationToken).ConfigureAwait(false);
-            }
+            await StartCyclesAsync([order], cancellationToken).ConfigureAwait(false);
         }
+
+        return result;
     }
 
     /// <summary>
@@ -106,7 +93,7 @@ public sealed partial class OrderEntry(
         var order = Order.Create(number, customer.Id, customer.Currency, lines, createdBy, now);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var history = await CustomerPaymentHistory.ReadAsync(db, customer.Id, today, cancellationToken).ConfigureAwait(false);
-        var input = OrderCreditCheck.InputFor(customer, exposure.Total.Amount, order.GrossTotal, history, today);
+        var input = CreditCheck.InputFor(customer, exposure.Total.Amount, order.GrossTotal, history, today);
         var decision = await creditCheck.DecideAsync(number, input, now, cancellationToken).ConfigureAwait(false);
         if (decision.Blocked && MissingReleaseWorkflow() is { } missing)
         {

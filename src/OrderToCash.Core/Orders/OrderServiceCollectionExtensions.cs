@@ -8,7 +8,6 @@ public static class OrderServiceCollectionExtensions
     /// <summary>Order entry with its credit check, the credit-release decision handler, and the start-up repair.</summary>
     public static IServiceCollection AddOrderToCashOrders(this IServiceCollection services)
     {
-        services.AddSingleton<OrderCreditCheck>();
         services.AddSingleton<OrderEntry>();
         services.AddSingleton<OrderDelivery>();
         services.AddWorkflowHandler<CreditReleaseDecisionHandler>();

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Persistence.Providers;
 
@@ -21,7 +20,7 @@ public static class DatabaseConfigurator
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                EnsureSqliteDirectory(connectionString);
+                OwnerOnlyFiles.PrepareSqliteFile(connectionString);
                 builder.UseSqlite(connectionString).AddInterceptors(SqliteDurabilityInterceptor.Instance);
                 break;
             case DatabaseProvider.SqlServer:
@@ -43,20 +42,5 @@ public static class DatabaseConfigurator
         var builder = (DbContextOptionsBuilder)Activator.CreateInstance(builderType)!;
         Configure(builder, provider, connectionString);
         return (OrderToCashDbContext)Activator.CreateInstance(contextType, builder.Options)!;
-    }
-
-    private static void EnsureSqliteDirectory(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
     }
 }

@@ -46,8 +46,7 @@ public sealed class RootCauseAnalyzer(Func<OrderToCashDbContext> createContext, 
             }
 
             // Recorded only when it opens a task: a nightly run over every cause would flood the decision log.
-            var recorded = await rules.EvaluateAsync(OrderToCashRuleSets.RootCause, [input], new DecisionSubject(CauseSubject, cause.Key), cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (await TryOpenAsync(cause, string.Join(',', fired), recorded.DecisionId, cancellationToken).ConfigureAwait(false) is { } task)
+            if (await TryOpenAsync(cause, string.Join(',', fired), decision.RecordFor(new DecisionSubject(CauseSubject, cause.Key)), cancellationToken).ConfigureAwait(false) is { } task)
             {
                 created.Add(task);
             }
@@ -68,10 +67,10 @@ public sealed class RootCauseAnalyzer(Func<OrderToCashDbContext> createContext, 
         before?.RatePer1000Invoices ?? 0m);
 
     /// <summary>
-    /// Opens the task in its own transaction. A concurrent analysis that opened the same cause first makes the insert hit
-    /// the unique open-cause key: that is not an error, the cause has its task.
+    /// Opens the task and records the decision that opened it, in one transaction. A concurrent analysis that opened the
+    /// same cause first makes the insert hit the unique open-cause key: that is not an error, the cause has its task.
     /// </summary>
-    private async Task<ImprovementTask?> TryOpenAsync(RecurringCause cause, string triggeredBy, long? decisionId, CancellationToken cancellationToken)
+    private async Task<ImprovementTask?> TryOpenAsync(RecurringCause cause, string triggeredBy, DecisionRecord decision, CancellationToken cancellationToken)
     {
         await using var db = createContext();
         if (await db.Set<ImprovementTask>().AnyAsync(t => t.OpenCauseKey == cause.Key, cancellationToken).ConfigureAwait(false))
@@ -79,12 +78,16 @@ public sealed class RootCauseAnalyzer(Func<OrderToCashDbContext> createContext, 
             return null;
         }
 
-        var task = ImprovementTask.Open(cause, triggeredBy, decisionId, clock.GetUtcNow());
-        db.Add(task);
-        db.AddRange(await RootCauseGrouping.EvidenceAsync(db, task.Id, cause, options.EvidenceLimit, cancellationToken).ConfigureAwait(false));
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            db.Add(decision);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var task = ImprovementTask.Open(cause, triggeredBy, decision.Id, clock.GetUtcNow());
+            db.Add(task);
+            db.AddRange(await RootCauseGrouping.EvidenceAsync(db, task.Id, cause, options.EvidenceLimit, cancellationToken).ConfigureAwait(false));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return task;
         }
         catch (DbUpdateException)
@@ -117,7 +120,9 @@ public sealed class RootCauseAnalyzer(Func<OrderToCashDbContext> createContext, 
             var (occurrences, issued, rate) = await RootCauseGrouping.CauseRateAsync(db, task.ReasonCode, task.Department, from, to, cancellationToken).ConfigureAwait(false);
             var input = new RootCauseInput(task.ReasonCode, occurrences, 0, 0m, task.OccurrencesBefore, ImprovementTaskOpen: true, task.Department,
                 FixObservationComplete: true, RatePer1000BeforeFix: task.RatePer1000Before, RatePer1000SinceFix: rate);
-            var decision = await rules.EvaluateAsync(OrderToCashRuleSets.RootCause, [input], new DecisionSubject(TaskSubject, task.Number), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var decision = await rules.EvaluateAsync(OrderToCashRuleSets.RootCause, [input], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var record = decision.RecordFor(new DecisionSubject(TaskSubject, task.Number));
+            db.Add(record);
             var note = string.Create(CultureInfo.InvariantCulture,
                 $"{occurrences} occurrence(s) in {issued} invoices from {from:yyyy-MM-dd} to {to.AddDays(-1):yyyy-MM-dd}: {rate:0.##} per 1,000 after the fix against {task.RatePer1000Before:0.##} before");
             var now = clock.GetUtcNow();
@@ -140,6 +145,7 @@ public sealed class RootCauseAnalyzer(Func<OrderToCashDbContext> createContext, 
             {
                 // Another analysis judged it, or its department moved it meanwhile: their change stands.
                 db.Entry(task).State = EntityState.Detached;
+                db.Entry(record).State = EntityState.Detached;
             }
         }
     }

@@ -32,11 +32,11 @@ internal sealed class BusinessRuleTaskRunner(RuleSetCatalog catalog, RuleEvaluat
 
         var values = bindings.Select(binding => Bind(ruleSet, binding, inputs)).ToList();
         var at = clock.GetUtcNow();
-        var decision = await evaluator.EvaluateAsync(ruleSet, values, asOf: at, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(ruleSet, values, at, cancellationToken).ConfigureAwait(false);
         if (context.StepServices?.GetService(typeof(Microsoft.EntityFrameworkCore.DbContext)) is Microsoft.EntityFrameworkCore.DbContext step)
         {
             // Saved by the step's own commit, with the instance's new state.
-            step.Add(DecisionLog.CreateRecord(new DecisionSubject(SubjectType, context.InstanceId), decision.Version, at, decision.RuleSet, values, decision.Outcome));
+            step.Add(decision.RecordFor(new DecisionSubject(SubjectType, context.InstanceId)));
         }
 
         var succeeded = decision.Outcome.Rules.Where(r => r.IsSuccess).ToList();

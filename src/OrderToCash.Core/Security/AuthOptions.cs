@@ -15,4 +15,7 @@ public sealed class AuthOptions
     /// The passwords are logged once and kept hashed in a file beside the embedded database.
     /// </summary>
     public bool? DemoUsers { get; set; }
+
+    /// <summary>Lockout after failed sign-ins (cookie, Basic and API keys alike).</summary>
+    public SignInLockoutOptions Lockout { get; } = new();
 }

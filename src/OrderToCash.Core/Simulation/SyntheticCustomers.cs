@@ -77,10 +77,17 @@ internal static class SyntheticCustomers
                     InsurerCover = cover,
                     RiskClass = risk,
                     AccountOpenedOn = openedOn,
+                    Contacts = [CustomerContact.Create("Comptabilité fournisseurs", string.Create(CultureInfo.InvariantCulture, $"comptabilite@{id.ToLowerInvariant()}.example"), ContactRole.AccountsPayable)],
                 },
                 behaviour,
                 ordersPerDay,
                 typical));
+        }
+
+        foreach (var synthetic in customers)
+        {
+            // Terms beyond the legal default are written in the contract (L441-10 I).
+            synthetic.Customer.PaymentTermsAgreedInContract = synthetic.Customer.PaymentTerms != PaymentTerms.LegalDefault;
         }
 
         return customers;

@@ -23,6 +23,9 @@ public sealed class DurableWorkflowOptions
     /// <summary>How many times a step is replayed when another host changed the instance meanwhile.</summary>
     public int ConcurrencyRetries { get; set; } = 5;
 
+    /// <summary>What one step may do before the instance becomes an incident (<c>Workflow:Budgets</c>).</summary>
+    public Runtime.WorkflowBudgets Budgets { get; set; } = new();
+
     /// <summary>This host's name in timer leases; unique per host.</summary>
     public string HostId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 }

@@ -67,6 +67,7 @@ public sealed partial class DurableWorkflowRuntime
 
         var steps = await WorkflowStep.LoadManyAsync(db, taken.Select(s => s.InstanceId), definitions, cancellationToken).ConfigureAwait(false);
         var touched = new List<WorkflowStep>();
+        var received = new List<MessageRecord>(messages.Count);
         var results = new List<CorrelationResult>(messages.Count);
         foreach (var (message, subscription, duplicate) in plans)
         {
@@ -86,11 +87,22 @@ public sealed partial class DurableWorkflowRuntime
                 ExpiresAt = now + (message.TimeToLive ?? options.MessageTimeToLive),
                 Status = MessageStatus.Buffered,
             };
-            db.Add(record);
+            received.Add(record);
             results.Add(await DeliverAsync(db, message, record, subscription, steps, touched, now, cancellationToken).ConfigureAwait(false));
         }
 
         await FinishAsync(touched, cancellationToken).ConfigureAwait(false);
+        // Appended with their final status (delivered, started, buffered); a message id another host recorded meanwhile
+        // breaks the unique index and the batch replays, then finds the id known.
+        if (db.Database.CurrentTransaction is null)
+        {
+            db.AddRange(received);
+        }
+        else
+        {
+            await RowInserter.InsertAsync(db, received, cancellationToken).ConfigureAwait(false);
+        }
+
         return results;
     }
 

@@ -80,14 +80,14 @@ public sealed partial class DurableWorkflowRuntime(
     private WorkflowExecutor Executor(DbContext db)
     {
         var stepServices = new StepServiceProvider(db, services, createContext);
-        return new WorkflowExecutor(clock, ruleSets?.Invoke(stepServices), definitions, stepServices);
+        return new WorkflowExecutor(clock, ruleSets?.Invoke(stepServices), definitions, stepServices, options.Budgets);
     }
 
     /// <summary>
     /// Delivers buffered messages to the bookmarks the steps created (one query per round for the whole batch), then
     /// writes every step's consequences into the unit of work.
     /// </summary>
-    private async Task FinishAsync(IReadOnlyCollection<WorkflowStep> steps, CancellationToken cancellationToken, bool offerToExistingWaits = false)
+    private async Task FinishAsync(List<WorkflowStep> steps, CancellationToken cancellationToken, bool offerToExistingWaits = false)
     {
         var waiting = steps.Where(s => s.State.Status == InstanceStatus.Running)
             .SelectMany(s => s.MessageBookmarks(offerToExistingWaits).Select(b => (Step: s, Bookmark: b))).ToList();
@@ -100,6 +100,11 @@ public sealed partial class DurableWorkflowRuntime(
         foreach (var step in steps)
         {
             await step.ApplyAsync(now, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (steps.Count > 0)
+        {
+            await WorkflowStep.AppendNewRowsAsync(steps[0].Db, steps, cancellationToken).ConfigureAwait(false);
         }
     }
 

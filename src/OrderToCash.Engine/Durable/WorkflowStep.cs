@@ -16,9 +16,16 @@ internal sealed class WorkflowStep
     private readonly Dictionary<string, BookmarkKind> _bookmarksBefore;
     private readonly Dictionary<(string TokenId, string ElementId), ElementVisitRecord> _openVisits = [];
 
+    // Rows this step creates and never changes after the step: appended in bulk by the unit of work (RowInserter).
+    private readonly List<ElementVisitRecord> _newVisits = [];
+    private readonly HashSet<ElementVisitRecord> _newVisitSet = [];
+    private readonly List<SubscriptionRecord> _newSubscriptions = [];
+    private readonly List<TimerRecord> _newTimers = [];
+
     private WorkflowStep(DbContext db, InstanceRecord record, InstanceState state, ExecutionPlan plan, bool isNew)
     {
         Db = db;
+        IsNew = isNew;
         Record = record;
         State = state;
         Plan = plan;
@@ -26,6 +33,9 @@ internal sealed class WorkflowStep
     }
 
     public DbContext Db { get; }
+
+    /// <summary>The instance starts in this step: its row is appended with the step's other new rows, not tracked.</summary>
+    public bool IsNew { get; }
 
     public InstanceRecord Record { get; }
 
@@ -87,7 +97,6 @@ internal sealed class WorkflowStep
             State = string.Empty,
             StartedAt = state.StartedAt,
         };
-        db.Add(record);
         return new WorkflowStep(db, record, state, plan, isNew: true);
     }
 
@@ -134,7 +143,9 @@ internal sealed class WorkflowStep
             record.IncidentAttempts = previousIncidentElement == incident.ElementId ? record.IncidentAttempts + 1 : 0;
             record.IncidentElementId = incident.ElementId;
             record.IncidentMessage = incident.Message;
-            record.NextRetryAt = record.IncidentAttempts < maxRetries
+            // Going over a budget other than time would happen again on every retry: a person decides (ADR 0091).
+            var deterministic = incident.Budget is not null && incident.Budget != nameof(Runtime.WorkflowBudgets.MaxStepTime);
+            record.NextRetryAt = record.IncidentAttempts < maxRetries && !deterministic
                 ? now + backoff * Math.Pow(2, record.IncidentAttempts)
                 : null;
         }
@@ -167,19 +178,27 @@ internal sealed class WorkflowStep
 
         foreach (var bookmark in after.Values.Where(b => !_bookmarksBefore.ContainsKey(b.Id)))
         {
+            switch (bookmark.Kind)
+            {
+                case BookmarkKind.Timer:
+                    _newTimers.Add(new TimerRecord { InstanceId = Record.Id, BookmarkId = bookmark.Id, ElementId = bookmark.ElementId, DueAt = bookmark.DueAt ?? now });
+                    continue;
+                case BookmarkKind.Message:
+                    _newSubscriptions.Add(new SubscriptionRecord
+                    {
+                        InstanceId = Record.Id,
+                        BookmarkId = bookmark.Id,
+                        ElementId = bookmark.ElementId,
+                        MessageName = bookmark.MessageName ?? string.Empty,
+                        CorrelationKey = bookmark.CorrelationKey,
+                        CreatedAt = now,
+                    });
+                    continue;
+            }
+
             Db.Add(bookmark.Kind switch
             {
-                BookmarkKind.Timer => new TimerRecord { InstanceId = Record.Id, BookmarkId = bookmark.Id, ElementId = bookmark.ElementId, DueAt = bookmark.DueAt ?? now },
-                BookmarkKind.Message => new SubscriptionRecord
-                {
-                    InstanceId = Record.Id,
-                    BookmarkId = bookmark.Id,
-                    ElementId = bookmark.ElementId,
-                    MessageName = bookmark.MessageName ?? string.Empty,
-                    CorrelationKey = bookmark.CorrelationKey,
-                    CreatedAt = now,
-                },
-                BookmarkKind.UserTask => (object)new UserTaskRecord
+                BookmarkKind.UserTask => new UserTaskRecord
                 {
                     Id = UserTaskId(Record.Id, bookmark.Id),
                     InstanceId = Record.Id,
@@ -254,7 +273,7 @@ internal sealed class WorkflowStep
                 // Left without a recorded entry (an element passed through in zero time): one closed visit.
                 open = AddVisit(entry);
             }
-            else if (Db.Entry(open).State == EntityState.Unchanged)
+            else if (!_newVisitSet.Contains(open) && Db.Entry(open).State == EntityState.Unchanged)
             {
                 Db.Entry(open).State = EntityState.Modified;
             }
@@ -278,8 +297,44 @@ internal sealed class WorkflowStep
             TokenId = entry.TokenId,
             EnteredAt = entry.At,
         };
-        Db.Add(visit);
+        _newVisits.Add(visit);
+        _newVisitSet.Add(visit);
         return visit;
+    }
+
+    /// <summary>
+    /// Appends the rows the steps of one unit of work created (new instances first: waits refer to them) with multi-row
+    /// INSERTs in its transaction; called once, after every step was applied.
+    /// </summary>
+    public static async Task AppendNewRowsAsync(DbContext db, IReadOnlyCollection<WorkflowStep> steps, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            // No transaction to append in (a caller's context saving on its own): the change tracker saves them together.
+            db.AddRange(steps.Where(s => s.IsNew).Select(s => s.Record));
+            db.AddRange(steps.SelectMany(s => s._newSubscriptions));
+            db.AddRange(steps.SelectMany(s => s._newTimers));
+            db.AddRange(steps.SelectMany(s => s._newVisits));
+            Clear(steps);
+            return;
+        }
+
+        await RowInserter.InsertAsync(db, [.. steps.Where(s => s.IsNew).Select(s => s.Record)], cancellationToken).ConfigureAwait(false);
+        await RowInserter.InsertAsync(db, [.. steps.SelectMany(s => s._newSubscriptions)], cancellationToken).ConfigureAwait(false);
+        await RowInserter.InsertAsync(db, [.. steps.SelectMany(s => s._newTimers)], cancellationToken).ConfigureAwait(false);
+        await RowInserter.InsertAsync(db, [.. steps.SelectMany(s => s._newVisits)], cancellationToken).ConfigureAwait(false);
+        Clear(steps);
+    }
+
+    private static void Clear(IReadOnlyCollection<WorkflowStep> steps)
+    {
+        foreach (var step in steps)
+        {
+            step._newSubscriptions.Clear();
+            step._newTimers.Clear();
+            step._newVisits.Clear();
+            step._newVisitSet.Clear();
+        }
     }
 
     /// <summary>A user task's id: the instance and its bookmark, so it is stable and unique.</summary>

@@ -34,7 +34,7 @@ public sealed class CompiledExpression<TResult>
             body = Expression.Convert(body, typeof(TResult));
         }
 
-        var compiled = Expression.Lambda<Func<IReadOnlyDictionary<string, object?>, TResult>>(body, variables).Compile();
+        var compiled = BudgetRewriter.Apply(Expression.Lambda<Func<IReadOnlyDictionary<string, object?>, TResult>>(body, variables)).Compile();
         return new CompiledExpression<TResult>(parsed.Text, compiled);
     }
 
@@ -49,7 +49,7 @@ public sealed class CompiledExpression<TResult>
         {
             throw;
         }
-        catch (Exception ex) when (ex is ArithmeticException or NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException or FormatException)
+        catch (Exception ex) when (ex is ExpressionBudgetException or ArithmeticException or NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException or FormatException)
         {
             throw new ExpressionEvaluationException($"The expression '{Text}' failed: {ex.Message}", ex);
         }

@@ -34,6 +34,11 @@ public sealed class SandboxedExpressionParser
             return Refused(text ?? string.Empty, "the expression is empty");
         }
 
+        if (ExpressionLimits.CheckText(text) is { } tooBig)
+        {
+            return Refused(text, tooBig);
+        }
+
         // Variables of types outside the policy stay invisible: an expression that does not mention them is fine,
         // one that does is refused with the variable's type as the reason.
         var hidden = parameters.Where(p => !Policy.IsAllowed(p.Type)).ToList();

@@ -7,30 +7,24 @@ namespace OrderToCash.Engine.Rules;
 
 /// <summary>
 /// The entry point for deciding with a rule set: resolve the version in force at the evaluation date (from the
-/// database, so every host agrees), evaluate its compiled rules, and record the decision when it is about a subject.
+/// database, so every host agrees) and evaluate its compiled rules. It only evaluates: a caller whose decision is about
+/// a subject adds <see cref="RuleDecision.RecordFor"/> to its own unit of work, so the decision commits (or rolls back)
+/// with the caller's other writes. There is no other way to record a decision.
 /// </summary>
-public sealed class RuleEvaluator(RuleSetRuntime runtime, DecisionLog log, TimeProvider clock)
+public sealed class RuleEvaluator(RuleSetRuntime runtime, TimeProvider clock)
 {
     /// <param name="ruleSetName">The rule set, e.g. the WorkflowName of a rule file.</param>
     /// <param name="inputs">The inputs, in the order the catalog declares them.</param>
-    /// <param name="subject">What the decision is about; when given, the decision is recorded.</param>
     /// <param name="asOf">The evaluation date that selects the version; now when null.</param>
     /// <param name="cancellationToken">Cancels the database work.</param>
-    public async Task<RuleDecision> EvaluateAsync(string ruleSetName, IReadOnlyList<object?> inputs, DecisionSubject? subject = null, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    public async Task<RuleDecision> EvaluateAsync(string ruleSetName, IReadOnlyList<object?> inputs, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var at = (asOf ?? clock.GetUtcNow()).ToUniversalTime();
         var resolved = await runtime.ResolveAsync(ruleSetName, at, cancellationToken).ConfigureAwait(false);
         var values = inputs as object?[] ?? [.. inputs];
         var outcome = resolved.RuleSet.Evaluate(values);
-        long? decisionId = null;
-        if (subject is not null)
-        {
-            var record = DecisionLog.CreateRecord(subject, resolved.Version, at, resolved.RuleSet, values, outcome);
-            decisionId = await log.RecordAsync(record, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new RuleDecision(resolved.Version, resolved.RuleSet, outcome, decisionId);
+        return new RuleDecision(resolved.Version, resolved.RuleSet, outcome, at, values);
     }
 
     /// <summary>
@@ -49,9 +43,12 @@ public sealed class RuleEvaluator(RuleSetRuntime runtime, DecisionLog log, TimeP
     }
 }
 
-/// <summary>The outcome, the version (and its rules, for their Properties) that produced it, and the decision log id when recorded.</summary>
-public sealed record RuleDecision(RuleSetVersionHeader Version, CompiledRuleSet RuleSet, RuleSetOutcome Outcome, long? DecisionId)
+/// <summary>The outcome, the version (and its rules, for their Properties) that produced it, when and from what.</summary>
+public sealed record RuleDecision(RuleSetVersionHeader Version, CompiledRuleSet RuleSet, RuleSetOutcome Outcome, DateTimeOffset EvaluatedAt, IReadOnlyList<object?> Inputs)
 {
+    /// <summary>The decision log record of this decision about <paramref name="subject"/>, for the caller to add to its own unit of work.</summary>
+    public DecisionRecord RecordFor(DecisionSubject subject) => DecisionLog.CreateRecord(subject, Version, EvaluatedAt, RuleSet, Inputs, Outcome);
+
     /// <summary>The rules that failed and carry <c>"flag": true</c> in their Properties (e.g. a blocking rule).</summary>
     public IReadOnlyList<RuleOutcome> FailedWhere(string flag) =>
         Outcome.Rules.Where(r => !r.IsSuccess && RuleSet.FindRule(r.RuleName)?.Properties.TryGetValue(flag, out var value) == true

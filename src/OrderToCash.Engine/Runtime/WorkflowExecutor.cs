@@ -19,10 +19,11 @@ public sealed class WorkflowExecutor
     /// <param name="ruleSets">Runs business-rule tasks.</param>
     /// <param name="plans">Resolves called processes and the versions running scopes use.</param>
     /// <param name="stepServices">The services of the step's unit of work, handed to handlers (<see cref="Handlers.HandlerContext.Services"/>).</param>
-    public WorkflowExecutor(TimeProvider timeProvider, IRuleSetRunner? ruleSets = null, IProcessPlanResolver? plans = null, IServiceProvider? stepServices = null)
+    /// <param name="budgets">What one step may do before it becomes an incident (ADR 0091); the defaults when absent.</param>
+    public WorkflowExecutor(TimeProvider timeProvider, IRuleSetRunner? ruleSets = null, IProcessPlanResolver? plans = null, IServiceProvider? stepServices = null, WorkflowBudgets? budgets = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _services = new WorkflowRuntimeServices(timeProvider, ruleSets, plans, stepServices);
+        _services = new WorkflowRuntimeServices(timeProvider, ruleSets, plans, stepServices, budgets ?? new WorkflowBudgets());
     }
 
     /// <summary>Starts an instance at the process's none start event, or at <paramref name="startEventId"/> (a message or timer start).</summary>

@@ -24,10 +24,10 @@ public sealed class ValidateBpmnCliTests : IDisposable
         output.Should().Contain("4 file(s) checked, 0 with errors");
     }
 
-    [Fact]
+    [ConformanceFact("miwg-reference")]
     public async Task The_miwg_folder_finishes_and_lists_unsupported_elements_by_id_and_type_in_json()
     {
-        var folder = Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "miwg-reference");
+        var folder = SharedConformance.Folder("miwg-reference");
 
         var (exit, output, error) = await RunAsync("validate", folder, "--format", "json");
 

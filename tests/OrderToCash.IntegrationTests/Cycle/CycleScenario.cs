@@ -117,6 +117,16 @@ internal sealed class CycleScenario : IAsyncLifetime, IDisposable
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Changes a customer's contract data in the master: terms, whether the contract states them, periodic invoicing.</summary>
+    public async Task SetContractAsync(string customerId, Core.Invoicing.PaymentTerms terms, bool agreedInContract, bool periodicInvoicing)
+    {
+        var createContext = Orders.Host.Services.GetRequiredService<Func<OrderToCashDbContext>>();
+        await using var db = createContext();
+        var customer = await db.Set<Core.Customers.Customer>().SingleAsync(c => c.Id == customerId);
+        (customer.PaymentTerms, customer.PaymentTermsAgreedInContract, customer.PeriodicInvoicing) = (terms, agreedInContract, periodicInvoicing);
+        await db.SaveChangesAsync();
+    }
+
     public async Task<int> CountAsync<T>()
         where T : class
     {

@@ -90,4 +90,21 @@ public sealed class InvoicingAndLatePaymentTests : IAsyncLifetime, IDisposable
         (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(0);
         (await cycle.OrderStatusAsync(order)).Should().Be("Delivered", "the failed step changed nothing");
     }
+
+    [Theory]
+    [InlineData(45, "EndOfMonth", false, false, "written in the contract")]
+    [InlineData(45, "InvoiceDate", false, false, "30 days after delivery")]
+    [InlineData(60, "InvoiceDate", true, true, "periodic invoice is payable within 45 days")]
+    public async Task The_customer_contract_data_feed_the_L441_10_rules(int days, string basis, bool agreed, bool periodic, string refusal)
+    {
+        await cycle.SetContractAsync("C-0001", new Core.Invoicing.PaymentTerms(days, Enum.Parse<Core.Invoicing.PaymentTermBasis>(basis)), agreed, periodic);
+        var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 100m);
+
+        (await cycle.DeliverAsync(order)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var instance = await cycle.CycleInstanceAsync(order);
+        instance.IncidentElementId.Should().Be("issueInvoice");
+        instance.IncidentMessage.Should().Contain(refusal);
+        (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(0);
+    }
 }

@@ -126,7 +126,8 @@ public sealed class DemoUserTests
         var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = credentials[1][0], password = credentials[1][1] });
         login.StatusCode.Should().Be(HttpStatusCode.OK);
 
-        // The next start reads the same users back from the file, roles included.
+        // The next start (one host per SQLite file) reads the same users back from the file, roles included.
+        await host.DisposeAsync();
         await using var restarted = new TestHost(settings);
         using var again = restarted.CreateClient();
         var relogin = await again.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = credentials[1][0], password = credentials[1][1] });
@@ -169,19 +170,18 @@ public sealed class DemoUserTests
     }
 
     [Fact]
-    public async Task Outside_development_without_users_nobody_signs_in()
+    public void Outside_development_a_host_without_users_refuses_to_start()
     {
         using var directory = new TempDirectory();
-        await using var host = new TestHost(new Dictionary<string, string?>
+        using var host = new TestHost(new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = directory.SqliteConnectionString(),
             ["Scheduler:AutoStart"] = "false",
         });
-        using var client = host.CreateClient();
 
-        var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = "admin", password = "admin" });
+        var start = () => host.CreateClient();
 
-        login.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        start.Should().Throw<InvalidOperationException>().WithMessage("No user is configured (Auth:Users) in the Testing environment: nobody could sign in.*");
         File.Exists(directory.File("demo-users.json")).Should().BeFalse();
     }
 }

@@ -10,11 +10,11 @@ namespace OrderToCash.IntegrationTests.Hosting;
 public sealed class HealthEndpointTests
 {
     [Fact]
-    public async Task Health_on_a_new_sqlite_file_reports_migrated_database_and_running_persistent_scheduler()
+    public async Task Health_on_a_new_sqlite_file_reports_to_an_administrator_the_migrated_database_and_running_persistent_scheduler()
     {
         using var directory = new TempDirectory();
         await using var host = TestHost.Sqlite(directory);
-        using var client = host.CreateClient();
+        using var client = host.ClientFor("ada");
 
         // The scheduler starts once the application has started: health is Degraded (still 200) for that moment.
         var (response, body) = await SchedulerStoreTests.WaitFor(

@@ -15,14 +15,14 @@ public sealed class SharedCookieKeysTests : IDisposable
         string cookie;
         using (var first = TestHost.Sqlite(directory, ("Scheduler:AutoStart", "false")))
         {
-            using var client = first.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+            using var client = first.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = TestHost.Https });
             var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = "claire", password = "claire-secret" });
             login.StatusCode.Should().Be(HttpStatusCode.OK);
             cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         }
 
         using var second = TestHost.Sqlite(directory, ("Scheduler:AutoStart", "false"));
-        using var other = second.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var other = second.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = TestHost.Https });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/auth/me", UriKind.Relative));
         request.Headers.Add("Cookie", cookie);
 

@@ -6,8 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OrderToCash.IntegrationTests.Infrastructure;
 
 /// <summary>The real host in-process, on a database of the test's choosing.</summary>
-public sealed class TestHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class TestHost : WebApplicationFactory<Program>
 {
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    /// <summary>Clients talk HTTPS, as outside Development credentials are refused over plain HTTP; the host runs the fictional demo seller.</summary>
+    public TestHost(IReadOnlyDictionary<string, string?> settings)
+    {
+        this.settings = settings.ContainsKey("Demo:Company") ? settings : new Dictionary<string, string?>(settings) { ["Demo:Company"] = "true" };
+        ClientOptions.BaseAddress = Https;
+    }
+
+    public static Uri Https { get; } = new("https://localhost");
+
     public static TestHost Sqlite(TempDirectory directory, params (string Key, string? Value)[] extra) =>
         Sqlite(directory, null, extra);
 

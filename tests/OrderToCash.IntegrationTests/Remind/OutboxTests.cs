@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Dunning;
@@ -30,8 +29,8 @@ public sealed class OutboxTests : IAsyncLifetime, IDisposable
 
         for (var i = 0; i < 3; i++)
         {
-            var replan = await host.PostAsync("cora", "/api/messages", new { name = "DunningReplan", correlationKey = number, messageId = $"replay-{i}" });
-            replan.Status.Should().Be(HttpStatusCode.OK, replan.Body.ToString());
+            await host.Services.GetRequiredService<Engine.Durable.DurableWorkflowRuntime>()
+                .CorrelateAsync(new Engine.Durable.IncomingMessage(Core.Invoicing.CycleMessages.DunningReplan, number, $"replay-{i}"), CancellationToken.None);
         }
 
         var steps = (await host.RemindersAsync(number)).Select(r => r.Step).ToList();

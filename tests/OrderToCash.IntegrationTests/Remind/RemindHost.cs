@@ -156,6 +156,13 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
     }
 
     /// <summary>What the scheduler's jobs do, until nothing is left to do at this instant.</summary>
+    /// <summary>What a settlement does once it committed: tells the invoice's dunning workflow.</summary>
+    public async Task SendSettledAsync(string invoiceNumber)
+    {
+        var invoice = await InvoiceAsync(invoiceNumber);
+        await Services.GetRequiredService<SettlementMessages>().SendAsync([invoice], CancellationToken.None);
+    }
+
     public async Task DispatchAsync()
     {
         var runtime = Services.GetRequiredService<DurableWorkflowRuntime>();
@@ -275,8 +282,18 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
     private static object RepoFile(string relative) =>
         new { name = Path.GetFileName(relative), content = File.ReadAllText(Path.Combine(RepositoryPaths.Root, relative)) };
 
-    private sealed class Factory((string Key, string? Value)[] settings, FakeTimeProvider clock) : WebApplicationFactory<Program>
+    private sealed class Factory : WebApplicationFactory<Program>
     {
+        private readonly (string Key, string? Value)[] settings;
+        private readonly FakeTimeProvider clock;
+
+        public Factory((string Key, string? Value)[] settings, FakeTimeProvider clock)
+        {
+            this.settings = settings;
+            this.clock = clock;
+            ClientOptions.BaseAddress = TestHost.Https;
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");

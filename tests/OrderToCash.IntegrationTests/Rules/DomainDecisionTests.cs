@@ -27,9 +27,11 @@ public class DomainDecisionTests
         var host = await HostWithShippedRulesAsync(store);
         var ladder = host.GetRequiredService<ReminderLadder>();
 
-        var late = await ladder.DecideAsync("INV-1", new EscalationInput(new DateTime(2025, 11, 20), new DateTime(2025, 9, 30), 2_400m, "Standard", 2, false, false, true), CancellationToken.None);
-        var disputed = await ladder.DecideAsync("INV-2", new EscalationInput(new DateTime(2025, 11, 20), new DateTime(2025, 9, 30), 2_400m, "Standard", 2, true, false, true), CancellationToken.None);
-        var beyondTable = await ladder.DecideAsync("INV-3", new EscalationInput(new DateTime(2026, 9, 20), new DateTime(2026, 8, 31), 900m, "Standard", 1, false, false, true), CancellationToken.None);
+        var at = store.Clock.GetUtcNow();
+        var late = await ladder.DecideAsync("INV-1", new EscalationInput(new DateTime(2025, 11, 20), new DateTime(2025, 9, 30), 2_400m, "Standard", 2, false, false, true), at, CancellationToken.None);
+        var disputed = await ladder.DecideAsync("INV-2", new EscalationInput(new DateTime(2025, 11, 20), new DateTime(2025, 9, 30), 2_400m, "Standard", 2, true, false, true), at, CancellationToken.None);
+        var beyondTable = await ladder.DecideAsync("INV-3", new EscalationInput(new DateTime(2026, 9, 20), new DateTime(2026, 8, 31), 900m, "Standard", 1, false, false, true), at, CancellationToken.None);
+        await store.SaveAsync(late.Record);
 
         late.Should().BeEquivalentTo(new { Step = "FinalNotice", Paused = false, PenaltyRatePercent = 12.15m, IndemnityEur = 40m, RateTableOutdated = false });
         disputed.Should().BeEquivalentTo(new { Step = (string?)null, Paused = true, IndemnityEur = 40m }, o => o.ExcludingMissingMembers());
@@ -45,8 +47,9 @@ public class DomainDecisionTests
         var host = await HostWithShippedRulesAsync(store);
         var router = host.GetRequiredService<DisputeRouter>();
 
-        var transport = await router.RouteAsync("D-1", new DisputeRoutingInput("QUALITE_ERR", 18_000m, TransportDamage: true, DealNotEntered: false), CancellationToken.None);
-        var unknown = await router.RouteAsync("D-2", new DisputeRoutingInput("OTHER", 100m, false, false), CancellationToken.None);
+        var transport = await router.RouteAsync("D-1", new DisputeRoutingInput("QUALITE_ERR", 18_000m, TransportDamage: true, DealNotEntered: false), store.Clock.GetUtcNow(), CancellationToken.None);
+        var unknown = await router.RouteAsync("D-2", new DisputeRoutingInput("OTHER", 100m, false, false), store.Clock.GetUtcNow(), CancellationToken.None);
+        await store.SaveAsync(transport.Record);
 
         transport.Should().BeEquivalentTo(new { Route = "DamagedInTransport", Department = "Carrier", ResolutionSlaDays = 15, CreditManagerAttention = true, RuleSetVersion = 1 }, o => o.ExcludingMissingMembers());
         unknown.Should().BeEquivalentTo(new { Route = (string?)null, Department = (string?)null, CreditManagerAttention = false }, o => o.ExcludingMissingMembers());
@@ -59,7 +62,7 @@ public class DomainDecisionTests
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = await HostWithShippedRulesAsync(store);
         var input = new EscalationInput(new DateTime(2025, 11, 20), new DateTime(2025, 9, 30), 2_400m, "Standard", 2, false, false, true);
-        await host.GetRequiredService<ReminderLadder>().DecideAsync("INV-9", input, CancellationToken.None);
+        await store.SaveAsync((await host.GetRequiredService<ReminderLadder>().DecideAsync("INV-9", input, store.Clock.GetUtcNow(), CancellationToken.None)).Record);
         var shipped = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Rules, "escalation.json"));
         store.Clock.Advance(TimeSpan.FromDays(1));
         var changed = await host.GetRequiredService<RuleSetPublisher>().PublishAsync(

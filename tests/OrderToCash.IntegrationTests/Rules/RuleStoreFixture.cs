@@ -64,6 +64,15 @@ public sealed class RuleStoreFixture : IAsyncDisposable
     public static RuleSource ShippedCases(string name) =>
         new(Path.Combine(RepositoryPaths.Rules, "tests", $"{name}.json"), File.ReadAllText(Path.Combine(RepositoryPaths.Rules, "tests", $"{name}.json")));
 
+    /// <summary>Saves a decision record as a caller's unit of work would.</summary>
+    public async Task<long> SaveAsync(Engine.Rules.Decisions.DecisionRecord record)
+    {
+        await using var db = CreateContext();
+        db.Add(record);
+        await db.SaveChangesAsync();
+        return record.Id;
+    }
+
     public async Task<int> CountVersionsAsync()
     {
         await using var db = CreateContext();

@@ -24,8 +24,8 @@ public class RuleStoreTests
     private static Task<PublishResult> PublishAsync(IServiceProvider host, RuleSource file, IReadOnlyList<RuleSource>? cases = null, DateTimeOffset? effectiveFrom = null) =>
         host.GetRequiredService<RuleSetPublisher>().PublishAsync(new PublishRequest([file], cases ?? [], "credit.manager", "test", effectiveFrom), CancellationToken.None);
 
-    private static Task<RuleDecision> DecideAsync(IServiceProvider host, DecisionSubject? subject = null) =>
-        host.GetRequiredService<RuleEvaluator>().EvaluateAsync(OrderToCashRuleSets.CreditLimit, [Order], subject);
+    private static Task<RuleDecision> DecideAsync(IServiceProvider host) =>
+        host.GetRequiredService<RuleEvaluator>().EvaluateAsync(OrderToCashRuleSets.CreditLimit, [Order]);
 
     [Fact]
     public async Task A_changed_credit_limit_rule_applies_on_the_next_evaluation_on_two_hosts_without_restart()
@@ -135,14 +135,15 @@ public class RuleStoreTests
         var host = store.StartHost();
         var subject = new DecisionSubject("order", "SO-2026-0042");
         await PublishAsync(host, RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit));
-        await DecideAsync(host, subject);
+        await store.SaveAsync((await DecideAsync(host)).RecordFor(subject));
         store.Clock.Advance(TimeSpan.FromHours(1));
         await PublishAsync(host, CreditLimitWith(HalvedLimitRule));
-        var blocked = await DecideAsync(host, subject);
+        var blocked = await DecideAsync(host);
+        var blockedId = await store.SaveAsync(blocked.RecordFor(subject));
 
         var explanations = await host.GetRequiredService<DecisionLog>().ExplainAsync("order", "SO-2026-0042", CancellationToken.None);
 
-        blocked.DecisionId.Should().NotBeNull();
+        blockedId.Should().BePositive();
         explanations.Should().HaveCount(2);
         var (first, second) = (explanations[0], explanations[1]);
         first.Version.Version.Should().Be(1);
@@ -224,15 +225,16 @@ public class RuleStoreTests
         await PublishAsync(host, RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit));
         var check = host.GetRequiredService<CreditCheck>();
 
-        var released = await check.CheckAsync("SO-1", Order, CancellationToken.None);
-        var blocked = await check.CheckAsync("SO-2", Order with { OrderAmount = 25_000m, OverdueAmount = 4_000m, OldestOverdueDays = 40 }, CancellationToken.None);
+        var released = await check.DecideAsync("SO-1", Order, store.Clock.GetUtcNow(), CancellationToken.None);
+        var blocked = await check.DecideAsync("SO-2", Order with { OrderAmount = 25_000m, OverdueAmount = 4_000m, OldestOverdueDays = 40 }, store.Clock.GetUtcNow(), CancellationToken.None);
+        var blockedId = await store.SaveAsync(blocked.Record);
 
         released.Should().BeEquivalentTo(new { Blocked = false, ReleaseNeedsSecondApprover = false, RuleSetVersion = 1 }, o => o.ExcludingMissingMembers());
         blocked.Blocked.Should().BeTrue();
         blocked.Reasons.Select(r => r.RuleName).Should().Equal("WithinCreditLimit", "NoOldOverdueItems");
         blocked.ReleaseNeedsSecondApprover.Should().BeFalse();
         var explanation = (await host.GetRequiredService<DecisionLog>().ExplainAsync(CreditCheck.SubjectType, "SO-2", CancellationToken.None)).Should().ContainSingle().Subject;
-        explanation.Decision.Id.Should().Be(blocked.DecisionId);
+        explanation.Decision.Id.Should().Be(blockedId);
         explanation.Rules.Where(r => !r.IsSuccess).Select(r => r.RuleName).Should().Contain(["WithinCreditLimit", "NoOldOverdueItems"]);
     }
 }

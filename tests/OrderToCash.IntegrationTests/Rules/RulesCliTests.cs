@@ -123,8 +123,10 @@ public class RulesCliTests
         store.Clock.SetUtcNow(TimeProvider.System.GetUtcNow().AddMinutes(1));
         var host = store.StartHost();
         var order = new Core.Credit.CreditCheckInput(30_000m, 60_000m, 50_000m, 20_000m, 0m, 0, "C", 900, 12);
-        (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Credit.CreditCheck>(host)
-            .CheckAsync("SO-7", order, CancellationToken.None)).Blocked.Should().BeTrue();
+        var decision = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Credit.CreditCheck>(host)
+            .DecideAsync("SO-7", order, store.Clock.GetUtcNow(), CancellationToken.None);
+        decision.Blocked.Should().BeTrue();
+        await store.SaveAsync(decision.Record);
 
         var (exit, output) = await RunAsync("rules", "explain", "order", "SO-7", "--connection", store.ConnectionString);
         var (noneExit, _) = await RunAsync("rules", "explain", "order", "SO-8", "--connection", store.ConnectionString);

@@ -29,7 +29,8 @@ public sealed class WorkflowApiTests : IDisposable
     private readonly TempDirectory directory = new();
     private readonly TestHost host;
 
-    public WorkflowApiTests() => host = TestHost.Sqlite(directory, ("Scheduler:AutoStart", "false"));
+    public WorkflowApiTests() => host = TestHost.Sqlite(directory, ("Scheduler:AutoStart", "false"),
+        ("Messages:Public:order-delivered:0", "Administrator"));
 
     [Fact]
     public async Task A_process_owner_publishes_an_instance_runs_through_the_inbox_and_a_message_to_the_end()

@@ -48,3 +48,31 @@ public sealed class HostileXmlTests
         document.Diagnostics.Should().ContainSingle(d => d.Code == BpmnCodes.NotBpmn);
     }
 }
+
+public sealed class DeepXmlTests
+{
+    [Fact]
+    public void A_document_nested_100000_levels_deep_is_refused_at_the_depth_limit()
+    {
+        var xml = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n"
+            + string.Concat(Enumerable.Repeat("<a>", 100_000)) + string.Concat(Enumerable.Repeat("</a>", 100_000)) + "</definitions>";
+
+        var document = BpmnParser.Parse(xml, "deep.bpmn");
+
+        var diagnostic = document.Diagnostics.Should().ContainSingle().Subject;
+        diagnostic.Code.Should().Be(BpmnCodes.TooLarge);
+        diagnostic.Message.Should().Be("The file nests XML elements more than 128 levels deep; BPMN models nest a few dozen at most.");
+        diagnostic.Line.Should().Be(2);
+        diagnostic.Column.Should().Be((3 * 127) + 2, "the 129th element (depth 128) starts there");
+        document.Processes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_document_nested_128_levels_deep_is_read()
+    {
+        var xml = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">"
+            + string.Concat(Enumerable.Repeat("<documentation>", 127)) + string.Concat(Enumerable.Repeat("</documentation>", 127)) + "</definitions>";
+
+        BpmnParser.Parse(xml, "deep.bpmn").Diagnostics.Should().NotContain(d => d.Code == BpmnCodes.TooLarge);
+    }
+}

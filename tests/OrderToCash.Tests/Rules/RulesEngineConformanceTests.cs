@@ -12,10 +12,12 @@ namespace OrderToCash.Tests.Rules;
 /// </summary>
 public class RulesEngineConformanceTests
 {
-    public static IEnumerable<object[]> Files() =>
-        Directory.EnumerateFiles(RepositoryPaths.RulesEngineConformance).Select(Path.GetFileName).Order(StringComparer.Ordinal).Select(f => new object[] { f! });
+    private const string Folder = "rulesengine";
 
-    [Theory]
+    public static IEnumerable<object[]> Files() =>
+        Directory.EnumerateFiles(SharedConformance.Folder(Folder)).Select(Path.GetFileName).Order(StringComparer.Ordinal).Select(f => new object[] { f! });
+
+    [ConformanceTheory(Folder)]
     [MemberData(nameof(Files))]
     public void Conformance_file_loads_and_compiles(string file)
     {
@@ -26,7 +28,7 @@ public class RulesEngineConformanceTests
             return; // Not a rule file (licence, JSON schemas).
         }
 
-        var read = RuleFileReader.Read(file, File.ReadAllText(Path.Combine(RepositoryPaths.RulesEngineConformance, file)));
+        var read = RuleFileReader.Read(file, File.ReadAllText(Path.Combine(SharedConformance.Folder(Folder), file)));
         read.Diagnostics.Should().BeEmpty();
         read.RuleSets.Should().NotBeEmpty();
 

@@ -77,7 +77,7 @@ public sealed class DesignerTests(UiFixture ui)
         (await page.GetByLabel("Rule set").Locator("option:checked").TextContentAsync()).Should().Be("retired-limits (not in the catalog)");
     }
 
-    [BrowserFact]
+    [BrowserFact(Conformance = "miwg-reference")]
     public async Task A_diagram_from_another_modeller_opens()
     {
         var file = SharedConformanceFile("miwg-reference", "C.1.0.bpmn");
@@ -90,6 +90,20 @@ public sealed class DesignerTests(UiFixture ui)
         var shapes = await page.Locator("g.djs-element.djs-shape").CountAsync();
         var expected = XDocument.Load(file).Descendants().Count(e => e.Name.LocalName == "BPMNShape");
         shapes.Should().BeGreaterThanOrEqualTo(expected, "every shape of the file is drawn");
+        page.ShouldHaveNoScriptErrors();
+    }
+
+    [BrowserFact]
+    public async Task The_shipped_cycle_with_its_retry_attribute_opens_without_warnings()
+    {
+        var page = await ui.NewPageAsync();
+        await OpenDesignerAsync(page);
+
+        await page.Locator("#open-file").SetInputFilesAsync(Path.Combine(RepositoryPaths.Root, "workflows", "order-to-cash.bpmn"));
+
+        var status = page.Locator("#designer-status").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Opened “order-to-cash\\.bpmn”") });
+        await status.WaitForAsync();
+        (await status.TextContentAsync()).Should().NotContain("warning", "o2c:retries is part of our moddle extension").And.NotContain("[object Object]");
         page.ShouldHaveNoScriptErrors();
     }
 
@@ -335,10 +349,10 @@ public sealed class DesignerTests(UiFixture ui)
         return XDocument.Load(reader);
     }
 
-    /// <summary>A file of ../shared/conformance beside the repository (see the common test conventions).</summary>
+    /// <summary>A file of ../shared/conformance beside the repository (see <see cref="SharedConformance"/>).</summary>
     private static string SharedConformanceFile(string folder, string name)
     {
-        var path = Path.Combine(RepositoryPaths.SharedConformance(folder), name);
+        var path = Path.Combine(SharedConformance.Folder(folder), name);
         File.Exists(path).Should().BeTrue($"{path} comes with shared/ beside the repository");
         return path;
     }

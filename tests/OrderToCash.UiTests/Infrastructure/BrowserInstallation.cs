@@ -21,7 +21,8 @@ internal static class BrowserInstallation
 
 /// <summary>
 /// A test in a real browser. Skipped with an install hint when Chromium is absent, unless O2C_REQUIRE_BROWSER=1
-/// (as in CI), where the missing browser makes the test fail instead.
+/// (as in CI), where the missing browser makes the test fail instead. <see cref="Conformance"/> names a folder of
+/// ../shared/conformance the test also reads (skipped with its own message when absent).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class BrowserFactAttribute : FactAttribute
@@ -31,6 +32,16 @@ public sealed class BrowserFactAttribute : FactAttribute
         if (BrowserInstallation.ExecutablePath is null && !BrowserInstallation.Required)
         {
             Skip = BrowserInstallation.InstallHint;
+        }
+    }
+
+    public string? Conformance
+    {
+        get;
+        set
+        {
+            field = value;
+            Skip ??= value is null ? null : SharedConformance.SkipReason(value);
         }
     }
 }

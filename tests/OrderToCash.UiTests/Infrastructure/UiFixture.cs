@@ -36,8 +36,11 @@ public sealed class UiFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookies), 1440×900, downloads accepted, on the host's address.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A fresh browser context (no cookies), 1440×900, downloads accepted, on the host's address, showing the pages
+    /// in <paramref name="language"/> ("fr", the pages' default, or "en") until the page's switch changes it.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string language = "en")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -48,6 +51,8 @@ public sealed class UiFixture : IAsyncLifetime
         });
         // Generous: CI shares two cores between the build, the other test assemblies and the browser.
         context.SetDefaultTimeout(30_000);
+        // The pages keep the language chosen on the browser (localStorage); a test starts in the one it asks for.
+        await context.AddInitScriptAsync($"if (!localStorage.getItem('o2c.language')) localStorage.setItem('o2c.language', '{language}');");
         var page = await context.NewPageAsync();
         ScriptErrors.Watch(page);
         return page;

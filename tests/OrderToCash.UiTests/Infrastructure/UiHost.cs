@@ -37,6 +37,8 @@ public sealed class UiHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_directory, "ui.db")}");
         // The demo customers, so that a test can enter an order and see which rule version decided it.
         builder.UseSetting("Demo:Seed", "true");
+        // The browser talks plain HTTP to 127.0.0.1 (no certificate in the test); outside tests credentials need HTTPS.
+        builder.UseSetting("Transport:RequireHttps", "false");
         foreach (var (key, value) in UiUsers.Settings())
         {
             builder.UseSetting(key, value);

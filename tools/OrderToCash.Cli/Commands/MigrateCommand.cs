@@ -14,8 +14,21 @@ internal static class MigrateCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = PersistenceServiceCollectionExtensions.ReadOptions(CliOptions.Configuration(parseResult));
-            var migrator = new DatabaseMigrator(() => DatabaseConfigurator.CreateContext(options.Provider, options.ResolveConnectionString()));
-            var report = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var connectionString = options.ResolveConnectionString();
+            var migrator = new DatabaseMigrator(() => DatabaseConfigurator.CreateContext(options.Provider, connectionString));
+            // Never under a running host on SQLite (its file lock), and one migrator at a time on a server (the startup lock).
+            using var fileLock = options.Provider == DatabaseProvider.Sqlite ? SqliteFileLock.Acquire(connectionString, "o2c migrate") : null;
+            if (options.Provider != DatabaseProvider.Sqlite)
+            {
+                await migrator.EnsureDatabaseExistsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            MigrationReport report;
+            await using (await StartupLock.AcquireAsync(options.Provider, connectionString, cancellationToken).ConfigureAwait(false))
+            {
+                report = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {

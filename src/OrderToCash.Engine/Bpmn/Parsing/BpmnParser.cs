@@ -58,6 +58,12 @@ public static class BpmnParser
         }
 
         var content = builder.ToString();
+        if (SafeXmlLoader.FindTooDeep(content) is { } deep)
+        {
+            return Failed(sourceName, new Diagnostic(sourceName, null, deep.Line, deep.Column, BpmnCodes.TooLarge,
+                $"The file nests XML elements more than {SafeXmlLoader.MaxDepth} levels deep; BPMN models nest a few dozen at most."));
+        }
+
         System.Xml.Linq.XDocument xml;
         try
         {

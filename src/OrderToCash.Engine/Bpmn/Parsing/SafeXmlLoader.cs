@@ -14,19 +14,15 @@ internal static class SafeXmlLoader
 
     public const long MaxCharacters = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// The deepest element nesting accepted: real models nest a dozen levels. A 100,000-deep document took 16.8 s to
+    /// validate; it is now refused after reading its first 129 start tags.
+    /// </summary>
+    public const int MaxDepth = 128;
+
     public static XDocument Load(TextReader text)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = MaxCharacters,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = false,
-        };
-        using var reader = XmlReader.Create(text, settings);
+        using var reader = XmlReader.Create(text, Settings());
         try
         {
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
@@ -37,4 +33,43 @@ internal static class SafeXmlLoader
             throw new XmlException(ex.Message, ex, position.LineNumber, position.LinePosition);
         }
     }
+
+    /// <summary>
+    /// Where the document first nests elements deeper than <see cref="MaxDepth"/> (line, column), or null. Streams the
+    /// text without building anything; a document that is not well-formed before that depth gets null here and its
+    /// error from <see cref="Load"/>.
+    /// </summary>
+    public static (int Line, int Column)? FindTooDeep(string xml)
+    {
+        using var text = new StringReader(xml);
+        using var reader = XmlReader.Create(text, Settings());
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
+                {
+                    var position = (IXmlLineInfo)reader;
+                    return (position.LineNumber, position.LinePosition);
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
+    private static XmlReaderSettings Settings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = MaxCharacters,
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = false,
+    };
 }

@@ -58,6 +58,11 @@ public sealed class CompiledRule
             {
                 return _predicate(inputs) ? Success([]) : new RuleOutcome(Name, false, null, _formatMessage?.Invoke(inputs) ?? ErrorMessage, null, []);
             }
+            catch (OperationCanceledException)
+            {
+                // The caller gave up (ExpressionBudget.Cancelling): no decision, not a "no".
+                throw;
+            }
             catch (Exception ex)
             {
                 return Failure([], ex.InnerException?.Message ?? ex.Message);

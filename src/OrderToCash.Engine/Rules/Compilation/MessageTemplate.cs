@@ -60,7 +60,7 @@ internal static partial class MessageTemplate
         steps.AddRange(scoped.Select(s => Expression.Assign(s.Variable, s.Value)));
         steps.Add(Expression.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!, Expression.NewArrayInit(typeof(string), parts)));
         var block = Expression.Block(typeof(string), scope, steps);
-        var format = Expression.Lambda<Func<object?[], string>>(block, args).Compile();
+        var format = BudgetRewriter.Apply(Expression.Lambda<Func<object?[], string>>(block, args)).Compile();
         return inputValues => Format(format, inputValues, message);
     }
 
@@ -82,6 +82,11 @@ internal static partial class MessageTemplate
         Justification = "Dynamic.Core reports some errors as framework exceptions; an unparsable placeholder stays as written.")]
     private static Expression? TryParse(RuleExpressionParser parser, ExpressionTypePolicy policy, string path, ParameterExpression[] scope)
     {
+        if (ExpressionLimits.CheckText(path) is not null)
+        {
+            return null;
+        }
+
         try
         {
             var body = parser.Parse(path, scope, null);

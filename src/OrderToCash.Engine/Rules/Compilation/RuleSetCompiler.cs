@@ -129,6 +129,12 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
 
     private static Expression? Parse(Context context, string? text, ParameterExpression[] scope, Type? returnType, string element, string what)
     {
+        if (ExpressionLimits.CheckText(text) is { } tooBig)
+        {
+            context.Report(element, RuleDiagnosticCodes.ExpressionError, $"{what} is refused before parsing: {tooBig}.");
+            return null;
+        }
+
         Expression body;
         try
         {
@@ -170,7 +176,7 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         steps.AddRange(scoped.Select(s => Expression.Assign(s.Parameter, s.Value)));
         steps.Add(body);
         var block = Expression.Block(typeof(bool), context.InputParameters.Concat(scoped.Select(s => s.Parameter)), steps);
-        return Expression.Lambda<Func<object?[], bool>>(block, args).Compile();
+        return BudgetRewriter.Apply(Expression.Lambda<Func<object?[], bool>>(block, args)).Compile();
     }
 
     /// <summary>(object[] inputs) => new object[] { global1, ..., local1, ... }: the values an explanation shows.</summary>
@@ -187,7 +193,7 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         steps.AddRange(scoped.Select(s => Expression.Assign(s.Parameter, s.Value)));
         steps.Add(Expression.NewArrayInit(typeof(object), scoped.Select(s => Expression.Convert(s.Parameter, typeof(object)))));
         var block = Expression.Block(typeof(object[]), inputs.Concat(scoped.Select(s => s.Parameter)), steps);
-        return Expression.Lambda<Func<object?[], object?[]>>(block, args).Compile();
+        return BudgetRewriter.Apply(Expression.Lambda<Func<object?[], object?[]>>(block, args)).Compile();
     }
 
     private sealed record ScopedVariable(ParameterExpression Parameter, Expression Value);

@@ -17,7 +17,7 @@ public sealed class DecisionLog(Func<DbContext> createContext)
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    /// <summary>The record of one decision, for the caller to save with its own changes (one transaction per step) or via <see cref="RecordAsync"/>.</summary>
+    /// <summary>The record of one decision, for the caller to save with its own changes (one transaction per step).</summary>
     public static DecisionRecord CreateRecord(DecisionSubject subject, RuleSetVersionHeader version, DateTimeOffset evaluatedAt, CompiledRuleSet ruleSet, IReadOnlyList<object?> inputs, RuleSetOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(subject);
@@ -55,15 +55,6 @@ public sealed class DecisionLog(Func<DbContext> createContext)
             ParametersJson = parameters.Count == 0 ? null : JsonSerializer.Serialize(parameters, Json),
             Succeeded = succeeded.Length > 4000 ? succeeded[..4000] : succeeded,
         };
-    }
-
-    public async Task<long> RecordAsync(DecisionRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        await using var db = createContext();
-        db.Set<DecisionRecord>().Add(record);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return record.Id;
     }
 
     /// <summary>Every decision about a subject, oldest first, each explained with the rules of its own version.</summary>

@@ -26,10 +26,26 @@ internal sealed partial class StepRunner
             return;
         }
 
-        var items = collection is IEnumerable enumerable and not string ? enumerable.Cast<object?>().ToList() : null;
-        if (items is null)
+        if (collection is not IEnumerable enumerable || collection is string)
         {
             RaiseIncident(token, node, $"The multi-instance collection of '{node.Id}' is not a collection ({collection ?? "null"}).");
+            return;
+        }
+
+        List<object?>? items;
+        try
+        {
+            items = ItemsWithinBudget(token, node, enumerable);
+        }
+        catch (Exception ex) when (ex is ExpressionBudgetException or ArithmeticException or NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException)
+        {
+            // A computed sequence is produced while it is read: its budgets apply here.
+            RaiseIncident(token, node, $"The multi-instance collection of '{node.Id}' could not be evaluated: {ex.Message}");
+            return;
+        }
+
+        if (items is null)
+        {
             return;
         }
 

@@ -97,6 +97,11 @@ internal sealed partial class StepRunner
 
     private void StartCallActivity(TokenState token, PlanNode node)
     {
+        if (!CallWithinBudget(token, node))
+        {
+            return;
+        }
+
         var model = node.Model;
         var called = _services.Plans?.Resolve(model.CalledElement!, model.VersionBinding, model.CalledVersion, PlanOf(token.ScopeId));
         if (called?.Root.NoneStart is null)

@@ -58,6 +58,11 @@ internal sealed partial class StepRunner
     private async ValueTask ExecuteAsync(TokenState token)
     {
         var node = NodeOf(token);
+        if (!EnterWithinBudget(token, node))
+        {
+            return;
+        }
+
         if (node.IsJoin)
         {
             token.Status = TokenStatus.Joining;

@@ -130,5 +130,8 @@ public sealed class Incident
 
     public string Message { get; set; } = string.Empty;
 
+    /// <summary>The budget the step went over (e.g. MaxElementsPerStep), when that is why it stopped (ADR 0091).</summary>
+    public string? Budget { get; set; }
+
     public DateTimeOffset At { get; set; }
 }

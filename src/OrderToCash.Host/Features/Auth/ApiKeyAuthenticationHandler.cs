@@ -10,7 +10,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyStore keys)
+    SignInGuard guard)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -24,7 +24,12 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var key = keys.Authenticate(presented);
+        var (key, retryAfter) = guard.AuthenticateKey(presented, Context.Connection.RemoteIpAddress);
+        if (retryAfter is { } wait)
+        {
+            Context.Items[BasicAuthenticationHandler.RetryAfterItem] = wait;
+        }
+
         if (key is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
@@ -39,9 +44,14 @@ internal sealed class ApiKeyAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(UserClaims.Principal(user, SchemeName), SchemeName)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[BasicAuthenticationHandler.RetryAfterItem] is TimeSpan wait)
+        {
+            await AuthEndpoints.LockedOut(Context, wait).ExecuteAsync(Context).ConfigureAwait(false);
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        return Task.CompletedTask;
     }
 }

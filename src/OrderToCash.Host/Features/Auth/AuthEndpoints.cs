@@ -23,9 +23,17 @@ internal static class AuthEndpoints
                 .Select(u => new { u.UserName, u.DisplayName, u.Roles, u.CustomerId })))
             .WithTags("Auth")
             .RequireAuthorization(Roles.Administrator);
+
+        // Ends every cookie session of a user at once (a lost laptop, a person leaving); Basic and API keys carry no session.
+        endpoints.MapDelete("/api/users/{userName}/sessions", async (string userName, BuiltInUserStore store, DatabaseSessionStore sessions) =>
+                store.Find(userName) is { } user
+                    ? Results.Ok(new { userName = user.UserName, sessionsEnded = await sessions.RevokeAsync(user.UserName).ConfigureAwait(false) })
+                    : Results.Problem(title: $"There is no user '{userName}'.", statusCode: StatusCodes.Status404NotFound))
+            .WithTags("Auth")
+            .RequireAuthorization(Roles.Administrator);
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, BuiltInUserStore store, HttpContext context)
+    private static async Task<IResult> LoginAsync(LoginRequest request, SignInGuard guard, HttpContext context)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
@@ -36,7 +44,12 @@ internal static class AuthEndpoints
             }.Where(e => e.Value.Length > 0).ToDictionary());
         }
 
-        var user = store.Authenticate(request.UserName, request.Password);
+        var (user, retryAfter) = guard.Authenticate(request.UserName, request.Password, context.Connection.RemoteIpAddress, "cookie");
+        if (retryAfter is { } wait)
+        {
+            return LockedOut(context, wait);
+        }
+
         if (user is null)
         {
             return Results.Problem(title: "Invalid user name or password.", statusCode: StatusCodes.Status401Unauthorized);
@@ -45,6 +58,17 @@ internal static class AuthEndpoints
         var principal = UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal).ConfigureAwait(false);
         return Results.Ok(Describe(principal));
+    }
+
+    /// <summary>429 with Retry-After: too many failed sign-ins for this user name or from this address.</summary>
+    internal static IResult LockedOut(HttpContext context, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(
+            title: "Too many failed sign-ins.",
+            detail: $"Sign-in is locked for this user name or address after repeated failures; try again in {Math.Max(1, (seconds + 59) / 60)} minute(s).",
+            statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     private static object Describe(ClaimsPrincipal user) => new

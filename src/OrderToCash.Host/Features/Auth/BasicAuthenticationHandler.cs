@@ -12,10 +12,13 @@ internal sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    BuiltInUserStore users)
+    SignInGuard guard)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
+
+    /// <summary>Set when the credentials were refused because of a lockout: the challenge answers 429, not 401.</summary>
+    internal const string RetryAfterItem = "o2c.sign-in.retry-after";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -36,16 +39,31 @@ internal sealed class BasicAuthenticationHandler(
         }
 
         var separator = credentials.IndexOf(':', StringComparison.Ordinal);
-        var user = separator <= 0 ? null : users.Authenticate(credentials[..separator], credentials[(separator + 1)..]);
+        if (separator <= 0)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The Basic credentials have no user name."));
+        }
+
+        var (user, retryAfter) = guard.Authenticate(credentials[..separator], credentials[(separator + 1)..], Context.Connection.RemoteIpAddress, SchemeName);
+        if (retryAfter is { } wait)
+        {
+            Context.Items[RetryAfterItem] = wait;
+        }
+
         return Task.FromResult(user is null
             ? AuthenticateResult.Fail("Invalid user name or password.")
             : AuthenticateResult.Success(new AuthenticationTicket(UserClaims.Principal(user, SchemeName), SchemeName)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RetryAfterItem] is TimeSpan wait)
+        {
+            await AuthEndpoints.LockedOut(Context, wait).ExecuteAsync(Context).ConfigureAwait(false);
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Basic realm=\"OrderToCash\", charset=\"UTF-8\"";
-        return Task.CompletedTask;
     }
 }

@@ -42,8 +42,10 @@ internal static partial class DemoUsers
 
         if (!(options.DemoUsers ?? environment.IsDevelopment()))
         {
-            LogNoUsers(logger);
-            return [];
+            // Outside development a host nobody can sign in to is a mistake, not a state to run in.
+            throw new InvalidOperationException(
+                $"No user is configured (Auth:Users) in the {environment.EnvironmentName} environment: nobody could sign in. "
+                + "Configure users with password hashes from 'o2c users hash-password' (see appsettings.samples/), or set Auth:DemoUsers=true for a demonstration host.");
         }
 
         var folder = DataFolder(database);
@@ -78,7 +80,7 @@ internal static partial class DemoUsers
             credentials.Append(System.Globalization.CultureInfo.InvariantCulture, $"{userName} {password} {role}\n");
         }
 
-        Directory.CreateDirectory(folder);
+        OwnerOnlyFiles.CreateFolder(folder);
         WriteOwnerOnly(credentialsFile, credentials.ToString());
         WriteOwnerOnly(usersFile, JsonSerializer.Serialize(users, Json));
         LogCreated(logger, missing.Count, credentialsFile);
@@ -103,19 +105,10 @@ internal static partial class DemoUsers
     /// <summary>Created readable by its owner only from the first byte (never world-readable, even for a moment).</summary>
     private static void WriteOwnerOnly(string path, string content)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var writer = new StreamWriter(path, System.Text.Encoding.UTF8, options);
+        using var writer = new StreamWriter(path, System.Text.Encoding.UTF8, OwnerOnlyFiles.NewFile());
         writer.Write(content);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created {Count} demo users with random passwords; their credentials are in {File}")]
     private static partial void LogCreated(ILogger logger, int count, string file);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No user is configured (Auth:Users): nobody can sign in. See appsettings.samples/ and 'o2c users hash-password'.")]
-    private static partial void LogNoUsers(ILogger logger);
 }

@@ -45,12 +45,16 @@ internal static class CustomerEndpoints
             customer.Segment,
             customer.Salesperson,
             PaymentTerms = customer.PaymentTerms.ToString(),
+            customer.PaymentTermsAgreedInContract,
+            customer.PeriodicInvoicing,
             customer.Currency,
             customer.InternalCreditLimit,
             customer.InsurerCover,
             CreditLimit = customer.CreditLimit.Amount,
             customer.RiskClass,
             customer.AccountOpenedOn,
+            customer.Iban,
+            Contacts = customer.Contacts.Select(c => new { c.Name, c.Email, Role = c.Role.ToString() }),
             Exposure = exposure is null ? null : new
             {
                 exposure.OpenOrders,

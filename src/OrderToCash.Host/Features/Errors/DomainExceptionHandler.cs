@@ -6,7 +6,7 @@ namespace OrderToCash.Host.Features.Errors;
 
 /// <summary>
 /// Turns the domain's refusals into problem documents with a 4xx status, in one place: endpoints throw what the domain
-/// throws and stay free of try/catch. Anything else stays a 500 without details.
+/// throws and stay free of try/catch. A database that cannot serve answers 503 with Retry-After; anything else stays a 500 without details.
 /// </summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -25,6 +25,12 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             BadHttpRequestException bad => (bad.StatusCode, bad.Message),
             _ => (0, string.Empty),
         };
+        if (status == 0 && DatabaseUnavailable.Is(exception))
+        {
+            (status, title) = (StatusCodes.Status503ServiceUnavailable, "The database is unavailable; try again shortly.");
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         if (status == 0)
         {
             return false;

@@ -22,6 +22,11 @@ internal static class KpiEndpoints
 
     private static async Task<IResult> GetAsync(DateOnly? from, DateOnly? to, string? customerId, string? segment, string? salesperson, string? by, ClaimsPrincipal user, KpiCalculator kpis, CancellationToken cancellationToken)
     {
+        if (DateBounds.Check(("from", from), ("to", to)) is { } outOfBounds)
+        {
+            return outOfBounds;
+        }
+
         if (Check(from, to, by, out var breakdown) is { } problem)
         {
             return problem;
@@ -48,6 +53,11 @@ internal static class KpiEndpoints
         if (at is null)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["The date of the balance is required (yyyy-MM-dd)."] });
+        }
+
+        if (DateBounds.Check(("at", at)) is { } outOfBounds)
+        {
+            return outOfBounds;
         }
 
         if (Check(at, at, by, out var breakdown) is { } problem)

@@ -46,7 +46,7 @@ internal static class DisputeEndpoints
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (DbUpdateException) when (attempt < LostRace.MaxAttempts)
+            catch (Exception ex) when (attempt < LostRace.MaxAttempts && LostRace.IsLostRace(ex))
             {
                 // Another raise took the series' next number (or created the series) or changed the invoice: check again
                 // on fresh data.

@@ -45,7 +45,7 @@ internal static class LifecycleEndpoints
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (DbUpdateException) when (attempt < LostRace.MaxAttempts)
+            catch (Exception ex) when (attempt < LostRace.MaxAttempts && LostRace.IsLostRace(ex))
             {
                 // The same message recorded by a concurrent request (the next round answers "duplicate"), or another
                 // dispute took the series' number or changed the invoice: again on fresh data.

@@ -41,6 +41,11 @@ internal static class RootCauseEndpoints
 
     private static async Task<IResult> GroupsAsync(DateOnly? from, DateOnly? to, OrderToCashDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (DateBounds.Check(("from", from), ("to", to)) is { } outOfBounds)
+        {
+            return outOfBounds;
+        }
+
         if (Period(from, to, clock) is not { } period)
         {
             return PeriodProblem(from, to);
@@ -52,6 +57,11 @@ internal static class RootCauseEndpoints
 
     private static async Task<IResult> GroupsCsvAsync(DateOnly? from, DateOnly? to, OrderToCashDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (DateBounds.Check(("from", from), ("to", to)) is { } outOfBounds)
+        {
+            return outOfBounds;
+        }
+
         if (Period(from, to, clock) is not { } period)
         {
             return PeriodProblem(from, to);
@@ -88,6 +98,10 @@ internal static class RootCauseEndpoints
         if (body.DeployedOn is null)
         {
             problems["deployedOn"] = ["The date the fix went live is required (yyyy-MM-dd): the observation window starts on it."];
+        }
+        else if (DateBounds.Problem("deployedOn", body.DeployedOn) is { } outOfBounds)
+        {
+            problems["deployedOn"] = [outOfBounds];
         }
 
         if (string.IsNullOrWhiteSpace(body.Description) || body.Description.Length > 2000)

@@ -14,7 +14,6 @@ namespace OrderToCash.Host.Features.Rules;
 /// </summary>
 internal static partial class ExpressionCheck
 {
-    public const int MaxExpressionLength = 4000;
     private const string ProbeRuleName = "ExpressionBeingChecked";
 
     /// <returns>The answer, and when the expression compiles, a rule set holding only that rule (to evaluate it on sample inputs).</returns>

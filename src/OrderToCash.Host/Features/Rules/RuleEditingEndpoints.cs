@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Persistence;
+using OrderToCash.Engine.Expressions;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
 using OrderToCash.Engine.Rules.Definitions;
@@ -35,9 +36,10 @@ internal static class RuleEditingEndpoints
         {
             problems["expression"] = ["The expression is empty: a rule needs a condition that is true or false."];
         }
-        else if (body.Expression.Length > ExpressionCheck.MaxExpressionLength)
+        else if (ExpressionLimits.CheckText(body.Expression) is { } tooBig)
         {
-            problems["expression"] = [$"The expression is {body.Expression.Length:N0} characters long; at most {ExpressionCheck.MaxExpressionLength:N0} are allowed."];
+            // Refused before anything parses it: 1,995 nested parentheses overflowed the parser's stack (ADR 0090).
+            problems["expression"] = [$"{char.ToUpperInvariant(tooBig[0])}{tooBig[1..]}."];
         }
 
         if (body.Inputs is { } sample && sample.ValueKind != JsonValueKind.Object)
@@ -54,6 +56,8 @@ internal static class RuleEditingEndpoints
         var context = body.Content ?? await db.RuleSetVersions.AsNoTracking()
             .Where(v => v.Name == body.RuleSet).OrderByDescending(v => v.Version).Select(v => v.Content)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        // The client may leave while a long evaluation runs: the evaluation stops with the request.
+        using var cancelling = ExpressionBudget.Cancelling(ct);
         var (result, probe) = ExpressionCheck.Check(compiler, catalog, body.RuleSet!, body.RuleName, body.Expression!, context);
         if (probe is null || body.Inputs is not { } inputs)
         {
@@ -96,6 +100,7 @@ internal static class RuleEditingEndpoints
 
         var name = read.RuleSets.Count == 1 ? read.RuleSets[0].Name : null;
         var cases = name is null ? [] : await folder.FilesForAsync(name, ct).ConfigureAwait(false);
+        using var cancelling = ExpressionBudget.Cancelling(ct);
         var report = validator.Validate([new RuleSource(name is null ? "candidate" : $"{name}.json", body.Content)], cases);
         AdHocResult? adHocResult = null;
         if (body.AdHoc is { } inputs && report.RuleSets.Count == 1)

@@ -36,6 +36,11 @@ internal static class RuleEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["At least one rule file (name and content) is required."] });
         }
 
+        if (DateBounds.Problem("effectiveFrom", body.EffectiveFrom) is { } outOfBounds)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [outOfBounds] });
+        }
+
         var request = new PublishRequest(
             [.. body.Files.Select(f => new RuleSource(f.Name ?? "rules.json", f.Content ?? string.Empty))],
             [.. (body.WhatIf ?? []).Select(f => new RuleSource(f.Name ?? "tests.json", f.Content ?? string.Empty))],

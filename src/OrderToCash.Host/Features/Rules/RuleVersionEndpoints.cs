@@ -85,6 +85,11 @@ internal static class RuleVersionEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["content"] = [$"The JSON is rule set '{named}', but it is published as '{name}': WorkflowName must match the rule set in the address."] });
         }
 
+        if (DateBounds.Problem("effectiveFrom", body.EffectiveFrom) is { } outOfBounds)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [outOfBounds] });
+        }
+
         return await PublishAsync(publisher, cases, name, new RuleSource($"{name}.json", body.Content), user, body.Comment, body.EffectiveFrom, ct).ConfigureAwait(false);
     }
 

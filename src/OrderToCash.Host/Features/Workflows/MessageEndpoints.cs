@@ -1,17 +1,21 @@
+using System.Security.Claims;
 using System.Text.Json;
 using OrderToCash.Core.Security;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Host.Features.Workflows;
 
-/// <summary><c>POST /api/messages</c>: a business event (payment received, dispute opened) correlated to the instance waiting for it.</summary>
+/// <summary>
+/// <c>POST /api/messages</c>: a business event from outside (a carrier's scan, a partner's notice) correlated to the
+/// instance waiting for it; only the public messages configured for the caller's roles (<see cref="PublicMessages"/>).
+/// </summary>
 internal static class MessageEndpoints
 {
     public static void MapMessages(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/messages", CorrelateAsync).WithTags("Workflows")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Collector, Roles.SalesAdministration));
 
-    private static async Task<IResult> CorrelateAsync(MessageRequest body, DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<IResult> CorrelateAsync(MessageRequest body, ClaimsPrincipal user, PublicMessages publicMessages, DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Name))
@@ -40,6 +44,11 @@ internal static class MessageEndpoints
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors);
+        }
+
+        if (publicMessages.Refusal(body.Name!, user) is { } refusal)
+        {
+            return Results.Problem(title: "This message may not be posted.", detail: refusal, statusCode: StatusCodes.Status403Forbidden);
         }
 
         var message = new IncomingMessage(body.Name!, body.CorrelationKey, body.MessageId!, Variables.From(body.Payload),

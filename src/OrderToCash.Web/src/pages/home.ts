@@ -1,6 +1,7 @@
 import { append, byId, h } from '../shared/dom';
 import { startPage } from '../shared/page';
-import { pages, roleLabel, canOpen } from '../shared/pages';
+import { pages, roleLabel, canOpen, pageTitle, pageSummary, pageRole } from '../shared/pages';
+import { t } from '../i18n/i18n';
 
 void startPage('/', user => {
   const main = byId('main');
@@ -10,26 +11,20 @@ void startPage('/', user => {
   const intro = h(
     'section',
     { class: 'page-intro' },
-    h('h1', {}, `Welcome, ${name}`),
-    h('p', { class: 'muted', 'data-test': 'roles' }, `Signed in as ${user.userName} · ${user.roles.map(roleLabel).join(', ') || 'no role'}`),
+    h('h1', {}, t('shell:welcome', { name })),
+    h('p', { class: 'muted', 'data-test': 'roles' }, t('shell:signedInAs', { user: user.userName, roles: user.roles.map(roleLabel).join(', ') || t('shell:noRole') })),
   );
 
-  const grid = h('ul', { class: 'card-grid', 'aria-label': 'Your pages' });
+  const grid = h('ul', { class: 'card-grid', 'aria-label': t('shell:yourPages') });
   for (const page of open) {
     append(
       grid,
-      h(
-        'li',
-        {},
-        h('a', { class: 'card card-link', href: page.path }, h('h2', {}, page.title), h('p', {}, page.summary), h('span', { class: 'card-role' }, roleLabel(page.role))),
-      ),
+      h('li', {}, h('a', { class: 'card card-link', href: page.path }, h('h2', {}, pageTitle(page)), h('p', {}, pageSummary(page)), h('span', { class: 'card-role' }, pageRole(page)))),
     );
   }
 
   main.replaceChildren(
     intro,
-    open.length > 0
-      ? grid
-      : h('section', { class: 'card notice', 'data-test': 'no-pages' }, h('h2', {}, 'No page for your role yet'), h('p', {}, 'The pages for your role are not available yet. Your administrator can tell you when they are.')),
+    open.length > 0 ? grid : h('section', { class: 'card notice', 'data-test': 'no-pages' }, h('h2', {}, t('shell:noPagesTitle')), h('p', {}, t('shell:noPagesText'))),
   );
 });

@@ -1,6 +1,9 @@
 import { ApiError, auth } from '../shared/api';
 import { byId } from '../shared/dom';
 import { safeReturnUrl } from '../shared/return-url';
+import { languageSwitch } from '../shared/layout';
+import { t } from '../i18n/i18n';
+import '../i18n/shell';
 import '../styles/app.css';
 
 const form = byId<HTMLFormElement>('login-form');
@@ -9,6 +12,13 @@ const password = byId<HTMLInputElement>('password');
 const error = byId('login-error');
 const submit = byId<HTMLButtonElement>('login-submit');
 const returnUrl = safeReturnUrl(new URLSearchParams(window.location.search).get('returnUrl'));
+
+// The HTML holds the French words; each `data-text` element gets its text in the chosen language.
+for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
+  element.textContent = t(`shell:${element.dataset.text}`);
+}
+document.title = `${t('shell:login.title')} · OrderToCash`;
+byId('login-language').replaceChildren(languageSwitch());
 
 function showError(message: string): void {
   error.textContent = message;
@@ -22,23 +32,23 @@ function showError(message: string): void {
 form.addEventListener('submit', event => {
   event.preventDefault();
   if (!userName.value.trim() || !password.value) {
-    showError('Enter your user name and your password.');
+    showError(t('shell:login.missing'));
     return;
   }
   error.hidden = true;
   submit.disabled = true;
-  submit.textContent = 'Signing in…';
+  submit.textContent = t('shell:login.submitting');
   auth
     .login(userName.value.trim(), password.value)
     .then(() => window.location.replace(returnUrl))
     .catch((failure: unknown) => {
       if (failure instanceof ApiError && (failure.status === 401 || failure.status === 400)) {
-        showError('Invalid user name or password.');
+        showError(t('shell:login.invalid'));
       } else {
-        showError('The server could not be reached. Check your connection and try again.');
+        showError(t('shell:login.unreachable'));
       }
       submit.disabled = false;
-      submit.textContent = 'Sign in';
+      submit.textContent = t('shell:login.submit');
     });
 });
 

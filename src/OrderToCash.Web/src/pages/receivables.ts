@@ -1,7 +1,11 @@
 import type { CurrentUser } from '../shared/api';
 import { append, byId, h } from '../shared/dom';
 import { startPage } from '../shared/page';
-import { receivables, money, type DisputeView, type InvoiceSummary, type Reason } from '../receivables/api';
+import { receivables, type DisputeView, type InvoiceSummary, type Reason } from '../receivables/api';
+import { t } from '../i18n/i18n';
+import { date, money } from '../i18n/format';
+import { departmentLabel, reasonLabel, stateLabel } from '../i18n/labels';
+import '../receivables/texts';
 import { disputeForm, promiseForm } from '../receivables/forms';
 import '../styles/receivables.css';
 
@@ -16,19 +20,19 @@ let disputes: DisputeView[] = [];
 void startPage('/receivables', async current => {
   user = current;
   const isCustomer = user.roles.includes('Customer');
-  const filter = h('select', { id: 'invoice-filter', 'aria-label': 'Which invoices' }, h('option', { value: 'open' }, 'Open'), h('option', { value: 'overdue' }, 'Overdue'), h('option', { value: 'settled' }, 'Settled'));
-  const customer = h('select', { id: 'customer-filter', 'aria-label': 'Customer', hidden: isCustomer }, h('option', { value: '' }, 'All my customers'));
+  const filter = h('select', { id: 'invoice-filter', 'aria-label': t('receivables:which') }, h('option', { value: 'open' }, t('receivables:open')), h('option', { value: 'overdue' }, t('receivables:overdue')), h('option', { value: 'settled' }, t('receivables:settled')));
+  const customer = h('select', { id: 'customer-filter', 'aria-label': t('receivables:customer'), hidden: isCustomer }, h('option', { value: '' }, t('receivables:allCustomers')));
   byId('main').replaceChildren(
     h(
       'section',
       { class: 'page-intro' },
-      h('h1', {}, isCustomer ? 'Your account' : 'Receivables'),
-      h('p', { class: 'lead' }, isCustomer ? 'Your invoices, what is still open, your payments and disputes. Contest an invoice or promise a payment date here.' : 'Open and overdue invoices of the customers you follow, with their payments, credit notes, disputes and reminders.'),
+      h('h1', {}, isCustomer ? t('receivables:yourAccount') : t('receivables:title')),
+      h('p', { class: 'lead' }, isCustomer ? t('receivables:leadCustomer') : t('receivables:lead')),
     ),
     h('div', { class: 'toolbar' }, filter, customer),
     h('p', { id: 'receivables-status', class: 'muted', role: 'status', 'aria-live': 'polite' }),
-    h('section', { id: 'totals', class: 'totals', 'aria-label': 'Totals' }),
-    h('div', { class: 'split-layout' }, h('section', { id: 'invoice-list', class: 'card', 'aria-label': 'Invoices' }), h('section', { id: 'invoice-detail', class: 'card', 'aria-label': 'Selected invoice' })),
+    h('section', { id: 'totals', class: 'totals', 'aria-label': t('receivables:totals') }),
+    h('div', { class: 'split-layout' }, h('section', { id: 'invoice-list', class: 'card', 'aria-label': t('receivables:invoices') }), h('section', { id: 'invoice-detail', class: 'card', 'aria-label': t('receivables:selected') })),
   );
   const load = () => void refresh(filter.value, customer.value);
   filter.addEventListener('change', load);
@@ -47,8 +51,8 @@ async function refresh(status: string, customer: string, select?: string): Promi
   renderTotals();
   const list = byId('invoice-list');
   if (invoices.length === 0) {
-    list.replaceChildren(h('p', { 'data-test': 'no-invoices' }, 'No invoice in this view.'));
-    byId('invoice-detail').replaceChildren(h('p', { class: 'muted' }, 'Select an invoice to see its details.'));
+    list.replaceChildren(h('p', { 'data-test': 'no-invoices' }, t('receivables:none')));
+    byId('invoice-detail').replaceChildren(h('p', { class: 'muted' }, t('receivables:selectOne')));
     return;
   }
   const body = h('tbody', {});
@@ -60,11 +64,11 @@ async function refresh(status: string, customer: string, select?: string): Promi
         { 'data-invoice': i.number, class: i.overdue ? 'overdue' : null },
         h('td', {}, h('button', { type: 'button', class: 'link-button', onclick: () => void show(i.number) }, i.number)),
         h('td', {}, i.customerId),
-        h('td', {}, i.dueDate),
+        h('td', {}, date(i.dueDate)),
         h('td', { class: 'num' }, money(i.grossAmount, i.currency)),
         h('td', { class: 'num' }, money(i.openAmount, i.currency)),
         h('td', { class: 'num' }, i.disputedAmount > 0 ? money(i.disputedAmount, i.currency) : '—'),
-        h('td', {}, i.settledOn ? `Settled ${i.settledOn}` : i.overdue ? `Overdue${i.reminderLevel > 0 ? ` · reminder ${i.reminderLevel}` : ''}` : 'Not due'),
+        h('td', {}, i.settledOn ? t('receivables:settledOn', { date: date(i.settledOn) }) : i.overdue ? `${t('receivables:overdue')}${i.reminderLevel > 0 ? ` · ${t('receivables:reminder', { level: i.reminderLevel })}` : ''}` : t('receivables:notDue')),
       ),
     );
   }
@@ -72,7 +76,7 @@ async function refresh(status: string, customer: string, select?: string): Promi
     h(
       'table',
       { class: 'data-table', 'data-test': 'invoice-table' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Invoice'), h('th', {}, 'Customer'), h('th', {}, 'Due'), h('th', { class: 'num' }, 'Amount'), h('th', { class: 'num' }, 'Open'), h('th', { class: 'num' }, 'Disputed'), h('th', {}, 'State'))),
+      h('thead', {}, h('tr', {}, h('th', {}, t('receivables:colInvoice')), h('th', {}, t('receivables:customer')), h('th', {}, t('receivables:colDue')), h('th', { class: 'num' }, t('receivables:colAmount')), h('th', { class: 'num' }, t('receivables:open')), h('th', { class: 'num' }, t('receivables:disputed')), h('th', {}, t('receivables:colState')))),
       body,
     ),
   );
@@ -83,9 +87,9 @@ function renderTotals(): void {
   const currency = invoices[0]?.currency ?? 'EUR';
   const sum = (pick: (i: InvoiceSummary) => number) => invoices.reduce((total, i) => total + pick(i), 0);
   byId('totals').replaceChildren(
-    h('div', { class: 'total' }, h('span', {}, 'Open'), h('strong', { 'data-test': 'total-open' }, money(sum(i => i.openAmount), currency))),
-    h('div', { class: 'total' }, h('span', {}, 'Overdue'), h('strong', {}, money(sum(i => (i.overdue ? i.openAmount : 0)), currency))),
-    h('div', { class: 'total' }, h('span', {}, 'Disputed'), h('strong', {}, money(sum(i => i.disputedAmount), currency))),
+    h('div', { class: 'total' }, h('span', {}, t('receivables:open')), h('strong', { 'data-test': 'total-open' }, money(sum(i => i.openAmount), currency))),
+    h('div', { class: 'total' }, h('span', {}, t('receivables:overdue')), h('strong', {}, money(sum(i => (i.overdue ? i.openAmount : 0)), currency))),
+    h('div', { class: 'total' }, h('span', {}, t('receivables:disputed')), h('strong', {}, money(sum(i => i.disputedAmount), currency))),
   );
 }
 
@@ -107,24 +111,32 @@ async function show(number: string): Promise<void> {
   detail.replaceChildren();
   const facts = h('dl', { class: 'facts', 'data-test': 'invoice-facts' });
   const fact = (label: string, value: string) => append(facts, h('dt', {}, label), h('dd', {}, value));
-  fact('Due date', `${m.dueDate} (${m.paymentTerms})`);
-  fact('Amount', `${money(m.netAmount, i.currency)} + VAT ${money(m.vatAmount, i.currency)} = ${money(m.grossAmount, i.currency)}`);
-  fact('Open', money(i.openAmount, i.currency));
-  fact('Late payment', m.penaltyClause);
-  fact('Recovery indemnity', money(m.recoveryIndemnity, 'EUR'));
-  fact('Seller', `SIREN ${m.sellerSiren} · VAT ${m.sellerVatNumber}`);
-  fact('Customer', `SIREN ${m.customerSiren} · VAT ${m.customerVatNumber}`);
+  fact(t('receivables:dueDate'), `${date(m.dueDate)} (${m.paymentTerms})`);
+  fact(t('receivables:colAmount'), t('receivables:amountLine', { net: money(m.netAmount, i.currency), vat: money(m.vatAmount, i.currency), gross: money(m.grossAmount, i.currency) }));
+  fact(t('receivables:open'), money(i.openAmount, i.currency));
+  fact(t('receivables:latePayment'), m.penaltyClause);
+  fact(t('receivables:recoveryIndemnity'), money(m.recoveryIndemnity, 'EUR'));
+  fact(t('receivables:seller'), t('receivables:ids', { siren: m.sellerSiren, vat: m.sellerVatNumber }));
+  fact(t('receivables:customer'), t('receivables:ids', { siren: m.customerSiren, vat: m.customerVatNumber }));
   if (details.lateInterest > 0 || details.indemnityCharged > 0) {
-    fact('Charged for paying late', `${money(details.lateInterest, i.currency)} interest + ${money(details.indemnityCharged, 'EUR')} indemnity`);
+    fact(t('receivables:charged'), t('receivables:chargedLine', { interest: money(details.lateInterest, i.currency), indemnity: money(details.indemnityCharged, 'EUR') }));
   }
-  append(detail, h('h2', {}, `Invoice ${i.number}`), facts);
+  append(detail, h('h2', {}, t('receivables:invoiceTitle', { number: i.number })), facts);
+  const isCustomer = user.roles.includes('Customer');
   const events = [
-    ...details.payments.map(p => `${p.receivedOn} · payment ${p.reference}: ${money(p.amount, i.currency)}`),
-    ...details.creditNotes.map(c => `${c.issueDate} · credit note ${c.number}: ${money(c.amount, i.currency)} (${c.reason})`),
-    ...disputes.filter(d => d.invoiceNumber === i.number).map(d => `${d.raisedAt.slice(0, 10)} · dispute ${d.number}: ${money(d.amount, d.currency)} ${d.reasonCode}${d.department ? ` → ${d.department}` : ''} (${d.outcome ?? d.status})`),
-    ...promises.map(p => `${p.promisedFor} · promise to pay ${money(p.amount, i.currency)} (${p.status})`),
+    ...details.payments.map(p => `${date(p.receivedOn)} · ${t('receivables:payment', { reference: p.reference, amount: money(p.amount, i.currency) })}`),
+    ...details.creditNotes.map(c => `${date(c.issueDate)} · ${t('receivables:creditNote', { number: c.number, amount: money(c.amount, i.currency) })} (${c.reason})`),
+    ...disputes
+      .filter(d => d.invoiceNumber === i.number)
+      .map(d => {
+        // The customer reads the reason's words, never the code nor the department it was routed to.
+        const routed = !isCustomer && d.department ? ` → ${departmentLabel(d.department)}` : '';
+        const state = d.outcome ? stateLabel('disputeOutcome', d.outcome) : stateLabel('disputeState', d.status);
+        return `${date(d.raisedAt)} · ${t('receivables:dispute', { number: d.number, amount: money(d.amount, d.currency) })} ${reasonLabel(d.reasonCode, reasons.find(r => r.code === d.reasonCode)?.label)}${routed} (${state})`;
+      }),
+    ...promises.map(p => `${date(p.promisedFor)} · ${t('receivables:promise', { amount: money(p.amount, i.currency) })} (${stateLabel('promiseState', p.status)})`),
   ];
-  append(detail, h('h3', {}, 'History'), events.length > 0 ? h('ul', { class: 'history', 'data-test': 'invoice-history' }, ...events.map(e => h('li', {}, e))) : h('p', { class: 'muted' }, 'Nothing yet.'));
+  append(detail, h('h3', {}, t('receivables:history')), events.length > 0 ? h('ul', { class: 'history', 'data-test': 'invoice-history' }, ...events.map(e => h('li', {}, e))) : h('p', { class: 'muted' }, t('receivables:nothingYet')));
   const open = i.openAmount > 0;
   const done = (message: string) => {
     byId('receivables-status').textContent = message;

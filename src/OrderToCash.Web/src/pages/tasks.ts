@@ -2,6 +2,8 @@ import { ApiError, getJson, postJson } from '../shared/api';
 import { append, byId, h } from '../shared/dom';
 import { startPage } from '../shared/page';
 import { roleLabel } from '../shared/pages';
+import { register, t } from '../i18n/i18n';
+import { dateTime, number } from '../i18n/format';
 import '../styles/tasks.css';
 
 /** A user task as GET /api/tasks lists it. */
@@ -30,6 +32,65 @@ interface TaskForm {
   context: Record<string, unknown>;
 }
 
+register('tasks', {
+  fr: {
+    title: 'Tâches',
+    lead: 'Ce que les processus vous demandent, à vous et à vos rôles. Prenez une tâche, puis répondez-y : le processus continue avec votre réponse.',
+    list: 'Vos tâches',
+    selected: 'Tâche sélectionnée',
+    none: 'Rien à faire : aucune tâche n’attend vos rôles.',
+    selectOne: 'Sélectionnez une tâche pour voir de quoi il s’agit.',
+    colTask: 'Tâche',
+    colAbout: 'Objet',
+    colFor: 'Pour',
+    colDue: 'Échéance',
+    colState: 'État',
+    late: '(en retard)',
+    yours: 'À vous',
+    takenBy: 'Prise par {{user}}',
+    open: 'À prendre',
+    count_one: '{{count}} tâche',
+    count_other: '{{count}} tâches',
+    created: 'créée le {{date}}',
+    claim: 'Prendre cette tâche',
+    took: 'Vous avez pris « {{task}} ».',
+    someone: 'Quelqu’un',
+    takenByOther: '{{user}} a pris cette tâche.',
+    yes: 'Oui',
+    no: 'Non',
+    send: 'Envoyer la réponse',
+    answered: 'Réponse envoyée à « {{task}} ».',
+  },
+  en: {
+    title: 'Tasks',
+    lead: 'What the workflows ask of you and your roles. Claim a task to take it, then answer it: the workflow goes on with your answer.',
+    list: 'Your tasks',
+    selected: 'Selected task',
+    none: t('tasks:none'),
+    selectOne: t('tasks:selectOne'),
+    colTask: 'Task',
+    colAbout: 'About',
+    colFor: 'For',
+    colDue: 'Due',
+    colState: 'State',
+    late: '(late)',
+    yours: 'Yours',
+    takenBy: 'Taken by {{user}}',
+    open: 'Open',
+    count_one: '{{count}} task',
+    count_other: '{{count}} tasks',
+    created: 'created {{date}}',
+    claim: t('tasks:claim'),
+    took: 'You took “{{task}}”.',
+    someone: 'Someone',
+    takenByOther: '{{user}} took this task.',
+    yes: 'Yes',
+    no: 'No',
+    send: t('tasks:send'),
+    answered: 'Answered “{{task}}”.',
+  },
+});
+
 let userName = '';
 
 void startPage('/tasks', async user => {
@@ -38,11 +99,11 @@ void startPage('/tasks', async user => {
     h(
       'section',
       { class: 'page-intro' },
-      h('h1', {}, 'Tasks'),
-      h('p', { class: 'lead' }, 'What the workflows ask of you and your roles. Claim a task to take it, then answer it: the workflow goes on with your answer.'),
+      h('h1', {}, t('tasks:title')),
+      h('p', { class: 'lead' }, t('tasks:lead')),
     ),
     h('p', { id: 'task-status', class: 'muted', role: 'status', 'aria-live': 'polite' }),
-    h('div', { class: 'split-layout' }, h('section', { id: 'task-list', class: 'card', 'aria-label': 'Your tasks' }), h('section', { id: 'task-detail', class: 'card', 'aria-label': 'Selected task' })),
+    h('div', { class: 'split-layout' }, h('section', { id: 'task-list', class: 'card', 'aria-label': t('tasks:list') }), h('section', { id: 'task-detail', class: 'card', 'aria-label': t('tasks:selected') })),
   );
   await refresh();
 });
@@ -55,14 +116,14 @@ async function refresh(selectId?: string): Promise<void> {
   const tasks = await getJson<UserTask[]>('/api/tasks');
   const list = byId('task-list');
   if (tasks.length === 0) {
-    list.replaceChildren(h('p', { 'data-test': 'no-tasks' }, 'Nothing to do: no task is waiting for your roles.'));
-    byId('task-detail').replaceChildren(h('p', { class: 'muted' }, 'Select a task to see what it is about.'));
+    list.replaceChildren(h('p', { 'data-test': 'no-tasks' }, t('tasks:none')));
+    byId('task-detail').replaceChildren(h('p', { class: 'muted' }, t('tasks:selectOne')));
     return;
   }
   const table = h(
     'table',
     { class: 'data-table', 'data-test': 'data-table' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Task'), h('th', {}, 'About'), h('th', {}, 'For'), h('th', {}, 'Due'), h('th', {}, 'State'))),
+    h('thead', {}, h('tr', {}, h('th', {}, t('tasks:colTask')), h('th', {}, t('tasks:colAbout')), h('th', {}, t('tasks:colFor')), h('th', {}, t('tasks:colDue')), h('th', {}, t('tasks:colState')))),
   );
   const body = h('tbody', {});
   for (const task of tasks) {
@@ -73,13 +134,13 @@ async function refresh(selectId?: string): Promise<void> {
       h('td', {}, h('button', { type: 'button', class: 'link-button', onclick: () => void select(task.id) }, task.name ?? task.elementId)),
       h('td', {}, task.businessKey ?? task.processId),
       h('td', {}, task.candidateRole ? roleLabel(task.candidateRole) : '—'),
-      h('td', {}, task.dueAt ? `${formatDate(task.dueAt)}${overdue ? ' (late)' : ''}` : '—'),
-      h('td', {}, task.status === 'Claimed' ? (task.assignee === userName ? 'Yours' : `Taken by ${task.assignee}`) : 'Open'),
+      h('td', {}, task.dueAt ? `${dateTime(task.dueAt)}${overdue ? ` ${t('tasks:late')}` : ''}` : '—'),
+      h('td', {}, task.status === 'Claimed' ? (task.assignee === userName ? t('tasks:yours') : t('tasks:takenBy', { user: task.assignee })) : t('tasks:open')),
     );
     append(body, row);
   }
   append(table, body);
-  list.replaceChildren(h('h2', {}, `${tasks.length} task${tasks.length === 1 ? '' : 's'}`), table);
+  list.replaceChildren(h('h2', {}, t('tasks:count', { count: tasks.length })), table);
   const chosen = selectId ?? tasks[0]?.id;
   if (chosen && tasks.some(t => t.id === chosen)) {
     await select(chosen);
@@ -108,19 +169,19 @@ async function select(id: string): Promise<void> {
   append(
     detail,
     h('h2', {}, task.name ?? task.elementId),
-    h('p', { class: 'muted' }, `${task.processId} · created ${formatDate(task.createdAt)}${task.businessKey ? ` · ${task.businessKey}` : ''}`),
+    h('p', { class: 'muted' }, `${task.processId} · ${t('tasks:created', { date: dateTime(task.createdAt) })}${task.businessKey ? ` · ${task.businessKey}` : ''}`),
     Object.keys(form.context).length > 0 && context,
-    task.status === 'Open' ? claimButton(task) : task.assignee === userName ? answerForm(form) : h('p', {}, `${task.assignee ?? 'Someone'} took this task.`),
+    task.status === 'Open' ? claimButton(task) : task.assignee === userName ? answerForm(form) : h('p', {}, t('tasks:takenByOther', { user: task.assignee ?? t('tasks:someone') })),
   );
 }
 
 function claimButton(task: UserTask): HTMLElement {
-  const button = h('button', { type: 'button', class: 'button button-primary', 'data-test': 'claim' }, 'Claim this task');
+  const button = h('button', { type: 'button', class: 'button button-primary', 'data-test': 'claim' }, t('tasks:claim'));
   button.addEventListener('click', () => {
     button.disabled = true;
     void postJson(`/api/tasks/${encodeURIComponent(task.id)}/claim`, {})
       .then(() => refresh(task.id))
-      .then(() => status(`You took “${task.name ?? task.elementId}”.`))
+      .then(() => status(t('tasks:took', { task: task.name ?? task.elementId })))
       .catch((error: unknown) => {
         button.disabled = false;
         status(messageOf(error));
@@ -136,13 +197,13 @@ function answerForm(form: TaskForm): HTMLElement {
     const id = `field-${field.name}`;
     const input =
       field.type === 'bool'
-        ? h('select', { id, name: field.name }, h('option', { value: 'true' }, 'Yes'), h('option', { value: 'false' }, 'No'))
+        ? h('select', { id, name: field.name }, h('option', { value: 'true' }, t('tasks:yes')), h('option', { value: 'false' }, t('tasks:no')))
         : h('input', { id, name: field.name, type: field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text', step: field.type === 'number' ? 'any' : null });
     inputs.set(field.name, input);
     append(element, h('div', { class: 'field' }, h('label', { for: id }, humanize(field.name)), input));
   }
   const error = h('p', { class: 'form-error', role: 'alert', 'data-test': 'task-error' });
-  const submit = h('button', { type: 'submit', class: 'button button-primary', 'data-test': 'complete' }, 'Send the answer');
+  const submit = h('button', { type: 'submit', class: 'button button-primary', 'data-test': 'complete' }, t('tasks:send'));
   append(element, error, submit);
   element.addEventListener('submit', event => {
     event.preventDefault();
@@ -155,7 +216,7 @@ function answerForm(form: TaskForm): HTMLElement {
     error.textContent = '';
     void postJson(`/api/tasks/${encodeURIComponent(form.task.id)}/complete`, { outputs })
       .then(() => refresh())
-      .then(() => status(`Answered “${form.task.name ?? form.task.elementId}”.`))
+      .then(() => status(t('tasks:answered', { task: form.task.name ?? form.task.elementId })))
       .catch((failure: unknown) => {
         submit.disabled = false;
         error.textContent = messageOf(failure);
@@ -165,7 +226,7 @@ function answerForm(form: TaskForm): HTMLElement {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.title : 'The server could not be reached; try again.';
+  return error instanceof ApiError ? error.title : t('shell:unreachable');
 }
 
 function humanize(name: string): string {
@@ -176,9 +237,8 @@ function display(value: unknown): string {
   if (value === null || value === undefined) {
     return '—';
   }
+  if (typeof value === 'number') {
+    return number(value, 2);
+  }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -89,7 +89,3 @@ export const receivables = {
     postJson<DisputeView>(`/api/invoices/${encodeURIComponent(number)}/disputes`, body),
   promise: (number: string, body: { amount: number; promisedFor: string }) => postJson<PromiseView>(`/api/invoices/${encodeURIComponent(number)}/promises`, body),
 };
-
-export function money(amount: number, currency: string): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
-}

@@ -1,6 +1,10 @@
-import { ApiError } from '../shared/api';
 import { append, h } from '../shared/dom';
 import { receivables, type InvoiceSummary, type Reason } from './api';
+import { t } from '../i18n/i18n';
+import { money } from '../i18n/format';
+import { reasonLabel } from '../i18n/labels';
+import { problemText } from '../shared/page';
+import './texts';
 
 /** A form that posts once, shows the server's refusal in words, and calls back on success. */
 function actionForm(testId: string, title: string, fields: HTMLElement[], submitLabel: string, send: () => Promise<unknown>, done: (message: string) => void, successMessage: string): HTMLElement {
@@ -16,22 +20,10 @@ function actionForm(testId: string, title: string, fields: HTMLElement[], submit
       .then(() => done(successMessage))
       .catch((failure: unknown) => {
         submit.disabled = false;
-        error.textContent = failure instanceof ApiError ? describe(failure) : 'The server could not be reached; try again.';
+        error.textContent = problemText(failure);
       });
   });
   return form;
-}
-
-/** The problem's title and, for a validation problem, each field's messages. */
-function describe(error: ApiError): string {
-  const errors = error.problem?.errors;
-  if (errors && typeof errors === 'object') {
-    const lines = Object.values(errors as Record<string, string[]>).flat();
-    if (lines.length > 0) {
-      return lines.join(' ');
-    }
-  }
-  return error.title;
 }
 
 function field(id: string, label: string, input: HTMLElement): HTMLElement {
@@ -43,17 +35,17 @@ export function disputeForm(invoice: InvoiceSummary, reasons: Reason[], done: (m
   const amount = h('input', { id: 'dispute-amount', type: 'number', step: '0.01', min: '0.01', max: String(contestable), value: String(contestable) });
   const reason = h('select', { id: 'dispute-reason' });
   for (const r of reasons.filter(x => x.kind === 'Dispute')) {
-    append(reason, h('option', { value: r.code }, r.label));
+    append(reason, h('option', { value: r.code }, reasonLabel(r.code, r.label)));
   }
   const comment = h('textarea', { id: 'dispute-comment', rows: 3, maxlength: 2000 });
   return actionForm(
     'dispute-form',
-    'Contest this invoice',
-    [field('dispute-amount', `Amount contested (at most ${contestable.toFixed(2)} ${invoice.currency})`, amount), field('dispute-reason', 'Why', reason), field('dispute-comment', 'Comment', comment)],
-    'Raise the dispute',
+    t('receivables:contest'),
+    [field('dispute-amount', t('receivables:contestAmount', { max: money(contestable, invoice.currency) }), amount), field('dispute-reason', t('receivables:why'), reason), field('dispute-comment', t('receivables:comment'), comment)],
+    t('receivables:raise'),
     () => receivables.raiseDispute(invoice.number, { amount: Number(amount.value), reasonCode: reason.value, comment: comment.value.trim() || null }),
     done,
-    `Dispute raised on ${invoice.number}: only the contested amount stops the reminders.`,
+    t('receivables:raised', { number: invoice.number }),
   );
 }
 
@@ -62,11 +54,11 @@ export function promiseForm(invoice: InvoiceSummary, done: (message: string) => 
   const date = h('input', { id: 'promise-date', type: 'date' });
   return actionForm(
     'promise-form',
-    'Promise a payment',
-    [field('promise-amount', `Amount (${invoice.currency})`, amount), field('promise-date', 'Paid by', date)],
-    'Record the promise',
+    t('receivables:promiseTitle'),
+    [field('promise-amount', t('receivables:promiseAmount', { currency: invoice.currency }), amount), field('promise-date', t('receivables:paidBy'), date)],
+    t('receivables:recordPromise'),
     () => receivables.promise(invoice.number, { amount: Number(amount.value), promisedFor: date.value }),
     done,
-    `Promise recorded on ${invoice.number}: the reminders pause until its date.`,
+    t('receivables:promised', { number: invoice.number }),
   );
 }

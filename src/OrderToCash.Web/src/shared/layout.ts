@@ -1,21 +1,22 @@
 import type { CurrentUser } from './api';
 import { append, byId, h } from './dom';
 import { signOut } from './session';
-import { pages, roleLabel, canOpen } from './pages';
+import { pages, roleLabel, canOpen, pageTitle, type AppPage, pageRole } from './pages';
+import { currentLanguage, switchLanguage, t } from '../i18n/i18n';
 
-/** Fills the page's header: product name, the pages the user's roles open, the user and sign-out. */
+/** Fills the page's header: product name, the pages the user's roles open, the language switch, the user and sign-out. */
 export function renderHeader(user: CurrentUser, currentPath: string): void {
   const header = byId('app-header');
   header.replaceChildren();
-  const nav = h('nav', { class: 'app-nav', 'aria-label': 'Main' });
+  const nav = h('nav', { class: 'app-nav', 'aria-label': t('shell:nav') });
   const list = h('ul', {});
   for (const page of pages.filter(p => canOpen(user, p))) {
     const current = page.path === currentPath;
-    append(list, h('li', {}, h('a', { href: page.path, 'aria-current': current ? 'page' : null }, page.title)));
+    append(list, h('li', {}, h('a', { href: page.path, 'aria-current': current ? 'page' : null }, pageTitle(page))));
   }
   append(nav, list);
 
-  const signOutButton = h('button', { type: 'button', class: 'button button-quiet', 'data-test': 'sign-out' }, 'Sign out');
+  const signOutButton = h('button', { type: 'button', class: 'button button-quiet', 'data-test': 'sign-out' }, t('shell:signOut'));
   signOutButton.addEventListener('click', () => {
     signOutButton.disabled = true;
     void signOut();
@@ -28,31 +29,38 @@ export function renderHeader(user: CurrentUser, currentPath: string): void {
     h(
       'div',
       { class: 'app-user' },
-      h(
-        'span',
-        { class: 'app-user-name', 'data-test': 'user-name', title: user.roles.map(roleLabel).join(', ') },
-        user.displayName ?? user.userName,
-      ),
+      languageSwitch(),
+      h('span', { class: 'app-user-name', 'data-test': 'user-name', title: user.roles.map(roleLabel).join(', ') }, user.displayName ?? user.userName),
       signOutButton,
     ),
   );
 }
 
+/** The button that shows the pages in the other language (the choice is kept on this browser). */
+export function languageSwitch(): HTMLElement {
+  const other = currentLanguage() === 'fr' ? 'en' : 'fr';
+  return h(
+    'button',
+    { type: 'button', class: 'button button-quiet', lang: other, 'data-test': 'language', 'aria-label': t('shell:switchToLabel'), onclick: () => switchLanguage(other) },
+    t('shell:switchTo'),
+  );
+}
+
 /** Replaces the main content with the view for a user whose roles do not open this page. */
-export function renderNotAllowed(pageTitle: string, role: string): void {
+export function renderNotAllowed(page: AppPage): void {
   const main = byId('main');
   main.className = 'page page-narrow';
   main.replaceChildren(
     h(
       'section',
       { class: 'card notice', role: 'alert', 'data-test': 'not-allowed' },
-      h('h1', {}, 'Not allowed'),
-      h('p', {}, `The ${pageTitle.toLowerCase()} is for the ${roleLabel(role).toLowerCase()} role, which your account does not have.`),
-      h('p', {}, 'Ask an administrator to grant the role if you need this page.'),
-      h('p', {}, h('a', { class: 'button', href: '/' }, 'Back to the home page')),
+      h('h1', {}, t('shell:notAllowed')),
+      h('p', {}, t('shell:notAllowedText', { page: pageTitle(page), role: pageRole(page).toLowerCase() })),
+      h('p', {}, t('shell:askAdministrator')),
+      h('p', {}, h('a', { class: 'button', href: '/' }, t('shell:backHome'))),
     ),
   );
-  document.title = `Not allowed · OrderToCash`;
+  document.title = `${t('shell:notAllowed')} · OrderToCash`;
 }
 
 /** Replaces the main content with an error the user can act on (reload). */
@@ -63,9 +71,9 @@ export function renderFailure(message: string): void {
     h(
       'section',
       { class: 'card notice notice-error', role: 'alert' },
-      h('h1', {}, 'Something went wrong'),
+      h('h1', {}, t('shell:failureTitle')),
       h('p', {}, message),
-      h('p', {}, h('a', { class: 'button', href: window.location.pathname }, 'Reload the page')),
+      h('p', {}, h('a', { class: 'button', href: window.location.pathname }, t('shell:reload'))),
     ),
   );
 }

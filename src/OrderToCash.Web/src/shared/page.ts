@@ -1,7 +1,8 @@
 import { ApiError, type CurrentUser } from './api';
 import { renderFailure, renderHeader, renderNotAllowed } from './layout';
 import { requireUser, redirectToLogin } from './session';
-import { pages, canOpen } from './pages';
+import { pages, canOpen, pageTitle } from './pages';
+import { t } from '../i18n/i18n';
 import './../styles/app.css';
 
 /**
@@ -10,11 +11,14 @@ import './../styles/app.css';
  */
 export async function startPage(path: string, render: (user: CurrentUser) => Promise<void> | void): Promise<void> {
   try {
+    const page = pages.find(p => p.path === path);
+    if (page) {
+      document.title = `${pageTitle(page)} · OrderToCash`;
+    }
     const user = await requireUser();
     renderHeader(user, path);
-    const page = pages.find(p => p.path === path);
     if (page && !canOpen(user, page)) {
-      renderNotAllowed(page.title, page.role);
+      renderNotAllowed(page);
       return;
     }
     await render(user);
@@ -32,9 +36,24 @@ export function handlePageError(error: unknown, path: string): void {
   }
   const page = pages.find(p => p.path === path);
   if (error instanceof ApiError && error.status === 403 && page) {
-    renderNotAllowed(page.title, page.role);
+    renderNotAllowed(page);
     return;
   }
   console.error(error);
-  renderFailure(error instanceof ApiError ? `The server answered: ${error.title}.` : 'The page could not start. Reload it; if the problem stays, tell your administrator.');
+  renderFailure(error instanceof ApiError ? t('shell:failureServer', { title: error.title }) : t('shell:failureStart'));
+}
+
+/** The words for a failed call: the server's problem (its field errors when it lists them), or "unreachable". */
+export function problemText(error: unknown): string {
+  if (!(error instanceof ApiError)) {
+    return t('shell:unreachable');
+  }
+  const errors = error.problem?.errors;
+  if (errors && typeof errors === 'object') {
+    const lines = Object.values(errors as Record<string, string[]>).flat();
+    if (lines.length > 0) {
+      return lines.join(' ');
+    }
+  }
+  return error.title;
 }

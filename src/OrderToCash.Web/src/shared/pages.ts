@@ -1,12 +1,16 @@
-/** The pages of the application and the role each requires (the same role guards their API calls). */
+import { t } from '../i18n/i18n';
+import { roleLabel } from '../i18n/labels';
+import '../i18n/shell';
+
+/** The pages of the application and the roles that open each (the same roles guard their API calls). */
 export interface AppPage {
   path: string;
-  title: string;
-  /** The role named on the page's card and in "not allowed". */
+  /** The page's key in the shell's texts (`shell:page.<key>.title` and `.summary`). */
+  key: string;
+  /** The role (or group of roles, `shell:group.<x>`) named on the page's card and in "not allowed". */
   role: string;
   /** When the page is for several roles: any of them opens it. */
   anyOf?: readonly string[];
-  summary: string;
 }
 
 /** Whether the user's roles open the page. */
@@ -28,40 +32,37 @@ export const Roles = {
 export const pages: readonly AppPage[] = [
   {
     path: '/receivables',
-    title: 'Receivables',
-    role: 'customer or back office',
+    key: 'receivables',
+    role: 'customerOrBackOffice',
     anyOf: [Roles.Customer, Roles.Salesperson, Roles.Collector, Roles.CreditManager, Roles.SalesAdministration, Roles.Quality],
-    summary: 'Invoices, what is open and overdue, payments, credit notes, disputes and promises to pay; contest an invoice or promise a date.',
   },
   {
     path: '/root-causes',
-    title: 'Root causes',
+    key: 'rootCauses',
     role: Roles.Quality,
     anyOf: [Roles.Quality, Roles.ProcessOwner, Roles.CreditManager, Roles.Collector],
-    summary: 'Recurring dispute and late-payment causes by department, the improvement tasks they opened, and whether each fix worked; the KPIs.',
   },
   {
     path: '/tasks',
-    title: 'Tasks',
-    role: 'back office',
+    key: 'tasks',
+    role: 'backOffice',
     anyOf: [Roles.CreditManager, Roles.Collector, Roles.Salesperson, Roles.SalesAdministration, Roles.Quality, Roles.ProcessOwner, Roles.Administrator],
-    summary: 'The work the workflows ask of you: blocked orders to release, customers to call, disputes to resolve.',
   },
-  {
-    path: '/designer',
-    title: 'Workflow designer',
-    role: Roles.ProcessOwner,
-    summary: 'Draw and edit the order-to-cash workflows in BPMN, and bind their steps to handlers, rule sets and roles.',
-  },
-  {
-    path: '/rules',
-    title: 'Rules',
-    role: Roles.CreditManager,
-    summary: 'Credit limits, escalation, payment terms and dispute routing: the decisions taken at each step.',
-  },
+  { path: '/designer', key: 'designer', role: Roles.ProcessOwner },
+  { path: '/rules', key: 'rules', role: Roles.CreditManager },
 ];
 
-/** Human words for the role names the server uses. */
-export function roleLabel(role: string): string {
-  return role.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, c => c.toUpperCase()).replace(/ ([A-Z])/g, (_, c: string) => ` ${c.toLowerCase()}`);
+export function pageTitle(page: AppPage): string {
+  return t(`shell:page.${page.key}.title`);
 }
+
+export function pageSummary(page: AppPage): string {
+  return t(`shell:page.${page.key}.summary`);
+}
+
+/** The role or group of roles a page names. */
+export function pageRole(page: AppPage): string {
+  return page.role in Roles ? roleLabel(page.role) : t(`shell:group.${page.role}`);
+}
+
+export { roleLabel };

@@ -8,7 +8,7 @@ public sealed record CreditScoreOutput(bool Approved, decimal Headroom);
 
 /// <summary>
 /// W1's service task: approves an amount within the limit. It measures the engine, not the domain: the product's
-/// credit check is the credit-limit rule set run at order entry (OrderCreditCheck).
+/// credit check is the credit-limit rule set run at order entry (CreditCheck).
 /// </summary>
 [WorkflowHandler("credit.score", "Approves an amount within the customer's credit limit; outputs approved and headroom.")]
 public sealed class CreditScoreHandler : WorkflowHandler<CreditScoreInput, CreditScoreOutput>

@@ -46,19 +46,25 @@ internal sealed class W3WaitAndResume : IBenchWorkload
         try
         {
             var runtime = await CreateRuntimeAsync(provider, connectionString, cancellationToken).ConfigureAwait(false);
+            using var statements = new StatementCounter();
             // Keys and message ids unique per run, so a kept database (PostgreSQL) can be measured again.
             var prefix = Guid.NewGuid().ToString("N")[..8];
             var run = 0;
             await RunInstancesAsync(runtime, $"{prefix}-warm{run++}", Math.Min(1_000, settings.Instances), BatchSize, cancellationToken).ConfigureAwait(false);
             var grouped = new List<double>();
+            var groupedStatements = statements.Count;
             for (var round = 0; round < Rounds; round++)
             {
                 grouped.Add(await RunInstancesAsync(runtime, $"{prefix}-g{run++}", settings.Instances, BatchSize, cancellationToken).ConfigureAwait(false));
             }
 
+            groupedStatements = statements.Count - groupedStatements;
+
             // One commit per step, on a tenth of the instances (it is the slow baseline the batches are compared with).
             var singleCount = Math.Max(100, settings.Instances / 10);
+            var singleStatements = statements.Count;
             var single = await RunInstancesAsync(runtime, $"{prefix}-s{run++}", singleCount, 1, cancellationToken).ConfigureAwait(false);
+            singleStatements = statements.Count - singleStatements;
             var median = grouped.Order().ElementAt(grouped.Count / 2);
             return new BenchResult(Name, settings.Instances, median, new Dictionary<string, object>
             {
@@ -68,6 +74,8 @@ internal sealed class W3WaitAndResume : IBenchWorkload
                 ["rounds"] = Rounds,
                 ["roundSeconds"] = grouped.Select(s => Math.Round(s, 3)).ToList(),
                 ["oneCommitPerStepInstancesPerSecond"] = Math.Round(singleCount / single, 1),
+                ["statementsPerInstance"] = Math.Round(groupedStatements / (double)(settings.Instances * Rounds), 3),
+                ["oneCommitPerStepStatementsPerInstance"] = Math.Round(singleStatements / (double)singleCount, 2),
                 ["groupCommitSpeedup"] = Math.Round(singleCount / single == 0 ? 0 : settings.Instances / median / (singleCount / single), 2),
             });
         }

@@ -6,7 +6,6 @@ using OrderToCash.Core.RootCauses;
 using OrderToCash.Core.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
-using OrderToCash.Engine.Rules.Decisions;
 using OrderToCash.Engine.Rules.Store;
 
 namespace OrderToCash.Cli.Commands.RootCauses;
@@ -24,7 +23,7 @@ internal static class AnalyticsTooling
     public static RootCauseAnalyzer Analyzer(Func<OrderToCashDbContext> database, TimeProvider clock, RootCauseOptions? options = null)
     {
         var runtime = new RuleSetRuntime(database, new RuleSetCompiler(OrderToCashRuleSets.CreateCatalog()));
-        return new RootCauseAnalyzer(database, new RuleEvaluator(runtime, new DecisionLog(database), clock), clock, options ?? new RootCauseOptions());
+        return new RootCauseAnalyzer(database, new RuleEvaluator(runtime, clock), clock, options ?? new RootCauseOptions());
     }
 
     public static DateOnly? ParseDate(string? value, string option)
