@@ -13,7 +13,7 @@ using OrderToCash.Core.Persistence.Providers;
 namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOrderToCashDbContext))]
-    [Migration("20261207073410_EngineTaskVersion")]
+    [Migration("20261207084746_EngineTaskVersion")]
     partial class EngineTaskVersion
     {
         /// <inheritdoc />
@@ -253,6 +253,10 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("nchar(3)")
                         .IsFixedLength();
 
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("nvarchar(34)");
+
                     b.Property<decimal>("InsurerCover")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -265,6 +269,14 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("PaymentTermsAgreedInContract")
+                        .HasColumnType("bit")
+                        .HasColumnName("payment_terms_agreed_in_contract");
+
+                    b.Property<bool>("PeriodicInvoicing")
+                        .HasColumnType("bit")
+                        .HasColumnName("periodic_invoicing");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -343,12 +355,30 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Iban");
+
                     b.HasIndex("Salesperson");
 
                     b.HasIndex("Siren")
                         .IsUnique();
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Demo.DemoSeeding", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("demo_seeding", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>
@@ -1090,6 +1120,30 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("orders", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Persistence.ReadinessProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("readiness_probe", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CheckedAt = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
             modelBuilder.Entity("OrderToCash.Core.RootCauses.ImprovementTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1232,6 +1286,36 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("TaskId");
 
                     b.ToTable("improvement_task_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Security.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.DefinitionRecord", b =>
@@ -1761,6 +1845,46 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Customers.Customer", b =>
+                {
+                    b.OwnsMany("OrderToCash.Core.Customers.CustomerContact", "Contacts", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("CustomerId")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(32)");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("nvarchar(254)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CustomerId", "Email")
+                                .IsUnique();
+
+                            b1.ToTable("customer_contacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>
