@@ -21,6 +21,30 @@ public readonly record struct Money
 
     public decimal Amount { get; }
 
+    /// <summary>
+    /// The largest amount a payment, a credit note or an order line may carry (one billion): far above any real
+    /// invoice, far below where the database's 18 digits with 2 decimals would lose the cents.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000m;
+
+    /// <summary>Null when <paramref name="amount"/> is a positive amount in cents up to <see cref="MaxAmount"/>, else why not.</summary>
+    public static string? AmountProblem(decimal? amount, string what)
+    {
+        if (amount is not { } value || value <= 0m)
+        {
+            return $"{what} must be a positive amount{(amount is { } a ? string.Create(CultureInfo.InvariantCulture, $", not {a}") : string.Empty)}.";
+        }
+
+        if (value > MaxAmount)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{what} of {value} is above the largest amount accepted ({MaxAmount:#,##0.00}).");
+        }
+
+        return decimal.Round(value, 2) != value
+            ? string.Create(CultureInfo.InvariantCulture, $"{what} of {value} has more than two decimals: amounts are in cents.")
+            : null;
+    }
+
     public string Currency { get; }
 
     public static Money Euros(decimal amount) => new(amount, "EUR");

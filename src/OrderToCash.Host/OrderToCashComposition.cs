@@ -83,6 +83,7 @@ internal static class OrderToCashComposition
         app.MapOpenApi().AllowAnonymous();
         app.MapAuth();
         app.MapCustomers();
+        app.MapCustomerWrites();
         app.MapCreditLimitRequests();
         app.MapOrders();
         app.MapRemind();

@@ -12,6 +12,26 @@ namespace OrderToCash.Core.Analytics;
 public static class CsvExport
 {
     private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture };
+    private static readonly CsvWriterOptions FrenchOptions = new() { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture, Separator = ';' };
+
+    /// <summary>The dialect of the file being written (an async local so the existing writers keep their signature).</summary>
+    private static readonly AsyncLocal<CsvDialect> Current = new();
+
+    /// <summary>Runs <paramref name="write"/> with <paramref name="dialect"/>: the French Excel variant uses ";" and decimal commas.</summary>
+    public static async Task WithDialectAsync(CsvDialect dialect, Func<Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var previous = Current.Value;
+        Current.Value = dialect;
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            Current.Value = previous;
+        }
+    }
 
     public static Task WriteGroupsAsync(TextWriter writer, IEnumerable<RootCauseGroup> groups) =>
         WriteAsync(writer, groups, ["periodFrom", "periodTo", "reason", "kind", "department", "segment", "productFamily", "count", "amount", "ratePer1000Invoices"],
@@ -29,7 +49,8 @@ public static class CsvExport
 
     private static async Task WriteAsync<T>(TextWriter writer, IEnumerable<T> rows, string[] header, Func<T, object?[]> fields)
     {
-        var csv = CsvWriter.Create(writer, Options, true);
+        var french = Current.Value == CsvDialect.FrenchExcel;
+        var csv = CsvWriter.Create(writer, french ? FrenchOptions : Options, true);
         await using (csv.ConfigureAwait(false))
         {
             foreach (var name in header)
@@ -42,7 +63,7 @@ public static class CsvExport
             {
                 foreach (var field in fields(row))
                 {
-                    csv.WriteField(Text(field));
+                    csv.WriteField(french ? FrenchText(field) : Text(field));
                 }
 
                 csv.EndRecord();
@@ -61,6 +82,15 @@ public static class CsvExport
         decimal amount => amount.ToString("0.00##", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
+    };
+
+    /// <summary>As <see cref="Text"/>, with a decimal comma (no thousands separator) so French Excel reads numbers as numbers.</summary>
+    private static string FrenchText(object? value) => value switch
+    {
+        decimal amount => amount.ToString("0.00##", CultureInfo.InvariantCulture).Replace('.', ','),
+        double number => number.ToString(CultureInfo.InvariantCulture).Replace('.', ','),
+        float number => number.ToString(CultureInfo.InvariantCulture).Replace('.', ','),
+        _ => Text(value),
     };
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -165,13 +165,9 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             problems["customerId"] = ["The paying customer is required."];
         }
 
-        if (request.Amount is not { } amount || amount <= 0m)
+        if (Money.AmountProblem(request.Amount, "A payment") is { } amountProblem)
         {
-            problems["amount"] = [$"A payment must be a positive amount{(request.Amount is { } a ? $", not {a}" : string.Empty)}."];
-        }
-        else if (decimal.Round(amount, 2) != amount)
-        {
-            problems["amount"] = [$"{amount} has more than two decimals: a payment is in cents."];
+            problems["amount"] = [amountProblem];
         }
 
         if (request.Currency is not { Length: 3 } currency || !currency.All(char.IsAsciiLetterUpper))

@@ -67,6 +67,7 @@ public sealed class CreditLimitRequests(OrderToCashDbContext db, TimeProvider cl
         {
             var customer = await db.Set<Customer>().FirstAsync(c => c.Id == request.CustomerId, cancellationToken).ConfigureAwait(false);
             request.Approve(grantedLimit ?? request.RequestedLimit, decidedBy, comment, clock.GetUtcNow());
+            Customers.CustomerMaster.RecordLimitChange(db, customer.Id, customer.InternalCreditLimit, request.GrantedLimit!.Value, decidedBy, clock.GetUtcNow());
             customer.InternalCreditLimit = request.GrantedLimit!.Value;
         }
         else

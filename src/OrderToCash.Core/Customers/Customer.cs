@@ -44,6 +44,12 @@ public sealed class Customer
     /// <summary>The credit insurer's cover on this customer (0 when none).</summary>
     public decimal InsurerCover { get; set; }
 
+    /// <summary>When the insurer's cover ends unless renewed (none without cover).</summary>
+    public DateOnly? InsurerCoverExpiresOn { get; set; }
+
+    /// <summary>When the credit manager reviews the account next (limit, risk class, cover).</summary>
+    public DateOnly? NextReviewOn { get; set; }
+
     /// <summary>A (best) to E (worst).</summary>
     public required string RiskClass { get; set; }
 

@@ -19,6 +19,8 @@ public static class CycleServiceCollectionExtensions
         services.AddSingleton<InvoiceAdjustments>();
         services.AddSingleton<LateSettlement>();
         services.AddSingleton<CashApplication>();
+        services.AddSingleton<Documents.InvoiceDocumentSource>();
+        services.AddSingleton<Documents.InvoiceDocuments>();
         return services;
     }
 }

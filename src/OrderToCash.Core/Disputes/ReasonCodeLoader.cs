@@ -7,28 +7,33 @@ namespace OrderToCash.Core.Disputes;
 
 /// <summary>
 /// Loads the reason taxonomy file into <c>reason_codes</c> at host start. An invalid file stops the host with every
-/// problem listed: disputes routed with a half-read taxonomy would be worse than no start.
+/// problem listed: disputes routed with a half-read taxonomy would be worse than no start. With no file configured nor
+/// found (an installed host, a container), the shipped taxonomy is loaded (<see cref="ShippedContent"/>).
 /// </summary>
 internal sealed partial class ReasonCodeLoader(string? file, bool fileWins, IServiceScopeFactory scopes, ILogger<ReasonCodeLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (file is null || !File.Exists(file))
+        if (file is not null && !File.Exists(file))
         {
-            LogNoFile(logger, file ?? ReasonCodeFile.DefaultRelativePath);
+            LogNoFile(logger, file);
             return;
         }
 
-        var result = ReasonCodeFile.Parse(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), file);
+        var shipped = file is null ? ShippedContent.ReasonCodes() : null;
+        var (origin, content) = shipped is not null
+            ? ($"{shipped.Name} (shipped)", shipped.Content)
+            : (file!, await File.ReadAllTextAsync(file!, cancellationToken).ConfigureAwait(false));
+        var result = ReasonCodeFile.Parse(content, origin);
         if (result.Problems.Count > 0)
         {
-            throw new InvalidOperationException($"The reason taxonomy {file} is invalid; nothing was loaded:{Environment.NewLine}{string.Join(Environment.NewLine, result.Problems)}");
+            throw new InvalidOperationException($"The reason taxonomy {origin} is invalid; nothing was loaded:{Environment.NewLine}{string.Join(Environment.NewLine, result.Problems)}");
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrderToCashDbContext>();
         var count = await ReasonTaxonomy.UpsertAsync(db, result.Codes, fileWins, cancellationToken).ConfigureAwait(false);
-        LogLoaded(logger, count, file);
+        LogLoaded(logger, count, origin);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

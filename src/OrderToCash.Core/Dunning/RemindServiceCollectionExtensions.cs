@@ -29,6 +29,27 @@ public static class RemindServiceCollectionExtensions
         services.AddSingleton<DunningPlanner>();
         services.AddSingleton<IReminderChannel>(sp => new FolderReminderChannel(options.ResolveOutboxFolder(sp.GetRequiredService<DatabaseOptions>())));
         services.AddSingleton<ReminderDelivery>();
+        var smtp = configuration.GetSection(SmtpOptions.SectionName).Get<SmtpOptions>() ?? new SmtpOptions();
+        services.AddSingleton(smtp);
+        switch (options.Channel.ToLowerInvariant())
+        {
+            case "smtp":
+                if (smtp.Problems() is { Count: > 0 } problems)
+                {
+                    throw new InvalidOperationException($"Reminders:Channel is Smtp but the Smtp section cannot be used: {string.Join(" ", problems)}");
+                }
+
+                services.AddSingleton<IStatementTransport>(new SmtpStatementTransport(smtp));
+                break;
+            case "folder":
+                services.AddSingleton<IStatementTransport>(sp => new FolderStatementTransport(options.ResolveOutboxFolder(sp.GetRequiredService<DatabaseOptions>())));
+                break;
+            default:
+                throw new InvalidOperationException($"Reminders:Channel '{options.Channel}' is not known: use Folder (development) or Smtp.");
+        }
+
+        services.AddSingleton<ReminderStatements>();
+        services.AddSingleton<ReminderTemplates>();
         services.AddSingleton<DisputeWorkflowStarter>();
         services.AddWorkflowHandler<DunningPlanHandler>();
         services.AddWorkflowHandler<DunningEvaluateHandler>();

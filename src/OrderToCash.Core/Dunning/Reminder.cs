@@ -42,9 +42,39 @@ public sealed class Reminder
 
     public int Attempts { get; private set; }
 
+    /// <summary>The e-mail statement this reminder was sent in (e-mailed steps are grouped per customer and step).</summary>
+    public Guid? StatementId { get; set; }
+
+    /// <summary>The annual late-payment penalty rate the step's decision gave (quoted by the statement), when late.</summary>
+    public decimal? PenaltyRatePercent { get; init; }
+
     public string? LastError { get; private set; }
 
     public void Delivered(DateTimeOffset at) => (Status, DeliveredAt, Attempts) = (ReminderDeliveryStatus.Delivered, at, Attempts + 1);
+
+    /// <summary>Nothing was left to ask when its statement was made (paid, credited or disputed since): never sent.</summary>
+    public void Withdrawn(DateTimeOffset at, string reason) => (Status, DeliveredAt, LastError) = (ReminderDeliveryStatus.Withdrawn, at, reason);
+
+    /// <summary>Takes its statement's delivery status (sent, still pending after a failed attempt, failed, bounced).</summary>
+    public void FollowStatement(StatementStatus status, int attempts, string? error, DateTimeOffset at)
+    {
+        (Attempts, LastError) = (attempts, error);
+        switch (status)
+        {
+            case StatementStatus.Sent:
+                (Status, DeliveredAt) = (ReminderDeliveryStatus.Delivered, at);
+                break;
+            case StatementStatus.Failed:
+                Status = ReminderDeliveryStatus.Failed;
+                break;
+            case StatementStatus.Bounced:
+                Status = ReminderDeliveryStatus.Bounced;
+                break;
+            default:
+                Status = ReminderDeliveryStatus.Pending;
+                break;
+        }
+    }
 
     public void Failed(string error, int maxAttempts)
     {
@@ -69,4 +99,10 @@ public enum ReminderDeliveryStatus
     Pending,
     Delivered,
     Failed,
+
+    /// <summary>The mail server refused the customer's addresses for good: fix the contacts.</summary>
+    Bounced,
+
+    /// <summary>Not sent: nothing was left to ask when its statement was made.</summary>
+    Withdrawn,
 }

@@ -26,5 +26,7 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         builder.Property(r => r.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.LastError).HasMaxLength(2000);
+        builder.Property(r => r.PenaltyRatePercent).HasPrecision(9, 4);
+        builder.HasIndex(r => r.StatementId);
     }
 }

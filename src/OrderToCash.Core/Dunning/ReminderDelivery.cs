@@ -4,7 +4,8 @@ using OrderToCash.Core.Persistence;
 namespace OrderToCash.Core.Dunning;
 
 /// <summary>
-/// Delivers the outbox's pending reminders through the channel, oldest first, recording each outcome: delivered, or a
+/// Delivers the outbox's pending letters and phone tasks through the channel (e-mailed steps go out grouped, as
+/// statements: <see cref="ReminderStatements"/>), oldest first, recording each outcome: delivered, or a
 /// failed attempt (retried at the next run until <see cref="ReminderOptions.MaxAttempts"/>, then Failed for a person).
 /// </summary>
 public sealed class ReminderDelivery(Func<OrderToCashDbContext> createContext, IReminderChannel channel, ReminderOptions options, TimeProvider clock)
@@ -15,7 +16,7 @@ public sealed class ReminderDelivery(Func<OrderToCashDbContext> createContext, I
     {
         await using var db = createContext();
         var pending = await db.Set<Reminder>()
-            .Where(r => r.Status == ReminderDeliveryStatus.Pending)
+            .Where(r => r.Status == ReminderDeliveryStatus.Pending && r.Channel != ReminderChannelKind.Email)
             .OrderBy(r => r.CreatedAt)
             .Take(BatchSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);

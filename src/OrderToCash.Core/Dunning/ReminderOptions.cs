@@ -11,6 +11,12 @@ public sealed class ReminderOptions
     /// <summary>The outbox folder; by default <c>outbox/</c> beside the SQLite file (or in the user's local data folder).</summary>
     public string? OutboxFolder { get; set; }
 
+    /// <summary>Where e-mailed statements go: <c>Folder</c> (.eml files in the outbox, development) or <c>Smtp</c> (section <c>Smtp</c>).</summary>
+    public string Channel { get; set; } = "Folder";
+
+    /// <summary>The wait before the second attempt of a statement; each further attempt waits twice as long (at most 6 hours).</summary>
+    public TimeSpan RetryBackOff { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Attempts before a reminder is marked Failed and left to a person.</summary>
     public int MaxAttempts { get; set; } = 5;
 

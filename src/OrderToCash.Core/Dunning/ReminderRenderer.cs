@@ -5,10 +5,11 @@ using OrderToCash.Core.Invoicing;
 namespace OrderToCash.Core.Dunning;
 
 /// <summary>
-/// Renders a ladder step's reminder for its channel when it is written to the outbox, so what is delivered (and what a
-/// user reads later) is exactly what was decided then: the pre-due notice and the formal reminder by e-mail (the formal
-/// one states the penalty rate and the €40 indemnity), the final notice and the legal hand-over by registered letter,
-/// the cordial call as a phone task for the salesperson.
+/// Renders a ladder step's reminder for its channel when it is written to the outbox, in French, so what is delivered
+/// (and what a user reads later) is exactly what was decided then: the pre-due notice and the formal reminder by e-mail
+/// (sent grouped per customer as a statement from the step's Liquid template, <see cref="ReminderStatements"/>; the
+/// formal one states the penalty rate and the €40 indemnity), the final notice and the legal hand-over by registered
+/// letter, the cordial call as a phone task for the salesperson.
 /// </summary>
 public static class ReminderRenderer
 {
@@ -18,39 +19,40 @@ public static class ReminderRenderer
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(decision);
         var due = Amount(invoice.DunnableAmount, invoice.Currency);
-        var dueDate = invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dueDate = invoice.DueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         var penalties = decision.PenaltyRatePercent is { } rate
-            ? string.Create(CultureInfo.InvariantCulture, $"late-payment penalties at {rate:0.00}% a year (ECB refinancing rate + 10 points, Code de commerce L441-10)")
-            : $"late-payment penalties as printed on the invoice ({invoice.PenaltyClause})";
+            ? $"des pénalités de retard au taux annuel de {Rate(rate)} % (taux de refinancement de la BCE + 10 points, art. L441-10 du Code de commerce)"
+            : $"des pénalités de retard au taux figurant sur la facture ({invoice.PenaltyClause})";
         var indemnity = Amount(decision.IndemnityEur > 0m ? decision.IndemnityEur : invoice.RecoveryIndemnity, invoice.Currency);
         var disputedNote = invoice.DisputedAmount > 0m
-            ? $" The part under dispute ({Amount(invoice.DisputedAmount, invoice.Currency)}) is not claimed until the dispute is resolved."
+            ? $" La part contestée ({Amount(invoice.DisputedAmount, invoice.Currency)}) n'est pas réclamée tant que la contestation est en cours."
             : string.Empty;
         var letterAddress = $"{customer.LegalName}, {customer.BillingAddress.Line1}, {customer.BillingAddress.PostalCode} {customer.BillingAddress.City}";
+        var accountsPayable = $"Service comptabilité fournisseurs, {customer.LegalName}";
         var (channel, recipient, subject, body) = step switch
         {
-            "PreDueNotice" => (ReminderChannelKind.Email, $"Accounts payable, {customer.LegalName}",
-                $"Invoice {invoice.Number} falls due on {dueDate}",
-                $"Dear customer,\n\nInvoice {invoice.Number} of {Amount(invoice.GrossAmount, invoice.Currency)} falls due on {dueDate}; {due} remains to be paid.{disputedNote}\n"
-                + "Has it reached you, and is anything stopping its payment? Tell us now and we will fix it before the due date.\n"),
+            "PreDueNotice" => (ReminderChannelKind.Email, accountsPayable,
+                $"Facture {invoice.Number} : échéance le {dueDate}",
+                $"Madame, Monsieur,\n\nLa facture {invoice.Number} de {Amount(invoice.GrossAmount, invoice.Currency)} arrive à échéance le {dueDate} ; il reste {due} à régler.{disputedNote}\n"
+                + "Vous est-elle bien parvenue, et quelque chose en empêche-t-il le paiement ? Dites-le-nous dès maintenant, nous le réglerons avant l'échéance.\n"),
             DunningWorkflow.SalespersonCall => (ReminderChannelKind.PhoneTask, invoice.Salesperson,
-                $"Call {customer.LegalName} about invoice {invoice.Number}",
-                $"{customer.LegalName} has not paid invoice {invoice.Number}, due on {dueDate}: {due} is overdue.{disputedNote}\n"
-                + "Please call your contact cordially, ask why the invoice is unpaid and record the reason for the delay in your task.\n"),
-            "FormalReminder" => (ReminderChannelKind.Email, $"Accounts payable, {customer.LegalName}",
-                $"Reminder: invoice {invoice.Number} is overdue",
-                $"Dear customer,\n\nDespite the due date of {dueDate}, invoice {invoice.Number} is unpaid: we ask you to pay {due} without delay.{disputedNote}\n"
-                + $"As stated on the invoice, {penalties} run from the day after the due date, and a fixed recovery indemnity of {indemnity} is due for late payment (Code de commerce D441-5).\n"),
+                $"Appeler {customer.LegalName} au sujet de la facture {invoice.Number}",
+                $"{customer.LegalName} n'a pas réglé la facture {invoice.Number}, échue le {dueDate} : {due} sont en retard.{disputedNote}\n"
+                + "Appelez votre contact, cordialement, demandez pourquoi la facture n'est pas payée et notez la raison du retard dans votre tâche.\n"),
+            "FormalReminder" => (ReminderChannelKind.Email, accountsPayable,
+                $"Relance : facture {invoice.Number} échue",
+                $"Madame, Monsieur,\n\nMalgré son échéance du {dueDate}, la facture {invoice.Number} reste impayée : nous vous demandons de régler {due} sans délai.{disputedNote}\n"
+                + $"Comme indiqué sur la facture, {penalties} courent depuis le lendemain de l'échéance, et une indemnité forfaitaire pour frais de recouvrement de {indemnity} est due (art. D441-5 du Code de commerce).\n"),
             "FinalNotice" => (ReminderChannelKind.Letter, letterAddress,
-                $"Final notice (mise en demeure): invoice {invoice.Number}",
-                $"Registered letter with acknowledgement of receipt.\n\nFormal notice to pay {due} on invoice {invoice.Number}, due on {dueDate}, within eight days.{disputedNote}\n"
-                + $"Without payment in that time the claim will be handed over to legal collection. {char.ToUpperInvariant(penalties[0])}{penalties[1..]} and the recovery indemnity of {indemnity} are due.\n"),
+                $"Mise en demeure : facture {invoice.Number}",
+                $"Lettre recommandée avec accusé de réception.\n\nNous vous mettons en demeure de régler {due} au titre de la facture {invoice.Number}, échue le {dueDate}, sous huit jours.{disputedNote}\n"
+                + $"À défaut de paiement dans ce délai, la créance sera transmise au recouvrement contentieux. Sont dues {penalties} ainsi que l'indemnité forfaitaire de recouvrement de {indemnity}.\n"),
             DunningWorkflow.LegalHandOver => (ReminderChannelKind.Letter, letterAddress,
-                $"Invoice {invoice.Number} handed over to legal collection",
-                $"Registered letter with acknowledgement of receipt.\n\nOur final notice about invoice {invoice.Number} ({due} due since {dueDate}) remained without effect: the claim is handed over to legal collection, with {penalties} and the recovery indemnity of {indemnity}.\n"),
-            _ => (ReminderChannelKind.Email, $"Accounts payable, {customer.LegalName}",
-                $"Invoice {invoice.Number}: reminder ({step})",
-                $"Invoice {invoice.Number}, due on {dueDate}: {due} remains to be paid.{disputedNote}\n"),
+                $"Facture {invoice.Number} transmise au recouvrement contentieux",
+                $"Lettre recommandée avec accusé de réception.\n\nNotre mise en demeure concernant la facture {invoice.Number} ({due} dus depuis le {dueDate}) est restée sans effet : la créance est transmise au recouvrement contentieux, avec {penalties} et l'indemnité forfaitaire de recouvrement de {indemnity}.\n"),
+            _ => (ReminderChannelKind.Email, accountsPayable,
+                $"Facture {invoice.Number} : relance ({step})",
+                $"Facture {invoice.Number}, échue le {dueDate} : il reste {due} à régler.{disputedNote}\n"),
         };
         return new Reminder
         {
@@ -64,10 +66,14 @@ public static class ReminderRenderer
             Subject = subject,
             Body = body,
             AmountDue = invoice.DunnableAmount,
+            PenaltyRatePercent = decision.PenaltyRatePercent,
             Currency = invoice.Currency,
             CreatedAt = now,
         };
     }
 
-    private static string Amount(decimal amount, string currency) => string.Create(CultureInfo.InvariantCulture, $"{amount:#,##0.00} {currency}");
+    /// <summary>1 234,56 € — French grouping (no-break space) and decimal comma.</summary>
+    public static string Amount(decimal amount, string currency) => FrenchFormat.Amount(amount, currency);
+
+    private static string Rate(decimal rate) => rate.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
 }

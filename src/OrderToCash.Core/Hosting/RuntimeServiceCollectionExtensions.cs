@@ -27,6 +27,7 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseStartup>>()));
 
         services.AddScoped<Credit.CreditLimitRequests>();
+        services.AddScoped<Customers.CustomerMaster>();
         services.AddOrderToCashRules();
         services.AddOrderToCashWorkflows(configuration);
         Orders.OrderServiceCollectionExtensions.AddOrderToCashOrders(services);

@@ -12,10 +12,12 @@ public sealed class InvoiceAdjustments(Func<OrderToCashDbContext> createContext,
 {
     public async Task<CreditNote> IssueCreditNoteAsync(string invoiceNumber, decimal? amount, string? reason, string issuedBy, CancellationToken cancellationToken)
     {
-        if (amount is not { } value || value <= 0m || decimal.Round(value, 2) != value)
+        if (Money.AmountProblem(amount, $"A credit note on {invoiceNumber}") is { } problem)
         {
-            throw new LedgerException($"A credit note on {invoiceNumber} needs a positive amount in cents{(amount is { } a ? $", not {a}" : string.Empty)}.");
+            throw new LedgerException(problem);
         }
+
+        var value = amount!.Value;
 
         await using var db = createContext();
         var invoice = await FindAsync(db, invoiceNumber, cancellationToken).ConfigureAwait(false);

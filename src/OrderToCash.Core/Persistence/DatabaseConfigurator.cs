@@ -32,6 +32,9 @@ public static class DatabaseConfigurator
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
         }
+
+        // Settling an invoice with cash queues its e-invoicing status Encaissée in the same transaction.
+        builder.AddInterceptors(Invoicing.SettlementStatusInterceptor.Instance);
     }
 
     /// <summary>Creates the options for one context instance, outside dependency injection (CLI, tests, design time).</summary>

@@ -88,9 +88,20 @@ public static class OwnerOnlyFiles
 
         try
         {
-            if (!File.Exists(path) && !Directory.Exists(path))
+            if (!Directory.Exists(path) && (!File.Exists(path) || new FileInfo(path).Length == 0))
             {
-                using var created = new FileStream(path, NewFile(System.IO.FileMode.CreateNew));
+                using (new FileStream(path, NewFile(System.IO.FileMode.OpenOrCreate)))
+                {
+                }
+
+                // Written as a WAL database at once: an empty file is not one yet, and EF's read-only existence check
+                // would fail on it.
+                var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite };
+                using var connection = new SqliteConnection(builder.ConnectionString);
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = SqliteDurabilityInterceptor.Pragmas;
+                command.ExecuteNonQuery();
             }
 
             foreach (var suffix in SqliteCompanions)

@@ -69,13 +69,8 @@ public static class SimulationRunner
 
     private static async Task PublishRulesAsync(IServiceProvider provider, string searchFrom, CancellationToken cancellationToken)
     {
-        var folder = RuleFolder.Find(searchFrom) ?? throw new SimulationSetupException("No rules/ folder found from the working directory upwards: run from the repository.");
-        var files = new List<RuleSource>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
-        {
-            files.Add(await RuleSource.ReadAsync(path, cancellationToken).ConfigureAwait(false));
-        }
-
+        // The repository's rules/ when run from a clone, else the shipped ones (an installed o2c, a container).
+        var (files, _) = await ShippedContent.LoadRulesAsync(searchFrom, cancellationToken).ConfigureAwait(false);
         var result = await provider.GetRequiredService<RuleSetPublisher>()
             .PublishAsync(new PublishRequest(files, [], "o2c simulate", "Rules in force for the simulation", null), cancellationToken).ConfigureAwait(false);
         if (!result.Published)
@@ -86,19 +81,21 @@ public static class SimulationRunner
 
     private static async Task PublishWorkflowsAsync(DefinitionStore definitions, IReadOnlyList<string> extra, string searchFrom, CancellationToken cancellationToken)
     {
-        var folder = WorkflowFolderPublisher.Find(searchFrom)
-            ?? throw new SimulationSetupException("No workflows/ folder found from the working directory upwards: run from the repository.");
-        // Like the host's folder publisher, a file that does not validate (e.g. a benchmark's process whose handler only
-        // the bench registers) is skipped; only the processes the cycle needs must be there.
+        // The repository's workflows/ when run from a clone, else the shipped ones. Like the host's folder publisher, a
+        // file that does not validate (e.g. a benchmark's process whose handler only the bench registers) is skipped;
+        // only the processes the cycle needs must be there.
         var refused = new List<string>();
-        foreach (var path in extra.Concat(Directory.EnumerateFiles(folder, "*.bpmn").Order(StringComparer.Ordinal)))
+        var files = new List<ShippedFile>();
+        foreach (var path in extra)
         {
-            if (!File.Exists(path))
-            {
-                throw new SimulationSetupException($"--publish '{path}' does not exist.");
-            }
+            files.Add(File.Exists(path)
+                ? new ShippedFile(Path.GetFileName(path), await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false))
+                : throw new SimulationSetupException($"--publish '{path}' does not exist."));
+        }
 
-            var result = await definitions.PublishAsync(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), Path.GetFileName(path), "o2c simulate", cancellationToken).ConfigureAwait(false);
+        foreach (var file in files.Concat(await ShippedContent.LoadWorkflowsAsync(searchFrom, cancellationToken).ConfigureAwait(false)))
+        {
+            var result = await definitions.PublishAsync(file.Content, file.Name, "o2c simulate", cancellationToken).ConfigureAwait(false);
             if (!result.Published)
             {
                 refused.AddRange(result.Diagnostics.Select(d => d.ToString()));

@@ -15,7 +15,7 @@ public sealed class PostgreSqlHostTests(PostgresServer server)
     {
         var connectionString = await server.CreateDatabaseAsync();
         await using var host = TestHost.PostgreSql(connectionString);
-        using var client = host.CreateClient();
+        using var client = host.ClientFor("ada");
 
         var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
 

@@ -88,7 +88,7 @@ public sealed class StartupTests : IDisposable
 
         var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
-        var details = await admin.GetStringAsync(new Uri("/health", UriKind.Relative));
+        var details = await (await admin.GetAsync(new Uri("/health", UriKind.Relative))).Content.ReadAsStringAsync();
         var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = "claire", password = "claire-secret" });
         var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
 

@@ -15,6 +15,7 @@ internal static class TestUsers
         ("quentin", Roles.Quality, null),
         ("carl", Roles.Customer, "C-0001"),
         ("ada", Roles.Administrator, null),
+        ("sandra", Roles.SalesAdministration, null),
     ];
 
     private static readonly Lazy<(string Key, string? Value)[]> Cached = new(Build);

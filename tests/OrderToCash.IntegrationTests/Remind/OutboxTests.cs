@@ -64,7 +64,7 @@ public sealed class OutboxTests : IAsyncLifetime, IDisposable
             var invoice = await db.Set<Core.Invoicing.Invoice>().SingleAsync(i => i.Number == number);
             db.Add(new Reminder
             {
-                InvoiceId = invoice.Id, InvoiceNumber = number, CustomerId = "C-0001", Step = "FormalReminder", Level = 3, Channel = ReminderChannelKind.Email,
+                InvoiceId = invoice.Id, InvoiceNumber = number, CustomerId = "C-0001", Step = "FinalNotice", Level = 4, Channel = ReminderChannelKind.Letter,
                 Recipient = "x", Subject = "s", Body = "b", AmountDue = 2_400m, Currency = "EUR", CreatedAt = host.Clock.GetUtcNow(),
             });
             await db.SaveChangesAsync();

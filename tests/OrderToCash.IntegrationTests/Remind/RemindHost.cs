@@ -177,6 +177,7 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
         }
 
         (await runtime.IncidentsAsync(CancellationToken.None)).Should().BeEmpty("no workflow step may fail");
+        await Services.GetRequiredService<ReminderStatements>().DeliverAsync(CancellationToken.None);
         await Services.GetRequiredService<ReminderDelivery>().DeliverPendingAsync(CancellationToken.None);
     }
 

@@ -43,7 +43,8 @@ public sealed class ReminderRendererTests
         reminder.Channel.Should().Be(ReminderChannelKind.Email);
         reminder.AmountDue.Should().Be(2_000m);
         reminder.Level.Should().Be(3);
-        reminder.Body.Should().Contain("pay 2,000.00 EUR").And.Contain("12.15% a year").And.Contain("40.00 EUR").And.Contain("(400.00 EUR) is not claimed");
+        reminder.Body.Should().Contain("régler 2\u00A0000,00\u00A0€").And.Contain("taux annuel de 12,15 %").And.Contain("40,00\u00A0€").And.Contain("(400,00\u00A0€) n'est pas réclamée");
+        reminder.PenaltyRatePercent.Should().Be(12.15m);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class ReminderRendererTests
 
         reminder.Channel.Should().Be(ReminderChannelKind.Letter);
         reminder.Recipient.Should().Be("Boulangeries Durand SAS, 12 rue des Lilas, 69003 Lyon");
-        reminder.Body.Should().Contain("as printed on the invoice (ECB rate + 10 points)");
+        reminder.Body.Should().Contain("au taux figurant sur la facture (ECB rate + 10 points)");
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class ReminderRendererTests
 
         reminder.Channel.Should().Be(ReminderChannelKind.PhoneTask);
         reminder.Recipient.Should().Be("salesperson");
-        reminder.Subject.Should().Be("Call Boulangeries Durand SAS about invoice FA-2026-000001");
+        reminder.Subject.Should().Be("Appeler Boulangeries Durand SAS au sujet de la facture FA-2026-000001");
     }
 
     [Theory]

@@ -8,9 +8,10 @@ internal static class PageActions
 {
     public static async Task SignInAsync(this IPage page, string userName, string? password = null)
     {
-        await page.GetByLabel("User name").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(password ?? UiUsers.Password(userName));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // By id, so the same steps sign in on the French and the English page.
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password ?? UiUsers.Password(userName));
+        await page.Locator("#login-submit").ClickAsync();
     }
 
     /// <summary>Opens a page as a signed-out visitor, signs in on the sign-in page it is sent to, and waits to be back.</summary>

@@ -7,6 +7,11 @@ internal static class UiUsers
 {
     public const string ProcessOwner = "olivia";
     public const string CreditManager = "claire";
+
+    /// <summary>The second credit manager, for the four-eyes release of a large order.</summary>
+    public const string SecondCreditManager = "cyril";
+
+    public const string SalesAdministration = "sabine";
     public const string Collector = "cora";
 
     /// <summary>The salesperson of the demo customers (Demo:Seed), who enters orders for them.</summary>
@@ -21,6 +26,8 @@ internal static class UiUsers
     [
         (ProcessOwner, "Olivia Martin", Roles.ProcessOwner),
         (CreditManager, "Claire Dubois", Roles.CreditManager),
+        (SecondCreditManager, "Cyril Bernard", Roles.CreditManager),
+        (SalesAdministration, "Sabine Garnier", Roles.SalesAdministration),
         (Collector, "Cora Petit", Roles.Collector),
         (Salesperson, "Sami Roux", Roles.Salesperson),
         (Quality, "Quentin Moreau", Roles.Quality),

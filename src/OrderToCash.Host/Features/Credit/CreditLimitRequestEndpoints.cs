@@ -8,13 +8,13 @@ using OrderToCash.Host.Features.Customers;
 
 namespace OrderToCash.Host.Features.Credit;
 
-/// <summary>Credit-limit changes: sales asks for its own accounts, the credit manager decides.</summary>
+/// <summary>Credit-limit changes: sales (a salesperson for their own accounts, sales administration for any) asks, the credit manager decides.</summary>
 internal static class CreditLimitRequestEndpoints
 {
     public static void MapCreditLimitRequests(this IEndpointRouteBuilder endpoints)
     {
         var perCustomer = endpoints.MapGroup("/api/customers/{customerId}/credit-limit-requests").WithTags("Credit")
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Salesperson, Roles.CreditManager));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Salesperson, Roles.SalesAdministration, Roles.CreditManager));
         perCustomer.MapGet("/", ListAsync);
         perCustomer.MapPost("/", RequestAsync);
 

@@ -16,11 +16,19 @@ internal static class CustomerEndpoints
         customers.MapGet("/{id}", GetAsync);
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
+    /// <summary>The customers the user sees, by id; <paramref name="q"/> keeps those whose id, name or SIREN contains it.</summary>
+    private static async Task<IResult> ListAsync(string? q, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
     {
-        var list = await db.Set<Customer>().AsNoTracking().VisibleTo(user)
+        var query = db.Set<Customer>().AsNoTracking().VisibleTo(user);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(c => c.Id.Contains(term) || c.LegalName.Contains(term) || c.Siren.Contains(term));
+        }
+
+        var list = await query
             .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.LegalName, c.Segment, c.Salesperson, c.RiskClass, c.Currency })
+            .Select(c => new { c.Id, c.LegalName, c.Siren, c.Segment, c.Salesperson, c.RiskClass, c.Currency, c.NextReviewOn, c.InsurerCoverExpiresOn })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return Results.Ok(list);
     }
@@ -47,6 +55,10 @@ internal static class CustomerEndpoints
             PaymentTerms = customer.PaymentTerms.ToString(),
             customer.PaymentTermsAgreedInContract,
             customer.PeriodicInvoicing,
+            PaymentTermDays = customer.PaymentTerms.Days,
+            PaymentTermBasis = customer.PaymentTerms.Basis.ToString(),
+            customer.InsurerCoverExpiresOn,
+            customer.NextReviewOn,
             customer.Currency,
             customer.InternalCreditLimit,
             customer.InsurerCover,

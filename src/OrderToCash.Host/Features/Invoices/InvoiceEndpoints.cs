@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Collections;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Documents;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Persistence;
 using OrderToCash.Core.Security;
@@ -20,6 +21,7 @@ internal static class InvoiceEndpoints
         var invoices = endpoints.MapGroup("/api/invoices").WithTags("Invoices");
         invoices.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
         invoices.MapGet("/{number}", GetAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
+        invoices.MapGet("/{number}/document", DocumentAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
         invoices.MapPost("/{number}/credit-notes", CreditNoteAsync).RequireAuthorization(p => p.RequireRole(Roles.SalesAdministration));
         invoices.MapPost("/{number}/write-off", WriteOffAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager));
     }
@@ -63,6 +65,7 @@ internal static class InvoiceEndpoints
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var notes = await db.Set<CreditNote>().AsNoTracking().Where(n => n.InvoiceId == invoice.Id).OrderBy(n => n.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
         var events = await db.Set<InvoiceLifecycleEvent>().AsNoTracking().Where(e => e.InvoiceId == invoice.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sent = await db.Set<EInvoicingStatusMessage>().AsNoTracking().Where(m => m.InvoiceId == invoice.Id).OrderBy(m => m.MessageId).ToListAsync(cancellationToken).ConfigureAwait(false);
         return Results.Ok(new InvoiceDetails(
             InvoiceSummary.From(invoice, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
             InvoiceMentions.From(invoice),
@@ -73,7 +76,17 @@ internal static class InvoiceEndpoints
             invoice.DunningInstanceId,
             [.. payments.OrderBy(x => x.a.AppliedOn).ThenBy(x => x.a.Id).Select(x => InvoicePaymentView.From(x.a, x.p))],
             [.. notes.Select(CreditNoteView.From)],
-            [.. events.Select(LifecycleEventView.From)]));
+            [.. events.Select(LifecycleEventView.From)],
+            [.. sent.Select(StatusSentView.From)]));
+    }
+
+    /// <summary>The PDF/A-3 (Factur-X) of an invoice or a credit note (FA-… or AV-…) in the caller's scope; someone else's is "not found".</summary>
+    private static async Task<IResult> DocumentAsync(string number, ClaimsPrincipal user, OrderToCashDbContext db, InvoiceDocuments documents, CancellationToken cancellationToken)
+    {
+        var customers = db.Set<Customer>().VisibleTo(user).Select(c => c.Id);
+        var document = await documents.ByNumberAsync(db, number, customers, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Invoice or credit note '{number}' was not found.");
+        return Results.File(document.Pdf, "application/pdf", document.FileName);
     }
 
     private static async Task<IResult> CreditNoteAsync(string number, CreditNoteRequest body, ClaimsPrincipal user, InvoiceAdjustments adjustments, CancellationToken cancellationToken)

@@ -25,7 +25,14 @@ internal sealed record InvoiceDetails(
     string? DunningInstanceId,
     IReadOnlyList<InvoicePaymentView> Payments,
     IReadOnlyList<CreditNoteView> CreditNotes,
-    IReadOnlyList<LifecycleEventView> LifecycleEvents);
+    IReadOnlyList<LifecycleEventView> LifecycleEvents,
+    IReadOnlyList<StatusSentView> StatusesSent);
+
+/// <summary>An e-invoicing status we queued for the platform (Encaissée on settlement) and whether it has gone.</summary>
+internal sealed record StatusSentView(EInvoicingStatus Status, string MessageId, decimal Amount, DateOnly EffectiveOn, DateTimeOffset QueuedAt, DateTimeOffset? SentAt)
+{
+    public static StatusSentView From(EInvoicingStatusMessage m) => new(m.Status, m.MessageId, m.Amount, m.EffectiveOn, m.QueuedAt, m.SentAt);
+}
 
 /// <summary>What French law requires on the invoice (L441-9 Code de commerce, art. 242 nonies A CGI), as printed.</summary>
 internal sealed record InvoiceMentions(

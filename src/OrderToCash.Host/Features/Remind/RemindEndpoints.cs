@@ -6,6 +6,7 @@ internal static class RemindEndpoints
     public static void MapRemind(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapReminders();
+        endpoints.MapReminderTemplates();
         endpoints.MapPromises();
         endpoints.MapDisputes();
         endpoints.MapLifecycle();

@@ -158,12 +158,9 @@ internal static class RootCauseEndpoints
         ["from"] = [$"The period from {from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(90 days before to)"} to {to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(today)"} must start before it ends and span at most 731 days."],
     });
 
-    internal static async Task<IResult> CsvAsync(Func<TextWriter, Task> write, string fileName)
-    {
-        await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        await write(text).ConfigureAwait(false);
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", fileName);
-    }
+    internal static Task<IResult> CsvAsync(Func<TextWriter, Task> write, string fileName) =>
+        Task.FromResult<IResult>(
+        new Csv.CsvFileResult(write, fileName));
 }
 
 internal sealed record DeployFixRequest(DateOnly? DeployedOn, string? Description);

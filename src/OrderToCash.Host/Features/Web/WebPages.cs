@@ -18,6 +18,7 @@ internal static class WebPages
         ("/tasks", "tasks.html"),
         ("/receivables", "receivables.html"),
         ("/root-causes", "root-causes.html"),
+        ("/customers", "customers.html"),
     ];
 
     // bpmn-js sets inline style attributes and embeds its icon font as a data: URI; nothing else is allowed in.

@@ -121,7 +121,13 @@ async function show(number: string): Promise<void> {
   if (details.lateInterest > 0 || details.indemnityCharged > 0) {
     fact(t('receivables:charged'), t('receivables:chargedLine', { interest: money(details.lateInterest, i.currency), indemnity: money(details.indemnityCharged, 'EUR') }));
   }
-  append(detail, h('h2', {}, t('receivables:invoiceTitle', { number: i.number })), facts);
+  const documentLink = (number: string, label: string) =>
+    h('a', { href: `/api/invoices/${encodeURIComponent(number)}/document`, download: `${number}.pdf`, 'data-test': 'document-link' }, label);
+  const documents = h('p', { class: 'documents' }, documentLink(i.number, t('receivables:invoicePdf', { number: i.number })));
+  for (const c of details.creditNotes) {
+    append(documents, ' · ', documentLink(c.number, t('receivables:creditNotePdf', { number: c.number })));
+  }
+  append(detail, h('h2', {}, t('receivables:invoiceTitle', { number: i.number })), documents, facts);
   const isCustomer = user.roles.includes('Customer');
   const events = [
     ...details.payments.map(p => `${date(p.receivedOn)} · ${t('receivables:payment', { reference: p.reference, amount: money(p.amount, i.currency) })}`),

@@ -41,7 +41,7 @@ export function languageSwitch(): HTMLElement {
   const other = currentLanguage() === 'fr' ? 'en' : 'fr';
   return h(
     'button',
-    { type: 'button', class: 'button button-quiet', lang: other, 'data-test': 'language', 'aria-label': t('shell:switchToLabel'), onclick: () => switchLanguage(other) },
+    { type: 'button', class: 'button button-quiet', lang: other, 'data-test': 'language', title: t('shell:switchToLabel'), onclick: () => switchLanguage(other) },
     t('shell:switchTo'),
   );
 }

@@ -37,6 +37,12 @@ export const pages: readonly AppPage[] = [
     anyOf: [Roles.Customer, Roles.Salesperson, Roles.Collector, Roles.CreditManager, Roles.SalesAdministration, Roles.Quality],
   },
   {
+    path: '/customers',
+    key: 'customers',
+    role: Roles.SalesAdministration,
+    anyOf: [Roles.SalesAdministration, Roles.CreditManager, Roles.Salesperson],
+  },
+  {
     path: '/root-causes',
     key: 'rootCauses',
     role: Roles.Quality,

@@ -258,6 +258,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateOnly?>("InsurerCoverExpiresOn")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("InternalCreditLimit")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -274,6 +277,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.Property<bool>("PeriodicInvoicing")
                         .HasColumnType("boolean")
                         .HasColumnName("periodic_invoicing");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -376,6 +382,43 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.ToTable("demo_seeding", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Customers.CustomerChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ChangedAt");
+
+                    b.ToTable("customer_changes", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>

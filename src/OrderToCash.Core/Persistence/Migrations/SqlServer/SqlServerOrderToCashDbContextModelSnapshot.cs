@@ -258,6 +258,9 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<DateOnly?>("InsurerCoverExpiresOn")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("InternalCreditLimit")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -274,6 +277,9 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.Property<bool>("PeriodicInvoicing")
                         .HasColumnType("bit")
                         .HasColumnName("periodic_invoicing");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -376,6 +382,43 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("demo_seeding", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Customers.CustomerChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ChangedAt");
+
+                    b.ToTable("customer_changes", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>

@@ -249,6 +249,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("InsurerCoverExpiresOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("InternalCreditLimit")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -265,6 +268,9 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.Property<bool>("PeriodicInvoicing")
                         .HasColumnType("INTEGER")
                         .HasColumnName("periodic_invoicing");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -367,6 +373,41 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("demo_seeding", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Customers.CustomerChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ChangedAt");
+
+                    b.ToTable("customer_changes", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Disputes.Dispute", b =>

@@ -1,0 +1,49 @@
+namespace OrderToCash.Core.Customers;
+
+/// <summary>
+/// What a person (the customer page, the API or a CSV line) proposes for a customer's master data. Every field is
+/// nullable so a missing one is reported by name instead of failing deserialisation; <see cref="CustomerDraftCheck"/>
+/// says what is wrong. The credit limit is only set when the customer is created: later changes are credit-limit
+/// requests decided by the credit manager.
+/// </summary>
+public sealed record CustomerDraft
+{
+    public string? Id { get; init; }
+
+    public string? LegalName { get; init; }
+
+    public string? Siren { get; init; }
+
+    public string? VatNumber { get; init; }
+
+    public string? AddressLine1 { get; init; }
+
+    public string? AddressLine2 { get; init; }
+
+    public string? PostalCode { get; init; }
+
+    public string? City { get; init; }
+
+    public string? CountryCode { get; init; }
+
+    /// <summary>Key, Standard or Small.</summary>
+    public string? Segment { get; init; }
+
+    public string? Salesperson { get; init; }
+
+    public int? PaymentTermDays { get; init; }
+
+    /// <summary>Delivery, InvoiceDate or EndOfMonth.</summary>
+    public string? PaymentTermBasis { get; init; }
+
+    /// <summary>A (best) to E (worst).</summary>
+    public string? RiskClass { get; init; }
+
+    public decimal? InternalCreditLimit { get; init; }
+
+    public decimal? InsurerCover { get; init; }
+
+    public DateOnly? InsurerCoverExpiresOn { get; init; }
+
+    public DateOnly? NextReviewOn { get; init; }
+}

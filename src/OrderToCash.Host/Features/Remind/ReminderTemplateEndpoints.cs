@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OrderToCash.Core.Customers;
+using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Invoicing;
+using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Security;
+using OrderToCash.Host.Features.Customers;
+
+namespace OrderToCash.Host.Features.Remind;
+
+/// <summary>
+/// The Liquid templates of the e-mailed reminder steps, edited by the credit manager: read (latest and versions),
+/// preview on a real invoice (nothing written), save as the next version; and the statements sent (customer scope).
+/// </summary>
+internal static class ReminderTemplateEndpoints
+{
+    public static void MapReminderTemplates(this IEndpointRouteBuilder endpoints)
+    {
+        var templates = endpoints.MapGroup("/api/reminder-templates").WithTags("Reminders").RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.Collector));
+        templates.MapGet("/", ListAsync);
+        templates.MapGet("/{step}/versions", VersionsAsync);
+        templates.MapPut("/{step}", SaveAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager));
+        templates.MapPost("/{step}/preview", PreviewAsync);
+        endpoints.MapGet("/api/reminder-statements", StatementsAsync).WithTags("Reminders").RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
+    }
+
+    private static async Task<IResult> ListAsync(OrderToCashDbContext db, CancellationToken cancellationToken)
+    {
+        var list = new List<object>();
+        foreach (var step in ReminderTemplates.EmailedSteps)
+        {
+            list.Add(View(await ReminderTemplates.LatestAsync(db, step, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return Results.Ok(list);
+    }
+
+    private static async Task<IResult> VersionsAsync(string step, OrderToCashDbContext db, CancellationToken cancellationToken) =>
+        ReminderTemplates.EmailedSteps.Contains(step)
+            ? Results.Ok((await ReminderTemplates.VersionsAsync(db, step, cancellationToken).ConfigureAwait(false)).Select(View))
+            : throw new KeyNotFoundException($"Step '{step}' has no e-mail template; the e-mailed steps are {string.Join(", ", ReminderTemplates.EmailedSteps)}.");
+
+    private static async Task<IResult> SaveAsync(string step, TemplateRequest body, ClaimsPrincipal user, OrderToCashDbContext db, ReminderTemplates templates, CancellationToken cancellationToken)
+    {
+        var saved = await templates.SaveAsync(db, step, body.Subject, body.Body, user.Identity!.Name!, body.Comment, cancellationToken).ConfigureAwait(false);
+        return Results.Created($"/api/reminder-templates/{step}/versions", View(saved));
+    }
+
+    /// <summary>The statement the template gives for a real invoice's customer (the invoice alone), in the edited or the latest version.</summary>
+    private static async Task<IResult> PreviewAsync(string step, PreviewRequest body, OrderToCashDbContext db, IOptions<CompanyOptions> company, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var latest = ReminderTemplates.EmailedSteps.Contains(step)
+            ? await ReminderTemplates.LatestAsync(db, step, cancellationToken).ConfigureAwait(false)
+            : throw new KeyNotFoundException($"Step '{step}' has no e-mail template; the e-mailed steps are {string.Join(", ", ReminderTemplates.EmailedSteps)}.");
+        var template = new ReminderTemplate { Step = step, Version = latest.Version, Subject = body.Subject ?? latest.Subject, Body = body.Body ?? latest.Body, Author = "preview" };
+        if (ReminderTemplates.Check(template.Subject, template.Body) is { Count: > 0 } problems)
+        {
+            return VisibleInvoices.Invalid("The template cannot be previewed", new Dictionary<string, string[]> { ["template"] = [.. problems] });
+        }
+
+        var invoice = await db.Set<Invoice>().AsNoTracking().FirstOrDefaultAsync(i => i.Number == body.InvoiceNumber, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Invoice '{body.InvoiceNumber}' was not found.");
+        var customer = await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == invoice.CustomerId, cancellationToken).ConfigureAwait(false);
+        var model = StatementModel.Create(customer, [invoice], 12.15m, invoice.RecoveryIndemnity, company.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var (subject, text) = ReminderTemplates.Render(template, model, cache: false);
+        return Results.Ok(new { step, subject, body = text, recipients = ReminderStatements.Recipients(customer, 3) });
+    }
+
+    private static async Task<IResult> StatementsAsync(string? customer, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
+    {
+        var customers = VisibleInvoices.CustomerIds(db, user);
+        var query = db.Set<ReminderStatement>().AsNoTracking().Where(s => customers.Contains(s.CustomerId));
+        if (!string.IsNullOrWhiteSpace(customer))
+        {
+            query = query.Where(s => s.CustomerId == customer);
+        }
+
+        var statements = await query.OrderByDescending(s => s.CreatedAt).Take(200).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Results.Ok(statements.Select(s => new
+        {
+            s.Id, s.CustomerId, s.Step, s.Level, s.TemplateVersion, Recipients = s.RecipientList, s.Subject, s.Body, Invoices = s.InvoiceList,
+            s.AmountAsked, s.Currency, s.CreatedAt, Status = s.Status.ToString(), s.Attempts, s.NextAttemptAt, s.SentAt, s.LastError,
+        }));
+    }
+
+    private static object View(ReminderTemplate t) => new { t.Step, t.Version, t.Language, t.Subject, t.Body, t.Author, t.Comment, t.CreatedAt };
+}
+
+internal sealed record TemplateRequest(string? Subject, string? Body, string? Comment);
+
+internal sealed record PreviewRequest(string? InvoiceNumber, string? Subject, string? Body);
