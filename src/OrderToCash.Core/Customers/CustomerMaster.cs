@@ -158,7 +158,7 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
         RuleDecision decision;
         try
         {
-            decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.PaymentTerms, [terms], subject: null, asOf: clock.GetUtcNow(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.PaymentTerms, [terms], asOf: clock.GetUtcNow(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Engine.Rules.Store.RuleSetNotFoundException e)
         {
