@@ -57,7 +57,6 @@ internal static class OrderToCashComposition
         Core.Dunning.RemindServiceCollectionExtensions.AddOrderToCashRemind(builder.Services, builder.Configuration, builder.Environment.ContentRootPath,
             fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         builder.Services.AddProcessCatalog();
-        builder.Services.AddSingleton<RuleCaseFolder>();
         Features.Telemetry.TelemetrySetup.AddOrderToCashTelemetry(builder);
         builder.Services.AddSingleton<PublicMessages>();
         builder.Services.AddHealthChecks()

@@ -69,10 +69,11 @@ public static class SimulationRunner
 
     private static async Task PublishRulesAsync(IServiceProvider provider, string searchFrom, CancellationToken cancellationToken)
     {
-        // The repository's rules/ when run from a clone, else the shipped ones (an installed o2c, a container).
-        var (files, _) = await ShippedContent.LoadRulesAsync(searchFrom, cancellationToken).ConfigureAwait(false);
+        // The repository's rules/ when run from a clone, else the shipped ones (an installed o2c, a container); the
+        // what-if cases of tests/ seed the first version of each rule set (later versions carry theirs).
+        var (files, cases) = await ShippedContent.LoadRulesAsync(searchFrom, cancellationToken).ConfigureAwait(false);
         var result = await provider.GetRequiredService<RuleSetPublisher>()
-            .PublishAsync(new PublishRequest(files, [], "o2c simulate", "Rules in force for the simulation", null), cancellationToken).ConfigureAwait(false);
+            .PublishAsync(new PublishRequest(files, cases, "o2c simulate", "Rules in force for the simulation", null), cancellationToken).ConfigureAwait(false);
         if (!result.Published)
         {
             throw new SimulationSetupException("The rules could not be published for the simulation:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));

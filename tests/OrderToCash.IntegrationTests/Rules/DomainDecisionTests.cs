@@ -66,7 +66,9 @@ public class DomainDecisionTests
         var shipped = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Rules, "escalation.json"));
         store.Clock.Advance(TimeSpan.FromDays(1));
         var changed = await host.GetRequiredService<RuleSetPublisher>().PublishAsync(
-            new PublishRequest([new RuleSource("escalation.json", shipped.Replace("? 30 : 45", "? 30 : 60", StringComparison.Ordinal))], [], "test"),
+            // A deliberate change: the final-notice cases go with it (the editor's case replacement).
+            new PublishRequest([new RuleSource("escalation.json", shipped.Replace("? 30 : 45", "? 30 : 60", StringComparison.Ordinal))], [], "test",
+                Cases: new Dictionary<string, OrderToCash.Engine.Rules.WhatIf.WhatIfSuite> { ["escalation"] = new("test", "escalation", []) }),
             CancellationToken.None);
         changed.Published.Should().BeTrue(string.Join("; ", changed.Diagnostics));
         var record = (await host.GetRequiredService<DecisionLog>().ExplainAsync(ReminderLadder.SubjectType, "INV-9", CancellationToken.None)).Single().Decision;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using OrderToCash.IntegrationTests.Infrastructure;
 using OrderToCash.IntegrationTests.Orders;
 
@@ -31,12 +32,18 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var published = await credit.PostAsJsonAsync(Url("/api/rules/publish"), new { files = new[] { new { name = "credit-limit.json", content = Shipped } }, comment = "Shipped" });
+        // rules/tests/ seeds the cases of the first version; later versions carry them.
+        var published = await credit.PostAsJsonAsync(Url("/api/rules/publish"), new
+        {
+            files = new[] { new { name = "credit-limit.json", content = Shipped } },
+            whatIf = new[] { new { name = "credit-limit.json", content = File.ReadAllText(Path.Combine(RepositoryPaths.Rules, "tests", "credit-limit.json")) } },
+            comment = "Shipped",
+        });
         published.StatusCode.Should().Be(HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task The_latest_version_comes_with_its_content_and_the_what_if_cases_of_the_rules_folder()
+    public async Task The_latest_version_comes_with_its_content_and_its_stored_what_if_cases()
     {
         var latest = await GetJsonAsync("/api/rules/credit-limit/latest");
 
@@ -47,7 +54,7 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
         latest.GetProperty("inputs").EnumerateArray().Select(i => i.GetString()).Should().Equal("check");
         var cases = latest.GetProperty("cases").EnumerateArray().ToList();
         cases.Should().HaveCount(14);
-        cases.Select(c => c.GetProperty("source").GetString()).Should().AllBe("tests/credit-limit.json");
+        cases.Select(c => c.GetProperty("source").GetString()).Should().AllBe("version 1");
         cases.Should().Contain(c => c.GetProperty("name").GetString() == "Items 30 days overdue are still tolerated"
             && c.GetProperty("expect").GetProperty("NoOldOverdueItems").GetBoolean());
         (await GetJsonAsync("/api/rules/credit-limit/versions/1")).GetProperty("contentHash").GetString().Should().Be(latest.GetProperty("contentHash").GetString());
@@ -147,7 +154,7 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task What_if_runs_the_candidate_against_the_folders_cases_and_an_ad_hoc_case_without_writing()
+    public async Task What_if_runs_the_candidate_against_the_stored_cases_and_an_ad_hoc_case_without_writing()
     {
         var result = await PostJsonAsync("/api/rules/what-if", new
         {
@@ -246,9 +253,10 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_diff_shows_added_and_removed_rules()
     {
-        // The folder's cases name RiskClassAccepted, so this version is published without them.
+        // The stored cases name RiskClassAccepted, so they are renamed with the rule in the same version.
         var renamed = Shipped.Replace("\"RuleName\": \"RiskClassAccepted\"", "\"RuleName\": \"RiskClassAllowed\"", StringComparison.Ordinal);
-        var published = await credit.PostAsJsonAsync(Url("/api/rules/publish"), new { files = new[] { new { name = "credit-limit.json", content = renamed } } });
+        var cases = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Rules, "tests", "credit-limit.json")).Replace("RiskClassAccepted", "RiskClassAllowed", StringComparison.Ordinal)).RootElement.GetProperty("cases");
+        var published = await credit.PostAsJsonAsync(Url("/api/rules/credit-limit/versions"), new { content = renamed, cases, comment = "Renamed" });
         published.StatusCode.Should().Be(HttpStatusCode.Created);
 
         var diff = await GetJsonAsync("/api/rules/credit-limit/diff?from=1&to=2");
@@ -268,14 +276,14 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
     public async Task Rolling_back_publishes_the_older_content_as_a_new_version_by_the_caller()
     {
         await PublishAsync(Raised);
-        using var other = host.ClientFor("olivia");
 
-        var rolledBack = await other.PostAsync(Url("/api/rules/credit-limit/versions/1/rollback"), null);
+        // Credit rules are rolled back by a credit manager, like any publication of them.
+        var rolledBack = await credit.PostAsync(Url("/api/rules/credit-limit/versions/1/rollback"), null);
 
         rolledBack.StatusCode.Should().Be(HttpStatusCode.Created, await rolledBack.Content.ReadAsStringAsync());
         var latest = await GetJsonAsync("/api/rules/credit-limit/latest");
         latest.GetProperty("version").GetInt32().Should().Be(3);
-        latest.GetProperty("author").GetString().Should().Be("olivia");
+        latest.GetProperty("author").GetString().Should().Be("claire");
         latest.GetProperty("comment").GetString().Should().Be("rollback to v1");
         latest.GetProperty("contentHash").GetString().Should().Be((await GetJsonAsync("/api/rules/credit-limit/versions/1")).GetProperty("contentHash").GetString());
 
@@ -288,10 +296,16 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Rolling_back_to_a_version_that_fails_todays_cases_is_refused()
     {
-        // Version 2 was published without cases (the plain publish endpoint takes the cases it is given).
-        var withoutCases = await credit.PostAsJsonAsync(Url("/api/rules/publish"), new { files = new[] { new { name = "credit-limit.json", content = RaisedWithSlip } } });
-        withoutCases.StatusCode.Should().Be(HttpStatusCode.Created);
-        await PublishAsync(Raised);
+        // Version 2 changed the case along with the slip (a deliberate change, with a comment); version 3 restored the case.
+        var cases = Cases();
+        var withChangedCase = await credit.PostAsJsonAsync(Url("/api/rules/credit-limit/versions"), new
+        {
+            content = RaisedWithSlip,
+            cases = cases.Where(c => c.GetProperty("name").GetString() != "Items 30 days overdue are still tolerated"),
+            comment = "30 days overdue no longer tolerated",
+        });
+        withChangedCase.StatusCode.Should().Be(HttpStatusCode.Created, await withChangedCase.Content.ReadAsStringAsync());
+        (await credit.PostAsJsonAsync(Url("/api/rules/credit-limit/versions"), new { content = Raised, cases, comment = "Back to 30 days" })).StatusCode.Should().Be(HttpStatusCode.Created);
 
         var rolledBack = await credit.PostAsync(Url("/api/rules/credit-limit/versions/2/rollback"), null);
 
@@ -321,7 +335,87 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
 
         (await SendAsync(anonymous, method, url)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await SendAsync(sales, method, url)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await SendAsync(quality, method, url)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        if (method == "POST" && url.Contains("/credit-limit/", StringComparison.Ordinal))
+        {
+            // Quality edits the root-cause thresholds; the credit rules stay the credit manager's.
+            (await SendAsync(quality, method, url)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        }
+
+        (await GetJsonAsync("/api/rules/credit-limit/latest")).GetProperty("version").GetInt32().Should().Be(1);
+    }
+
+    private static List<JsonElement> Cases() =>
+        [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Rules, "tests", "credit-limit.json"))).RootElement.GetProperty("cases").EnumerateArray()];
+
+    private static string EightThousandCap => Shipped
+        .Replace("{ \"Name\": \"newCustomerCap\", \"Expression\": \"5000\" }", "{ \"Name\": \"newCustomerCap\", \"Expression\": \"8000\" }", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Publishing_content_that_fails_the_stored_cases_through_the_publish_endpoint_is_a_422_naming_the_cases_and_publishes_nothing()
+    {
+        // The bypass of issue 17: every rule true, with caller-supplied cases, or none.
+        var allTrue = JsonNode.Parse(Shipped)!.AsObject();
+        foreach (var rule in allTrue["Rules"]!.AsArray())
+        {
+            rule!["Expression"] = "true";
+        }
+
+        var ownCase = new { ruleSet = "credit-limit", cases = new[] { new { name = "Anything passes", inputs = new { check = Check(orderAmount: 1m, exposure: 0m, overdueAmount: 0m, oldestOverdueDays: 0) }, expect = new { WithinCreditLimit = true } } } };
+        var withOwnCases = await credit.PostAsJsonAsync(Url("/api/rules/publish"), new
+        {
+            files = new[] { new { name = "credit-limit.json", content = allTrue.ToJsonString() } },
+            whatIf = new[] { new { name = "mine.json", content = JsonSerializer.Serialize(ownCase) } },
+        });
+        var withoutCases = await credit.PostAsJsonAsync(Url("/api/rules/publish"), new { files = new[] { new { name = "credit-limit.json", content = allTrue.ToJsonString() } } });
+
+        foreach (var response in new[] { withOwnCases, withoutCases })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+            var failed = (await ProblemAsync(response)).GetProperty("failedCases").EnumerateArray().Select(c => c.GetProperty("caseName").GetString()).ToList();
+            failed.Should().Contain(["One euro over limit + cover blocks the order", "Risk class D goes to the credit manager", "New customer (2 months) capped at 5,000 EUR"]);
+        }
+
+        (await GetJsonAsync("/api/rules/credit-limit/latest")).GetProperty("version").GetInt32().Should().Be(1, "nothing was published");
+    }
+
+    [Fact]
+    public async Task A_policy_change_is_published_with_the_changed_case_and_its_comment_and_the_next_version_carries_the_cases()
+    {
+        var refused = await credit.PostAsJsonAsync(Url("/api/rules/credit-limit/versions"), new { content = EightThousandCap, comment = "New-customer cap 5k -> 8k" });
+        (await ProblemAsync(refused)).GetProperty("failedCases").EnumerateArray().Select(c => c.GetProperty("caseName").GetString())
+            .Should().Equal("New customer (2 months) capped at 5,000 EUR", "Old account with fewer than 3 paid invoices is still new");
+
+        var cases = Cases().Select(c => c.GetProperty("name").GetString() switch
+        {
+            "New customer (2 months) capped at 5,000 EUR" => JsonSerializer.SerializeToElement(new { name = "New customer (2 months) within the 8,000 EUR cap", inputs = c.GetProperty("inputs"), expect = new { NewCustomerCap = true, WithinCreditLimit = true } }),
+            "Old account with fewer than 3 paid invoices is still new" => JsonSerializer.SerializeToElement(new { name = "Old account with fewer than 3 paid invoices is still new", inputs = c.GetProperty("inputs"), expect = new { NewCustomerCap = true } }),
+            _ => c,
+        }).ToList();
+        var withoutComment = await credit.PostAsJsonAsync(Url("/api/rules/credit-limit/versions"), new { content = EightThousandCap, cases });
+        var published = await credit.PostAsJsonAsync(Url("/api/rules/credit-limit/versions"), new { content = EightThousandCap, cases, comment = "New-customer cap 5k -> 8k" });
+
+        withoutComment.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        published.StatusCode.Should().Be(HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
+        var latest = await GetJsonAsync("/api/rules/credit-limit/latest");
+        latest.GetProperty("version").GetInt32().Should().Be(2);
+        latest.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Should().Contain("New customer (2 months) within the 8,000 EUR cap")
+            .And.NotContain("New customer (2 months) capped at 5,000 EUR");
+        var back = await credit.PostAsJsonAsync(Url("/api/rules/credit-limit/versions"), new { content = Shipped, comment = "Back to 5k, cases unchanged" });
+        (await ProblemAsync(back)).GetProperty("failedCases").EnumerateArray().Select(c => c.GetProperty("caseName").GetString())
+            .Should().Equal(["New customer (2 months) within the 8,000 EUR cap", "Old account with fewer than 3 paid invoices is still new"], "version 2's cases carry over and gate version 3");
+    }
+
+    [Fact]
+    public async Task Publishing_the_credit_rules_needs_a_credit_manager()
+    {
+        using var owner = host.ClientFor("olivia");
+
+        var edit = await owner.PostAsJsonAsync(Url("/api/rules/credit-limit/versions"), new { content = Raised, comment = "x" });
+        var publish = await owner.PostAsJsonAsync(Url("/api/rules/publish"), new { files = new[] { new { name = "credit-limit.json", content = Raised } } });
+
+        edit.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        publish.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await ProblemAsync(publish)).GetProperty("title").GetString().Should().Contain("CreditManager");
         (await GetJsonAsync("/api/rules/credit-limit/latest")).GetProperty("version").GetInt32().Should().Be(1);
     }
 

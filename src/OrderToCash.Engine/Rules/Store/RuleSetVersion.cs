@@ -29,6 +29,12 @@ public sealed class RuleSetVersion
     /// <summary>From when evaluations use this version; the publication instant when none was given.</summary>
     public DateTimeOffset EffectiveFrom { get; init; }
 
+    /// <summary>
+    /// The what-if cases that gate this version and the next one (a JSON array of cases, as in a what-if file), or null
+    /// when it has none. Cases are versioned with the rules: a deliberate policy change edits both in one version.
+    /// </summary>
+    public string? Cases { get; init; }
+
     /// <summary>The file it was published from, for the operator's benefit.</summary>
     public string? Source { get; init; }
 }

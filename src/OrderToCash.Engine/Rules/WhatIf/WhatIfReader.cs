@@ -63,16 +63,26 @@ public static class WhatIfReader
                 index++;
                 var caseName = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : $"case #{index}";
                 var element = $"{name}/{caseName}";
+                var hasOutcome = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("outcome", out var outcomeElement) && outcomeElement.ValueKind == JsonValueKind.Array
+                    && outcomeElement.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String);
+                var expect = default(JsonElement);
                 if (item.ValueKind != JsonValueKind.Object
+                    || !item.TryGetProperty("name", out var named) || named.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(named.GetString())
                     || !item.TryGetProperty("inputs", out var inputs) || inputs.ValueKind != JsonValueKind.Object
-                    || !item.TryGetProperty("expect", out var expect) || expect.ValueKind != JsonValueKind.Object)
+                    || (item.TryGetProperty("expect", out expect) ? expect.ValueKind != JsonValueKind.Object : !hasOutcome)
+                    || (item.TryGetProperty("outcome", out _) && !hasOutcome))
                 {
-                    diagnostics.Add(Problem(source, element, "A case needs \"name\", \"inputs\" (an object per input) and \"expect\" (rule name: true/false)."));
+                    diagnostics.Add(Problem(source, element, "A case needs \"name\", \"inputs\" (an object per input) and \"expect\" (rule name: true/false) and/or \"outcome\" (the success events expected, an array of strings)."));
                     continue;
                 }
 
+                foreach (var field in item.EnumerateObject().Where(p => p.Name is not ("name" or "inputs" or "expect" or "outcome" or "description")))
+                {
+                    diagnostics.Add(Problem(source, element, $"Unknown field '{field.Name}' in a case; a case has name, inputs, expect and outcome."));
+                }
+
                 var expected = new Dictionary<string, bool>(StringComparer.Ordinal);
-                foreach (var rule in expect.EnumerateObject())
+                foreach (var rule in expect.ValueKind == JsonValueKind.Object ? expect.EnumerateObject().ToList() : [])
                 {
                     if (rule.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
                     {
@@ -84,7 +94,8 @@ public static class WhatIfReader
                     }
                 }
 
-                list.Add(new WhatIfCase(caseName, inputs.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal), expected));
+                IReadOnlyList<string>? outcome = hasOutcome ? [.. item.GetProperty("outcome").EnumerateArray().Select(e => e.GetString()!)] : null;
+                list.Add(new WhatIfCase(caseName, inputs.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal), expected, outcome));
             }
 
             return diagnostics.Count > 0 ? (null, diagnostics) : (new WhatIfSuite(source, name, list), diagnostics);

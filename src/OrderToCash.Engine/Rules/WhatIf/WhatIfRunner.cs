@@ -69,6 +69,15 @@ public static class WhatIfRunner
                     failures.Add($"rule '{rule}': expected {(expected ? "success" : "failure")}, got {(result.IsSuccess ? "success" : "failure")}{(why is null ? string.Empty : $" ({why})")}");
                 }
             }
+
+            if (whatIf.Outcome is { } expectedOutcome)
+            {
+                var events = outcome.Succeeded.Select(r => r.SuccessEvent).OfType<string>().ToList();
+                if (!events.Order(StringComparer.Ordinal).SequenceEqual(expectedOutcome.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+                {
+                    failures.Add($"outcome: expected [{string.Join(", ", expectedOutcome)}], got [{string.Join(", ", events)}]");
+                }
+            }
         }
 
         return new WhatIfCaseResult(suite.Source, suite.RuleSetName, whatIf.Name, failures.Count == 0, whatIf.Expect, actual, failures);

@@ -80,7 +80,7 @@ internal static class RuleEditingEndpoints
         });
     }
 
-    private static async Task<IResult> WhatIfAsync(WhatIfBody body, RuleSetValidator validator, RuleCaseFolder folder, CancellationToken ct)
+    private static async Task<IResult> WhatIfAsync(WhatIfBody body, RuleSetValidator validator, OrderToCashDbContext db, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Content))
         {
@@ -99,9 +99,38 @@ internal static class RuleEditingEndpoints
         }
 
         var name = read.RuleSets.Count == 1 ? read.RuleSets[0].Name : null;
-        var cases = name is null ? [] : await folder.FilesForAsync(name, ct).ConfigureAwait(false);
+        Engine.Rules.WhatIf.WhatIfSuite? suite = null;
+        if (name is not null && body.Cases is { } sent)
+        {
+            var (parsed, problems) = Engine.Rules.WhatIf.StoredCases.Parse(name, sent);
+            if (parsed is null || problems.Count > 0)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["cases"] = [.. problems.Select(p => $"{p.Element}: {p.Message}")] });
+            }
+
+            suite = parsed with { Source = "edited cases" };
+        }
+
+        // The edited cases when the page sends them, else those stored with the latest version: the ones publishing runs.
+        suite ??= name is null ? null : await RuleSetCases.LatestAsync(db, name, ct).ConfigureAwait(false);
         using var cancelling = ExpressionBudget.Cancelling(ct);
-        var report = validator.Validate([new RuleSource(name is null ? "candidate" : $"{name}.json", body.Content)], cases);
+        var validation = validator.Validate([new RuleSource(name is null ? "candidate" : $"{name}.json", body.Content)], []);
+        var diagnostics = validation.Diagnostics.ToList();
+        var caseResults = new List<Engine.Rules.WhatIf.WhatIfCaseResult>();
+        if (suite is not null && validation.RuleSets.Count == 1)
+        {
+            foreach (var result in Engine.Rules.WhatIf.WhatIfRunner.Run(validation.RuleSets[0], suite))
+            {
+                caseResults.Add(result);
+                if (!result.Passed)
+                {
+                    diagnostics.Add(new Engine.Diagnostics.Diagnostic(suite.Source, $"{result.RuleSetName}/{result.CaseName}", null, null, RuleDiagnosticCodes.WhatIfFailed,
+                        $"What-if case '{result.CaseName}' fails: {string.Join("; ", result.Failures)}."));
+                }
+            }
+        }
+
+        var report = new RuleValidationReport(validation.RuleSets, diagnostics, caseResults);
         AdHocResult? adHocResult = null;
         if (body.AdHoc is { } inputs && report.RuleSets.Count == 1)
         {
@@ -133,5 +162,8 @@ internal static class RuleEditingEndpoints
     /// <param name="Inputs">Optional sample inputs to evaluate the expression with.</param>
     internal sealed record CheckBody(string? RuleSet, string? RuleName, string? Expression, string? Content, JsonElement? Inputs);
 
-    internal sealed record WhatIfBody(string? Content, JsonElement? AdHoc);
+    /// <param name="Content">The candidate rule set.</param>
+    /// <param name="AdHoc">Optional inputs to evaluate without expectation.</param>
+    /// <param name="Cases">Optional edited cases to run instead of the stored ones.</param>
+    internal sealed record WhatIfBody(string? Content, JsonElement? AdHoc, JsonElement? Cases);
 }

@@ -4,6 +4,7 @@ using OrderToCash.Core.Persistence;
 using OrderToCash.Core.Security;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Decisions;
+using OrderToCash.Engine.Rules.Definitions;
 using OrderToCash.Engine.Rules.Store;
 
 namespace OrderToCash.Host.Features.Rules;
@@ -17,9 +18,10 @@ internal static class RuleEndpoints
     public static void MapRules(this IEndpointRouteBuilder endpoints)
     {
         var rules = endpoints.MapGroup("/api/rules").WithTags("Rules");
-        rules.MapPost("/publish", PublishAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner));
+        rules.MapPost("/publish", PublishAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner, Roles.Quality));
         rules.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner, Roles.Quality));
-        string[] editors = [Roles.CreditManager, Roles.ProcessOwner];
+        // Each publication also checks the rule set's own publishers (RuleSetCases.Publishers): credit rules need a credit manager.
+        string[] editors = [Roles.CreditManager, Roles.ProcessOwner, Roles.Quality];
         rules.MapRuleVersions(editors);
         rules.MapRuleEditing(editors);
 
@@ -41,8 +43,17 @@ internal static class RuleEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [outOfBounds] });
         }
 
+        var files = body.Files.Select(f => new RuleSource(f.Name ?? "rules.json", f.Content ?? string.Empty)).ToList();
+        var forbidden = files.SelectMany(f => RuleFileReader.Read(f.Path, f.Content).RuleSets.Select(r => r.Name))
+            .FirstOrDefault(name => !RuleSetCases.MayPublish(user, name));
+        if (forbidden is not null)
+        {
+            return RuleSetCases.Forbidden(forbidden);
+        }
+
+        // The cases sent here only add to those stored with each version being replaced: they cannot replace or skip them.
         var request = new PublishRequest(
-            [.. body.Files.Select(f => new RuleSource(f.Name ?? "rules.json", f.Content ?? string.Empty))],
+            files,
             [.. (body.WhatIf ?? []).Select(f => new RuleSource(f.Name ?? "tests.json", f.Content ?? string.Empty))],
             user.Identity!.Name!,
             body.Comment,

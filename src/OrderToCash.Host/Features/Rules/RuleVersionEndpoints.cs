@@ -5,6 +5,7 @@ using OrderToCash.Core.Persistence;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
 using OrderToCash.Engine.Rules.Store;
+using OrderToCash.Engine.Rules.WhatIf;
 
 namespace OrderToCash.Host.Features.Rules;
 
@@ -24,7 +25,7 @@ internal static class RuleVersionEndpoints
         rules.MapPost("/{name}/versions/{version:int}/rollback", RollbackAsync).RequireAuthorization(p => p.RequireRole(editors));
     }
 
-    private static async Task<IResult> LatestAsync(string name, OrderToCashDbContext db, RuleCaseFolder cases, RuleSetCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> LatestAsync(string name, OrderToCashDbContext db, RuleSetCatalog catalog, CancellationToken ct)
     {
         var latest = await db.RuleSetVersions.AsNoTracking().Where(v => v.Name == name)
             .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct).ConfigureAwait(false);
@@ -35,15 +36,15 @@ internal static class RuleVersionEndpoints
                 : $"There is no rule set '{name}'; known rule sets: {string.Join(", ", catalog.Names)}.");
         }
 
-        return Results.Ok(await ViewAsync(latest, cases, catalog, ct).ConfigureAwait(false));
+        return Results.Ok(View(latest, catalog));
     }
 
-    private static async Task<IResult> VersionAsync(string name, int version, OrderToCashDbContext db, RuleCaseFolder cases, RuleSetCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> VersionAsync(string name, int version, OrderToCashDbContext db, RuleSetCatalog catalog, CancellationToken ct)
     {
         var found = await FindAsync(db, name, version, ct).ConfigureAwait(false);
         return found is null
             ? NotFound($"Rule set '{name}' has no version {version}.")
-            : Results.Ok(await ViewAsync(found, cases, catalog, ct).ConfigureAwait(false));
+            : Results.Ok(View(found, catalog));
     }
 
     private static async Task<IResult> DiffAsync(string name, int? from, int? to, OrderToCashDbContext db, CancellationToken ct)
@@ -63,8 +64,13 @@ internal static class RuleVersionEndpoints
         return Results.Ok(RuleSetDiff.Compare(name, fromVersion, older.Content, toVersion, newer.Content));
     }
 
-    private static async Task<IResult> PublishEditAsync(string name, EditBody body, ClaimsPrincipal user, RuleSetPublisher publisher, RuleCaseFolder cases, CancellationToken ct)
+    private static async Task<IResult> PublishEditAsync(string name, EditBody body, ClaimsPrincipal user, RuleSetPublisher publisher, CancellationToken ct)
     {
+        if (!RuleSetCases.MayPublish(user, name))
+        {
+            return RuleSetCases.Forbidden(name);
+        }
+
         if (string.IsNullOrWhiteSpace(body.Content))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["content"] = ["The rule set's JSON (a RulesEngine workflow) is required."] });
@@ -90,11 +96,33 @@ internal static class RuleVersionEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [outOfBounds] });
         }
 
-        return await PublishAsync(publisher, cases, name, new RuleSource($"{name}.json", body.Content), user, body.Comment, body.EffectiveFrom, ct).ConfigureAwait(false);
+        WhatIfSuite? cases = null;
+        if (body.Cases is { } sent)
+        {
+            var (suite, problems) = StoredCases.Parse(name, sent);
+            if (suite is null || problems.Count > 0)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["cases"] = [.. problems.Select(p => $"{p.Element}: {p.Message}")] });
+            }
+
+            if (string.IsNullOrWhiteSpace(body.Comment))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["A comment is required when the what-if cases change: it says why the expected behaviour changed."] });
+            }
+
+            cases = suite with { Source = "submitted cases" };
+        }
+
+        return await PublishAsync(publisher, name, new RuleSource($"{name}.json", body.Content), user, body.Comment, body.EffectiveFrom, cases, ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> RollbackAsync(string name, int version, ClaimsPrincipal user, OrderToCashDbContext db, RuleSetPublisher publisher, RuleCaseFolder cases, CancellationToken ct)
+    private static async Task<IResult> RollbackAsync(string name, int version, ClaimsPrincipal user, OrderToCashDbContext db, RuleSetPublisher publisher, CancellationToken ct)
     {
+        if (!RuleSetCases.MayPublish(user, name))
+        {
+            return RuleSetCases.Forbidden(name);
+        }
+
         var target = await FindAsync(db, name, version, ct).ConfigureAwait(false);
         if (target is null)
         {
@@ -110,13 +138,14 @@ internal static class RuleVersionEndpoints
                 title: $"Version {version} of '{name}' has the same rules as the latest version {latest}: there is nothing to roll back.");
         }
 
-        return await PublishAsync(publisher, cases, name, new RuleSource($"{name} v{version}", target.Content), user, $"rollback to v{version}", null, ct).ConfigureAwait(false);
+        return await PublishAsync(publisher, name, new RuleSource($"{name} v{version}", target.Content), user, $"rollback to v{version}", null, null, ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> PublishAsync(RuleSetPublisher publisher, RuleCaseFolder cases, string name, RuleSource file, ClaimsPrincipal user, string? comment, DateTimeOffset? effectiveFrom, CancellationToken ct)
+    private static async Task<IResult> PublishAsync(RuleSetPublisher publisher, string name, RuleSource file, ClaimsPrincipal user, string? comment, DateTimeOffset? effectiveFrom, WhatIfSuite? cases, CancellationToken ct)
     {
-        var whatIf = await cases.FilesForAsync(name, ct).ConfigureAwait(false);
-        var result = await publisher.PublishAsync(new PublishRequest([file], whatIf, user.Identity!.Name!, comment, effectiveFrom), ct).ConfigureAwait(false);
+        // Without new cases, the publisher runs the cases stored with the version being replaced.
+        var replacement = cases is null ? null : new Dictionary<string, WhatIfSuite>(StringComparer.Ordinal) { [name] = cases };
+        var result = await publisher.PublishAsync(new PublishRequest([file], [], user.Identity!.Name!, comment, effectiveFrom, replacement), ct).ConfigureAwait(false);
         if (!result.Published)
         {
             return Results.Problem(
@@ -143,7 +172,7 @@ internal static class RuleVersionEndpoints
     private static Task<RuleSetVersion?> FindAsync(OrderToCashDbContext db, string name, int version, CancellationToken ct) =>
         db.RuleSetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Name == name && v.Version == version, ct);
 
-    private static async Task<object> ViewAsync(RuleSetVersion version, RuleCaseFolder cases, RuleSetCatalog catalog, CancellationToken ct)
+    private static object View(RuleSetVersion version, RuleSetCatalog catalog)
     {
         using var content = JsonDocument.Parse(version.Content);
         return new
@@ -158,8 +187,9 @@ internal static class RuleVersionEndpoints
             version.Source,
             Inputs = catalog.TryGetInputs(version.Name, out var inputs) ? inputs.Select(i => i.Name).ToList() : [],
             Content = content.RootElement.Clone(),
-            CasesFolder = cases.Folder is null ? null : "tests/",
-            Cases = await cases.CasesForAsync(version.Name, ct).ConfigureAwait(false),
+            CasesFolder = $"version {version.Version}",
+            Cases = StoredCases.Read(version.Name, version.Version, version.Cases).Cases
+                .Select(c => new WhatIfCaseView($"version {version.Version}", c.Name, c.Inputs, c.Expect, c.Outcome)).ToList(),
         };
     }
 
@@ -194,5 +224,9 @@ internal static class RuleVersionEndpoints
 
     private static IResult NotFound(string message) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: message);
 
-    internal sealed record EditBody(string? Content, string? Comment, DateTimeOffset? EffectiveFrom);
+    /// <param name="Content">The rule set's JSON.</param>
+    /// <param name="Comment">Why; required when the cases change.</param>
+    /// <param name="EffectiveFrom">From when it applies (now when absent).</param>
+    /// <param name="Cases">When sent, the what-if cases that replace the stored ones (and gate this version); else they carry over.</param>
+    internal sealed record EditBody(string? Content, string? Comment, DateTimeOffset? EffectiveFrom, JsonElement? Cases);
 }
