@@ -40,7 +40,7 @@ internal sealed partial class StepRunner
         catch (Exception ex) when (ex is ExpressionBudgetException or ArithmeticException or NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException)
         {
             // A computed sequence is produced while it is read: its budgets apply here.
-            RaiseIncident(token, node, $"The multi-instance collection of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, node, $"The multi-instance collection of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
