@@ -47,7 +47,7 @@ internal static class OrderToCashComposition
         // Enums travel as their names: an API reader sees "Approved", not 1.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(Features.OpenApi.OpenApiContract.Configure);
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.AddOrderToCashTransport();
         builder.AddOrderToCashAuth();
@@ -57,6 +57,7 @@ internal static class OrderToCashComposition
         Core.Dunning.RemindServiceCollectionExtensions.AddOrderToCashRemind(builder.Services, builder.Configuration, builder.Environment.ContentRootPath,
             fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         builder.Services.AddProcessCatalog();
+        Features.Telemetry.TelemetrySetup.AddOrderToCashTelemetry(builder);
         builder.Services.AddSingleton<PublicMessages>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoint.ReadyTag], timeout: TimeSpan.FromSeconds(10))
@@ -78,8 +79,11 @@ internal static class OrderToCashComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        Features.Telemetry.TelemetrySetup.MapTelemetry(app);
         // The API's description is public, like the sign-in page: it reveals routes and shapes, never data.
         app.MapOpenApi().AllowAnonymous();
+        // The interactive reference of that document (Scalar), public like it.
+        Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app).AllowAnonymous();
         app.MapAuth();
         app.MapCustomers();
         app.MapCustomerWrites();

@@ -13,7 +13,8 @@ public static class CustomerCsv
     public static readonly string[] Columns =
     [
         "id", "legalName", "siren", "vatNumber", "addressLine1", "addressLine2", "postalCode", "city", "countryCode", "segment", "salesperson",
-        "paymentTermDays", "paymentTermBasis", "riskClass", "internalCreditLimit", "insurerCover", "insurerCoverExpiresOn", "nextReviewOn",
+        "paymentTermDays", "paymentTermBasis", "paymentTermsAgreedInContract", "periodicInvoicing", "riskClass", "internalCreditLimit", "insurerCover",
+        "insurerCoverExpiresOn", "nextReviewOn", "accountsPayableName", "accountsPayableEmail",
     ];
 
     private static readonly string[] Required = ["id", "legalName", "siren", "vatNumber", "addressLine1", "postalCode", "city", "segment", "salesperson", "paymentTermDays", "paymentTermBasis", "riskClass"];
@@ -74,7 +75,7 @@ public static class CustomerCsv
                 var value = parse(raw);
                 if (value is null)
                 {
-                    Add(string.Create(CultureInfo.InvariantCulture, $"line {line}: {name}"), $"'{raw}' is not a {(typeof(T) == typeof(DateOnly) ? "date (yyyy-MM-dd or dd/MM/yyyy)" : "number")}.");
+                    Add(string.Create(CultureInfo.InvariantCulture, $"line {line}: {name}"), $"'{raw}' is not a {(typeof(T) == typeof(DateOnly) ? "date (yyyy-MM-dd or dd/MM/yyyy)" : typeof(T) == typeof(bool) ? "yes/no value (oui/non, true/false, 1/0)" : "number")}.");
                 }
 
                 return value;
@@ -95,6 +96,9 @@ public static class CustomerCsv
                 Salesperson = Field("salesperson"),
                 PaymentTermDays = Parse("paymentTermDays", raw => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : (int?)null),
                 PaymentTermBasis = Field("paymentTermBasis"),
+                PaymentTermsAgreedInContract = Parse("paymentTermsAgreedInContract", Flag),
+                PeriodicInvoicing = Parse("periodicInvoicing", Flag),
+                Contacts = Field("accountsPayableEmail") is { } email ? [new ContactDraft(Field("accountsPayableName") ?? email, email, nameof(ContactRole.AccountsPayable))] : null,
                 RiskClass = Field("riskClass"),
                 InternalCreditLimit = Parse("internalCreditLimit", Amount),
                 InsurerCover = Parse("insurerCover", Amount),
@@ -111,6 +115,14 @@ public static class CustomerCsv
         var normalized = raw.Replace(" ", string.Empty, StringComparison.Ordinal).Replace('\u00a0'.ToString(), string.Empty, StringComparison.Ordinal).Replace(',', '.');
         return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
+
+    /// <summary>oui/non, true/false, 1/0 (a French spreadsheet says oui).</summary>
+    private static bool? Flag(string raw) => raw.ToUpperInvariant() switch
+    {
+        "OUI" or "TRUE" or "1" or "YES" => true,
+        "NON" or "FALSE" or "0" or "NO" => false,
+        _ => null,
+    };
 
     private static DateOnly? Day(string raw) =>
         DateOnly.TryParseExact(raw, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

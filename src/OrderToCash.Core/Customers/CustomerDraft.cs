@@ -36,6 +36,15 @@ public sealed record CustomerDraft
     /// <summary>Delivery, InvoiceDate or EndOfMonth.</summary>
     public string? PaymentTermBasis { get; init; }
 
+    /// <summary>The terms are written in the contract (needed beyond the 30-day default, L441-10).</summary>
+    public bool? PaymentTermsAgreedInContract { get; init; }
+
+    /// <summary>The customer gets periodic (summary) invoices, payable within 45 days of issue.</summary>
+    public bool? PeriodicInvoicing { get; init; }
+
+    /// <summary>The people we write to; reminders go to the accounts-payable ones. Replaces the list on an edit.</summary>
+    public IReadOnlyList<ContactDraft>? Contacts { get; init; }
+
     /// <summary>A (best) to E (worst).</summary>
     public string? RiskClass { get; init; }
 
@@ -47,3 +56,6 @@ public sealed record CustomerDraft
 
     public DateOnly? NextReviewOn { get; init; }
 }
+
+/// <summary>A contact as proposed: name, e-mail, role (AccountsPayable, Finance, Purchasing, Management).</summary>
+public sealed record ContactDraft(string? Name, string? Email, string? Role);

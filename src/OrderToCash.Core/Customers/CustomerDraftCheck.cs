@@ -97,6 +97,14 @@ public static partial class CustomerDraftCheck
             Add("paymentTermBasis", $"Payment term basis '{draft.PaymentTermBasis}' must be Delivery, InvoiceDate or EndOfMonth.");
         }
 
+        for (var i = 0; i < (draft.Contacts?.Count ?? 0); i++)
+        {
+            if (ContactProblem(draft.Contacts![i]) is { } problem)
+            {
+                Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"contacts[{i}]"), problem);
+            }
+        }
+
         if (draft.RiskClass is null || !RiskClasses.Contains(draft.RiskClass, StringComparer.Ordinal))
         {
             Add("riskClass", $"Risk class '{draft.RiskClass}' must be A (best) to E (worst).");
@@ -124,6 +132,25 @@ public static partial class CustomerDraftCheck
         }
 
         return problems;
+    }
+
+    /// <summary>The contact made as <see cref="CustomerContact.Create"/> makes it; null when it can be.</summary>
+    public static string? ContactProblem(ContactDraft contact)
+    {
+        if (!Enum.TryParse<ContactRole>(contact.Role, ignoreCase: false, out var role) || int.TryParse(contact.Role, out _))
+        {
+            return $"Contact role '{contact.Role}' is not one of {string.Join(", ", Enum.GetNames<ContactRole>())}.";
+        }
+
+        try
+        {
+            CustomerContact.Create(contact.Name ?? string.Empty, contact.Email ?? string.Empty, role);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"Contact '{contact.Name}': {e.Message.Split(" (Parameter", 2)[0]}";
+        }
     }
 
     private static void Text(string? value, string field, string what, int max, Action<string, string> add)

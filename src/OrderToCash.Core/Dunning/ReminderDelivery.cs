@@ -28,10 +28,12 @@ public sealed class ReminderDelivery(Func<OrderToCashDbContext> createContext, I
                 await channel.DeliverAsync(reminder, cancellationToken).ConfigureAwait(false);
                 reminder.Delivered(clock.GetUtcNow());
                 delivered++;
+                OrderToCashTelemetry.RemindersSent.Add(1);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or HttpRequestException)
             {
                 reminder.Failed(ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message, options.MaxAttempts);
+                OrderToCashTelemetry.RemindersFailed.Add(1);
             }
 
             // One save per reminder: a crash loses at most the record of one delivery, which the channel repeats harmlessly.

@@ -24,6 +24,16 @@ public sealed class CompanyOptionsValidator : IValidateOptions<CompanyOptions>
             problems.Add($"{CompanyOptions.SectionName}:VatNumber: {vat}");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.Iban) && Iban.Problem(options.Iban) is { } iban)
+        {
+            problems.Add($"{CompanyOptions.SectionName}:Iban: {iban}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ContactEmail) && EmailAddress.Problem(options.ContactEmail) is { } email)
+        {
+            problems.Add($"{CompanyOptions.SectionName}:ContactEmail: {email}");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

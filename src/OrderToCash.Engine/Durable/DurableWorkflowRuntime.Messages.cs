@@ -103,6 +103,11 @@ public sealed partial class DurableWorkflowRuntime
             await RowInserter.InsertAsync(db, received, cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var result in results)
+        {
+            Report(result.Outcome);
+        }
+
         return results;
     }
 

@@ -43,7 +43,7 @@ public sealed partial class DurableWorkflowRuntime
             .Where(t => t.DueAt <= now && (t.LeaseUntil == null || t.LeaseUntil < now))
             .OrderBy(t => t.DueAt)
             .Take(options.TimerBatchSize)
-            .Select(t => new { t.InstanceId, t.BookmarkId })
+            .Select(t => new { t.InstanceId, t.BookmarkId, t.DueAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var claimed = new List<(string, string)>();
         var leaseUntil = now + options.TimerLease;
@@ -56,6 +56,8 @@ public sealed partial class DurableWorkflowRuntime
             if (taken == 1)
             {
                 claimed.Add((timer.InstanceId, timer.BookmarkId));
+                Telemetry.EngineTelemetry.TimersDue.Add(1);
+                Telemetry.EngineTelemetry.TimerLag.Record((now - timer.DueAt).TotalSeconds);
             }
         }
 

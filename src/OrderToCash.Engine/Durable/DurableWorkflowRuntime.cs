@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Runtime;
 using OrderToCash.Engine.Runtime.State;
+using OrderToCash.Engine.Telemetry;
 
 namespace OrderToCash.Engine.Durable;
 
@@ -56,6 +57,7 @@ public sealed partial class DurableWorkflowRuntime(
     {
         for (var attempt = 0; ; attempt++)
         {
+            using var activity = EngineTelemetry.ActivitySource.StartActivity("workflow step");
             await using var db = createContext();
             // A batch tracks thousands of rows: changes are detected once, before saving, not at every lookup.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -100,6 +102,7 @@ public sealed partial class DurableWorkflowRuntime(
         foreach (var step in steps)
         {
             await step.ApplyAsync(now, options, cancellationToken).ConfigureAwait(false);
+            Report(step);
         }
 
         if (steps.Count > 0)

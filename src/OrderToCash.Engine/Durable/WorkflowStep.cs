@@ -15,6 +15,7 @@ internal sealed class WorkflowStep
 {
     private readonly Dictionary<string, BookmarkKind> _bookmarksBefore;
     private readonly Dictionary<(string TokenId, string ElementId), ElementVisitRecord> _openVisits = [];
+    private readonly Incident? _incidentBefore;
 
     // Rows this step creates and never changes after the step: appended in bulk by the unit of work (RowInserter).
     private readonly List<ElementVisitRecord> _newVisits = [];
@@ -29,6 +30,8 @@ internal sealed class WorkflowStep
         Record = record;
         State = state;
         Plan = plan;
+        // A new instance's step has already run when it is created: any incident it has, it opened.
+        _incidentBefore = isNew ? null : state.Incident;
         _bookmarksBefore = isNew ? [] : state.Bookmarks.ToDictionary(b => b.Id, b => b.Kind, StringComparer.Ordinal);
     }
 
@@ -42,6 +45,15 @@ internal sealed class WorkflowStep
     public InstanceState State { get; }
 
     public ExecutionPlan Plan { get; }
+
+    /// <summary>
+    /// When the step was loaded (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for its duration; a new
+    /// instance's step is created after its first run, so only its writing is timed.
+    /// </summary>
+    public long StartedTimestamp { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>The incident this step opened (none when the instance was already stopped by it or runs on).</summary>
+    public Incident? OpenedIncident => State.Status == InstanceStatus.Incident && State.Incident is { } incident && !ReferenceEquals(incident, _incidentBefore) ? incident : null;
 
     /// <summary>The user task completed in this step, so that it is recorded as completed rather than cancelled.</summary>
     public (string BookmarkId, string User, string? Outputs)? CompletedTask { get; set; }

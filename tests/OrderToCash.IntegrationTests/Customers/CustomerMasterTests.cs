@@ -26,6 +26,8 @@ public sealed class CustomerMasterTests : IDisposable
         ["salesperson"] = "salesperson",
         ["paymentTermDays"] = 45,
         ["paymentTermBasis"] = "EndOfMonth",
+        ["paymentTermsAgreedInContract"] = true,
+        ["contacts"] = new[] { new { name = "Service comptabilité", email = "compta@arnaud.example", role = "AccountsPayable" } },
         ["riskClass"] = "C",
         ["insurerCover"] = 20_000m,
         ["insurerCoverExpiresOn"] = "2099-06-30",
@@ -61,6 +63,7 @@ public sealed class CustomerMasterTests : IDisposable
         draft["segment"] = "Huge";
         draft["insurerCoverExpiresOn"] = null;
         draft["postalCode"] = "440";
+        draft["contacts"] = new[] { new { name = "Compta", email = "compta.arnaud.example", role = "AccountsPayable" } };
 
         var refused = await admin.PostAsJsonAsync(new Uri("/api/customers", UriKind.Relative), draft);
 
@@ -70,6 +73,7 @@ public sealed class CustomerMasterTests : IDisposable
         errors.GetProperty("segment")[0].GetString().Should().Contain("Key, Standard, Small");
         errors.GetProperty("insurerCoverExpiresOn")[0].GetString().Should().Contain("expiry date");
         errors.GetProperty("postalCode")[0].GetString().Should().Contain("5 digits");
+        errors.GetProperty("contacts[0]")[0].GetString().Should().Contain("compta.arnaud.example");
         (await admin.GetAsync(new Uri("/api/customers/C-0100", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
@@ -84,6 +88,26 @@ public sealed class CustomerMasterTests : IDisposable
 
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await refused.Content.ReadAsStringAsync()).Should().Contain("45 days end of month is allowed only when written in the contract, and never longer (L441-10 I).");
+    }
+
+    [Fact]
+    public async Task Terms_beyond_30_days_need_the_contract_flag_and_a_periodic_invoice_is_capped_at_45_days()
+    {
+        using var admin = host.ClientFor("sandra");
+        var draft = Draft();
+        draft["paymentTermsAgreedInContract"] = false;
+        var periodic = Draft();
+        periodic["paymentTermDays"] = 60;
+        periodic["paymentTermBasis"] = "InvoiceDate";
+        periodic["periodicInvoicing"] = true;
+
+        var noContract = await admin.PostAsJsonAsync(new Uri("/api/customers", UriKind.Relative), draft);
+        var tooLong = await admin.PostAsJsonAsync(new Uri("/api/customers", UriKind.Relative), periodic);
+
+        (await noContract.Content.ReadAsStringAsync()).Should().Contain("Without contractual terms, payment is due 30 days after delivery at most");
+        (await tooLong.Content.ReadAsStringAsync()).Should().Contain("A periodic invoice is payable within 45 days of its issue");
+        noContract.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        tooLong.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]
@@ -141,9 +165,9 @@ public sealed class CustomerMasterTests : IDisposable
     public async Task A_csv_import_with_one_bad_line_creates_nothing_and_names_the_line_then_the_corrected_file_creates_all()
     {
         using var admin = host.ClientFor("sandra");
-        const string Header = "id;legalName;siren;vatNumber;addressLine1;postalCode;city;segment;salesperson;paymentTermDays;paymentTermBasis;riskClass;insurerCover;insurerCoverExpiresOn\n";
-        var good = "C-0200;Scierie Blanc;552120222;FR27552120222;1 route de Gap;05000;Gap;Small;salesperson;30;Delivery;B;0;\n";
-        var bad = "C-0201;Cave Rousseau;404833049;FR83404833048;2 quai Nord;33000;Bordeaux;Standard;salesperson;60;InvoiceDate;A;12 500,50;31/12/2099\n";
+        const string Header = "id;legalName;siren;vatNumber;addressLine1;postalCode;city;segment;salesperson;paymentTermDays;paymentTermBasis;paymentTermsAgreedInContract;riskClass;insurerCover;insurerCoverExpiresOn;accountsPayableEmail\n";
+        var good = "C-0200;Scierie Blanc;552120222;FR27552120222;1 route de Gap;05000;Gap;Small;salesperson;30;Delivery;non;B;0;;compta@blanc.example\n";
+        var bad = "C-0201;Cave Rousseau;404833049;FR83404833048;2 quai Nord;33000;Bordeaux;Standard;salesperson;60;InvoiceDate;oui;A;12 500,50;31/12/2099;\n";
 
         var refused = await Import(admin, Header + good + bad);
         var accepted = await Import(admin, Header + good + bad.Replace("404833049", "404833048", StringComparison.Ordinal));

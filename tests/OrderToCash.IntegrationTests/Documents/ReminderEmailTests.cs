@@ -46,12 +46,12 @@ public sealed class ReminderEmailTests : IAsyncLifetime, IDisposable
         await host.AdvanceToAsync(new DateOnly(2026, 3, 31));
 
         var messages = server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
-        var formal = messages.Should().ContainSingle(m => m.Subject.StartsWith("Relance", StringComparison.Ordinal)).Subject;
+        var formal = messages.Should().ContainSingle(m => m.Subject != null && m.Subject.StartsWith("Relance", StringComparison.Ordinal)).Subject;
         formal.To.Mailboxes.Select(m => m.Address).Should().Equal("comptabilite@boulangeries-durand.example");
         formal.TextBody.Should().Contain("Madame, Monsieur").And.Contain(first).And.Contain(second).And.Contain("4\u00A0200,00\u00A0€").And.Contain("40,00\u00A0€");
         formal.Attachments.OfType<MimePart>().Select(a => a.FileName).Should().BeEquivalentTo([$"{first}.pdf", $"{second}.pdf"]);
         formal.Attachments.OfType<MimePart>().Should().OnlyContain(a => a.ContentType.MimeType == "application/pdf");
-        messages.Should().ContainSingle(m => m.Subject.Contains("arrivant à échéance", StringComparison.Ordinal), "the pre-due notices of both invoices were grouped too");
+        messages.Should().ContainSingle(m => m.Subject != null && m.Subject.Contains("arrivant à échéance", StringComparison.Ordinal), "the pre-due notices of both invoices were grouped too");
         (await host.RemindersAsync(first)).Where(r => r.Channel == ReminderChannelKind.Email).Should().OnlyContain(r => r.Status == ReminderDeliveryStatus.Delivered && r.StatementId != null);
     }
 

@@ -157,7 +157,7 @@ public sealed class HostileRequestTests : IDisposable
         var response = await browser.SendAsync(request);
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("It comes from https://evil.example, not from http://localhost.");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("It comes from https://evil.example, not from https://localhost.");
         (await (await browser.GetAsync(Url("/api/definitions"))).Content.ReadAsStringAsync()).Should().Be("[]", "nothing was published");
     }
 

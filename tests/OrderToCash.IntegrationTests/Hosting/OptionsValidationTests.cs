@@ -12,6 +12,7 @@ public sealed class OptionsValidationTests : IDisposable
     [InlineData("Company:Siren", "123456789", "*SIREN '123456789' fails its checksum*")]
     [InlineData("Company:VatNumber", "FR12123456782", "*Company:VatNumber: VAT number 'FR12123456782' has a wrong key: for SIREN 123456782 it is FR11123456782.*")]
     [InlineData("Company:LegalName", "", "*Company:LegalName is empty*")]
+    [InlineData("Company:Iban", "FR7630006000011234567890188", "*Company:Iban:*")]
     [InlineData("Reminders:MaxAttempts", "0", "*Reminders:MaxAttempts must be between 1 and 100 (it is 0).*")]
     [InlineData("Reminders:DeliveryInterval", "00:00:00", "*Reminders:DeliveryInterval must be between*")]
     public void A_wrong_setting_stops_the_host_at_start_naming_the_setting_and_the_reason(string key, string value, string message)

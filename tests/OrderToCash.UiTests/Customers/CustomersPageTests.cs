@@ -37,6 +37,11 @@ public sealed class CustomersPageTests(UiFixture ui)
         await admin.GetByLabel("Commercial (identifiant)", new() { Exact = true }).FillAsync(UiUsers.Salesperson);
         await admin.GetByLabel("Délai de paiement (jours)", new() { Exact = true }).FillAsync("45");
         await admin.GetByLabel("Point de départ", new() { Exact = true }).SelectOptionAsync("EndOfMonth");
+        await admin.Locator("#customer-paymentTermDays-hint").Filter(new() { HasText = "seulement si le contrat le prévoit" }).WaitForAsync();
+        await admin.GetByLabel("Délai prévu au contrat", new() { Exact = true }).CheckAsync();
+        await admin.Locator("[data-test=add-contact]").ClickAsync();
+        await admin.Locator("#contact-name-0").FillAsync("Service comptabilité");
+        await admin.Locator("#contact-email-0").FillAsync("compta@arnaud.example");
         await admin.GetByLabel("Garantie de l’assureur-crédit (€)", new() { Exact = true }).FillAsync("20000");
         await admin.GetByLabel("Fin de la garantie", new() { Exact = true }).FillAsync("2099-06-30");
         await admin.ScreenshotAsync("customers-new-fr");

@@ -94,6 +94,20 @@ public sealed class DesignerTests(UiFixture ui)
     }
 
     [BrowserFact]
+    public async Task The_shipped_cycle_with_its_retry_attribute_opens_without_warnings()
+    {
+        var page = await ui.NewPageAsync();
+        await OpenDesignerAsync(page);
+
+        await page.Locator("#open-file").SetInputFilesAsync(Path.Combine(RepositoryPaths.Root, "workflows", "order-to-cash.bpmn"));
+
+        var status = page.Locator("#designer-status").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Opened “order-to-cash\\.bpmn”") });
+        await status.WaitForAsync();
+        (await status.TextContentAsync()).Should().NotContain("warning", "o2c:retries is part of our moddle extension").And.NotContain("[object Object]");
+        page.ShouldHaveNoScriptErrors();
+    }
+
+    [BrowserFact]
     public async Task A_file_that_is_not_bpmn_is_refused_with_a_message_and_the_diagram_stays()
     {
         var page = await ui.NewPageAsync();

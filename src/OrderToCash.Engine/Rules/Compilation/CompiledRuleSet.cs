@@ -35,12 +35,16 @@ public sealed class CompiledRuleSet(RuleSetDefinition definition, IReadOnlyList<
             }
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcomes = new RuleOutcome[Rules.Count];
         for (var i = 0; i < outcomes.Length; i++)
         {
             outcomes[i] = Rules[i].Evaluate(inputValues);
         }
 
+        var ruleSet = new KeyValuePair<string, object?>(Telemetry.EngineTelemetry.RuleSetTag, Name);
+        Telemetry.EngineTelemetry.RuleEvaluations.Add(1, ruleSet);
+        Telemetry.EngineTelemetry.RuleEvaluationDuration.Record(Telemetry.EngineTelemetry.SecondsSince(started), ruleSet);
         return new RuleSetOutcome(Name, ContentHash, outcomes);
     }
 

@@ -55,7 +55,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(token, waitingElement, $"The correlation key of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, waitingElement, $"The correlation key of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
@@ -86,7 +86,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(token, waitingElement, $"The timer of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, waitingElement, $"The timer of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
@@ -214,7 +214,7 @@ internal sealed partial class StepRunner
                 {
                     // This occurrence still fires; the cycle stops and the instance says why.
                     _state.Bookmarks.Remove(bookmark);
-                    RaiseIncident(activityToken, boundary, $"The timer cycle of '{boundary.Id}' could not be re-armed: {ex.Message}");
+                    RaiseIncident(activityToken, boundary, $"The timer cycle of '{boundary.Id}' could not be re-armed: {ex.Message}", ex);
                 }
             }
             else

@@ -25,7 +25,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(token, node, $"A condition of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, node, $"A condition of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
@@ -55,7 +55,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(token, node, $"A condition of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, node, $"A condition of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 

@@ -22,7 +22,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(token, node, $"The multi-instance collection of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, node, $"The multi-instance collection of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
@@ -40,7 +40,7 @@ internal sealed partial class StepRunner
         catch (Exception ex) when (ex is ExpressionBudgetException or ArithmeticException or NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException)
         {
             // A computed sequence is produced while it is read: its budgets apply here.
-            RaiseIncident(token, node, $"The multi-instance collection of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, node, $"The multi-instance collection of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
@@ -129,7 +129,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(itemToken, node, $"The multi-instance output element of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(itemToken, node, $"The multi-instance output element of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return false;
         }
     }

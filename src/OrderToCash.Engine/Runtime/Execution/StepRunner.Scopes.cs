@@ -119,7 +119,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(token, node, $"The inputs of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, node, $"The inputs of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
@@ -173,7 +173,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(owner, node, $"The outputs of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(owner, node, $"The outputs of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return false;
         }
 

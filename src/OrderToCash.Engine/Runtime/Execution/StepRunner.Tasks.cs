@@ -17,7 +17,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(token, node, $"The inputs of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, node, $"The inputs of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
@@ -43,7 +43,7 @@ internal sealed partial class StepRunner
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            RaiseIncident(token, node, $"The handler '{node.Model.Handler}' failed: {ex.Message}");
+            RaiseIncident(token, node, $"The handler '{node.Model.Handler}' failed: {ex.Message}", ex);
             return;
         }
 
@@ -65,7 +65,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(token, node, $"The inputs of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, node, $"The inputs of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
@@ -91,7 +91,7 @@ internal sealed partial class StepRunner
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            RaiseIncident(token, node, $"The rule set '{node.Model.RuleSet}' failed: {ex.Message}");
+            RaiseIncident(token, node, $"The rule set '{node.Model.RuleSet}' failed: {ex.Message}", ex);
             return;
         }
 
@@ -107,7 +107,7 @@ internal sealed partial class StepRunner
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(token, node, $"The due date of '{node.Id}' could not be evaluated: {ex.Message}");
+            RaiseIncident(token, node, $"The due date of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
@@ -158,7 +158,7 @@ internal sealed partial class StepRunner
             }
             catch (ExpressionEvaluationException ex)
             {
-                RaiseIncident(token, node, $"The outputs of '{node.Id}' could not be evaluated: {ex.Message}");
+                RaiseIncident(token, node, $"The outputs of '{node.Id}' could not be evaluated: {ex.Message}", ex);
                 return false;
             }
         }

@@ -191,9 +191,9 @@ internal sealed partial class StepRunner
     /// Stops the instance with the reason. The token keeps its status: an active token runs its element again on retry;
     /// a waiting one keeps its bookmark, to be resumed again after the retry.
     /// </summary>
-    private void RaiseIncident(TokenState token, PlanNode node, string message)
+    private void RaiseIncident(TokenState token, PlanNode node, string message, Exception? exception = null)
     {
         _state.Status = InstanceStatus.Incident;
-        _state.Incident = new Incident { ElementId = node.Id, TokenId = token.Id, Message = message, At = _now };
+        _state.Incident = new Incident { ElementId = node.Id, TokenId = token.Id, Message = message, At = _now, Exception = exception };
     }
 }

@@ -134,4 +134,8 @@ public sealed class Incident
     public string? Budget { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The failure behind the incident, for the log of the step that opened it; never stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Exception? Exception { get; set; }
 }

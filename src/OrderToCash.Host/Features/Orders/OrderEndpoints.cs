@@ -19,7 +19,11 @@ internal static class OrderEndpoints
     public static void MapOrders(this IEndpointRouteBuilder endpoints)
     {
         var orders = endpoints.MapGroup("/api/orders").WithTags("Orders");
-        orders.MapPost("/", EnterAsync).RequireAuthorization(p => p.RequireRole(Roles.Salesperson, Roles.SalesAdministration));
+        orders.MapPost("/", EnterAsync).RequireAuthorization(p => p.RequireRole(Roles.Salesperson, Roles.SalesAdministration))
+            .WithSummary("Enter an order (credit-checked: Accepted, or CreditBlocked with the reasons)")
+            .Produces<OrderView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         orders.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
         orders.MapGet("/{number}", GetAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
     }

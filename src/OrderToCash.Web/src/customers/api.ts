@@ -13,6 +13,13 @@ export interface CustomerRow {
   insurerCoverExpiresOn: string | null;
 }
 
+/** A person at the customer we write to (reminders go to the accounts-payable ones). */
+export interface Contact {
+  name: string;
+  email: string;
+  role: 'AccountsPayable' | 'Finance' | 'Purchasing' | 'Management';
+}
+
 /** A customer as GET /api/customers/{id} describes it. */
 export interface CustomerDetail {
   id: string;
@@ -24,6 +31,9 @@ export interface CustomerDetail {
   salesperson: string;
   paymentTermDays: number;
   paymentTermBasis: string;
+  paymentTermsAgreedInContract: boolean;
+  periodicInvoicing: boolean;
+  contacts: Contact[];
   currency: string;
   internalCreditLimit: number;
   insurerCover: number;
@@ -49,6 +59,9 @@ export interface CustomerDraft {
   salesperson: string;
   paymentTermDays: number | null;
   paymentTermBasis: string;
+  paymentTermsAgreedInContract: boolean;
+  periodicInvoicing: boolean;
+  contacts: Contact[];
   riskClass: string;
   internalCreditLimit?: number | null;
   insurerCover: number | null;
