@@ -153,8 +153,8 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
     /// <summary>The terms against the payment-terms rules in force (L441-10): the rules' own messages on refusal.</summary>
     private async Task CheckTermsAsync(CustomerDraft draft, Dictionary<string, List<string>> problems, CancellationToken cancellationToken)
     {
-        // The customer master holds the terms negotiated with the customer: they are the contract's terms.
-        var terms = new PaymentTermsInput(draft.PaymentTermDays!.Value, draft.PaymentTermBasis!, AgreedInContract: true, PeriodicInvoice: false);
+        // The contract data the L441-10 rules read: beyond the legal default only terms written in the contract.
+        var terms = new PaymentTermsInput(draft.PaymentTermDays!.Value, draft.PaymentTermBasis!, draft.PaymentTermsAgreedInContract ?? false, draft.PeriodicInvoicing ?? false);
         RuleDecision decision;
         try
         {
@@ -209,6 +209,14 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
         customer.InsurerCover = draft.InsurerCover ?? 0m;
         customer.InsurerCoverExpiresOn = customer.InsurerCover > 0m ? draft.InsurerCoverExpiresOn : null;
         customer.NextReviewOn = draft.NextReviewOn;
+        customer.PaymentTermsAgreedInContract = draft.PaymentTermsAgreedInContract ?? false;
+        customer.PeriodicInvoicing = draft.PeriodicInvoicing ?? false;
+        if (draft.Contacts is { } contacts)
+        {
+            // Checked by CustomerDraftCheck before we get here; the list replaces the previous one.
+            customer.Contacts.Clear();
+            customer.Contacts.AddRange(contacts.Select(c => CustomerContact.Create(c.Name!, c.Email!, Enum.Parse<ContactRole>(c.Role ?? nameof(ContactRole.AccountsPayable)))));
+        }
     }
 
     /// <summary>The master data as the history shows it, one text per field (invariant culture).</summary>
@@ -226,6 +234,9 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
         ["insurerCover"] = Amount(c.InsurerCover),
         ["insurerCoverExpiresOn"] = c.InsurerCoverExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["nextReviewOn"] = c.NextReviewOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["paymentTermsAgreedInContract"] = c.PaymentTermsAgreedInContract ? "true" : "false",
+        ["periodicInvoicing"] = c.PeriodicInvoicing ? "true" : "false",
+        ["contacts"] = string.Join("; ", c.Contacts.Select(x => $"{x.Name} <{x.Email}> {x.Role}")),
     };
 
     private static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ internal static class ReminderTemplateEndpoints
 {
     public static void MapReminderTemplates(this IEndpointRouteBuilder endpoints)
     {
-        var templates = endpoints.MapGroup("/api/reminder-templates").WithTags("Reminders").RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.Collector));
+        var templates = endpoints.MapGroup("/api/reminder-templates").WithTags("Reminder templates").RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.Collector));
         templates.MapGet("/", ListAsync);
         templates.MapGet("/{step}/versions", VersionsAsync);
         templates.MapPut("/{step}", SaveAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager));
