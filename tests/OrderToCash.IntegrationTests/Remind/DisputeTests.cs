@@ -38,7 +38,7 @@ public sealed class DisputeTests : IAsyncLifetime, IDisposable
 
         var formal = (await host.RemindersAsync(number)).Single(r => r.Step == "FormalReminder");
         formal.AmountDue.Should().Be(2_000m, "2,400.00 open − 400.00 disputed");
-        formal.Body.Should().Contain("2,000.00 EUR").And.Contain("400.00 EUR");
+        formal.Body.Should().Contain("régler 2\u00A0000,00\u00A0€").And.Contain("(400,00\u00A0€) n'est pas réclamée");
         (await host.InvoiceAsync(number)).DisputedAmount.Should().Be(400m);
         (await host.TasksAsync("sabine", dispute.GetProperty("number").GetString()!)).Should().ContainSingle()
             .Which.GetProperty("elementId").GetString().Should().Be("resolveBySalesAdministration");

@@ -52,10 +52,10 @@ public sealed class DunningLadderTests : IAsyncLifetime, IDisposable
         await host.AdvanceToAsync(new DateOnly(2026, 3, 30));
 
         var formal = (await host.RemindersAsync(number)).Single(r => r.Step == "FormalReminder");
-        formal.Body.Should().Contain("12.15% a year").And.Contain("40.00 EUR").And.Contain("2,400.00 EUR");
+        formal.Body.Should().Contain("taux annuel de 12,15 %").And.Contain("40,00\u00A0€").And.Contain("régler 2\u00A0400,00\u00A0€");
         var file = Path.Combine(host.OutboxFolder, "C-0001", $"{number}-FormalReminder.txt");
         File.Exists(file).Should().BeTrue();
-        (await File.ReadAllTextAsync(file)).Should().Contain(formal.Subject).And.Contain("12.15% a year");
+        (await File.ReadAllTextAsync(file)).Should().Contain(formal.Subject).And.Contain("taux annuel de 12,15 %");
         var call = (await host.RemindersAsync(number)).Single(r => r.Step == "SalespersonCordialCall");
         call.Recipient.Should().Be("salesperson");
         var letter = await host.GetAsync("cora", $"/api/reminders?invoice={number}");
