@@ -53,9 +53,11 @@ public sealed class DunningLadderTests : IAsyncLifetime, IDisposable
 
         var formal = (await host.RemindersAsync(number)).Single(r => r.Step == "FormalReminder");
         formal.Body.Should().Contain("taux annuel de 12,15 %").And.Contain("40,00\u00A0€").And.Contain("régler 2\u00A0400,00\u00A0€");
-        var file = Path.Combine(host.OutboxFolder, "C-0001", $"{number}-FormalReminder.txt");
-        File.Exists(file).Should().BeTrue();
-        (await File.ReadAllTextAsync(file)).Should().Contain(formal.Subject).And.Contain("taux annuel de 12,15 %");
+        // E-mailed steps leave as the customer's statement (relevé): one .eml per statement in the folder channel.
+        var statements = Directory.GetFiles(Path.Combine(host.OutboxFolder, "C-0001"), "statement-*.eml")
+            .Select(f => MimeKit.MimeMessage.Load(f)).ToList();
+        statements.Should().ContainSingle(m => (m.TextBody ?? string.Empty).Contains("taux annuel de 12,15 %", StringComparison.Ordinal)
+            && (m.TextBody ?? string.Empty).Contains(number, StringComparison.Ordinal));
         var call = (await host.RemindersAsync(number)).Single(r => r.Step == "SalespersonCordialCall");
         call.Recipient.Should().Be("salesperson");
         var letter = await host.GetAsync("cora", $"/api/reminders?invoice={number}");
