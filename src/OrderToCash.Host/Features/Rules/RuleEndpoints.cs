@@ -27,6 +27,7 @@ internal static class RuleEndpoints
         string[] editors = [Roles.CreditManager, Roles.ProcessOwner, Roles.Quality];
         rules.MapRuleVersions(editors);
         rules.MapRuleEditing(editors);
+        rules.MapRuleBackTest(editors);
 
         endpoints.MapGet("/api/decisions/{subjectType}/{subjectId}", async (string subjectType, string subjectId, DecisionLog log, CancellationToken ct) =>
                 Results.Ok(await log.ExplainAsync(subjectType, subjectId, ct).ConfigureAwait(false)))
