@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Content;
 
 namespace OrderToCash.Core.Reasons;
@@ -19,7 +20,7 @@ public static class ReasonServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var reasonsFile = configuration["Reasons:File"] ?? FindReasonsFile(contentRoot);
-        services.AddHostedService(sp => new ReasonCodeLoader(reasonsFile, fileWins, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ReasonCodeLoader>>()));
+        services.AddHostedService(sp => new ReasonCodeLoader(reasonsFile, fileWins, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ReasonCodeLoader>>()));
         return services;
     }
 
