@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Host.Features.Workflows;
