@@ -19,6 +19,9 @@ public static class CycleServiceCollectionExtensions
         services.AddSingleton<InvoiceAdjustments>();
         services.AddSingleton<LateSettlement>();
         services.AddSingleton<CashApplication>();
+        services.AddSingleton<Payments.UnappliedCashTasks>();
+        services.AddSingleton<Payments.BankStatementImport>();
+        services.AddWorkflowHandler<Payments.UnappliedCashApplyHandler>();
         services.AddSingleton<Documents.InvoiceDocumentSource>();
         services.AddSingleton<Documents.InvoiceDocuments>();
         return services;

@@ -20,9 +20,9 @@ public static class CycleMessages
     public const string DunningReplan = "DunningReplan";
 
     /// <summary>
-    /// Every message above: the domain sends them when the fact is recorded, so nobody may post them through
+    /// Every message above, and the bank statement import's UnappliedCashReceived: the domain sends them when the fact is recorded, so nobody may post them through
     /// <c>POST /api/messages</c> (a forged OrderDelivered would be taken as the real one, which then counts as a
     /// duplicate and the order is never invoiced).
     /// </summary>
-    public static IReadOnlySet<string> Internal { get; } = new HashSet<string>(StringComparer.Ordinal) { OrderDelivered, InvoiceSettled, DunningReplan };
+    public static IReadOnlySet<string> Internal { get; } = new HashSet<string>(StringComparer.Ordinal) { OrderDelivered, InvoiceSettled, DunningReplan, Payments.UnappliedCashTasks.MessageName };
 }

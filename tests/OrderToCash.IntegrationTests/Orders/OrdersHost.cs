@@ -43,6 +43,9 @@ internal sealed class OrdersHost : IDisposable
 
     public TestHost Host { get; private set; }
 
+    /// <summary>The database the host runs on (for the command line run beside it).</summary>
+    public string ConnectionString => postgresConnectionString ?? directory.SqliteConnectionString();
+
     /// <summary>Stops the host and starts a new one on the same database (what a restart after a crash does).</summary>
     public void Restart()
     {
