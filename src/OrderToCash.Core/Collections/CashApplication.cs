@@ -93,6 +93,10 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
         var payment = Payment.Receive(reference, customer.Id, new Money(request.Amount!.Value, customer.Currency), request.ReceivedOn!.Value,
             string.IsNullOrWhiteSpace(request.RemittanceInfo) ? null : request.RemittanceInfo.Trim(), recordedBy, clock.GetUtcNow());
         db.Add(payment);
+        // The exposure is read before the invoices: a concurrent payment committed in between then shows as a stale
+        // exposure version when saving (a lost race, run again), never as an invoice still open against an exposure
+        // already reduced (which the exposure's guard refuses as an inconsistency).
+        await db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == customer.Id, cancellationToken).ConfigureAwait(false);
         var open = await db.Set<Invoice>()
             .Where(i => i.CustomerId == customer.Id && i.Currency == payment.Currency && i.SettledOn == null)
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number)
