@@ -1,6 +1,6 @@
 using System.Globalization;
 using OrderToCash.Core.Dunning;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 
 namespace OrderToCash.Core.Invoicing;
@@ -17,7 +17,7 @@ public sealed class LatePaymentTerms(RuleEvaluator evaluator)
     {
         var due = dueDate.ToDateTime(TimeOnly.MinValue);
         var item = new EscalationInput(due.AddDays(1), due, amount, segment, UnpaidItemCount: 1, HasOpenDispute: false, HasPromiseToPay: false, ProfessionalCustomer: true);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [item], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(EscalationInput.RuleSet, [item], cancellationToken: cancellationToken).ConfigureAwait(false);
         return new LatePaymentTermsResult(Dunning.EscalationCharges.PenaltyRatePercent(decision), Dunning.EscalationCharges.IndemnityEur(decision), decision.Version.Version);
     }
 }

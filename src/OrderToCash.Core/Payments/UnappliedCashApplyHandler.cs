@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Collections;
 using OrderToCash.Core.Dunning;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Core.Processes;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Handlers;
 
 namespace OrderToCash.Core.Payments;
@@ -26,8 +25,6 @@ public sealed record UnappliedCashApplyOutput(string Resolution, string RefusalR
 public sealed class UnappliedCashApplyHandler(LateSettlement lateSettlement, TimeProvider clock) : WorkflowHandler<UnappliedCashApplyInput, UnappliedCashApplyOutput>
 {
     public const string Refused = "refused";
-
-    public const string TaskId = "apply";
 
     protected override async ValueTask<UnappliedCashApplyOutput> HandleAsync(UnappliedCashApplyInput input, HandlerContext context, CancellationToken cancellationToken)
     {
@@ -103,13 +100,8 @@ public sealed class UnappliedCashApplyHandler(LateSettlement lateSettlement, Tim
             return null;
         }
 
-        var collector = await db.Set<UserTaskRecord>().AsNoTracking()
-            .Where(t => t.InstanceId == instanceId && t.ElementId == TaskId)
-            .OrderByDescending(t => t.CreatedAt)
-            .Select(t => t.Assignee ?? t.CompletedBy)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var remittance = entry.RemittanceInfo is { Length: > 140 } text ? text[..140] : entry.RemittanceInfo;
-        var payment = Payment.Receive(entry.Reference, invoice.CustomerId, entry.Money, entry.BookedOn, remittance, collector ?? "collector", clock.GetUtcNow());
+        var payment = Payment.Receive(entry.Reference, invoice.CustomerId, entry.Money, entry.BookedOn, remittance, $"unapplied-cash {instanceId}", clock.GetUtcNow());
         db.Add(payment);
         return payment;
     }

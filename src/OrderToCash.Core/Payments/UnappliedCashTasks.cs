@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Processes;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Core.Payments;
@@ -15,7 +16,7 @@ public sealed partial class UnappliedCashTasks(DurableWorkflowRuntime runtime, I
 {
     public const string ProcessId = "unapplied-cash";
 
-    public const string MessageName = "UnappliedCashReceived";
+    public const string MessageName = CycleMessages.UnappliedCashReceived;
 
     public static string MessageId(BankStatementEntry entry)
     {

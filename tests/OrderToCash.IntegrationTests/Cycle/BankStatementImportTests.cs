@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using OrderToCash.Core.Collections;
 using OrderToCash.Core.Payments;
 using OrderToCash.TestSupport;
 
@@ -94,7 +93,7 @@ public sealed class BankStatementImportTests
         entry.GetProperty("customerId").GetString().Should().Be("C-0003");
         var payment = (await cycle.GetAsync("cora", "/api/payments?customer=C-0003")).EnumerateArray().Should().ContainSingle().Subject;
         payment.GetProperty("reference").GetString().Should().Be("BQ-0009");
-        payment.GetProperty("recordedBy").GetString().Should().Be("cora");
+        payment.GetProperty("recordedBy").GetString().Should().StartWith("unapplied-cash ");
     }
 
     [Fact]

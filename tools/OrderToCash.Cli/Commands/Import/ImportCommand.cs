@@ -3,13 +3,16 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using OrderToCash.Core.Cycle;
+using OrderToCash.Core.Disputes;
+using OrderToCash.Core.Documents;
 using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
+using OrderToCash.Core.Infrastructure.Workflows;
+using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Orders;
 using OrderToCash.Core.Payments;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Rules;
-using OrderToCash.Core.Workflows;
+using OrderToCash.Core.Reasons;
 
 namespace OrderToCash.Cli.Commands.Import;
 
@@ -100,8 +103,12 @@ internal static class ImportCommand
         services.AddOrderToCashRules();
         services.AddOrderToCashWorkflows(configuration);
         services.AddOrderToCashOrders();
-        services.AddOrderToCashCycle(configuration);
-        services.AddOrderToCashRemind(configuration, Directory.GetCurrentDirectory());
+        services.AddOrderToCashInvoicing(configuration);
+        services.AddOrderToCashPayments();
+        services.AddOrderToCashDocuments();
+        services.AddOrderToCashDunning(configuration);
+        services.AddOrderToCashReasons(configuration, Directory.GetCurrentDirectory());
+        services.AddOrderToCashDisputes();
         return services.BuildServiceProvider();
     }
 }
