@@ -16,9 +16,10 @@ internal static class BankStatementEndpoints
     {
         var statements = endpoints.MapGroup("/api/bank-statements").WithTags("Bank statements");
         statements.MapPost("/", ImportStatementAsync).RequireAuthorization(p => p.RequireRole(Roles.Collector))
-            .WithSummary("Import a camt.053 bank statement (XML body)");
+            .WithSummary("Import a camt.053 bank statement (XML body)").Produces<BankStatementImportResult>()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         statements.MapGet("/entries", ListEntriesAsync).RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.CreditManager))
-            .WithSummary("List imported bank entries");
+            .WithSummary("List imported bank entries").Produces<IEnumerable<BankEntryView>>();
     }
 
     private static async Task<IResult> ImportStatementAsync(HttpRequest request, ClaimsPrincipal user, BankStatementImport import, CancellationToken cancellationToken)
