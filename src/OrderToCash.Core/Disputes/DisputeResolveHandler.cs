@@ -19,12 +19,13 @@ public sealed record DisputeResolveOutput(string Resolution, string RefusalReaso
 
 /// <summary>
 /// Applies the owner's outcome in the step's transaction: a credit note for the disputed amount (CreditNote,
-/// CorrectedInvoice), nothing owed changes (Resend, Rejected: the amount is reminded again); in every case the amount
+/// CorrectedInvoice), nothing owed changes (Resend, Rejected: the amount is reminded again; Resend also sends the
+/// invoice's document again to the customer's contacts, see <see cref="ReminderStatements.ResendInvoice"/>); in every case the amount
 /// is released from the dispute hold and the dunning workflow is told to re-plan (a message written in the same
 /// transaction). The resolver is whoever claimed the task, so it must be claimed.
 /// </summary>
 [WorkflowHandler("dispute.resolve", "Applies a dispute's outcome (credit note, corrected invoice, resend, rejected) and resumes the reminders on what is still owed.")]
-public sealed class DisputeResolveHandler(TimeProvider clock) : WorkflowHandler<DisputeResolveInput, DisputeResolveOutput>
+public sealed class DisputeResolveHandler(ReminderStatements statements, TimeProvider clock) : WorkflowHandler<DisputeResolveInput, DisputeResolveOutput>
 {
     public const string Refused = "refused";
 
@@ -68,6 +69,12 @@ public sealed class DisputeResolveHandler(TimeProvider clock) : WorkflowHandler<
             {
                 await CreditNotes.IssueAsync(db, invoice, new Money(credit, invoice.Currency), $"Dispute {dispute.Number} ({dispute.ReasonCode}): {outcome}", dispute.Id, resolver, today, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (outcome is DisputeOutcome.Resend)
+        {
+            var customer = await db.Set<Customers.Customer>().AsNoTracking().SingleAsync(c => c.Id == invoice.CustomerId, cancellationToken).ConfigureAwait(false);
+            statements.ResendInvoice(db, customer, invoice, dispute.Number, now);
         }
 
         await CycleMessageOutbox.EnqueueAsync(db, CycleMessages.DunningReplan, invoice.Number, $"dispute-closed:{dispute.Number}", now, cancellationToken).ConfigureAwait(false);

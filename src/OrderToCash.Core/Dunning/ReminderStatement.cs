@@ -4,10 +4,14 @@ namespace OrderToCash.Core.Dunning;
 /// One e-mail to a customer for one ladder step: its pending reminders of that step grouped into a statement (relevé)
 /// listing each invoice and the amount asked (open − disputed), rendered from the step's template version, sent to the
 /// customer's contacts with each invoice's Factur-X PDF attached. Delivered at least once and retried with back-off;
-/// its Message-ID is fixed, so a resend after a crash is recognisably the same message.
+/// its Message-ID is fixed, so a resend after a crash is recognisably the same message. A dispute's Resend outcome is a
+/// statement too (<see cref="InvoiceResendStep"/>): the invoice's document alone, sent the same way.
 /// </summary>
 public sealed class ReminderStatement
 {
+    /// <summary>The <see cref="Step"/> of an invoice sent again after a dispute resolved with the Resend outcome.</summary>
+    public const string InvoiceResendStep = "invoiceResend";
+
     public Guid Id { get; init; } = Guid.NewGuid();
 
     public required string CustomerId { get; init; }

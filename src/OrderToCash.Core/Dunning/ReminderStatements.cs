@@ -97,6 +97,45 @@ public sealed class ReminderStatements(
         return composed;
     }
 
+    /// <summary>
+    /// A dispute's Resend outcome: the invoice's Factur-X document sent again to the customer's accounts-payable contacts,
+    /// as a statement added to the caller's unit of work (the resolution step's transaction: it exists if and only if the
+    /// outcome is applied) and sent by the delivery job like any statement: retried with back-off, bounces recorded.
+    /// </summary>
+    public ReminderStatement ResendInvoice(OrderToCashDbContext db, Customer customer, Invoice invoice, string disputeNumber, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(invoice);
+        var statement = new ReminderStatement
+        {
+            CustomerId = customer.Id,
+            Step = ReminderStatement.InvoiceResendStep,
+            Level = 0,
+            Recipients = string.Join(",", Recipients(customer, 0)),
+            Subject = $"Facture {invoice.Number} : nouvel envoi",
+            Body = string.Join("\n",
+                "Madame, Monsieur,",
+                string.Empty,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Suite à votre réclamation {disputeNumber}, vous trouverez ci-joint un nouvel exemplaire de la facture {invoice.Number} du {invoice.IssueDate:dd/MM/yyyy}, d'un montant de {FrenchFormat.Amount(invoice.GrossAmount, invoice.Currency)} TTC, à échéance du {invoice.DueDate:dd/MM/yyyy}."),
+                $"Reste à régler : {FrenchFormat.Amount(invoice.OpenAmount, invoice.Currency)}.",
+                string.Empty,
+                "Nous restons à votre disposition pour toute question.",
+                string.Empty,
+                "Cordialement,",
+                company.Value.LegalName),
+            InvoiceNumbers = invoice.Number,
+            AmountAsked = invoice.OpenAmount,
+            Currency = invoice.Currency,
+            CreatedAt = now,
+            MessageId = string.Empty,
+        };
+        db.Add(statement);
+        db.Entry(statement).Property(s => s.MessageId).CurrentValue = $"{statement.Id:N}@{Domain()}";
+        return statement;
+    }
+
     /// <summary>Sends the statements whose (next) attempt is due, recording each outcome on its own.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {

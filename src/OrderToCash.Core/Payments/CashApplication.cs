@@ -49,6 +49,23 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
 
     private async Task<(PaymentResult Result, IReadOnlyList<Invoice> Settled)> TryRecordAsync(ReceivedPayment request, string recordedBy, CancellationToken cancellationToken)
     {
+        await using var db = createContext();
+        var recorded = await RecordInAsync(db, request, recordedBy, cancellationToken).ConfigureAwait(false);
+        if (recorded.Result.Payment is not null)
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return recorded;
+    }
+
+    /// <summary>
+    /// Records and applies the payment in the caller's unit of work (a bank statement entry is saved with it); nothing is
+    /// saved here. The caller sends InvoiceSettled for the invoices returned once its transaction committed.
+    /// </summary>
+    public async Task<(PaymentResult Result, IReadOnlyList<Invoice> Settled)> RecordInAsync(OrderToCashDbContext db, ReceivedPayment request, string recordedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (Shape(request, today) is { Count: > 0 } problems)
@@ -56,7 +73,6 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             return (PaymentResult.Invalid(problems), []);
         }
 
-        await using var db = createContext();
         var customer = await db.Set<Customer>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CustomerId, cancellationToken).ConfigureAwait(false);
         if (customer is null)
         {
@@ -82,9 +98,19 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             .Where(i => i.CustomerId == customer.Id && i.Currency == payment.Currency && i.SettledOn == null)
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var settled = await ApplyAsync(db, payment, exposure, PaymentMatcher.Match(payment.Amount, payment.RemittanceInfo, open).Select(i => (i, decimal.MaxValue)), cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var settled = await ApplyAsync(db, lateSettlement, payment, exposure, PaymentMatcher.Match(payment.Amount, payment.RemittanceInfo, open).Select(i => (i, decimal.MaxValue)), cancellationToken).ConfigureAwait(false);
         return (PaymentResult.Recorded(payment), settled);
+    }
+
+    /// <summary>
+    /// Applies what it can of the payment to the invoice in the caller's unit of work (a workflow step, which cannot
+    /// depend on this class: it talks to the runtime); returns the invoices settled.
+    /// </summary>
+    public static async Task<IReadOnlyList<Invoice>> ApplyInAsync(OrderToCashDbContext db, LateSettlement lateSettlement, Payment payment, Invoice invoice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var exposure = await ExposureAsync(db, payment.CustomerId, cancellationToken).ConfigureAwait(false);
+        return await ApplyAsync(db, lateSettlement, payment, exposure, [(invoice, decimal.MaxValue)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A collector applies unapplied cash to an invoice of the same customer (all it can, or <paramref name="amount"/>).</summary>
@@ -123,7 +149,7 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             throw new LedgerException($"Invoice {invoice.Number} has {invoice.Open} open: {(amount is { } a ? new Money(a, payment.Currency).ToString() : "the payment")} cannot be applied to it.");
         }
 
-        var settled = await ApplyAsync(db, payment, exposure, [(invoice, amount ?? decimal.MaxValue)], cancellationToken).ConfigureAwait(false);
+        var settled = await ApplyAsync(db, lateSettlement, payment, exposure, [(invoice, amount ?? decimal.MaxValue)], cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return (payment, settled);
     }
@@ -138,7 +164,7 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
         db.Set<CreditExposure>().SingleOrDefaultAsync(e => e.CustomerId == customerId, cancellationToken);
 
     /// <summary>Applies the payment to the invoices in order; returns those it settled (late charges applied).</summary>
-    private async Task<List<Invoice>> ApplyAsync(OrderToCashDbContext db, Payment payment, CreditExposure? exposure, IEnumerable<(Invoice Invoice, decimal Maximum)> targets, CancellationToken cancellationToken)
+    private static async Task<List<Invoice>> ApplyAsync(OrderToCashDbContext db, LateSettlement lateSettlement, Payment payment, CreditExposure? exposure, IEnumerable<(Invoice Invoice, decimal Maximum)> targets, CancellationToken cancellationToken)
     {
         var settled = new List<Invoice>();
         foreach (var (invoice, maximum) in targets)

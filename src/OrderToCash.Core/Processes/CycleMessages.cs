@@ -19,10 +19,13 @@ public static class CycleMessages
     /// </summary>
     public const string DunningReplan = "DunningReplan";
 
+    /// <summary>A bank entry stayed unapplied: starts its unapplied-cash task. Correlation key: account/reference of the entry.</summary>
+    public const string UnappliedCashReceived = "UnappliedCashReceived";
+
     /// <summary>
     /// Every message above: the domain sends them when the fact is recorded, so nobody may post them through
     /// <c>POST /api/messages</c> (a forged OrderDelivered would be taken as the real one, which then counts as a
     /// duplicate and the order is never invoiced).
     /// </summary>
-    public static IReadOnlySet<string> Internal { get; } = new HashSet<string>(StringComparer.Ordinal) { OrderDelivered, InvoiceSettled, DunningReplan };
+    public static IReadOnlySet<string> Internal { get; } = new HashSet<string>(StringComparer.Ordinal) { OrderDelivered, InvoiceSettled, DunningReplan, UnappliedCashReceived };
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using OrderToCash.Core.Payments;
 using OrderToCash.IntegrationTests.Infrastructure;
+using OrderToCash.TestSupport;
 
 namespace OrderToCash.IntegrationTests.Cycle;
 
@@ -24,5 +25,33 @@ public sealed class PostgreSqlPaymentTests(PostgresServer server)
         var read = (await cycle.InvoiceAsync(invoice)).GetProperty("invoice");
         read.GetProperty("paidAmount").GetDecimal().Should().Be(1_200m);
         (await cycle.Orders.ExposureAsync("C-0002")).Should().Be(0m);
+    }
+
+    [PostgresFact]
+    public async Task On_postgresql_the_same_bank_statement_imported_five_times_at_once_applies_each_entry_once_and_opens_one_task()
+    {
+        using var cycle = new CycleScenario(await server.CreateDatabaseAsync());
+        await cycle.InitializeAsync();
+        await cycle.PublishUnappliedCashAsync();
+        var quoted = await cycle.InvoicedOrderAsync("C-0001", 1m, 1_000m);
+        var byAccount = await cycle.InvoicedOrderAsync("C-0002", 3m, 250m);
+        var statement = Camt053Sample.Statement("STMT-PG",
+            new Camt053Line("BQ-0001", 1_200m, $"Facture {quoted}"),
+            new Camt053Line("BQ-0002", 900m, "VIREMENT", BankStatementScenario.MorelIban),
+            new Camt053Line("BQ-0003", 77.50m, "ACOMPTE", BankStatementScenario.UnknownIban));
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 5).Select(_ => cycle.ImportAsync(statement)));
+
+        foreach (var response in responses)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+
+        (await cycle.CountAsync<Payment>()).Should().Be(2);
+        (await cycle.CountAsync<BankStatementEntry>()).Should().Be(3);
+        (await cycle.CashInstancesAsync()).Should().Be(1);
+        (await cycle.InvoiceAsync(quoted)).Paid().Should().Be(1_200m);
+        (await cycle.InvoiceAsync(byAccount)).Paid().Should().Be(900m);
+        (await cycle.Orders.ExposureAsync("C-0001")).Should().Be(0m);
     }
 }

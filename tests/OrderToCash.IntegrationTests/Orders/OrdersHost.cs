@@ -44,6 +44,9 @@ internal sealed class OrdersHost : IDisposable
 
     public TestHost Host { get; private set; }
 
+    /// <summary>The database the host runs on (for the command line run beside it).</summary>
+    public string ConnectionString => postgresConnectionString ?? directory.SqliteConnectionString();
+
     /// <summary>Every log line of the host (with exceptions), to explain a failure.</summary>
     public LogCollector Logs { get; } = new();
 

@@ -103,6 +103,34 @@ public sealed class DisputeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_resend_outcome_sends_the_invoice_pdf_again_to_the_customers_accounts_payable_contact_and_records_it()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 1_400m, new DateOnly(2026, 3, 15));
+        var dispute = (await RaiseAsync("salesperson", number, new { amount = 400m, reasonCode = "PRICE_ERROR" })).GetProperty("number").GetString()!;
+
+        await host.CompleteTaskAsync("sabine", dispute, new { outcome = "Resend", comment = "The customer never received it" });
+        await host.DispatchAsync();
+
+        var sent = Directory.GetFiles(Path.Combine(host.OutboxFolder, "C-0001"), "statement-*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Where(m => m.Subject == $"Facture {number} : nouvel envoi").ToList();
+        var message = sent.Should().ContainSingle().Subject;
+        message.To.Mailboxes.Select(m => m.Address).Should().Equal("comptabilite@boulangeries-durand.example");
+        (message.TextBody ?? string.Empty).Should().Contain($"Suite à votre réclamation {dispute}").And.Contain("1\u00A0400,00\u00A0€ TTC");
+        var pdf = message.Attachments.OfType<MimeKit.MimePart>().Should().ContainSingle().Subject;
+        pdf.ContentType.MimeType.Should().Be("application/pdf");
+        pdf.FileName.Should().Contain(number);
+        var recorded = (await host.GetAsync("cora", "/api/reminder-statements?customer=C-0001")).EnumerateArray()
+            .Where(s => s.GetProperty("step").GetString() == "invoiceResend").Should().ContainSingle().Subject;
+        recorded.GetProperty("status").GetString().Should().Be("Sent");
+        recorded.GetProperty("invoices").EnumerateArray().Select(i => i.GetString()).Should().Equal(number);
+
+        await host.DispatchAsync();
+
+        Directory.GetFiles(Path.Combine(host.OutboxFolder, "C-0001"), "statement-*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Count(m => m.Subject == $"Facture {number} : nouvel envoi").Should().Be(1, "a statement is sent once");
+    }
+
+    [Fact]
     public async Task An_answer_that_is_not_an_outcome_is_refused_and_the_owner_is_asked_again()
     {
         var number = await host.IssueInvoiceAsync("C-0001", 1_400m, new DateOnly(2026, 3, 15));

@@ -36,7 +36,7 @@ public static class LostRace
     }
 
     /// <summary>
-    /// A concurrency conflict, a unique key taken meanwhile, or the database refusing the transaction because of another
+    /// A concurrency conflict, a unique key taken meanwhile (through EF or raw SQL), or the database refusing the transaction because of another
     /// one (SQLite busy or locked, PostgreSQL serialization failure or deadlock).
     /// </summary>
     public static bool IsLostRace(Exception exception) => exception switch
@@ -44,6 +44,9 @@ public static class LostRace
         DbUpdateException => true,
         SqliteException { SqliteErrorCode: 5 or 6 } => true,
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
+        // The same unique key written by raw SQL (the runtime's multi-row inserts), not through SaveChanges.
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
+        SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true,
         InvalidOperationException { InnerException: { } inner } => IsLostRace(inner),
         _ => false,
     };

@@ -12,6 +12,7 @@ internal static class CycleEndpoints
         endpoints.MapDelivery();
         endpoints.MapInvoices();
         endpoints.MapPayments();
+        endpoints.MapBankStatements();
         return endpoints;
     }
 }

@@ -7,6 +7,7 @@ import { date, money } from '../i18n/format';
 import { departmentLabel, reasonLabel, stateLabel } from '../i18n/labels';
 import '../receivables/texts';
 import { disputeForm, promiseForm } from '../receivables/forms';
+import { statementForm } from '../receivables/statement-form';
 import '../styles/receivables.css';
 
 const DisputeRoles = ['Collector', 'SalesAdministration', 'Salesperson', 'Customer'];
@@ -35,6 +36,12 @@ void startPage('/receivables', async current => {
     h('div', { class: 'split-layout' }, h('section', { id: 'invoice-list', class: 'card', 'aria-label': t('receivables:invoices') }), h('section', { id: 'invoice-detail', class: 'card', 'aria-label': t('receivables:selected') })),
   );
   const load = () => void refresh(filter.value, customer.value);
+  if (user.roles.includes('Collector')) {
+    append(byId('main'), statementForm(message => {
+      byId('receivables-status').textContent = message;
+      load();
+    }));
+  }
   filter.addEventListener('change', load);
   customer.addEventListener('change', load);
   [reasons, disputes] = await Promise.all([receivables.reasons(), receivables.disputes()]);

@@ -1,4 +1,4 @@
-import { getJson, postJson } from '../shared/api';
+import { getJson, postJson, sendText } from '../shared/api';
 
 /** An invoice in a list (GET /api/invoices). */
 export interface InvoiceSummary {
@@ -77,6 +77,29 @@ export interface CustomerSummary {
   legalName: string;
 }
 
+/** One entry of an imported bank statement (POST /api/bank-statements). */
+export interface BankEntryResult {
+  reference: string;
+  bookedOn: string;
+  amount: number;
+  currency: string;
+  outcome: 'applied' | 'unapplied' | 'alreadyRecorded' | 'ignored';
+  isNew: boolean;
+  customerId: string | null;
+  appliedTo: string[];
+  reason: string | null;
+}
+
+export interface BankStatementImportResult {
+  messageId: string;
+  entries: BankEntryResult[];
+  applied: number;
+  unapplied: number;
+  alreadyImported: number;
+  ignored: number;
+  tasksOpened: boolean;
+}
+
 export const receivables = {
   invoices: (status: string, customer: string) =>
     getJson<InvoiceSummary[]>(`/api/invoices?status=${encodeURIComponent(status)}${customer ? `&customer=${encodeURIComponent(customer)}` : ''}`),
@@ -88,4 +111,5 @@ export const receivables = {
   raiseDispute: (number: string, body: { amount: number; reasonCode: string; comment: string | null }) =>
     postJson<DisputeView>(`/api/invoices/${encodeURIComponent(number)}/disputes`, body),
   promise: (number: string, body: { amount: number; promisedFor: string }) => postJson<PromiseView>(`/api/invoices/${encodeURIComponent(number)}/promises`, body),
+  importStatement: async (xml: string) => (await (await sendText('POST', '/api/bank-statements', xml)).json()) as BankStatementImportResult,
 };
