@@ -60,7 +60,11 @@ public sealed class CustomersPageTests(UiFixture ui)
         await credit.Locator("#customer-search").FillAsync("Arnaud");
         await credit.Locator("tr[data-customer='C-0900'] button").ClickAsync();
         await credit.GetByRole(AriaRole.Heading, new() { Name = "C-0900 · Menuiserie Arnaud SARL" }).WaitForAsync();
-        await credit.GetByLabel("Granted limit (€)", new() { Exact = true }).FillAsync("30000");
+        // The requests load after the heading and draw the decision form prefilled with the amount asked: fill it once drawn.
+        await credit.Locator("[data-test=limit-requests]").Filter(new() { HasText = "pending" }).WaitForAsync();
+        var granted = credit.GetByLabel("Granted limit (€)", new() { Exact = true });
+        await granted.FillAsync("30000");
+        (await granted.InputValueAsync()).Should().Be("30000");
         await credit.Locator("[data-test=approve-limit]").ClickAsync();
         await credit.Locator("[data-test=customer-history]").Filter(new() { HasText = "Credit limit decided" }).WaitForAsync();
         (await credit.Locator("[data-test=customer-exposure]").TextContentAsync()).Should().Contain("€50,000.00", "30,000 granted + 20,000 insurer cover");
