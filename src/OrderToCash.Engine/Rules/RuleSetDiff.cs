@@ -1,14 +1,14 @@
 using System.Text.Json;
 using OrderToCash.Engine.Rules.Definitions;
 
-namespace OrderToCash.Host.Features.Rules;
+namespace OrderToCash.Engine.Rules;
 
 /// <summary>
 /// What changed between two versions of a rule set, per rule (matched by RuleName) and per global parameter (by
 /// Name): added, removed, or changed with the fields that differ and their values before and after. Computed from the
 /// stored canonical JSON, where property order and white space never differ, so only changes of meaning show.
 /// </summary>
-internal static class RuleSetDiff
+public static class RuleSetDiff
 {
     public static RuleSetDiffView Compare(string ruleSetName, int fromVersion, string fromContent, int toVersion, string toContent)
     {
@@ -127,7 +127,7 @@ internal static class RuleSetDiff
     };
 }
 
-internal enum ChangeKind
+public enum ChangeKind
 {
     Unchanged,
     Added,
@@ -135,8 +135,8 @@ internal enum ChangeKind
     Changed,
 }
 
-internal sealed record FieldChange(string Field, string? Before, string? After);
+public sealed record FieldChange(string Field, string? Before, string? After);
 
-internal sealed record ItemChange(string Name, ChangeKind Change, IReadOnlyList<FieldChange> Fields);
+public sealed record ItemChange(string Name, ChangeKind Change, IReadOnlyList<FieldChange> Fields);
 
-internal sealed record RuleSetDiffView(string RuleSet, int From, int To, IReadOnlyList<FieldChange> Fields, IReadOnlyList<ItemChange> GlobalParams, IReadOnlyList<ItemChange> Rules);
+public sealed record RuleSetDiffView(string RuleSet, int From, int To, IReadOnlyList<FieldChange> Fields, IReadOnlyList<ItemChange> GlobalParams, IReadOnlyList<ItemChange> Rules);
