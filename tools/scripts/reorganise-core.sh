@@ -74,7 +74,8 @@ moved_types=(
 )
 
 # Members that moved to another type: "old  new  namespace of the new type". Each feature owns its rule-set name,
-# on the input model the rule set is written against; OrderToCashRuleSets keeps only the catalog.
+# on the input model the rule set is written against; OrderToCashRuleSets keeps only the catalog. PaymentMatcher took
+# the glossary's word (PaymentAllocation, lettrage; "match" is the word to avoid).
 moved_members=(
   "OrderToCashRuleSets.CreditLimit     CreditCheckInput.RuleSet     OrderToCash.Core.Credit"
   "OrderToCashRuleSets.PaymentTerms    PaymentTermsInput.RuleSet    OrderToCash.Core.Customers"
@@ -82,6 +83,8 @@ moved_members=(
   "OrderToCashRuleSets.DisputeRouting  DisputeRoutingInput.RuleSet  OrderToCash.Core.Disputes"
   "OrderToCashRuleSets.RootCause       RootCauseInput.RuleSet       OrderToCash.Core.RootCauses"
   "OrderToCashRuleSets.ControlTower    QueueInput.RuleSet           OrderToCash.Core.ControlTower"
+  "PaymentMatcher.Match                PaymentAllocator.InvoicesFor OrderToCash.Core.Payments"
+  "PaymentMatcher.QuotedNumbers        PaymentAllocator.QuotedNumbers OrderToCash.Core.Payments"
 )
 
 # --- 1. Move the files (git mv), keeping Persistence/Migrations where it is. ---

@@ -19,23 +19,10 @@ internal static class SimulationHooks
     /// <summary>A disputer contests part of an invoice; false when the intake refuses it (e.g. nothing left to contest).</summary>
     public static async Task<bool> RaiseDisputeAsync(IServiceProvider services, DisputeIntent intent, CancellationToken cancellationToken)
     {
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        Dispute dispute;
         var request = new NewDispute(intent.Amount, intent.ReasonCode, intent.Comment, TransportDamage: false, DealNotEntered: false);
-        await using (var db = services.GetRequiredService<Func<OrderToCashDbContext>>()())
-        {
-            var invoice = await db.Set<Invoice>().SingleAsync(i => i.Number == intent.InvoiceNumber, cancellationToken).ConfigureAwait(false);
-            if ((await DisputeIntake.CheckAsync(db, invoice, request, cancellationToken).ConfigureAwait(false)).Count > 0)
-            {
-                return false;
-            }
-
-            dispute = await DisputeIntake.AddAsync(db, invoice, request, DisputeSource.Portal, null, "sim-customer-" + intent.CustomerId, now, cancellationToken).ConfigureAwait(false);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await services.GetRequiredService<DisputeWorkflowStarter>().StartAsync(dispute, transportDamage: false, dealNotEntered: false, cancellationToken).ConfigureAwait(false);
-        return true;
+        var raised = await services.GetRequiredService<DisputeRaising>().RaiseAsync(
+            (db, ct) => db.Set<Invoice>().SingleAsync(i => i.Number == intent.InvoiceNumber, ct), request, DisputeSource.Portal, "sim-customer-" + intent.CustomerId, cancellationToken).ConfigureAwait(false);
+        return raised.Dispute is not null;
     }
 
     /// <summary>A reminded customer promises a payment date; false when the intake refuses it (e.g. a promise is already pending).</summary>

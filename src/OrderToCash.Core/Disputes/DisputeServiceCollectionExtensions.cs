@@ -6,13 +6,15 @@ namespace OrderToCash.Core.Disputes;
 public static class DisputeServiceCollectionExtensions
 {
     /// <summary>
-    /// Disputes: the dispute workflow's starter and handlers (route, escalate, resolve), and the start-up repair of
+    /// Disputes: raising one and recording e-invoicing statuses (the use cases), the dispute workflow's starter and handlers (route, escalate, resolve), and the start-up repair of
     /// disputes whose workflow did not start. Register after the reason taxonomy (<c>AddOrderToCashReasons</c>): the
     /// repair routes by reason.
     /// </summary>
     public static IServiceCollection AddOrderToCashDisputes(this IServiceCollection services)
     {
         services.AddSingleton<DisputeWorkflowStarter>();
+        services.AddSingleton<DisputeRaising>();
+        services.AddSingleton<LifecycleStatusRecording>();
         services.AddWorkflowHandler<DisputeRouteHandler>();
         services.AddWorkflowHandler<DisputeEscalateHandler>();
         services.AddWorkflowHandler<DisputeResolveHandler>();

@@ -123,7 +123,7 @@ public sealed class BankStatementImport(
     /// <summary>The customer the entry names: a quoted invoice's, else the one whose master holds the paying IBAN.</summary>
     private static async Task<(Customer? Customer, string? MatchedBy, string Unidentified)> IdentifyAsync(OrderToCashDbContext db, BankEntry entry, CancellationToken cancellationToken)
     {
-        var quoted = PaymentMatcher.QuotedNumbers(entry.RemittanceInfo);
+        var quoted = PaymentAllocator.QuotedNumbers(entry.RemittanceInfo);
         if (quoted.Count > 0)
         {
             var owners = await db.Set<Invoice>().AsNoTracking().Where(i => quoted.Contains(i.Number))
@@ -172,7 +172,7 @@ public sealed class BankStatementImport(
             return text;
         }
 
-        var quoted = string.Join(" ", PaymentMatcher.QuotedNumbers(text));
+        var quoted = string.Join(" ", PaymentAllocator.QuotedNumbers(text));
         var combined = quoted.Length == 0 ? text : quoted + " " + text;
         return combined[..Math.Min(140, combined.Length)];
     }

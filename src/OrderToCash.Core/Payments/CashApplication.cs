@@ -98,7 +98,7 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             .Where(i => i.CustomerId == customer.Id && i.Currency == payment.Currency && i.SettledOn == null)
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var settled = await ApplyAsync(db, lateSettlement, payment, exposure, PaymentMatcher.Match(payment.Amount, payment.RemittanceInfo, open).Select(i => (i, decimal.MaxValue)), cancellationToken).ConfigureAwait(false);
+        var settled = await ApplyAsync(db, lateSettlement, payment, exposure, PaymentAllocator.InvoicesFor(payment.Amount, payment.RemittanceInfo, open).Select(i => (i, decimal.MaxValue)), cancellationToken).ConfigureAwait(false);
         return (PaymentResult.Recorded(payment), settled);
     }
 

@@ -27,43 +27,19 @@ internal static class DisputeEndpoints
             .WithSummary("Read a dispute: reason, routing, SLA and outcome").Produces<DisputeView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> RaiseAsync(
-        string number, NewDispute body, ClaimsPrincipal user, OrderToCashDbContext db, DisputeWorkflowStarter workflows, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> RaiseAsync(string number, NewDispute body, ClaimsPrincipal user, DisputeRaising disputes, CancellationToken cancellationToken)
     {
-        if (!workflows.IsAvailable)
+        var source = VisibleInvoices.IsCustomerOnly(user) ? DisputeSource.Portal : DisputeSource.Internal;
+        var raised = await disputes.RaiseAsync((db, ct) => VisibleInvoices.FindAsync(db, user, number, ct), body, source, user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
+        if (raised.WorkflowMissing)
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: $"The '{DisputeWorkflow.ProcessId}' workflow that routes disputes is not published: a process owner must publish workflows/dispute.bpmn first. Nothing was recorded.");
         }
 
-        var source = VisibleInvoices.IsCustomerOnly(user) ? DisputeSource.Portal : DisputeSource.Internal;
-        for (var attempt = 1; ; attempt++)
-        {
-            var invoice = await VisibleInvoices.FindAsync(db, user, number, cancellationToken).ConfigureAwait(false);
-            var problems = await DisputeIntake.CheckAsync(db, invoice, body, cancellationToken).ConfigureAwait(false);
-            if (problems.Count > 0)
-            {
-                return VisibleInvoices.Invalid("The dispute was not recorded", problems);
-            }
-
-            var dispute = await DisputeIntake.AddAsync(db, invoice, body, source, null, user.Identity!.Name!, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (attempt < LostRace.MaxAttempts && LostRace.IsLostRace(ex))
-            {
-                // Another raise took the series' next number (or created the series) or changed the invoice: check again
-                // on fresh data.
-                db.ChangeTracker.Clear();
-                await LostRace.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            await workflows.StartAsync(dispute, body.TransportDamage ?? false, body.DealNotEntered ?? false, cancellationToken).ConfigureAwait(false);
-            var saved = await db.Set<Dispute>().AsNoTracking().SingleAsync(d => d.Id == dispute.Id, cancellationToken).ConfigureAwait(false);
-            return Results.Created($"/api/disputes/{saved.Number}", DisputeView.For(saved, user));
-        }
+        return raised.Dispute is { } dispute
+            ? Results.Created($"/api/disputes/{dispute.Number}", DisputeView.For(dispute, user))
+            : VisibleInvoices.Invalid("The dispute was not recorded", raised.Problems);
     }
 
     private static async Task<IResult> ListAsync(DisputeStatus? status, string? invoice, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)

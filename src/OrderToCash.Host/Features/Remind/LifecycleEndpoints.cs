@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Disputes;
-using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.Host.Features.Remind;
@@ -21,51 +19,23 @@ internal static class LifecycleEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> RecordAsync(
-        string number, NewLifecycleStatus body, ClaimsPrincipal user, OrderToCashDbContext db, DisputeWorkflowStarter workflows, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordAsync(string number, NewLifecycleStatus body, ClaimsPrincipal user, LifecycleStatusRecording statuses, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var recorded = await statuses.RecordAsync((db, ct) => VisibleInvoices.FindAsync(db, user, number, ct), body, user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
+        if (recorded.WorkflowMissing)
         {
-            var invoice = await VisibleInvoices.FindAsync(db, user, number, cancellationToken).ConfigureAwait(false);
-            var (outcome, problems) = await EInvoicingIntake.RecordAsync(db, invoice, body, user.Identity!.Name!, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            if (outcome is null)
-            {
-                return VisibleInvoices.Invalid("The lifecycle status was not recorded", problems);
-            }
-
-            if (outcome.Duplicate)
-            {
-                return Results.Ok(View(outcome, invoice.Number, null));
-            }
-
-            if (outcome.Dispute is not null && !workflows.IsAvailable)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict,
-                    title: $"This status opens a dispute, but the '{DisputeWorkflow.ProcessId}' workflow is not published: publish workflows/dispute.bpmn first. Nothing was recorded.");
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (attempt < LostRace.MaxAttempts && LostRace.IsLostRace(ex))
-            {
-                // The same message recorded by a concurrent request (the next round answers "duplicate"), or another
-                // dispute took the series' number or changed the invoice: again on fresh data.
-                db.ChangeTracker.Clear();
-                await LostRace.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            if (outcome.Dispute is { } dispute)
-            {
-                await workflows.StartAsync(dispute, transportDamage: false, dealNotEntered: false, cancellationToken).ConfigureAwait(false);
-            }
-
-            var saved = outcome.Dispute is null ? null
-                : await db.Set<Dispute>().AsNoTracking().SingleAsync(d => d.Id == outcome.Dispute.Id, cancellationToken).ConfigureAwait(false);
-            return Results.Created($"/api/invoices/{invoice.Number}/lifecycle", View(outcome, invoice.Number, saved));
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: $"This status opens a dispute, but the '{DisputeWorkflow.ProcessId}' workflow is not published: publish workflows/dispute.bpmn first. Nothing was recorded.");
         }
+
+        if (recorded.Outcome is not { } outcome)
+        {
+            return VisibleInvoices.Invalid("The lifecycle status was not recorded", recorded.Problems);
+        }
+
+        return outcome.Duplicate
+            ? Results.Ok(View(outcome, recorded.InvoiceNumber!, null))
+            : Results.Created($"/api/invoices/{recorded.InvoiceNumber}/lifecycle", View(outcome, recorded.InvoiceNumber!, recorded.Dispute));
     }
 
     private static LifecycleView View(LifecycleOutcome outcome, string invoiceNumber, Dispute? dispute) => new(

@@ -4,7 +4,7 @@ using OrderToCash.Core.Payments;
 
 namespace OrderToCash.Tests.Collections;
 
-public sealed class PaymentMatcherTests
+public sealed class PaymentAllocatorTests
 {
     private static Invoice Open(string number, decimal gross, decimal paid = 0m)
     {
@@ -28,7 +28,7 @@ public sealed class PaymentMatcherTests
         var a = Open("FA-2026-000001", 100m);
         var b = Open("FA-2026-000002", 250m);
 
-        PaymentMatcher.Match(250m, "Réf fa-2026-000002, puis FA-2026-000001 et FA-2026-000002", [a, b]).Should().Equal(b, a);
+        PaymentAllocator.InvoicesFor(250m, "Réf fa-2026-000002, puis FA-2026-000001 et FA-2026-000002", [a, b]).Should().Equal(b, a);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class PaymentMatcherTests
     {
         var a = Open("FA-2026-000001", 100m);
 
-        PaymentMatcher.Match(100m, "FA-2026-999999", [a]).Should().Equal(a);
+        PaymentAllocator.InvoicesFor(100m, "FA-2026-999999", [a]).Should().Equal(a);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class PaymentMatcherTests
         var partlyPaid = Open("FA-2026-000001", 300m, paid: 200m);
         var other = Open("FA-2026-000002", 300m);
 
-        PaymentMatcher.Match(100m, null, [partlyPaid, other]).Should().Equal(partlyPaid);
+        PaymentAllocator.InvoicesFor(100m, null, [partlyPaid, other]).Should().Equal(partlyPaid);
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public sealed class PaymentMatcherTests
         var a = Open("FA-2026-000001", 100m);
         var b = Open("FA-2026-000002", 100m);
 
-        PaymentMatcher.Match(100m, "virement", [a, b]).Should().BeEmpty();
-        PaymentMatcher.Match(99.99m, null, [a]).Should().BeEmpty();
+        PaymentAllocator.InvoicesFor(100m, "virement", [a, b]).Should().BeEmpty();
+        PaymentAllocator.InvoicesFor(99.99m, null, [a]).Should().BeEmpty();
     }
 
     [Theory]
@@ -64,6 +64,6 @@ public sealed class PaymentMatcherTests
     [InlineData("(FA-2026-000001)", 1)]
     public void Only_whole_invoice_numbers_are_read_from_the_remittance(string text, int found)
     {
-        PaymentMatcher.QuotedNumbers(text).Should().HaveCount(found);
+        PaymentAllocator.QuotedNumbers(text).Should().HaveCount(found);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OrderToCash.Engine.Rules.Definitions;
 
-namespace OrderToCash.Host.Features.Rules;
+namespace OrderToCash.Engine.Rules;
 
 /// <summary>
 /// What changed between two versions of a rule set, per rule (matched by RuleName) and per global parameter (by
@@ -9,7 +9,7 @@ namespace OrderToCash.Host.Features.Rules;
 /// stored canonical JSON, where property order and white space never differ, so only changes of meaning show. The
 /// what-if cases stored with each version are compared the same way, by case name (inputs, expectations, outcome).
 /// </summary>
-internal static class RuleSetDiff
+public static class RuleSetDiff
 {
     public static RuleSetDiffView Compare(string ruleSetName, int fromVersion, string fromContent, int toVersion, string toContent, string? fromCases = null, string? toCases = null)
     {
@@ -133,7 +133,7 @@ internal static class RuleSetDiff
     };
 }
 
-internal enum ChangeKind
+public enum ChangeKind
 {
     Unchanged,
     Added,
@@ -141,8 +141,8 @@ internal enum ChangeKind
     Changed,
 }
 
-internal sealed record FieldChange(string Field, string? Before, string? After);
+public sealed record FieldChange(string Field, string? Before, string? After);
 
-internal sealed record ItemChange(string Name, ChangeKind Change, IReadOnlyList<FieldChange> Fields);
+public sealed record ItemChange(string Name, ChangeKind Change, IReadOnlyList<FieldChange> Fields);
 
-internal sealed record RuleSetDiffView(string RuleSet, int From, int To, IReadOnlyList<FieldChange> Fields, IReadOnlyList<ItemChange> GlobalParams, IReadOnlyList<ItemChange> Rules, IReadOnlyList<ItemChange> Cases);
+public sealed record RuleSetDiffView(string RuleSet, int From, int To, IReadOnlyList<FieldChange> Fields, IReadOnlyList<ItemChange> GlobalParams, IReadOnlyList<ItemChange> Rules, IReadOnlyList<ItemChange> Cases);

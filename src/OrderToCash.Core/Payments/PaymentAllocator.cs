@@ -7,15 +7,15 @@ namespace OrderToCash.Core.Payments;
 /// Which open invoices a received payment settles (ADR 0043): first the invoice numbers the customer quoted in the
 /// remittance information, in the order quoted; else the single open invoice whose open amount is exactly the payment;
 /// else none, and the payment waits unapplied for a collector. Guessing (oldest first) is refused on purpose: a wrong
-/// match sends reminders for an invoice the customer paid and hides the one they meant to pay.
+/// allocation sends reminders for an invoice the customer paid and hides the one they meant to pay.
 /// </summary>
-public static partial class PaymentMatcher
+public static partial class PaymentAllocator
 {
     /// <param name="amount">The payment's amount.</param>
     /// <param name="remittanceInfo">The customer's free text (may quote invoice numbers).</param>
     /// <param name="openInvoices">The customer's open invoices in the payment's currency.</param>
     /// <returns>The invoices to apply the payment to, in order (each takes what it can of what is left).</returns>
-    public static IReadOnlyList<Invoice> Match(decimal amount, string? remittanceInfo, IReadOnlyList<Invoice> openInvoices)
+    public static IReadOnlyList<Invoice> InvoicesFor(decimal amount, string? remittanceInfo, IReadOnlyList<Invoice> openInvoices)
     {
         ArgumentNullException.ThrowIfNull(openInvoices);
         var quoted = QuotedNumbers(remittanceInfo)

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using OrderToCash.Engine.Rules.Compilation;
 
-namespace OrderToCash.Host.Features.Rules;
+namespace OrderToCash.Engine.Rules;
 
 /// <summary>
 /// Plain words for the two slips people make most when an expression does not compile: a field the input does not
@@ -10,7 +10,7 @@ namespace OrderToCash.Host.Features.Rules;
 /// ("Type 'Exposur+check' not found" for <c>check.Exposur + ...</c>); this names the field, where it is, and the
 /// closest correct name. Only consulted after the compiler refused the expression, so it never accepts anything.
 /// </summary>
-internal static partial class ExpressionHints
+public static partial class ExpressionHints
 {
     private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase)
     {
