@@ -33,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.RootCauses.KpiCommand.Create());
         root.Subcommands.Add(Commands.Simulate.SimulateCommand.Create());
         root.Subcommands.Add(Commands.Simulate.SeedCommand.Create());
+        root.Subcommands.Add(Commands.ReferenceTables.ReferenceCommand.Create());
         return root;
     }
 

@@ -19,6 +19,9 @@ public static class CycleServiceCollectionExtensions
         services.AddSingleton<InvoiceAdjustments>();
         services.AddSingleton<LateSettlement>();
         services.AddSingleton<CashApplication>();
+        services.AddSingleton<EcbRateEntry>();
+        services.AddWorkflowHandler<EcbRateEntryHandler>();
+        services.AddHostedService<PendingInterestRepair>();
         services.AddSingleton<Documents.InvoiceDocumentSource>();
         services.AddSingleton<Documents.InvoiceDocuments>();
         return services;
