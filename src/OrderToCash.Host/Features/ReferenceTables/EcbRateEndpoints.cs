@@ -17,8 +17,12 @@ internal static class EcbRateEndpoints
     {
         var reference = endpoints.MapGroup("/api/reference").WithTags("Reference tables");
         reference.MapGet("/ecb-rates", ReadAsync)
+            .WithName("GetEcbRates")
+            .WithSummary("The ECB rate per semester, its versions and the semesters pending interest waits for")
             .RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner, Roles.Quality, Roles.Collector));
         reference.MapPut("/ecb-rates", PutAsync)
+            .WithName("PutEcbRates")
+            .WithSummary("Stores the next version of the ECB rate table and charges the pending interest it covers")
             .RequireAuthorization(p => p.RequireRole(Roles.CreditManager));
     }
 
