@@ -90,11 +90,12 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
         var payment = Payment.Receive(reference, customer.Id, new Money(request.Amount!.Value, customer.Currency), request.ReceivedOn!.Value,
             string.IsNullOrWhiteSpace(request.RemittanceInfo) ? null : request.RemittanceInfo.Trim(), recordedBy, clock.GetUtcNow());
         db.Add(payment);
+        var exposure = await ExposureAsync(db, customer.Id, cancellationToken).ConfigureAwait(false);
         var open = await db.Set<Invoice>()
             .Where(i => i.CustomerId == customer.Id && i.Currency == payment.Currency && i.SettledOn == null)
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var settled = await ApplyAsync(db, payment, PaymentMatcher.Match(payment.Amount, payment.RemittanceInfo, open).Select(i => (i, decimal.MaxValue)), cancellationToken).ConfigureAwait(false);
+        var settled = await ApplyAsync(db, payment, exposure, PaymentMatcher.Match(payment.Amount, payment.RemittanceInfo, open).Select(i => (i, decimal.MaxValue)), cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return (PaymentResult.Recorded(payment), settled);
     }
@@ -112,6 +113,7 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
         await using var db = createContext();
         var payment = await db.Set<Payment>().FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Payment '{paymentId}' was not found.");
+        var exposure = await ExposureAsync(db, payment.CustomerId, cancellationToken).ConfigureAwait(false);
         var invoice = await db.Set<Invoice>().FirstOrDefaultAsync(i => i.Number == invoiceNumber, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Invoice '{invoiceNumber}' was not found.");
         if (invoice.CustomerId != payment.CustomerId)
@@ -134,16 +136,24 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             throw new LedgerException($"Invoice {invoice.Number} has {invoice.Open} open: {(amount is { } a ? new Money(a, payment.Currency).ToString() : "the payment")} cannot be applied to it.");
         }
 
-        var settled = await ApplyAsync(db, payment, [(invoice, amount ?? decimal.MaxValue)], cancellationToken).ConfigureAwait(false);
+        var settled = await ApplyAsync(db, payment, exposure, [(invoice, amount ?? decimal.MaxValue)], cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return (payment, settled);
     }
 
+    /// <summary>
+    /// The customer's exposure, read BEFORE its invoices: on a database that reads committed rows (PostgreSQL), an
+    /// exposure read after the invoices could already include a concurrent payment of an invoice still read as open,
+    /// and reducing it again would break its invariant instead of losing the race. Read first, it is at worst older
+    /// than the invoices, and its version makes the save fail and the unit of work run again on fresh data.
+    /// </summary>
+    private static Task<CreditExposure?> ExposureAsync(OrderToCashDbContext db, string customerId, CancellationToken cancellationToken) =>
+        db.Set<CreditExposure>().SingleOrDefaultAsync(e => e.CustomerId == customerId, cancellationToken);
+
     /// <summary>Applies the payment to the invoices in order; returns those it settled (late charges applied).</summary>
-    private async Task<List<Invoice>> ApplyAsync(OrderToCashDbContext db, Payment payment, IEnumerable<(Invoice Invoice, decimal Maximum)> targets, CancellationToken cancellationToken)
+    private async Task<List<Invoice>> ApplyAsync(OrderToCashDbContext db, Payment payment, CreditExposure? exposure, IEnumerable<(Invoice Invoice, decimal Maximum)> targets, CancellationToken cancellationToken)
     {
         var settled = new List<Invoice>();
-        CreditExposure? exposure = null;
         foreach (var (invoice, maximum) in targets)
         {
             if (payment.ApplyTo(invoice, maximum) is not { } allocation)
@@ -152,7 +162,7 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             }
 
             db.Add(allocation);
-            exposure ??= await db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == payment.CustomerId, cancellationToken).ConfigureAwait(false);
+            exposure = exposure ?? throw new InvalidOperationException($"Customer {payment.CustomerId} has invoices but no credit exposure row.");
             exposure.ReceivableReduced(new Money(allocation.Amount, payment.Currency));
             if (invoice.IsSettled)
             {

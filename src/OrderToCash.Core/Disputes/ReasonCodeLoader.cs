@@ -8,9 +8,10 @@ namespace OrderToCash.Core.Disputes;
 /// <summary>
 /// Loads the reason taxonomy file into <c>reason_codes</c> at host start. An invalid file stops the host with every
 /// problem listed: disputes routed with a half-read taxonomy would be worse than no start. With no file configured nor
-/// found (an installed host, a container), the shipped taxonomy is loaded (<see cref="ShippedContent"/>).
+/// found (an installed host, a container), the shipped taxonomy is loaded (<see cref="ShippedContent"/>). The upsert runs
+/// under the database-wide startup lock, so hosts started together insert each code once.
 /// </summary>
-internal sealed partial class ReasonCodeLoader(string? file, bool fileWins, IServiceScopeFactory scopes, ILogger<ReasonCodeLoader> logger) : IHostedService
+internal sealed partial class ReasonCodeLoader(string? file, bool fileWins, DatabaseOptions database, IServiceScopeFactory scopes, ILogger<ReasonCodeLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -30,9 +31,14 @@ internal sealed partial class ReasonCodeLoader(string? file, bool fileWins, ISer
             throw new InvalidOperationException($"The reason taxonomy {origin} is invalid; nothing was loaded:{Environment.NewLine}{string.Join(Environment.NewLine, result.Problems)}");
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrderToCashDbContext>();
-        var count = await ReasonTaxonomy.UpsertAsync(db, result.Codes, fileWins, cancellationToken).ConfigureAwait(false);
+        int count;
+        await using (await StartupLock.AcquireAsync(database.Provider, database.ResolveConnectionString(), cancellationToken).ConfigureAwait(false))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OrderToCashDbContext>();
+            count = await ReasonTaxonomy.UpsertAsync(db, result.Codes, fileWins, cancellationToken).ConfigureAwait(false);
+        }
+
         LogLoaded(logger, count, origin);
     }
 

@@ -59,7 +59,7 @@ public static class RemindServiceCollectionExtensions
         services.AddWorkflowHandler<DisputeResolveHandler>();
 
         var reasonsFile = configuration["Reasons:File"] ?? FindReasonsFile(contentRoot);
-        services.AddHostedService(sp => new ReasonCodeLoader(reasonsFile, fileWins, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ReasonCodeLoader>>()));
+        services.AddHostedService(sp => new ReasonCodeLoader(reasonsFile, fileWins, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ReasonCodeLoader>>()));
         services.AddHostedService<DisputeWorkflowRepair>();
 
         // A second AddQuartz adds to the default scheduler configured by AddOrderToCashScheduler (registration is additive).

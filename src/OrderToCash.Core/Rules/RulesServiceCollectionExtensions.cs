@@ -24,6 +24,7 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton<RuleSetValidator>();
         services.AddSingleton(sp => new RuleSetRuntime(ContextFactory(sp), sp.GetRequiredService<RuleSetCompiler>()));
         services.AddSingleton(sp => new DecisionLog(ContextFactory(sp)));
+        services.AddSingleton(sp => new Engine.Rules.BackTest.RuleSetBackTest(ContextFactory(sp)));
         services.AddSingleton(sp => new RuleSetPublisher(ContextFactory(sp), sp.GetRequiredService<RuleSetValidator>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RuleEvaluator>();
         services.AddSingleton<Credit.CreditCheck>();

@@ -16,8 +16,10 @@ public sealed class PostgreSqlPaymentTests(PostgresServer server)
 
         var responses = await Task.WhenAll(Enumerable.Range(1, 5).Select(_ => cycle.PayAsync("VIR-RACE", "C-0002", 1_200m, invoice)));
 
-        responses.Select(r => r.StatusCode).Should().ContainSingle(s => s == HttpStatusCode.Created)
-            .And.Subject.Where(s => s != HttpStatusCode.Created).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.Conflict));
+        var answers = string.Join(Environment.NewLine, await Task.WhenAll(responses.Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}")))
+            + Environment.NewLine + string.Join(Environment.NewLine, cycle.Orders.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)));
+        responses.Select(r => r.StatusCode).Should().ContainSingle(s => s == HttpStatusCode.Created, answers)
+            .And.Subject.Where(s => s != HttpStatusCode.Created).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.Conflict, answers));
         (await cycle.CountAsync<Payment>()).Should().Be(1);
         var read = (await cycle.InvoiceAsync(invoice)).GetProperty("invoice");
         read.GetProperty("paidAmount").GetDecimal().Should().Be(1_200m);

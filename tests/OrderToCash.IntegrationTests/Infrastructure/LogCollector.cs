@@ -27,7 +27,7 @@ public sealed class LogCollector : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                owner.lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}");
+                owner.lines.Enqueue(exception is null ? $"{logLevel} {category}: {formatter(state, exception)}" : $"{logLevel} {category}: {formatter(state, exception)} {exception}");
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OrderToCash.Core.Security;
 using OrderToCash.IntegrationTests.Infrastructure;
 using OrderToCash.IntegrationTests.Rules;
@@ -43,6 +44,9 @@ internal sealed class OrdersHost : IDisposable
 
     public TestHost Host { get; private set; }
 
+    /// <summary>Every log line of the host (with exceptions), to explain a failure.</summary>
+    public LogCollector Logs { get; } = new();
+
     /// <summary>Stops the host and starts a new one on the same database (what a restart after a crash does).</summary>
     public void Restart()
     {
@@ -52,7 +56,14 @@ internal sealed class OrdersHost : IDisposable
 
     private TestHost Start()
     {
-        Action<IServiceCollection>? services = clock is null ? null : s => s.AddSingleton(clock);
+        Action<IServiceCollection> services = s =>
+        {
+            s.AddSingleton<ILoggerProvider>(Logs);
+            if (clock is not null)
+            {
+                s.AddSingleton(clock);
+            }
+        };
         return postgresConnectionString is null
             ? TestHost.Sqlite(directory, services, settings)
             : TestHost.PostgreSql(postgresConnectionString, services, settings);

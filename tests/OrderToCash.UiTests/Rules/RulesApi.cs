@@ -43,6 +43,18 @@ internal static class RulesApi
         return client;
     }
 
+    /// <summary>The process owner publishes the cycle's workflows (credit-release, dunning, order-to-cash), which a blocked order waits in.</summary>
+    public static async Task PublishCycleWorkflowsAsync(UiHost host)
+    {
+        using var owner = ClientFor(host, UiUsers.ProcessOwner);
+        foreach (var file in new[] { "credit-release.bpmn", "dunning.bpmn", "order-to-cash.bpmn" })
+        {
+            var xml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "workflows", file));
+            var response = await owner.PostAsync(new Uri($"/api/definitions?file={file}", UriKind.Relative), new StringContent(xml, Encoding.UTF8, "application/xml"));
+            ((int)response.StatusCode).Should().Be(201, await response.Content.ReadAsStringAsync());
+        }
+    }
+
     /// <summary>A salesperson enters a one-line order for a demo customer; the answer is the order as created.</summary>
     public static async Task<JsonElement> PlaceOrderAsync(UiHost host, string customerId, decimal unitPrice)
     {

@@ -147,6 +147,30 @@ public sealed class RulesEditorTests(UiFixture ui)
         page.ShouldHaveNoScriptErrors();
     }
 
+    [BrowserFact]
+    public async Task Before_publishing_a_higher_new_customer_cap_the_credit_manager_replays_past_orders_and_sees_the_blocked_one_it_would_release()
+    {
+        var page = await OpenRulesAsync("credit-limit");
+        // Atelier Lefèvre opened its account 4 months ago: a new customer, capped at 5,000 EUR by the shipped rules.
+        await RulesApi.PublishCycleWorkflowsAsync(ui.Host);
+        var order = await RulesApi.PlaceOrderAsync(ui.Host, "C-0003", 5_500m);
+        order.GetProperty("status").GetString().Should().Be("CreditBlocked", order.ToString());
+        var number = order.GetProperty("number").GetString()!;
+
+        await page.Locator("[data-test=rule-set][data-name=credit-limit]").ClickAsync();
+        await Rule(page, "NewCustomerCap").Locator("[data-test=param][data-param=newCustomerCap] [data-test=param-expression]").FillAsync("8000");
+        await page.Locator("[data-test=run-backtest]").ClickAsync();
+
+        var released = page.Locator("[data-test=backtest-change][data-direction=released]").Filter(new() { HasText = number });
+        await released.WaitForAsync();
+        (await released.TextContentAsync()).Should().Contain("blocked by NewCustomerCap").And.Contain("passes [new-customer-cap-ok");
+        (await page.Locator("[data-test=backtest-summary]").TextContentAsync()).Should().NotBeNullOrWhiteSpace();
+        await released.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync("rules-backtest");
+        (await RulesApi.LatestAsync(page, "credit-limit")).GetProperty("content").GetRawText().Should().NotContain("8000", "a back-test publishes nothing");
+        page.ShouldHaveNoScriptErrors();
+    }
+
     private async Task<IPage> OpenRulesAsync(string ruleSet)
     {
         var page = await ui.NewPageAsync();

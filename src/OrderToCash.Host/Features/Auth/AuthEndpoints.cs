@@ -10,27 +10,32 @@ internal static class AuthEndpoints
     public static void MapAuth(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous();
+        auth.MapPost("/login", LoginAsync).AllowAnonymous()
+            .WithSummary("Sign in with a user name and password; sets the session cookie")
+            .Produces<SignedInUser>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
             return Results.NoContent();
-        });
-        auth.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(Describe(user)));
+        }).WithSummary("Sign out: the session ends on the server too").Produces(StatusCodes.Status204NoContent);
+        auth.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(Describe(user)))
+            .WithSummary("Who the caller is: user name, display name, roles and customer").Produces<SignedInUser>();
 
         endpoints.MapGet("/api/users", (BuiltInUserStore store) => Results.Ok(store.Users
                 .OrderBy(u => u.UserName, StringComparer.Ordinal)
-                .Select(u => new { u.UserName, u.DisplayName, u.Roles, u.CustomerId })))
+                .Select(u => new SignedInUser(u.UserName, u.DisplayName, [.. u.Roles], u.CustomerId))))
             .WithTags("Auth")
-            .RequireAuthorization(Roles.Administrator);
+            .RequireAuthorization(Roles.Administrator)
+            .WithSummary("List the configured users and their roles").Produces<IEnumerable<SignedInUser>>();
 
         // Ends every cookie session of a user at once (a lost laptop, a person leaving); Basic and API keys carry no session.
         endpoints.MapDelete("/api/users/{userName}/sessions", async (string userName, BuiltInUserStore store, DatabaseSessionStore sessions) =>
                 store.Find(userName) is { } user
-                    ? Results.Ok(new { userName = user.UserName, sessionsEnded = await sessions.RevokeAsync(user.UserName).ConfigureAwait(false) })
+                    ? Results.Ok(new EndedSessions(user.UserName, await sessions.RevokeAsync(user.UserName).ConfigureAwait(false)))
                     : Results.Problem(title: $"There is no user '{userName}'.", statusCode: StatusCodes.Status404NotFound))
             .WithTags("Auth")
-            .RequireAuthorization(Roles.Administrator);
+            .RequireAuthorization(Roles.Administrator)
+            .WithSummary("End every cookie session of a user at once").Produces<EndedSessions>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> LoginAsync(LoginRequest request, SignInGuard guard, HttpContext context)
@@ -71,13 +76,16 @@ internal static class AuthEndpoints
             statusCode: StatusCodes.Status429TooManyRequests);
     }
 
-    private static object Describe(ClaimsPrincipal user) => new
-    {
-        userName = user.Identity?.Name,
-        displayName = user.FindFirstValue(ClaimTypes.GivenName),
-        roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
-        customerId = user.FindFirstValue(UserClaims.CustomerId),
-    };
+    private static SignedInUser Describe(ClaimsPrincipal user) => new(
+        user.Identity?.Name,
+        user.FindFirstValue(ClaimTypes.GivenName),
+        [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+        user.FindFirstValue(UserClaims.CustomerId));
+
+    /// <summary>A user as the API shows it; <c>CustomerId</c> is set for a customer's portal user.</summary>
+    internal sealed record SignedInUser(string? UserName, string? DisplayName, IReadOnlyList<string> Roles, string? CustomerId);
+
+    internal sealed record EndedSessions(string UserName, int SessionsEnded);
 
     internal sealed record LoginRequest(string? UserName, string? Password);
 }

@@ -38,7 +38,8 @@ internal static class CatalogEndpoints
                 catalog.RuleSets,
                 catalog.Messages)))
             .WithTags("Catalog")
-            .RequireAuthorization(ReadPolicy);
+            .RequireAuthorization(ReadPolicy)
+            .WithSummary("What a process can use: roles, domain step handlers, rule sets and messages").Produces<CatalogResponse>();
 
     internal sealed record CatalogResponse(
         IReadOnlyList<string> Roles,

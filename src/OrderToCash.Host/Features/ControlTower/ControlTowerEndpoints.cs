@@ -13,5 +13,7 @@ internal static class ControlTowerEndpoints
                     ? Results.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"Between 1 and {Limits.MaxStatisticsDays} days ({days} given)."] })
                     : Results.Ok(await queues.ReadAsync(days ?? 30, ct).ConfigureAwait(false)))
             .WithTags("Control tower")
-            .RequireAuthorization(p => p.RequireRole(Roles.ProcessOwner, Roles.Quality, Roles.CreditManager, Roles.Collector));
+            .RequireAuthorization(p => p.RequireRole(Roles.ProcessOwner, Roles.Quality, Roles.CreditManager, Roles.Collector))
+            .WithSummary("Where the cycle's instances wait now, per process element, with waiting times over the last days")
+            .Produces<IReadOnlyList<OrderToCash.Core.ControlTower.ElementWaitingLine>>();
 }

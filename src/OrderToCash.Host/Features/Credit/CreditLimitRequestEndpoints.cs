@@ -15,11 +15,15 @@ internal static class CreditLimitRequestEndpoints
     {
         var perCustomer = endpoints.MapGroup("/api/customers/{customerId}/credit-limit-requests").WithTags("Credit")
             .RequireAuthorization(policy => policy.RequireRole(Roles.Salesperson, Roles.SalesAdministration, Roles.CreditManager));
-        perCustomer.MapGet("/", ListAsync);
-        perCustomer.MapPost("/", RequestAsync);
+        perCustomer.MapGet("/", ListAsync)
+            .WithSummary("The credit-limit requests made for a customer, decided or pending").Produces<List<CreditLimitChangeRequest>>().ProducesProblem(StatusCodes.Status404NotFound);
+        perCustomer.MapPost("/", RequestAsync)
+            .WithSummary("Ask the credit manager for a new credit limit").Produces<CreditLimitChangeRequest>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
 
         endpoints.MapPost("/api/credit-limit-requests/{requestId:guid}/decision", DecideAsync).WithTags("Credit")
-            .RequireAuthorization(Roles.CreditManager);
+            .RequireAuthorization(Roles.CreditManager)
+            .WithSummary("Approve (with the limit granted) or refuse a credit-limit request").Produces<CreditLimitChangeRequest>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> ListAsync(string customerId, ClaimsPrincipal user, OrderToCashDbContext db, CreditLimitRequests requests, CancellationToken cancellationToken)

@@ -12,8 +12,10 @@ internal static class CustomerEndpoints
     {
         var customers = endpoints.MapGroup("/api/customers").WithTags("Customers")
             .RequireAuthorization(policy => policy.RequireRole(CustomerScope.ReaderRoles));
-        customers.MapGet("/", ListAsync);
-        customers.MapGet("/{id}", GetAsync);
+        customers.MapGet("/", ListAsync)
+            .WithSummary("List the customers the caller sees, optionally filtered by id, name or SIREN").Produces<List<CustomerListItem>>();
+        customers.MapGet("/{id}", GetAsync)
+            .WithSummary("Read a customer: identity, terms, credit limit, contacts and current exposure").Produces<CustomerDetails>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The customers the user sees, by id; <paramref name="q"/> keeps those whose id, name or SIREN contains it.</summary>
@@ -28,7 +30,7 @@ internal static class CustomerEndpoints
 
         var list = await query
             .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.LegalName, c.Siren, c.Segment, c.Salesperson, c.RiskClass, c.Currency, c.NextReviewOn, c.InsurerCoverExpiresOn })
+            .Select(c => new CustomerListItem(c.Id, c.LegalName, c.Siren, c.Segment, c.Salesperson, c.RiskClass, c.Currency, c.NextReviewOn, c.InsurerCoverExpiresOn))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return Results.Ok(list);
     }
@@ -43,38 +45,6 @@ internal static class CustomerEndpoints
         }
 
         var exposure = await db.Set<CreditExposure>().AsNoTracking().FirstOrDefaultAsync(e => e.CustomerId == id, cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new
-        {
-            customer.Id,
-            customer.LegalName,
-            customer.Siren,
-            customer.VatNumber,
-            customer.BillingAddress,
-            customer.Segment,
-            customer.Salesperson,
-            PaymentTerms = customer.PaymentTerms.ToString(),
-            customer.PaymentTermsAgreedInContract,
-            customer.PeriodicInvoicing,
-            PaymentTermDays = customer.PaymentTerms.Days,
-            PaymentTermBasis = customer.PaymentTerms.Basis.ToString(),
-            customer.InsurerCoverExpiresOn,
-            customer.NextReviewOn,
-            customer.Currency,
-            customer.InternalCreditLimit,
-            customer.InsurerCover,
-            CreditLimit = customer.CreditLimit.Amount,
-            customer.RiskClass,
-            customer.AccountOpenedOn,
-            customer.Iban,
-            Contacts = customer.Contacts.Select(c => new { c.Name, c.Email, Role = c.Role.ToString() }),
-            Exposure = exposure is null ? null : new
-            {
-                exposure.OpenOrders,
-                exposure.DeliveredNotInvoiced,
-                exposure.OpenReceivables,
-                Total = exposure.Total.Amount,
-                Headroom = customer.CreditLimit.Amount - exposure.Total.Amount,
-            },
-        });
+        return Results.Ok(CustomerDetails.From(customer, exposure));
     }
 }

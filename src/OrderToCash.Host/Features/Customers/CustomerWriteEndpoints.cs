@@ -21,10 +21,15 @@ internal static class CustomerWriteEndpoints
     public static void MapCustomerWrites(this IEndpointRouteBuilder endpoints)
     {
         var customers = endpoints.MapGroup("/api/customers").WithTags("Customers");
-        customers.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(EditorRoles));
-        customers.MapPut("/{id}", UpdateAsync).RequireAuthorization(p => p.RequireRole(EditorRoles));
-        customers.MapPost("/import", ImportAsync).RequireAuthorization(p => p.RequireRole(EditorRoles)).DisableAntiforgery();
-        customers.MapGet("/{id}/history", HistoryAsync).RequireAuthorization(p => p.RequireRole([.. EditorRoles, Roles.Salesperson]));
+        customers.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(EditorRoles))
+            .WithSummary("Create a customer (a credit limit only from a credit manager)").Produces<CustomerId>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        customers.MapPut("/{id}", UpdateAsync).RequireAuthorization(p => p.RequireRole(EditorRoles))
+            .WithSummary("Change a customer's master data; every change is kept in its history").Produces<CustomerId>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        customers.MapPost("/import", ImportAsync).RequireAuthorization(p => p.RequireRole(EditorRoles)).DisableAntiforgery()
+            .WithSummary("Import customers from a CSV file: every line created, or none with the problems by line")
+            .Accepts<string>("text/csv").Produces<ImportedCustomers>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        customers.MapGet("/{id}/history", HistoryAsync).RequireAuthorization(p => p.RequireRole([.. EditorRoles, Roles.Salesperson]))
+            .WithSummary("The changes made to a customer: who, when, which fields").Produces<IReadOnlyList<CustomerChangeView>>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> CreateAsync(CustomerDraft body, ClaimsPrincipal user, CustomerMaster master, BuiltInUserStore users, CancellationToken cancellationToken)
@@ -40,7 +45,7 @@ internal static class CustomerWriteEndpoints
         master.IsSalesperson = SalespersonCheck(users);
         var result = await master.CreateAsync(body, user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
         return result.IsValid
-            ? Results.Created($"/api/customers/{result.Customer!.Id}", new { result.Customer.Id })
+            ? Results.Created($"/api/customers/{result.Customer!.Id}", new CustomerId(result.Customer.Id))
             : Invalid("The customer was not created", result.Problems);
     }
 
@@ -48,7 +53,7 @@ internal static class CustomerWriteEndpoints
     {
         master.IsSalesperson = SalespersonCheck(users);
         var result = await master.UpdateAsync(id, body, user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
-        return result.IsValid ? Results.Ok(new { result.Customer!.Id }) : Invalid($"Customer {id} was not changed", result.Problems);
+        return result.IsValid ? Results.Ok(new CustomerId(result.Customer!.Id)) : Invalid($"Customer {id} was not changed", result.Problems);
     }
 
     /// <summary>A CSV file as the body (text/csv, UTF-8): every line created, or none with the problems by line.</summary>
@@ -82,7 +87,7 @@ internal static class CustomerWriteEndpoints
         master.IsSalesperson = SalespersonCheck(users);
         var result = await master.ImportAsync(lines, user.Identity!.Name!, cancellationToken).ConfigureAwait(false);
         return result.IsValid
-            ? Results.Ok(new { Imported = result.Count })
+            ? Results.Ok(new ImportedCustomers(result.Count))
             : Invalid("The file was not imported (nothing was created)", result.Problems);
     }
 

@@ -19,11 +19,20 @@ internal static class InvoiceEndpoints
     public static void MapInvoices(this IEndpointRouteBuilder endpoints)
     {
         var invoices = endpoints.MapGroup("/api/invoices").WithTags("Invoices");
-        invoices.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
-        invoices.MapGet("/{number}", GetAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
-        invoices.MapGet("/{number}/document", DocumentAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
-        invoices.MapPost("/{number}/credit-notes", CreditNoteAsync).RequireAuthorization(p => p.RequireRole(Roles.SalesAdministration));
-        invoices.MapPost("/{number}/write-off", WriteOffAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager));
+        invoices.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles))
+            .WithSummary("List the invoices the caller sees (by customer, open/overdue/settled)").Produces<IEnumerable<InvoiceSummary>>();
+        invoices.MapGet("/{number}", GetAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles))
+            .WithSummary("Read an invoice with its lines, payments, credit notes, lifecycle and e-invoicing statuses sent")
+            .Produces<InvoiceDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        invoices.MapGet("/{number}/document", DocumentAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles))
+            .WithSummary("Download the PDF/A-3 (Factur-X) of an invoice or credit note").Produces<byte[]>(StatusCodes.Status200OK, "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        invoices.MapPost("/{number}/credit-notes", CreditNoteAsync).RequireAuthorization(p => p.RequireRole(Roles.SalesAdministration))
+            .WithSummary("Issue a credit note against an invoice").Produces<CreditNoteView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        invoices.MapPost("/{number}/write-off", WriteOffAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager))
+            .WithSummary("Write off an invoice's open amount as a bad debt").Produces<InvoiceSummary>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> ListAsync(string? customer, string? status, ClaimsPrincipal user, OrderToCashDbContext db, TimeProvider clock, CancellationToken cancellationToken)

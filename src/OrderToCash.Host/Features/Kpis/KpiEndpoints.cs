@@ -16,8 +16,11 @@ internal static class KpiEndpoints
     public static void MapKpis(this IEndpointRouteBuilder endpoints)
     {
         var kpis = endpoints.MapGroup("/api/kpis").WithTags("KPIs");
-        kpis.MapGet("/", GetAsync).RequireAuthorization(p => p.RequireRole(Readers));
-        kpis.MapGet("/aged-balance.csv", AgedBalanceCsvAsync).RequireAuthorization(p => p.RequireRole(Readers));
+        kpis.MapGet("/", GetAsync).RequireAuthorization(p => p.RequireRole(Readers))
+            .WithSummary("The KPIs of a period (DSO, CEI, overdue, disputes…), optionally broken down by customer, segment or salesperson")
+            .Produces<KpiReport>().Produces<KpiBreakdownReport>();
+        kpis.MapGet("/aged-balance.csv", AgedBalanceCsvAsync).RequireAuthorization(p => p.RequireRole(Readers))
+            .WithSummary("The aged trial balance as CSV (French Excel variant when the caller reads French)").Produces<string>(StatusCodes.Status200OK, "text/csv");
     }
 
     private static async Task<IResult> GetAsync(DateOnly? from, DateOnly? to, string? customerId, string? segment, string? salesperson, string? by, ClaimsPrincipal user, KpiCalculator kpis, CancellationToken cancellationToken)
@@ -39,13 +42,13 @@ internal static class KpiEndpoints
             return Results.Ok(company);
         }
 
-        var rows = new List<object>();
+        var rows = new List<KpiBreakdownRow>();
         foreach (var value in await kpis.ValuesAsync(breakdown.Value, to.Value, scope, cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new { value, kpis = await kpis.CalculateAsync(from.Value, to.Value, With(scope, breakdown.Value, value), cancellationToken).ConfigureAwait(false) });
+            rows.Add(new KpiBreakdownRow(value, await kpis.CalculateAsync(from.Value, to.Value, With(scope, breakdown.Value, value), cancellationToken).ConfigureAwait(false)));
         }
 
-        return Results.Ok(new { total = company, by = breakdown.Value.ToString().ToLowerInvariant(), breakdown = rows });
+        return Results.Ok(new KpiBreakdownReport(company, breakdown.Value.ToString().ToLowerInvariant(), rows));
     }
 
     private static async Task<IResult> AgedBalanceCsvAsync(DateOnly? at, string? by, ClaimsPrincipal user, KpiCalculator kpis, CancellationToken cancellationToken)
@@ -120,4 +123,9 @@ internal static class KpiEndpoints
         KpiBreakdown.Salesperson => scope with { Salesperson = scope.Salesperson ?? value },
         _ => scope with { CustomerId = value },
     };
+
+    /// <summary>The company's KPIs and the same KPIs per value of the breakdown (<c>By</c>: customer, segment or salesperson).</summary>
+    internal sealed record KpiBreakdownReport(KpiReport Total, string By, IReadOnlyList<KpiBreakdownRow> Breakdown);
+
+    internal sealed record KpiBreakdownRow(string Value, KpiReport Kpis);
 }

@@ -8,7 +8,10 @@ internal static class DeliveryEndpoint
 {
     public static void MapDelivery(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/orders/{number}/delivery", DeliverAsync).WithTags("Orders")
-            .RequireAuthorization(p => p.RequireRole(Roles.SalesAdministration));
+            .RequireAuthorization(p => p.RequireRole(Roles.SalesAdministration))
+            .WithSummary("Record that an order's goods left (after the second credit check); the cycle then invoices it")
+            .Produces<OrderView>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> DeliverAsync(string number, DeliveryRequest? body, OrderDelivery delivery, CancellationToken cancellationToken)
     {

@@ -24,8 +24,10 @@ internal static class OrderEndpoints
             .Produces<OrderView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        orders.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
-        orders.MapGet("/{number}", GetAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
+        orders.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles))
+            .WithSummary("List the orders the caller sees, newest first").Produces<IEnumerable<OrderView>>();
+        orders.MapGet("/{number}", GetAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles))
+            .WithSummary("Read an order, with the rules that blocked it (back office)").Produces<OrderView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> EnterAsync(NewOrder body, ClaimsPrincipal user, OrderToCashDbContext db, OrderEntry entry, CancellationToken cancellationToken)

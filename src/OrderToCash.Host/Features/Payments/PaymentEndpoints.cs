@@ -15,9 +15,14 @@ internal static class PaymentEndpoints
     public static void MapPayments(this IEndpointRouteBuilder endpoints)
     {
         var payments = endpoints.MapGroup("/api/payments").WithTags("Payments");
-        payments.MapPost("/", ReceiveAsync).RequireAuthorization(p => p.RequireRole(Roles.Collector));
-        payments.MapPost("/{id:guid}/apply", ApplyAsync).RequireAuthorization(p => p.RequireRole(Roles.Collector));
-        payments.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
+        payments.MapPost("/", ReceiveAsync).RequireAuthorization(p => p.RequireRole(Roles.Collector))
+            .WithSummary("Record a received payment; it is matched to open invoices by remittance text, else amount")
+            .Produces<PaymentView>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
+        payments.MapPost("/{id:guid}/apply", ApplyAsync).RequireAuthorization(p => p.RequireRole(Roles.Collector))
+            .WithSummary("Apply unapplied cash to an invoice of the same customer").Produces<PaymentView>()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        payments.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles))
+            .WithSummary("List the payments the caller sees with their allocations (unapplied only on request)").Produces<IEnumerable<PaymentView>>();
     }
 
     private static async Task<IResult> ReceiveAsync(ReceivedPayment body, ClaimsPrincipal user, CashApplication cash, OrderToCashDbContext db, CancellationToken cancellationToken)

@@ -19,10 +19,13 @@ internal static class EcbRateEndpoints
         reference.MapGet("/ecb-rates", ReadAsync)
             .WithName("GetEcbRates")
             .WithSummary("The ECB rate per semester, its versions and the semesters pending interest waits for")
+            .Produces<EcbRatesView>()
             .RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner, Roles.Quality, Roles.Collector));
         reference.MapPut("/ecb-rates", PutAsync)
             .WithName("PutEcbRates")
             .WithSummary("Stores the next version of the ECB rate table and charges the pending interest it covers")
+            .Produces<EcbRatesView>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(p => p.RequireRole(Roles.CreditManager));
     }
 

@@ -16,10 +16,15 @@ internal static class DisputeEndpoints
     public static void MapDisputes(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/invoices/{number}/disputes", RaiseAsync).WithTags("Disputes")
-            .RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.SalesAdministration, Roles.Salesperson, Roles.Customer));
+            .RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.SalesAdministration, Roles.Salesperson, Roles.Customer))
+            .WithSummary("Raise a dispute on an invoice with a reason code; it is routed to the department that owns the reason")
+            .Produces<DisputeView>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         var disputes = endpoints.MapGroup("/api/disputes").WithTags("Disputes");
-        disputes.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
-        disputes.MapGet("/{number}", GetAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
+        disputes.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles))
+            .WithSummary("List the disputes the caller sees").Produces<IEnumerable<DisputeView>>();
+        disputes.MapGet("/{number}", GetAsync).RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles))
+            .WithSummary("Read a dispute: reason, routing, SLA and outcome").Produces<DisputeView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> RaiseAsync(

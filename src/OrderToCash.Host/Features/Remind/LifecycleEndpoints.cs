@@ -15,7 +15,10 @@ internal static class LifecycleEndpoints
     public static void MapLifecycle(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/invoices/{number}/lifecycle", RecordAsync).WithTags("E-invoicing")
-            .RequireAuthorization(p => p.RequireRole(Roles.SalesAdministration));
+            .RequireAuthorization(p => p.RequireRole(Roles.SalesAdministration))
+            .WithSummary("Record an e-invoicing lifecycle status received for an invoice (a refusal or dispute opens a dispute)")
+            .Produces<LifecycleView>().Produces<LifecycleView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> RecordAsync(
@@ -65,14 +68,10 @@ internal static class LifecycleEndpoints
         }
     }
 
-    private static object View(LifecycleOutcome outcome, string invoiceNumber, Dispute? dispute) => new
-    {
-        duplicate = outcome.Duplicate,
-        invoiceNumber,
-        status = outcome.Event.Status,
-        reasonCode = outcome.Event.ReasonCode,
-        messageId = outcome.Event.MessageId,
-        receivedAt = outcome.Event.ReceivedAt,
-        dispute = dispute is null ? null : DisputeView.From(dispute),
-    };
+    private static LifecycleView View(LifecycleOutcome outcome, string invoiceNumber, Dispute? dispute) => new(
+        outcome.Duplicate, invoiceNumber, outcome.Event.Status, outcome.Event.ReasonCode, outcome.Event.MessageId, outcome.Event.ReceivedAt,
+        dispute is null ? null : DisputeView.From(dispute));
+
+    /// <summary>The status recorded (<c>Duplicate</c> when the message id was already recorded) and the dispute it opened, if any.</summary>
+    internal sealed record LifecycleView(bool Duplicate, string InvoiceNumber, Core.Invoicing.EInvoicingStatus Status, string? ReasonCode, string MessageId, DateTimeOffset ReceivedAt, DisputeView? Dispute);
 }

@@ -14,8 +14,11 @@ internal static class PromiseEndpoints
     public static void MapPromises(this IEndpointRouteBuilder endpoints)
     {
         var promises = endpoints.MapGroup("/api/invoices/{number}/promises").WithTags("Promises to pay");
-        promises.MapPost("/", RecordAsync).RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.Customer));
-        promises.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Customers.CustomerScope.ReaderRoles));
+        promises.MapPost("/", RecordAsync).RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.Customer))
+            .WithSummary("Record a promise to pay an invoice by a date (collector or the customer itself); checked on that date")
+            .Produces<PromiseView>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+        promises.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Customers.CustomerScope.ReaderRoles))
+            .WithSummary("The promises to pay recorded for an invoice, kept or broken").Produces<IEnumerable<PromiseView>>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> RecordAsync(
@@ -40,20 +43,9 @@ internal static class PromiseEndpoints
         return Results.Ok(promises.OrderBy(p => p.RecordedAt).Select(View));
     }
 
-    private static object View(PromiseToPay p) => new
-    {
-        p.Id,
-        p.InvoiceNumber,
-        p.CustomerId,
-        p.Amount,
-        p.Currency,
-        p.PromisedFor,
-        p.ToleranceDays,
-        p.CheckDate,
-        p.Status,
-        p.CheckedOn,
-        p.PaidToward,
-        p.RecordedBy,
-        p.RecordedAt,
-    };
+    private static PromiseView View(PromiseToPay p) =>
+        new(p.Id, p.InvoiceNumber, p.CustomerId, p.Amount, p.Currency, p.PromisedFor, p.ToleranceDays, p.CheckDate, p.Status, p.CheckedOn, p.PaidToward, p.RecordedBy, p.RecordedAt);
+
+    internal sealed record PromiseView(Guid Id, string InvoiceNumber, string CustomerId, decimal Amount, string Currency, DateOnly PromisedFor, int ToleranceDays,
+        DateOnly CheckDate, PromiseStatus Status, DateOnly? CheckedOn, decimal PaidToward, string RecordedBy, DateTimeOffset RecordedAt);
 }

@@ -12,8 +12,11 @@ internal static class ReasonEndpoints
     public static void MapReasons(this IEndpointRouteBuilder endpoints)
     {
         var reasons = endpoints.MapGroup("/api/reasons").WithTags("Reasons");
-        reasons.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole([.. CustomerScope.ReaderRoles, Roles.ProcessOwner]));
-        reasons.MapPut("/{code}", PutAsync).RequireAuthorization(p => p.RequireRole(Roles.Quality, Roles.CreditManager));
+        reasons.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole([.. CustomerScope.ReaderRoles, Roles.ProcessOwner]))
+            .WithSummary("The reason taxonomy: dispute and late-payment reasons with their department").Produces<IEnumerable<ReasonView>>();
+        reasons.MapPut("/{code}", PutAsync).RequireAuthorization(p => p.RequireRole(Roles.Quality, Roles.CreditManager))
+            .WithSummary("Create or change a reason code").Produces<ReasonView>().Produces<ReasonView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> ListAsync(OrderToCashDbContext db, CancellationToken cancellationToken)
@@ -51,7 +54,9 @@ internal static class ReasonEndpoints
         return created ? Results.Created($"/api/reasons/{code}", View(saved)) : Results.Ok(View(saved));
     }
 
-    private static object View(ReasonCode r) => new { r.Code, r.Kind, r.Label, r.Department, EInvoicingCodes = r.EInvoicingCodeList.ToArray() };
+    private static ReasonView View(ReasonCode r) => new(r.Code, r.Kind, r.Label, r.Department, [.. r.EInvoicingCodeList]);
+
+    internal sealed record ReasonView(string Code, ReasonKind Kind, string Label, string Department, IReadOnlyList<string> EInvoicingCodes);
 
     internal sealed record ReasonBody(string? Kind, string? Label, string? Department, string[]? EInvoicingCodes);
 }

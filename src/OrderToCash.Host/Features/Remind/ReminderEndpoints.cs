@@ -11,7 +11,8 @@ internal static class ReminderEndpoints
 {
     public static void MapReminders(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/reminders", ListAsync).WithTags("Reminders").RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
+        endpoints.MapGet("/api/reminders", ListAsync).WithTags("Reminders").RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles))
+            .WithSummary("The reminders planned or sent per invoice, with channel and delivery status").Produces<IEnumerable<ReminderView>>();
     }
 
     private static async Task<IResult> ListAsync(string? invoice, ReminderDeliveryStatus? status, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
@@ -35,23 +36,11 @@ internal static class ReminderEndpoints
         }
 
         var reminders = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Level).Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Ok(reminders.Select(r => new
-        {
-            r.InvoiceNumber,
-            r.CustomerId,
-            r.Step,
-            r.Level,
-            r.Channel,
-            r.Recipient,
-            r.Subject,
-            r.Body,
-            r.AmountDue,
-            r.Currency,
-            r.CreatedAt,
-            r.Status,
-            r.DeliveredAt,
-            r.Attempts,
-            r.LastError,
-        }));
+        return Results.Ok(reminders.Select(r => new ReminderView(
+            r.InvoiceNumber, r.CustomerId, r.Step, r.Level, r.Channel, r.Recipient, r.Subject, r.Body, r.AmountDue, r.Currency, r.CreatedAt,
+            r.Status, r.DeliveredAt, r.Attempts, r.LastError)));
     }
+
+    internal sealed record ReminderView(string InvoiceNumber, string CustomerId, string Step, int Level, ReminderChannelKind Channel, string Recipient, string Subject,
+        string Body, decimal AmountDue, string Currency, DateTimeOffset CreatedAt, ReminderDeliveryStatus Status, DateTimeOffset? DeliveredAt, int Attempts, string? LastError);
 }

@@ -19,16 +19,23 @@ internal static class ReminderTemplateEndpoints
     public static void MapReminderTemplates(this IEndpointRouteBuilder endpoints)
     {
         var templates = endpoints.MapGroup("/api/reminder-templates").WithTags("Reminder templates").RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.Collector));
-        templates.MapGet("/", ListAsync);
-        templates.MapGet("/{step}/versions", VersionsAsync);
-        templates.MapPut("/{step}", SaveAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager));
-        templates.MapPost("/{step}/preview", PreviewAsync);
-        endpoints.MapGet("/api/reminder-statements", StatementsAsync).WithTags("Reminders").RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles));
+        templates.MapGet("/", ListAsync)
+            .WithSummary("The current template of each e-mailed reminder step").Produces<List<TemplateView>>();
+        templates.MapGet("/{step}/versions", VersionsAsync)
+            .WithSummary("Every version of a step's template, newest first").Produces<IEnumerable<TemplateView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        templates.MapPut("/{step}", SaveAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager))
+            .WithSummary("Save a step's template (Liquid) as its next version").Produces<TemplateView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+        templates.MapPost("/{step}/preview", PreviewAsync)
+            .WithSummary("Render a step's template (or an edited text) on a real invoice; writes nothing").Produces<TemplatePreview>()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapGet("/api/reminder-statements", StatementsAsync).WithTags("Reminders").RequireAuthorization(p => p.RequireRole(CustomerScope.ReaderRoles))
+            .WithSummary("The reminder statements sent or pending, per customer, with their delivery status").Produces<IEnumerable<StatementView>>();
     }
 
     private static async Task<IResult> ListAsync(OrderToCashDbContext db, CancellationToken cancellationToken)
     {
-        var list = new List<object>();
+        var list = new List<TemplateView>();
         foreach (var step in ReminderTemplates.EmailedSteps)
         {
             list.Add(View(await ReminderTemplates.LatestAsync(db, step, cancellationToken).ConfigureAwait(false)));
@@ -65,7 +72,7 @@ internal static class ReminderTemplateEndpoints
         var customer = await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == invoice.CustomerId, cancellationToken).ConfigureAwait(false);
         var model = StatementModel.Create(customer, [invoice], 12.15m, invoice.RecoveryIndemnity, company.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var (subject, text) = ReminderTemplates.Render(template, model, cache: false);
-        return Results.Ok(new { step, subject, body = text, recipients = ReminderStatements.Recipients(customer, 3) });
+        return Results.Ok(new TemplatePreview(step, subject, text, [.. ReminderStatements.Recipients(customer, 3)]));
     }
 
     private static async Task<IResult> StatementsAsync(string? customer, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
@@ -78,15 +85,22 @@ internal static class ReminderTemplateEndpoints
         }
 
         var statements = await query.OrderByDescending(s => s.CreatedAt).Take(200).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Ok(statements.Select(s => new
-        {
-            s.Id, s.CustomerId, s.Step, s.Level, s.TemplateVersion, Recipients = s.RecipientList, s.Subject, s.Body, Invoices = s.InvoiceList,
-            s.AmountAsked, s.Currency, s.CreatedAt, Status = s.Status.ToString(), s.Attempts, s.NextAttemptAt, s.SentAt, s.LastError,
-        }));
+        return Results.Ok(statements.Select(s => new StatementView(
+            s.Id, s.CustomerId, s.Step, s.Level, s.TemplateVersion, s.RecipientList, s.Subject, s.Body, s.InvoiceList,
+            s.AmountAsked, s.Currency, s.CreatedAt, s.Status.ToString(), s.Attempts, s.NextAttemptAt, s.SentAt, s.LastError)));
     }
 
-    private static object View(ReminderTemplate t) => new { t.Step, t.Version, t.Language, t.Subject, t.Body, t.Author, t.Comment, t.CreatedAt };
+    private static TemplateView View(ReminderTemplate t) => new(t.Step, t.Version, t.Language, t.Subject, t.Body, t.Author, t.Comment, t.CreatedAt);
 }
+
+internal sealed record TemplateView(string Step, int Version, string Language, string Subject, string Body, string Author, string? Comment, DateTimeOffset CreatedAt);
+
+internal sealed record TemplatePreview(string Step, string Subject, string Body, IReadOnlyList<string> Recipients);
+
+/// <summary>One reminder statement (relevé): the overdue invoices of a customer at one step, and where its delivery stands.</summary>
+internal sealed record StatementView(Guid Id, string CustomerId, string Step, int Level, int TemplateVersion, IReadOnlyList<string> Recipients, string Subject, string Body,
+    IReadOnlyList<string> Invoices, decimal AmountAsked, string Currency, DateTimeOffset CreatedAt, string Status, int Attempts, DateTimeOffset NextAttemptAt,
+    DateTimeOffset? SentAt, string? LastError);
 
 internal sealed record TemplateRequest(string? Subject, string? Body, string? Comment);
 

@@ -18,19 +18,29 @@ internal static class RootCauseEndpoints
     public static void MapRootCauses(this IEndpointRouteBuilder endpoints)
     {
         var causes = endpoints.MapGroup("/api/root-causes").WithTags("Root causes");
-        causes.MapPost("/analyze", AnalyzeAsync).RequireAuthorization(p => p.RequireRole(Analysts));
-        causes.MapGet("/groups", GroupsAsync).RequireAuthorization(p => p.RequireRole(Analysts));
-        causes.MapGet("/groups.csv", GroupsCsvAsync).RequireAuthorization(p => p.RequireRole(Analysts));
+        causes.MapPost("/analyze", AnalyzeAsync).RequireAuthorization(p => p.RequireRole(Analysts))
+            .WithSummary("Run the root-cause loop now: group recurring causes, open improvement tasks, verify deployed fixes").Produces<AnalysisView>();
+        causes.MapGet("/groups", GroupsAsync).RequireAuthorization(p => p.RequireRole(Analysts))
+            .WithSummary("Disputes and late payments of a period, grouped by reason, department, segment and product family").Produces<GroupsView>();
+        causes.MapGet("/groups.csv", GroupsCsvAsync).RequireAuthorization(p => p.RequireRole(Analysts))
+            .WithSummary("The same groups as CSV").Produces<string>(StatusCodes.Status200OK, "text/csv");
 
         var tasks = endpoints.MapGroup("/api/improvement-tasks").WithTags("Root causes");
-        tasks.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders));
-        tasks.MapGet("/tasks.csv", ListCsvAsync).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders));
-        tasks.MapGet("/{number}", GetAsync).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders));
+        tasks.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders))
+            .WithSummary("List the improvement tasks of the caller's departments").Produces<IEnumerable<TaskView>>();
+        tasks.MapGet("/tasks.csv", ListCsvAsync).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders))
+            .WithSummary("The improvement tasks as CSV").Produces<string>(StatusCodes.Status200OK, "text/csv");
+        tasks.MapGet("/{number}", GetAsync).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders))
+            .WithSummary("Read an improvement task with its evidence (the invoices and disputes behind it)").Produces<TaskView>().ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapPost("/{number}/acknowledge", (string number, ClaimsPrincipal user, OrderToCashDbContext db, TimeProvider clock, CancellationToken ct) =>
-            MoveAsync(number, user, db, (t, by) => t.Acknowledge(by, clock.GetUtcNow()), ct)).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders));
+                MoveAsync(number, user, db, (t, by) => t.Acknowledge(by, clock.GetUtcNow()), ct)).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders))
+            .WithSummary("The department acknowledges an improvement task").Produces<TaskView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapPost("/{number}/start-fix", (string number, ClaimsPrincipal user, OrderToCashDbContext db, TimeProvider clock, CancellationToken ct) =>
-            MoveAsync(number, user, db, (t, by) => t.StartFix(by, clock.GetUtcNow()), ct)).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders));
-        tasks.MapPost("/{number}/deploy-fix", DeployFixAsync).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders));
+                MoveAsync(number, user, db, (t, by) => t.StartFix(by, clock.GetUtcNow()), ct)).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders))
+            .WithSummary("The department starts fixing the cause").Produces<TaskView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{number}/deploy-fix", DeployFixAsync).RequireAuthorization(p => p.RequireRole(DepartmentRoles.TaskReaders))
+            .WithSummary("Record the fix as deployed; the loop then measures whether the cause's rate fell")
+            .Produces<TaskView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> AnalyzeAsync(RootCauseAnalyzer analyzer, CancellationToken cancellationToken)
@@ -52,7 +62,7 @@ internal static class RootCauseEndpoints
         }
 
         var grouped = await RootCauseGrouping.GroupAsync(db, period.From, period.To, cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new { from = grouped.From, to = grouped.To, invoicesIssued = grouped.InvoicesIssued, groups = grouped.Groups.Select(RootCauseViews.Group), causes = grouped.Causes });
+        return Results.Ok(RootCauseViews.Groups(grouped));
     }
 
     private static async Task<IResult> GroupsCsvAsync(DateOnly? from, DateOnly? to, OrderToCashDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -5,33 +5,19 @@ namespace OrderToCash.Host.Features.RootCauses;
 /// <summary>What the API shows of the analysis, its groups and the tasks (also the shape `o2c rootcause analyze` prints).</summary>
 internal static class RootCauseViews
 {
-    public static object Analysis(RootCauseAnalysis analysis) => new
-    {
-        asOf = analysis.AsOf,
-        periodFrom = analysis.Current.From,
-        periodTo = analysis.Current.To,
-        invoicesIssued = analysis.Current.InvoicesIssued,
-        groups = analysis.Current.Groups.Select(Group),
-        causes = analysis.Current.Causes,
-        tasksCreated = analysis.TasksCreated.Count,
-        tasksVerified = analysis.TasksVerified.Count,
-        tasksReopened = analysis.TasksReopened.Count,
-        tasks = analysis.TasksCreated.Concat(analysis.TasksVerified).Concat(analysis.TasksReopened).Select(Task),
-    };
+    public static AnalysisView Analysis(RootCauseAnalysis analysis) => new(
+        analysis.AsOf,
+        analysis.Current.From,
+        analysis.Current.To,
+        analysis.Current.InvoicesIssued,
+        analysis.Current.Groups,
+        analysis.Current.Causes,
+        analysis.TasksCreated.Count,
+        analysis.TasksVerified.Count,
+        analysis.TasksReopened.Count,
+        [.. analysis.TasksCreated.Concat(analysis.TasksVerified).Concat(analysis.TasksReopened).Select(Task)]);
 
-    public static object Group(RootCauseGroup g) => new
-    {
-        reason = g.Reason,
-        kind = g.Kind,
-        department = g.Department,
-        segment = g.Segment,
-        productFamily = g.ProductFamily,
-        from = g.From,
-        to = g.To,
-        count = g.Count,
-        amount = g.Amount,
-        ratePer1000Invoices = g.RatePer1000Invoices,
-    };
+    public static GroupsView Groups(RootCausePeriod period) => new(period.From, period.To, period.InvoicesIssued, period.Groups, period.Causes);
 
     public static TaskView Task(ImprovementTask t) => new(
         t.Number, t.ReasonCode, t.Department, t.Status, t.TriggeredBy, t.DecisionId, t.CreatedAt, t.EvidenceFrom, t.EvidenceTo,
@@ -40,6 +26,13 @@ internal static class RootCauseViews
 
     public static EvidenceView Evidence(ImprovementTaskEvidence e) => new(e.InvoiceNumber, e.DisputeNumber, e.Amount, e.OccurredOn);
 }
+
+/// <summary>One run of the root-cause loop: the period's groups and causes, and the improvement tasks it created, verified or reopened.</summary>
+internal sealed record AnalysisView(DateOnly AsOf, DateOnly PeriodFrom, DateOnly PeriodTo, int InvoicesIssued, IReadOnlyList<RootCauseGroup> Groups,
+    IReadOnlyList<RecurringCause> Causes, int TasksCreated, int TasksVerified, int TasksReopened, IReadOnlyList<TaskView> Tasks);
+
+/// <summary>Disputes and late payments of a period grouped by reason, department, segment and product family, and the recurring causes.</summary>
+internal sealed record GroupsView(DateOnly From, DateOnly To, int InvoicesIssued, IReadOnlyList<RootCauseGroup> Groups, IReadOnlyList<RecurringCause> Causes);
 
 internal sealed record TaskView(
     string Number,

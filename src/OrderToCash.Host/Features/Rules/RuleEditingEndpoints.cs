@@ -16,8 +16,10 @@ internal static class RuleEditingEndpoints
 {
     public static void MapRuleEditing(this RouteGroupBuilder rules, string[] editors)
     {
-        rules.MapPost("/check-expression", CheckExpressionAsync).RequireAuthorization(p => p.RequireRole(editors));
-        rules.MapPost("/what-if", WhatIfAsync).RequireAuthorization(p => p.RequireRole(editors));
+        rules.MapPost("/check-expression", CheckExpressionAsync).RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("Check one expression as the editor types it (optionally evaluated on sample inputs); writes nothing").Produces<ExpressionCheckResult>();
+        rules.MapPost("/what-if", WhatIfAsync).RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("Run a candidate rule set against its what-if cases and an ad-hoc case; writes nothing").Produces<WhatIfReport>();
     }
 
     private static async Task<IResult> CheckExpressionAsync(CheckBody body, RuleSetCompiler compiler, RuleSetCatalog catalog, OrderToCashDbContext db, CancellationToken ct)
@@ -143,17 +145,21 @@ internal static class RuleEditingEndpoints
             adHocResult = result;
         }
 
-        return Results.Ok(new
-        {
-            ruleSet = name,
-            valid = report.IsValid,
-            diagnostics = report.Diagnostics,
-            cases = report.Cases.Select(c => new { source = c.Source, name = c.CaseName, passed = c.Passed, expected = c.Expected, actual = c.Actual, failures = c.Failures }),
-            passed = report.Cases.Count(c => c.Passed),
-            failed = report.Cases.Count(c => !c.Passed),
-            adHoc = adHocResult,
-        });
+        return Results.Ok(new WhatIfReport(
+            name,
+            report.IsValid,
+            report.Diagnostics,
+            [.. report.Cases.Select(c => new WhatIfCaseOutcome(c.Source, c.CaseName, c.Passed, c.Expected, c.Actual, c.Failures))],
+            report.Cases.Count(c => c.Passed),
+            report.Cases.Count(c => !c.Passed),
+            adHocResult));
     }
+
+    /// <summary>A candidate rule set's check: its diagnostics and each case's outcome (expected vs actual rule results).</summary>
+    internal sealed record WhatIfReport(string? RuleSet, bool Valid, IReadOnlyList<OrderToCash.Engine.Diagnostics.Diagnostic> Diagnostics, IReadOnlyList<WhatIfCaseOutcome> Cases,
+        int Passed, int Failed, AdHocResult? AdHoc);
+
+    internal sealed record WhatIfCaseOutcome(string Source, string Name, bool Passed, IReadOnlyDictionary<string, bool> Expected, IReadOnlyDictionary<string, bool> Actual, IReadOnlyList<string> Failures);
 
     /// <param name="RuleSet">The rule set the expression belongs to (its inputs).</param>
     /// <param name="RuleName">The rule whose local parameters are in scope; none when absent.</param>

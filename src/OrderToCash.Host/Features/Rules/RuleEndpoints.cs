@@ -18,17 +18,23 @@ internal static class RuleEndpoints
     public static void MapRules(this IEndpointRouteBuilder endpoints)
     {
         var rules = endpoints.MapGroup("/api/rules").WithTags("Rules");
-        rules.MapPost("/publish", PublishAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner, Roles.Quality));
-        rules.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner, Roles.Quality));
+        rules.MapPost("/publish", PublishAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner, Roles.Quality))
+            .WithSummary("Publish rule files; refused unless every stored and submitted what-if case passes")
+            .Produces<PublishedRuleFiles>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        rules.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.ProcessOwner, Roles.Quality))
+            .WithSummary("List every published version of every rule set").Produces<List<RuleSetVersionRow>>();
         // Each publication also checks the rule set's own publishers (RuleSetCases.Publishers): credit rules need a credit manager.
         string[] editors = [Roles.CreditManager, Roles.ProcessOwner, Roles.Quality];
         rules.MapRuleVersions(editors);
         rules.MapRuleEditing(editors);
+        rules.MapRuleBackTest(editors);
 
         endpoints.MapGet("/api/decisions/{subjectType}/{subjectId}", async (string subjectType, string subjectId, DecisionLog log, CancellationToken ct) =>
                 Results.Ok(await log.ExplainAsync(subjectType, subjectId, ct).ConfigureAwait(false)))
             .WithTags("Rules")
-            .RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.Collector, Roles.SalesAdministration, Roles.Quality));
+            .RequireAuthorization(p => p.RequireRole(Roles.CreditManager, Roles.Collector, Roles.SalesAdministration, Roles.Quality))
+            .WithSummary("Explain the decisions taken about a subject (an order, an invoice): rule set version and each rule's result")
+            .Produces<IReadOnlyList<DecisionExplanation>>();
     }
 
     private static async Task<IResult> PublishAsync(PublishBody body, ClaimsPrincipal user, RuleSetPublisher publisher, CancellationToken cancellationToken)
@@ -71,16 +77,21 @@ internal static class RuleEndpoints
                 });
         }
 
-        return Results.Created("/api/rules", new { ruleSets = result.RuleSets, cases = result.Cases.Count });
+        return Results.Created("/api/rules", new PublishedRuleFiles(result.RuleSets, result.Cases.Count));
     }
 
     private static async Task<IResult> ListAsync(OrderToCashDbContext db, CancellationToken cancellationToken) =>
         Results.Ok(await db.RuleSetVersions.AsNoTracking()
             .OrderBy(v => v.Name).ThenByDescending(v => v.Version)
-            .Select(v => new { v.Name, v.Version, v.ContentHash, v.EffectiveFrom, v.PublishedAt, v.Author, v.Comment })
+            .Select(v => new RuleSetVersionRow(v.Name, v.Version, v.ContentHash, v.EffectiveFrom, v.PublishedAt, v.Author, v.Comment))
             .ToListAsync(cancellationToken).ConfigureAwait(false));
 
     internal sealed record RuleFile(string? Name, string? Content);
+
+    /// <summary>The rule sets a publish wrote (or found unchanged) and how many what-if cases gated it.</summary>
+    internal sealed record PublishedRuleFiles(IReadOnlyList<PublishedRuleSet> RuleSets, int Cases);
+
+    internal sealed record RuleSetVersionRow(string Name, int Version, string ContentHash, DateTimeOffset EffectiveFrom, DateTimeOffset PublishedAt, string Author, string? Comment);
 
     internal sealed record PublishBody(List<RuleFile>? Files, List<RuleFile>? WhatIf, string? Comment, DateTimeOffset? EffectiveFrom);
 }

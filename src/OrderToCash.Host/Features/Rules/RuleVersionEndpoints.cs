@@ -18,11 +18,18 @@ internal static class RuleVersionEndpoints
 {
     public static void MapRuleVersions(this RouteGroupBuilder rules, string[] editors)
     {
-        rules.MapGet("/{name}/latest", LatestAsync).RequireAuthorization(p => p.RequireRole(editors));
-        rules.MapGet("/{name}/versions/{version:int}", VersionAsync).RequireAuthorization(p => p.RequireRole(editors));
-        rules.MapGet("/{name}/diff", DiffAsync).RequireAuthorization(p => p.RequireRole(editors));
-        rules.MapPost("/{name}/versions", PublishEditAsync).RequireAuthorization(p => p.RequireRole(editors));
-        rules.MapPost("/{name}/versions/{version:int}/rollback", RollbackAsync).RequireAuthorization(p => p.RequireRole(editors));
+        rules.MapGet("/{name}/latest", LatestAsync).RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("Read the latest version of a rule set, with its inputs and what-if cases").Produces<RuleSetVersionView>().ProducesProblem(StatusCodes.Status404NotFound);
+        rules.MapGet("/{name}/versions/{version:int}", VersionAsync).RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("Read one version of a rule set, with its inputs and what-if cases").Produces<RuleSetVersionView>().ProducesProblem(StatusCodes.Status404NotFound);
+        rules.MapGet("/{name}/diff", DiffAsync).RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("Compare two versions of a rule set, rule by rule").Produces<RuleSetDiffView>().ProducesProblem(StatusCodes.Status404NotFound);
+        rules.MapPost("/{name}/versions", PublishEditAsync).RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("Publish an edited rule set with its cases; refused unless every case passes")
+            .Produces<PublishedEdit>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        rules.MapPost("/{name}/versions/{version:int}/rollback", RollbackAsync).RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("Publish an older version's content again as a new version, gated by the cases")
+            .Produces<PublishedEdit>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> LatestAsync(string name, OrderToCashDbContext db, RuleSetCatalog catalog, CancellationToken ct)
@@ -160,23 +167,17 @@ internal static class RuleVersionEndpoints
         }
 
         var published = result.RuleSets.Single();
-        return Results.Created($"/api/rules/{Uri.EscapeDataString(name)}/versions/{published.Version}", new
-        {
-            published.Name,
-            published.Version,
-            published.Unchanged,
-            cases = result.Cases.Count,
-        });
+        return Results.Created($"/api/rules/{Uri.EscapeDataString(name)}/versions/{published.Version}",
+            new PublishedEdit(published.Name, published.Version, published.Unchanged, result.Cases.Count));
     }
 
     private static Task<RuleSetVersion?> FindAsync(OrderToCashDbContext db, string name, int version, CancellationToken ct) =>
         db.RuleSetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Name == name && v.Version == version, ct);
 
-    private static object View(RuleSetVersion version, RuleSetCatalog catalog)
+    private static RuleSetVersionView View(RuleSetVersion version, RuleSetCatalog catalog)
     {
         using var content = JsonDocument.Parse(version.Content);
-        return new
-        {
+        return new RuleSetVersionView(
             version.Name,
             version.Version,
             version.Author,
@@ -185,12 +186,11 @@ internal static class RuleVersionEndpoints
             version.EffectiveFrom,
             version.ContentHash,
             version.Source,
-            Inputs = catalog.TryGetInputs(version.Name, out var inputs) ? inputs.Select(i => i.Name).ToList() : [],
-            Content = content.RootElement.Clone(),
-            CasesFolder = $"version {version.Version}",
-            Cases = StoredCases.Read(version.Name, version.Version, version.Cases).Cases
-                .Select(c => new WhatIfCaseView($"version {version.Version}", c.Name, c.Inputs, c.Expect, c.Outcome)).ToList(),
-        };
+            catalog.TryGetInputs(version.Name, out var inputs) ? [.. inputs.Select(i => i.Name)] : [],
+            content.RootElement.Clone(),
+            $"version {version.Version}",
+            [.. StoredCases.Read(version.Name, version.Version, version.Cases).Cases
+                .Select(c => new WhatIfCaseView($"version {version.Version}", c.Name, c.Inputs, c.Expect, c.Outcome))]);
     }
 
     private static JsonValueKind? RootKind(string json)
@@ -230,3 +230,10 @@ internal static class RuleVersionEndpoints
     /// <param name="Cases">When sent, the what-if cases that replace the stored ones (and gate this version); else they carry over.</param>
     internal sealed record EditBody(string? Content, string? Comment, DateTimeOffset? EffectiveFrom, JsonElement? Cases);
 }
+
+/// <summary>One version of a rule set as the editor reads it: its content, the inputs its rules see and the cases that gate it.</summary>
+internal sealed record RuleSetVersionView(string Name, int Version, string Author, string? Comment, DateTimeOffset PublishedAt, DateTimeOffset EffectiveFrom,
+    string ContentHash, string? Source, IReadOnlyList<string> Inputs, JsonElement Content, string CasesFolder, IReadOnlyList<WhatIfCaseView> Cases);
+
+/// <summary>The version a publish created (or the latest one, <c>Unchanged</c>, when the content was the same) and how many cases gated it.</summary>
+internal sealed record PublishedEdit(string Name, int Version, bool Unchanged, int Cases);

@@ -13,25 +13,31 @@ internal static class DefinitionEndpoints
     public static void MapDefinitions(this IEndpointRouteBuilder endpoints)
     {
         var definitions = endpoints.MapGroup("/api/definitions").WithTags("Workflows").RequireAuthorization(Roles.ProcessOwner);
-        definitions.MapPost("/", PublishAsync);
-        definitions.MapPost("/validate", ValidateAsync);
+        definitions.MapPost("/", PublishAsync)
+            .WithSummary("Publish a BPMN definition (a new version when its content changed)")
+            .Accepts<string>("application/xml", "text/xml").Produces<PublishedDefinitions>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        definitions.MapPost("/validate", ValidateAsync)
+            .WithSummary("Check a BPMN definition as publishing would, writing nothing")
+            .Accepts<string>("application/xml", "text/xml").Produces<DefinitionCheck>();
         definitions.MapGet("/", async (DefinitionStore store, CancellationToken ct) =>
-            Results.Ok(await VersionsAsync(store, processId: null, ct).ConfigureAwait(false)));
+                Results.Ok(await VersionsAsync(store, processId: null, ct).ConfigureAwait(false)))
+            .WithSummary("List the published versions of every process").Produces<List<DefinitionVersion>>();
         definitions.MapGet("/{processId}/versions", async (string processId, DefinitionStore store, CancellationToken ct) =>
         {
             var versions = await VersionsAsync(store, processId, ct).ConfigureAwait(false);
             return versions.Count > 0 ? Results.Ok(versions) : throw new KeyNotFoundException($"Process '{processId}' is not published.");
-        });
+        }).WithSummary("List the published versions of one process").Produces<List<DefinitionVersion>>().ProducesProblem(StatusCodes.Status404NotFound);
         definitions.MapGet("/{processId}/elements", async (string processId, int? days, DurableWorkflowRuntime runtime, TimeProvider clock, CancellationToken ct) =>
             days is < 1 or > Limits.MaxStatisticsDays
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"Between 1 and {Limits.MaxStatisticsDays} days ({days} given)."] })
-                : Results.Ok(await runtime.ElementStatisticsAsync(processId, clock.GetUtcNow().AddDays(-(days ?? 30)), ct).ConfigureAwait(false)));
+                : Results.Ok(await runtime.ElementStatisticsAsync(processId, clock.GetUtcNow().AddDays(-(days ?? 30)), ct).ConfigureAwait(false)))
+            .WithSummary("Per element of a process: instances waiting there and time spent, over the last days").Produces<IReadOnlyList<ElementStatistics>>();
         definitions.MapGet("/{processId}/{version:int}", async (string processId, int version, DefinitionStore store, CancellationToken ct) =>
         {
             var record = (await store.ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(d => d.ProcessId == processId && d.Version == version)
                 ?? throw new KeyNotFoundException($"Process '{processId}' version {version} is not published.");
             return Results.Text(record.Xml, "application/xml");
-        });
+        }).WithSummary("Read one published version's BPMN XML").Produces<string>(StatusCodes.Status200OK, "application/xml").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Published versions, newest first per process, with the instances of each that have not ended.</summary>
@@ -65,7 +71,7 @@ internal static class DefinitionEndpoints
                 extensions: new Dictionary<string, object?> { ["diagnostics"] = result.Diagnostics });
         }
 
-        return Results.Created("/api/definitions", new { versions = result.Versions, diagnostics = result.Diagnostics });
+        return Results.Created("/api/definitions", new PublishedDefinitions(result.Versions, result.Diagnostics));
     }
 
     /// <summary>The designer's "check as you draw": the diagnostics publishing would give, with nothing written (always 200).</summary>
@@ -78,7 +84,7 @@ internal static class DefinitionEndpoints
         }
 
         var result = store.Validate(xml, SourceName(file));
-        return Results.Ok(new { valid = result.Valid, diagnostics = result.Diagnostics });
+        return Results.Ok(new DefinitionCheck(result.Valid, result.Diagnostics));
     }
 
     private static string SourceName(string? file) => string.IsNullOrWhiteSpace(file) ? "upload.bpmn" : Path.GetFileName(file);
@@ -132,3 +138,9 @@ internal static class DefinitionEndpoints
 
 /// <summary>One published version as the API lists it: <c>Running</c> and <c>Incidents</c> count its instances that have not ended.</summary>
 internal sealed record DefinitionVersion(string ProcessId, int Version, string? Name, string SourceName, string ContentHash, string PublishedBy, DateTimeOffset PublishedAt, int Running, int Incidents);
+
+/// <summary>The versions a publish created or found unchanged, with the validator's warnings.</summary>
+internal sealed record PublishedDefinitions(IReadOnlyList<PublishedVersion> Versions, IReadOnlyList<OrderToCash.Engine.Diagnostics.Diagnostic> Diagnostics);
+
+/// <summary>Whether publishing would succeed, and every diagnostic it would give.</summary>
+internal sealed record DefinitionCheck(bool Valid, IReadOnlyList<OrderToCash.Engine.Diagnostics.Diagnostic> Diagnostics);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrderToCash.Core.Security;
 using OrderToCash.Engine.Durable;
+using OrderToCash.Engine.Runtime.State;
 
 namespace OrderToCash.Host.Features.Workflows;
 
@@ -12,27 +13,22 @@ internal static class InstanceEndpoints
         var operators = new[] { Roles.ProcessOwner, Roles.Administrator };
         var readers = new[] { Roles.ProcessOwner, Roles.Administrator, Roles.CreditManager, Roles.Collector, Roles.SalesAdministration };
         var instances = endpoints.MapGroup("/api/instances").WithTags("Workflows");
-        instances.MapPost("/", StartAsync).RequireAuthorization(p => p.RequireRole(operators));
-        instances.MapGet("/{id}", GetAsync).RequireAuthorization(p => p.RequireRole(readers));
+        instances.MapPost("/", StartAsync).RequireAuthorization(p => p.RequireRole(operators))
+            .WithSummary("Start an instance of the latest version of a process").Produces<InstanceSummary>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
+        instances.MapGet("/{id}", GetAsync).RequireAuthorization(p => p.RequireRole(readers))
+            .WithSummary("Read an instance: status, variables, where it waits and the path it took").Produces<InstanceView>().ProducesProblem(StatusCodes.Status404NotFound);
         instances.MapPost("/{id}/retry", async (string id, DurableWorkflowRuntime runtime, CancellationToken ct) =>
-            Results.Ok(await runtime.RetryAsync(id, ct).ConfigureAwait(false))).RequireAuthorization(p => p.RequireRole(operators));
+                Results.Ok(await runtime.RetryAsync(id, ct).ConfigureAwait(false))).RequireAuthorization(p => p.RequireRole(operators))
+            .WithSummary("Retry the failed step of an instance in incident now").Produces<InstanceSummary>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         instances.MapPost("/{id}/cancel", async (string id, DurableWorkflowRuntime runtime, CancellationToken ct) =>
-            Results.Ok(await runtime.CancelAsync(id, ct).ConfigureAwait(false))).RequireAuthorization(p => p.RequireRole(operators));
+                Results.Ok(await runtime.CancelAsync(id, ct).ConfigureAwait(false))).RequireAuthorization(p => p.RequireRole(operators))
+            .WithSummary("Cancel a running instance").Produces<InstanceSummary>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         endpoints.MapGet("/api/incidents", async (DurableWorkflowRuntime runtime, CancellationToken ct) =>
-                Results.Ok((await runtime.IncidentsAsync(ct).ConfigureAwait(false)).Select(i => new
-                {
-                    instanceId = i.Id,
-                    i.ProcessId,
-                    i.Version,
-                    i.BusinessKey,
-                    elementId = i.IncidentElementId,
-                    message = i.IncidentMessage,
-                    attempts = i.IncidentAttempts,
-                    i.NextRetryAt,
-                    since = i.UpdatedAt,
-                })))
-            .WithTags("Workflows").RequireAuthorization(p => p.RequireRole(operators));
+                Results.Ok((await runtime.IncidentsAsync(ct).ConfigureAwait(false)).Select(i => new IncidentView(
+                    i.Id, i.ProcessId, i.Version, i.BusinessKey, i.IncidentElementId, i.IncidentMessage, i.IncidentAttempts, i.NextRetryAt, i.UpdatedAt))))
+            .WithTags("Workflows").RequireAuthorization(p => p.RequireRole(operators))
+            .WithSummary("List the instances in incident, with the failing element and the next automatic retry").Produces<IEnumerable<IncidentView>>();
     }
 
     private static async Task<IResult> StartAsync(StartRequest body, DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
@@ -55,21 +51,30 @@ internal static class InstanceEndpoints
     {
         var details = await runtime.GetAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Instance '{id}' was not found.");
-        return Results.Ok(new
-        {
+        return Results.Ok(new InstanceView(
             details.Record.Id,
             details.Record.ProcessId,
             details.Record.Version,
             details.Record.BusinessKey,
-            Status = details.State.Status,
+            details.State.Status,
             details.State.StartedAt,
             details.State.EndedAt,
             details.State.Variables,
-            Waiting = details.State.Bookmarks.Select(b => new { b.Id, b.Kind, b.ElementId, b.MessageName, b.CorrelationKey, b.DueAt, b.CandidateRole }),
+            [.. details.State.Bookmarks.Select(b => new WaitView(b.Id, b.Kind, b.ElementId, b.MessageName, b.CorrelationKey, b.DueAt, b.CandidateRole))],
             details.State.Incident,
-            Path = details.Path.Select(v => new { v.ElementId, v.EnteredAt, v.LeftAt, v.Outcome }),
-        });
+            [.. details.Path.Select(v => new PathStepView(v.ElementId, v.EnteredAt, v.LeftAt, v.Outcome))]));
     }
+
+    /// <summary>An instance as the API shows it; <c>Waiting</c> lists where it waits (task, message, timer).</summary>
+    internal sealed record InstanceView(string Id, string ProcessId, int Version, string? BusinessKey, InstanceStatus Status, DateTimeOffset StartedAt,
+        DateTimeOffset? EndedAt, Dictionary<string, object?> Variables, IReadOnlyList<WaitView> Waiting, Incident? Incident, IReadOnlyList<PathStepView> Path);
+
+    internal sealed record WaitView(string Id, BookmarkKind Kind, string ElementId, string? MessageName, string? CorrelationKey, DateTimeOffset? DueAt, string? CandidateRole);
+
+    internal sealed record PathStepView(string ElementId, DateTimeOffset EnteredAt, DateTimeOffset? LeftAt, string? Outcome);
+
+    /// <summary>An instance in incident: the element that failed, why, how often, and when it is retried next.</summary>
+    internal sealed record IncidentView(string InstanceId, string ProcessId, int Version, string? BusinessKey, string? ElementId, string? Message, int Attempts, DateTimeOffset? NextRetryAt, DateTimeOffset Since);
 
     internal sealed record StartRequest(string? ProcessId, string? BusinessKey, Dictionary<string, JsonElement>? Variables);
 }

@@ -13,7 +13,8 @@ internal static class MessageEndpoints
 {
     public static void MapMessages(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/messages", CorrelateAsync).WithTags("Workflows")
-            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Collector, Roles.SalesAdministration));
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Collector, Roles.SalesAdministration))
+            .WithSummary("Deliver a public message to the instance waiting for it (buffered when none waits yet)").Produces<CorrelationResult>().ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<IResult> CorrelateAsync(MessageRequest body, ClaimsPrincipal user, PublicMessages publicMessages, DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
     {

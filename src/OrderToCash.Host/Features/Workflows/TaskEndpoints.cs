@@ -12,18 +12,20 @@ internal static class TaskEndpoints
     {
         var tasks = endpoints.MapGroup("/api/tasks").WithTags("Tasks");
         tasks.MapGet("/", async (ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
-            Results.Ok(await InboxAsync(user, runtime, db, ct).ConfigureAwait(false)));
-        tasks.MapGet("/{id}/form", FormAsync);
+                Results.Ok(await InboxAsync(user, runtime, db, ct).ConfigureAwait(false)))
+            .WithSummary("The caller's inbox: open tasks of their roles and the tasks they claimed").Produces<IReadOnlyList<Engine.Durable.Storage.UserTaskRecord>>();
+        tasks.MapGet("/{id}/form", FormAsync)
+            .WithSummary("The form of a task: the fields it asks for and the variables it is about").Produces<TaskForm>().ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
         {
             await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
             return Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false));
-        });
+        }).WithSummary("Claim a task of one's roles").Produces<Engine.Durable.Storage.UserTaskRecord>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
         {
             await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
             return Results.Ok(await runtime.CompleteAsync(id, user.Identity!.Name!, RolesOf(user), Variables.From(body?.Outputs), ct).ConfigureAwait(false));
-        });
+        }).WithSummary("Complete a task with its outputs; the instance moves on").Produces<InstanceSummary>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary>The tasks of the user's roles, less those about another salesperson's customers (see <see cref="TaskScope"/>).</summary>

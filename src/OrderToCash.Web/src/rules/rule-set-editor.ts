@@ -1,4 +1,5 @@
 import { h } from '../shared/dom';
+import { BackTestPanel } from './backtest-panel';
 import { formatDate, isFuture } from './format';
 import { HistoryPanel } from './history-panel';
 import { JsonView } from './json-view';
@@ -22,6 +23,7 @@ export class RuleSetEditor {
   private readonly effective = h('input', { id: 'publish-effective', type: 'datetime-local', 'data-test': 'publish-effective' });
   private readonly whatIf: WhatIfPanel;
   private readonly history: HistoryPanel;
+  private readonly backTest: BackTestPanel;
   private readonly formContainer = h('div', { 'data-test': 'rule-form' });
   private readonly jsonContainer = h('div', { hidden: true });
   private readonly formTab = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'true', 'data-test': 'view-form' }, 'Form');
@@ -42,6 +44,8 @@ export class RuleSetEditor {
     const historyElement = h('section', { class: 'card panel', 'aria-label': 'History', 'data-test': 'history' });
     this.whatIf = new WhatIfPanel(whatIfElement, () => this.content, () => this.updatePublish());
     this.history = new HistoryPanel(historyElement, v => this.rollback(v));
+    const backTestElement = h('section', { class: 'card panel', 'aria-label': 'Back-test', 'data-test': 'backtest' });
+    this.backTest = new BackTestPanel(backTestElement, () => this.content);
     this.formTab.addEventListener('click', () => this.showForm());
     this.jsonTab.addEventListener('click', () => this.showJson());
     this.publishButton.addEventListener('click', () => void this.publish());
@@ -52,6 +56,7 @@ export class RuleSetEditor {
       this.formContainer,
       this.jsonContainer,
       whatIfElement,
+      backTestElement,
       historyElement,
       // Last in the page and sticky: in reach from anywhere above, with the reason publishing is refused.
       h(
@@ -99,6 +104,7 @@ export class RuleSetEditor {
     this.form.render();
     this.showForm();
     this.whatIf.load(version);
+    this.backTest.load(version.name);
     this.history.show(version.name, versions.filter(v => v.name === version.name));
     this.setStatus(`Opened ${version.name} version ${version.version}. Edit a rule; the what-if cases run after each change.`);
     this.updatePublish();

@@ -148,6 +148,30 @@ async function publishing(call: Promise<{ version: number; unchanged: boolean }>
   }
 }
 
+export interface BackTestChange {
+  subjectType: string;
+  subjectId: string;
+  evaluatedAt: string;
+  recordedVersion: number;
+  before: string;
+  after: string;
+  direction: 'released' | 'held' | 'changed';
+  amount: number | null;
+}
+
+export interface BackTestReport {
+  ruleSet: string;
+  replayed: number;
+  unreadable: number;
+  changed: number;
+  released: number;
+  releasedAmount: number;
+  held: number;
+  heldAmount: number;
+  changes: BackTestChange[];
+  truncated: boolean;
+}
+
 export const rulesApi = {
   versions: () => getJson<VersionSummary[]>('/api/rules'),
   latest: (name: string) => getJson<RuleSetVersion>(`${set(name)}/latest`),
@@ -156,6 +180,7 @@ export const rulesApi = {
   checkExpression: (ruleSet: string, ruleName: string, expression: string, content: string) =>
     postJson<ExpressionCheck>('/api/rules/check-expression', { ruleSet, ruleName, expression, content }),
   whatIf: (content: string, adHoc?: unknown) => postJson<WhatIfResult>('/api/rules/what-if', { content, adHoc }),
+  backTest: (name: string, content: string, from: string | null, to: string | null) => postJson<BackTestReport>(`${set(name)}/backtest`, { content, from, to }),
   publish: (name: string, content: string, comment: string, effectiveFrom: string | null) =>
     publishing(postJson(`${set(name)}/versions`, { content, comment: comment || null, effectiveFrom })),
   rollback: (name: string, version: number) => publishing(postJson(`${set(name)}/versions/${version}/rollback`, {})),
