@@ -1,10 +1,9 @@
-using OrderToCash.Core.Hosting;
+using OrderToCash.Core.Infrastructure.Hosting;
 using OrderToCash.Host.Features.Auth;
 using OrderToCash.Host.Features.Catalog;
 using OrderToCash.Host.Features.Credit;
 using OrderToCash.Host.Features.Customers;
 using OrderToCash.Host.Features.Errors;
-using OrderToCash.Host.Features.Workflows;
 using OrderToCash.Host.Features.Health;
 using OrderToCash.Host.Features.Orders;
 using OrderToCash.Host.Features.Remind;
@@ -12,6 +11,7 @@ using OrderToCash.Host.Features.Rules;
 using OrderToCash.Host.Features.Startup;
 using OrderToCash.Host.Features.Transport;
 using OrderToCash.Host.Features.Web;
+using OrderToCash.Host.Features.Workflows;
 
 namespace OrderToCash.Host;
 
@@ -23,24 +23,26 @@ internal static class OrderToCashComposition
         var seedDemoData = builder.Configuration.GetValue<bool?>("Demo:Seed") ?? builder.Environment.IsDevelopment();
         builder.Services.AddOrderToCashRuntime(builder.Configuration, seedDemoData);
         Core.RootCauses.RootCauseServiceCollectionExtensions.AddOrderToCashRootCauses(builder.Services, builder.Configuration);
+        Core.Kpis.KpiServiceCollectionExtensions.AddOrderToCashKpis(builder.Services);
+        Core.ControlTower.ControlTowerServiceCollectionExtensions.AddOrderToCashControlTower(builder.Services);
         // In development the rules/ folder is the source: published at start and on every edit. In production rules
         // are published explicitly (o2c rules publish), each version with an author and a comment.
         if (builder.Configuration.GetValue<bool?>("Rules:Watch") ?? builder.Environment.IsDevelopment())
         {
-            var folder = builder.Configuration["Rules:Folder"] ?? Core.Rules.RuleFolder.Find(builder.Environment.ContentRootPath);
+            var folder = builder.Configuration["Rules:Folder"] ?? Core.Infrastructure.Content.RuleFolder.Find(builder.Environment.ContentRootPath);
             if (folder is not null)
             {
-                Core.Rules.RulesServiceCollectionExtensions.AddRuleFileWatcher(builder.Services, folder);
+                Core.Infrastructure.Rules.RulesServiceCollectionExtensions.AddRuleFileWatcher(builder.Services, folder);
             }
         }
 
         if (builder.Configuration.GetValue<bool?>("Workflows:PublishFolderOnStart") ?? builder.Environment.IsDevelopment())
         {
-            var folder = builder.Configuration["Workflows:Folder"] ?? Core.Workflows.WorkflowFolderPublisher.Find(builder.Environment.ContentRootPath);
+            var folder = builder.Configuration["Workflows:Folder"] ?? Core.Infrastructure.Workflows.WorkflowFolderPublisher.Find(builder.Environment.ContentRootPath);
             if (folder is not null)
             {
-                builder.Services.AddHostedService(sp => new Core.Workflows.WorkflowFolderPublisher(
-                    folder, sp.GetRequiredService<Engine.Durable.DefinitionStore>(), sp.GetRequiredService<ILogger<Core.Workflows.WorkflowFolderPublisher>>()));
+                builder.Services.AddHostedService(sp => new Core.Infrastructure.Workflows.WorkflowFolderPublisher(
+                    folder, sp.GetRequiredService<Engine.Durable.DefinitionStore>(), sp.GetRequiredService<ILogger<Core.Infrastructure.Workflows.WorkflowFolderPublisher>>()));
             }
         }
 
@@ -54,8 +56,10 @@ internal static class OrderToCashComposition
         builder.AddOrderToCashOptionsValidation();
         // As with the rules: in development the repository's file is the source; elsewhere it seeds the codes the database
         // lacks and the quality team's edits through the API last.
-        Core.Dunning.RemindServiceCollectionExtensions.AddOrderToCashRemind(builder.Services, builder.Configuration, builder.Environment.ContentRootPath,
+        Core.Dunning.DunningServiceCollectionExtensions.AddOrderToCashDunning(builder.Services, builder.Configuration);
+        Core.Reasons.ReasonServiceCollectionExtensions.AddOrderToCashReasons(builder.Services, builder.Configuration, builder.Environment.ContentRootPath,
             fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
+        Core.Disputes.DisputeServiceCollectionExtensions.AddOrderToCashDisputes(builder.Services);
         builder.Services.AddProcessCatalog();
         Features.Telemetry.TelemetrySetup.AddOrderToCashTelemetry(builder);
         builder.Services.AddSingleton<PublicMessages>();
@@ -69,7 +73,7 @@ internal static class OrderToCashComposition
     public static WebApplication MapOrderToCash(this WebApplication app)
     {
         // Resolved now so that a wrong Auth configuration stops the host at start with its reasons.
-        app.Services.GetRequiredService<Core.Security.BuiltInUserStore>();
+        app.Services.GetRequiredService<Core.Infrastructure.Security.BuiltInUserStore>();
         app.Services.GetRequiredService<PublicMessages>();
         app.UseOrderToCashTransport();
         app.UseExceptionHandler();

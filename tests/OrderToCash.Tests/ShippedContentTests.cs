@@ -1,4 +1,5 @@
 using OrderToCash.Core;
+using OrderToCash.Core.Infrastructure.Content;
 
 namespace OrderToCash.Tests;
 

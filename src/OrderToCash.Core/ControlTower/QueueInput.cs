@@ -17,4 +17,8 @@ public sealed record QueueInput(
     double MeanHours,
     double P90Hours,
     int EnteredLast24Hours,
-    int LeftLast24Hours);
+    int LeftLast24Hours)
+{
+    /// <summary>The rule set written against this input: rules/control-tower.json.</summary>
+    public const string RuleSet = "control-tower";
+}

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Durable;
 using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Rules;
@@ -39,7 +39,7 @@ public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, Durab
                     element.P90Time?.TotalHours ?? 0,
                     entered.GetValueOrDefault((process, element.ElementId)),
                     left.GetValueOrDefault((process, element.ElementId)));
-                var decision = await rules.EvaluateAsync(OrderToCashRuleSets.ControlTower, [input], cancellationToken: cancellationToken).ConfigureAwait(false);
+                var decision = await rules.EvaluateAsync(QueueInput.RuleSet, [input], cancellationToken: cancellationToken).ConfigureAwait(false);
                 var sla = decision.RuleSet.Rules
                     .Select(r => r.Properties.TryGetValue(SlaProperty, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : (double?)null)
                     .FirstOrDefault(h => h is not null);

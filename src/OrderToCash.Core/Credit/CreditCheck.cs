@@ -1,5 +1,5 @@
 using OrderToCash.Core.Customers;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Decisions;
 
@@ -21,7 +21,7 @@ public sealed class CreditCheck(RuleEvaluator evaluator)
 
     public async Task<CreditCheckResult> DecideAsync(string orderNumber, CreditCheckInput input, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.CreditLimit, [input], at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(CreditCheckInput.RuleSet, [input], at, cancellationToken).ConfigureAwait(false);
         var reasons = decision.FailedWhere(BlockingFlag)
             .Select(r => new CreditBlockReason(r.RuleName, r.ErrorMessage ?? r.ExceptionMessage ?? r.RuleName)).ToList();
         var fourEyes = decision.Outcome.Find(FourEyesRule)?.IsSuccess ?? false;

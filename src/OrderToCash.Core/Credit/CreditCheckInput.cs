@@ -22,4 +22,8 @@ public sealed record CreditCheckInput(
     int OldestOverdueDays,
     string RiskClass,
     int AccountAgeDays,
-    int PaidInvoiceCount);
+    int PaidInvoiceCount)
+{
+    /// <summary>The rule set written against this input: rules/credit-limit.json.</summary>
+    public const string RuleSet = "credit-limit";
+}

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Customers;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 
 namespace OrderToCash.Core.Credit;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
 
 namespace OrderToCash.Core.Credit;
 
@@ -20,7 +20,7 @@ public sealed record CustomerPaymentHistory(decimal OverdueAmount, int OldestOve
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         // Paid means settled with money: an invoice cancelled by a credit note or written off proves nothing.
         var paid = await db.Set<Invoice>().CountAsync(i => i.CustomerId == customerId && i.SettledOn != null && i.WrittenOffOn == null
-                && db.Set<Collections.PaymentAllocation>().Any(a => a.InvoiceId == i.Id), cancellationToken).ConfigureAwait(false);
+                && db.Set<Payments.PaymentAllocation>().Any(a => a.InvoiceId == i.Id), cancellationToken).ConfigureAwait(false);
         return new CustomerPaymentHistory(
             overdue.Sum(i => i.GrossAmount - i.PaidAmount - i.CreditedAmount - i.WrittenOffAmount),
             overdue.Count == 0 ? 0 : overdue.Max(i => today.DayNumber - i.DueDate.DayNumber),

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Credit;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Rules;
 using OrderToCash.Engine.Rules;
 
 namespace OrderToCash.Core.Customers;
@@ -158,7 +158,7 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
         RuleDecision decision;
         try
         {
-            decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.PaymentTerms, [terms], asOf: clock.GetUtcNow(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            decision = await evaluator.EvaluateAsync(PaymentTermsInput.RuleSet, [terms], asOf: clock.GetUtcNow(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Engine.Rules.Store.RuleSetNotFoundException e)
         {

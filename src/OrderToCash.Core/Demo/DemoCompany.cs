@@ -1,4 +1,4 @@
-using OrderToCash.Core.Simulation;
+using OrderToCash.Core.Demo;
 
 namespace OrderToCash.Core.Demo;
 

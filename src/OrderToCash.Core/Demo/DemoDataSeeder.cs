@@ -4,8 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Simulation;
+using OrderToCash.Core.Demo;
+using OrderToCash.Core.Infrastructure.Persistence;
 
 namespace OrderToCash.Core.Demo;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 
 namespace OrderToCash.Core.Demo;
 
@@ -14,7 +14,7 @@ internal static class DemoSeedingReset
 {
     /// <summary>Kept: the seeding record itself, the cookie keys, sessions and the readiness probe (not demo data).</summary>
     private static readonly Type[] Kept =
-        [typeof(DemoSeeding), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(Security.UserSession), typeof(ReadinessProbe)];
+        [typeof(DemoSeeding), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(Infrastructure.Security.UserSession), typeof(ReadinessProbe)];
 
     public static async Task ClearAsync(OrderToCashDbContext db, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using OrderToCash.Core.Invoicing;
+using OrderToCash.Core.Reasons;
 
 namespace OrderToCash.Core.Disputes;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Numbering;
+using OrderToCash.Core.Reasons;
 
 namespace OrderToCash.Core.Disputes;
 

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Processes;
 using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Handlers;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Decisions;
 
@@ -19,7 +19,7 @@ public sealed class DisputeRouter(RuleEvaluator evaluator)
     /// <summary>Routes a dispute; the decision's record is returned for the caller to add to its unit of work (a workflow step).</summary>
     public async Task<DisputeRoute> RouteAsync(string disputeNumber, DisputeRoutingInput input, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.DisputeRouting, [input], at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(DisputeRoutingInput.RuleSet, [input], at, cancellationToken).ConfigureAwait(false);
         return Interpret(decision, decision.RecordFor(new DecisionSubject(SubjectType, disputeNumber)));
     }
 

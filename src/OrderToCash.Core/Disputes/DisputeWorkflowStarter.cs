@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Processes;
 using OrderToCash.Engine.Durable;
 using OrderToCash.Engine.Durable.Storage;
 

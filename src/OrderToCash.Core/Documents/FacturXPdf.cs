@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security;
-using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.RegularExpressions;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 

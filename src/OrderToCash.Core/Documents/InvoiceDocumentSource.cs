@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Orders;
-using OrderToCash.Core.Persistence;
 
 namespace OrderToCash.Core.Documents;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
 
 namespace OrderToCash.Core.Documents;
 

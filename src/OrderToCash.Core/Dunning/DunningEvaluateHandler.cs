@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
 using OrderToCash.Engine.Handlers;
 
 namespace OrderToCash.Core.Dunning;

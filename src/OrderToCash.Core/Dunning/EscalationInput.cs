@@ -27,6 +27,9 @@ public sealed record EscalationInput(
     /// </summary>
     public decimal? EcbRefinancingRate { get; init; }
 
+    /// <summary>The rule set written against this input: rules/escalation.json.</summary>
+    public const string RuleSet = "escalation";
+
     /// <summary>Days past the due date; negative before it.</summary>
     public int DaysOverdue => (int)(AsOf.Date - DueDate.Date).TotalDays;
 }

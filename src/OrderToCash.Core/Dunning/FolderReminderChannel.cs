@@ -22,8 +22,8 @@ public sealed class FolderReminderChannel(string folder) : IReminderChannel
         ArgumentNullException.ThrowIfNull(reminder);
         var path = Path.Combine(Folder, RelativePath(reminder));
         // Reminders name customers and amounts: the outbox and its files are readable by their owner only.
-        Persistence.OwnerOnlyFiles.CreateFolder(Folder);
-        Persistence.OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(path)!);
+        Infrastructure.Persistence.OwnerOnlyFiles.CreateFolder(Folder);
+        Infrastructure.Persistence.OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(path)!);
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Channel: {reminder.Channel}\n")
             .Append(CultureInfo.InvariantCulture, $"To: {reminder.Recipient}\n")
@@ -33,7 +33,7 @@ public sealed class FolderReminderChannel(string folder) : IReminderChannel
             .ToString();
         // Written beside, then moved: a reader never sees half a reminder.
         var temporary = path + ".tmp";
-        await using (var writer = new StreamWriter(temporary, Encoding.UTF8, Persistence.OwnerOnlyFiles.NewFile()))
+        await using (var writer = new StreamWriter(temporary, Encoding.UTF8, Infrastructure.Persistence.OwnerOnlyFiles.NewFile()))
         {
             await writer.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
         }

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Disputes;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Reasons;
 using OrderToCash.Engine.Handlers;
 
 namespace OrderToCash.Core.Dunning;

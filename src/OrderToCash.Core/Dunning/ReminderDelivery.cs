@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 
 namespace OrderToCash.Core.Dunning;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
 using OrderToCash.Engine.Rules.Decisions;
@@ -22,7 +22,7 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
     public async Task<ReminderDecision> DecideAsync(string invoiceNumber, EscalationInput input, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [input], at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(EscalationInput.RuleSet, [input], at, cancellationToken).ConfigureAwait(false);
         return Interpret(decision, input, decision.RecordFor(new DecisionSubject(SubjectType, invoiceNumber)));
     }
 
@@ -34,7 +34,7 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
     public async Task<IReadOnlyList<int>> ProbeAsync(Func<DateOnly, EscalationInput> inputOn, DateOnly from, int days, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputOn);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [inputOn(from)], at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(EscalationInput.RuleSet, [inputOn(from)], at, cancellationToken).ConfigureAwait(false);
         var levels = new List<int>(days);
         for (var day = 0; day < days; day++)
         {

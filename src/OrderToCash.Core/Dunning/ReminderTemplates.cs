@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Fluid;
 using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
 
 namespace OrderToCash.Core.Dunning;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Credit;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Numbering;
 
 namespace OrderToCash.Core.Invoicing;
 

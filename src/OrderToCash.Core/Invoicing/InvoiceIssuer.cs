@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
+using OrderToCash.Core.Numbering;
 using OrderToCash.Core.Orders;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Decisions;
 
@@ -86,7 +87,7 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
     {
         // The customer master holds the terms and whether the contract states them (and periodic invoicing).
         var terms = PaymentTermsInput.For(customer);
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.PaymentTerms, [terms], at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(PaymentTermsInput.RuleSet, [terms], at, cancellationToken).ConfigureAwait(false);
         var refusals = decision.FailedWhere("refusesWhenFailed");
         if (refusals.Count > 0)
         {

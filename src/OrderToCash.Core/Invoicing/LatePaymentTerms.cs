@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Dunning;
 using OrderToCash.Core.ReferenceTables;
-using OrderToCash.Core.Rules;
 using OrderToCash.Engine.Rules;
 
 namespace OrderToCash.Core.Invoicing;
@@ -25,7 +24,7 @@ public sealed class LatePaymentTerms(RuleEvaluator evaluator)
         {
             EcbRefinancingRate = ecb,
         };
-        var decision = await evaluator.EvaluateAsync(OrderToCashRuleSets.Escalation, [item], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(EscalationInput.RuleSet, [item], cancellationToken: cancellationToken).ConfigureAwait(false);
         return new LatePaymentTermsResult(semester, ecb, EscalationCharges.PenaltyPoints(decision), EscalationCharges.IndemnityEur(decision), decision.Version.Version);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrderToCash.Core.Processes;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Core.Invoicing;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Credit;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Handlers;
 

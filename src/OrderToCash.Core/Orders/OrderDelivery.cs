@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Processes;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Core.Orders;

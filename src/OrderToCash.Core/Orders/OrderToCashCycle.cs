@@ -18,5 +18,5 @@ public static class OrderToCashCycle
     }
 
     /// <summary>The message id of an order's delivery: a resend is recognised as the same event.</summary>
-    public static string DeliveredMessageId(string orderNumber) => $"{Invoicing.CycleMessages.OrderDelivered}:{orderNumber}";
+    public static string DeliveredMessageId(string orderNumber) => $"{Processes.CycleMessages.OrderDelivered}:{orderNumber}";
 }

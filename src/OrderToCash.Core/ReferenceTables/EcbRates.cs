@@ -5,7 +5,7 @@ namespace OrderToCash.Core.ReferenceTables;
 /// <summary>
 /// Reads the ECB rate table in force and stages a new version of it in a caller's unit of work (ADR 0101). What a new
 /// rate sets off (charging the pending interest of its semester) belongs to the caller: see
-/// <c>Collections.EcbRateEntry</c>.
+/// <c>Payments.EcbRateEntry</c>.
 /// </summary>
 public static class EcbRates
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Decisions;
 
@@ -38,7 +38,7 @@ public sealed class RootCauseAnalyzer(Func<OrderToCashDbContext> createContext, 
         foreach (var cause in current.Causes)
         {
             var input = Input(cause, previous.Find(cause.Key), openKeys.Contains(cause.Key));
-            var decision = await rules.EvaluateAsync(OrderToCashRuleSets.RootCause, [input], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var decision = await rules.EvaluateAsync(RootCauseInput.RuleSet, [input], cancellationToken: cancellationToken).ConfigureAwait(false);
             var fired = decision.Outcome.Succeeded.Where(r => r.SuccessEvent == OpenEvent).Select(r => r.RuleName).ToList();
             if (fired.Count == 0 || input.ImprovementTaskOpen)
             {
@@ -120,7 +120,7 @@ public sealed class RootCauseAnalyzer(Func<OrderToCashDbContext> createContext, 
             var (occurrences, issued, rate) = await RootCauseGrouping.CauseRateAsync(db, task.ReasonCode, task.Department, from, to, cancellationToken).ConfigureAwait(false);
             var input = new RootCauseInput(task.ReasonCode, occurrences, 0, 0m, task.OccurrencesBefore, ImprovementTaskOpen: true, task.Department,
                 FixObservationComplete: true, RatePer1000BeforeFix: task.RatePer1000Before, RatePer1000SinceFix: rate);
-            var decision = await rules.EvaluateAsync(OrderToCashRuleSets.RootCause, [input], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var decision = await rules.EvaluateAsync(RootCauseInput.RuleSet, [input], cancellationToken: cancellationToken).ConfigureAwait(false);
             var record = decision.RecordFor(new DecisionSubject(TaskSubject, task.Number));
             db.Add(record);
             var note = string.Create(CultureInfo.InvariantCulture,

@@ -29,4 +29,8 @@ public sealed record RootCauseInput(
     decimal RatePer1000Previous90Days = 0m,
     bool FixObservationComplete = false,
     decimal RatePer1000BeforeFix = 0m,
-    decimal RatePer1000SinceFix = 0m);
+    decimal RatePer1000SinceFix = 0m)
+{
+    /// <summary>The rule set written against this input: rules/root-cause.json.</summary>
+    public const string RuleSet = "root-cause";
+}

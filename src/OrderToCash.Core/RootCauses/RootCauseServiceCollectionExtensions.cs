@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OrderToCash.Core.Analytics;
 using Quartz;
 
 namespace OrderToCash.Core.RootCauses;
 
 public static class RootCauseServiceCollectionExtensions
 {
-    /// <summary>The root-cause analysis, its nightly Quartz job, the KPI calculator and the control tower.</summary>
+    /// <summary>The root-cause analysis and its nightly Quartz job.</summary>
     public static IServiceCollection AddOrderToCashRootCauses(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RootCauseOptions.SectionName).Get<RootCauseOptions>() ?? new RootCauseOptions();
@@ -18,8 +17,6 @@ public static class RootCauseServiceCollectionExtensions
 
         services.AddSingleton(options);
         services.AddSingleton<RootCauseAnalyzer>();
-        services.AddSingleton<KpiCalculator>();
-        services.AddSingleton<ControlTower.WaitingLines>();
         services.AddQuartz(q =>
         {
             q.AddJob<RootCauseAnalysisJob>(job => job.WithIdentity(RootCauseAnalysisJob.Key).StoreDurably().WithDescription("Groups disputes and late payments, opens and verifies process-improvement tasks"));

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Credit;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Orders;
-using OrderToCash.Core.Persistence;
 using OrderToCash.Engine.Durable.Storage;
 
 namespace OrderToCash.IntegrationTests.Cycle;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.IntegrationTests.Orders;
 
@@ -113,12 +113,12 @@ internal sealed class CycleScenario : IAsyncLifetime, IDisposable
         var createContext = Orders.Host.Services.GetRequiredService<Func<OrderToCashDbContext>>();
         await using var db = createContext();
         var customer = await db.Set<Core.Customers.Customer>().SingleAsync(c => c.Id == customerId);
-        customer.PaymentTerms = new Core.Invoicing.PaymentTerms(days, Core.Invoicing.PaymentTermBasis.InvoiceDate);
+        customer.PaymentTerms = new Core.Customers.PaymentTerms(days, Core.Customers.PaymentTermBasis.InvoiceDate);
         await db.SaveChangesAsync();
     }
 
     /// <summary>Changes a customer's contract data in the master: terms, whether the contract states them, periodic invoicing.</summary>
-    public async Task SetContractAsync(string customerId, Core.Invoicing.PaymentTerms terms, bool agreedInContract, bool periodicInvoicing)
+    public async Task SetContractAsync(string customerId, Core.Customers.PaymentTerms terms, bool agreedInContract, bool periodicInvoicing)
     {
         var createContext = Orders.Host.Services.GetRequiredService<Func<OrderToCashDbContext>>();
         await using var db = createContext();

@@ -97,7 +97,7 @@ public sealed class InvoicingAndLatePaymentTests : IAsyncLifetime, IDisposable
     [InlineData(60, "InvoiceDate", true, true, "periodic invoice is payable within 45 days")]
     public async Task The_customer_contract_data_feed_the_L441_10_rules(int days, string basis, bool agreed, bool periodic, string refusal)
     {
-        await cycle.SetContractAsync("C-0001", new Core.Invoicing.PaymentTerms(days, Enum.Parse<Core.Invoicing.PaymentTermBasis>(basis)), agreed, periodic);
+        await cycle.SetContractAsync("C-0001", new Core.Customers.PaymentTerms(days, Enum.Parse<Core.Customers.PaymentTermBasis>(basis)), agreed, periodic);
         var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 100m);
 
         (await cycle.DeliverAsync(order)).StatusCode.Should().Be(HttpStatusCode.OK);

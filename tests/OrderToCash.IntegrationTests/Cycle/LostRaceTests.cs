@@ -1,5 +1,5 @@
 using System.Net;
-using OrderToCash.Core.Collections;
+using OrderToCash.Core.Payments;
 
 namespace OrderToCash.IntegrationTests.Cycle;
 

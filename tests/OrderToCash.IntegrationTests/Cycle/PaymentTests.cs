@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using OrderToCash.Core.Collections;
+using OrderToCash.Core.Payments;
 
 namespace OrderToCash.IntegrationTests.Cycle;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using OrderToCash.Core.Collections;
 using OrderToCash.Core.Invoicing;
+using OrderToCash.Core.Payments;
 using OrderToCash.IntegrationTests.Cycle;
 
 namespace OrderToCash.IntegrationTests.Documents;

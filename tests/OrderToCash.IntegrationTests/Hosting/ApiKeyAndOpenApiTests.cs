@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.IntegrationTests.Infrastructure;
 
 namespace OrderToCash.IntegrationTests.Hosting;

@@ -112,8 +112,8 @@ public sealed class DemoUserTests
         host.CreateClient().Dispose();
 
         var credentials = File.ReadAllLines(directory.File("demo-credentials.txt")).Where(l => !l.StartsWith('#')).Select(l => l.Split(' ')).ToList();
-        credentials.Select(c => c[2]).Distinct().Should().BeEquivalentTo(Core.Security.Roles.All);
-        credentials.Where(c => c[2] == Core.Security.Roles.CreditManager).Select(c => c[0])
+        credentials.Select(c => c[2]).Distinct().Should().BeEquivalentTo(Core.Infrastructure.Security.Roles.All);
+        credentials.Where(c => c[2] == Core.Infrastructure.Security.Roles.CreditManager).Select(c => c[0])
             .Should().Equal(["credit.manager", "credit.manager2"], "a release above the four-eyes threshold needs two credit managers");
         if (!OperatingSystem.IsWindows())
         {

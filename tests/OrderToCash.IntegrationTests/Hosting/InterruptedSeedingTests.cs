@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Demo;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.IntegrationTests.Infrastructure;
 using OrderToCash.TestSupport;
 

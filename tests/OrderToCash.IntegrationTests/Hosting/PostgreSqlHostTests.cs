@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Housekeeping;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Housekeeping;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.IntegrationTests.Infrastructure;
 
 namespace OrderToCash.IntegrationTests.Hosting;
@@ -44,6 +44,6 @@ public sealed class PostgreSqlHostTests(PostgresServer server)
     private static async Task<List<HousekeepingRun>> Runs(string connectionString)
     {
         await using var context = DatabaseConfigurator.CreateContext(DatabaseProvider.PostgreSql, connectionString);
-        return await context.HousekeepingRuns.AsNoTracking().ToListAsync();
+        return await context.Set<HousekeepingRun>().AsNoTracking().ToListAsync();
     }
 }

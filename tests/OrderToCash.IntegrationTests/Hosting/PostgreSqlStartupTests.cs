@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Demo;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.IntegrationTests.Infrastructure;
 
 namespace OrderToCash.IntegrationTests.Hosting;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OrderToCash.Core.Housekeeping;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Housekeeping;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.IntegrationTests.Infrastructure;
 using Quartz;
 
@@ -30,6 +30,31 @@ public sealed class SchedulerStoreTests
         var runsAtStart = await CountRuns(directory.SqliteConnectionString());
         var runs = await WaitFor(() => CountRuns(directory.SqliteConnectionString()), n => n > runsAtStart, TimeSpan.FromSeconds(20));
         runs.Should().BeGreaterThan(runsAtStart, "the stored every-second trigger fires in the restarted host");
+    }
+
+    [Fact]
+    public async Task A_job_stored_under_its_class_name_from_before_the_core_folders_moved_still_runs()
+    {
+        using var directory = new TempDirectory();
+        await using (var first = TestHost.Sqlite(directory, ("Scheduler:HousekeepingCron", EverySecond)))
+        {
+            first.CreateClient().Dispose();
+        }
+
+        // A database created before ADR 0130 holds the job under the namespace it had then.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(directory.SqliteConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE QRTZ_JOB_DETAILS SET JOB_CLASS_NAME = 'OrderToCash.Core.Infrastructure.Housekeeping.HousekeepingJob, OrderToCash.Core' WHERE JOB_CLASS_NAME LIKE 'OrderToCash.Core.Infrastructure.Housekeeping.HousekeepingJob,%'";
+            (await update.ExecuteNonQueryAsync()).Should().Be(1, "the job was stored under its class name");
+        }
+
+        await using var second = TestHost.Sqlite(directory);
+        second.CreateClient().Dispose();
+        var runsAtStart = await CountRuns(directory.SqliteConnectionString());
+        var runs = await WaitFor(() => CountRuns(directory.SqliteConnectionString()), n => n > runsAtStart, TimeSpan.FromSeconds(20));
+        runs.Should().BeGreaterThan(runsAtStart, "the old class name still names a job that runs the moved one");
     }
 
     private static async Task<string?> CronOf(TestHost host)

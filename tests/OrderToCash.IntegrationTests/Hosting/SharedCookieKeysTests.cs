@@ -31,7 +31,7 @@ public sealed class SharedCookieKeysTests : IDisposable
         me.StatusCode.Should().Be(HttpStatusCode.OK, "the second host reads the key ring from the database");
         (await me.Content.ReadAsStringAsync()).Should().Contain("claire");
         // Not the per-user key folder a single machine would share anyway: the database holds the key ring.
-        await using var db = Core.Persistence.DatabaseConfigurator.CreateContext(Core.Persistence.DatabaseProvider.Sqlite, directory.SqliteConnectionString());
+        await using var db = Core.Infrastructure.Persistence.DatabaseConfigurator.CreateContext(Core.Infrastructure.Persistence.DatabaseProvider.Sqlite, directory.SqliteConnectionString());
         db.DataProtectionKeys.Should().NotBeEmpty();
     }
 

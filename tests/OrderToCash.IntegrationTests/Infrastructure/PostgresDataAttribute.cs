@@ -1,5 +1,5 @@
 using System.Reflection;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using Xunit.Sdk;
 
 namespace OrderToCash.IntegrationTests.Infrastructure;

@@ -1,4 +1,4 @@
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.IntegrationTests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Orders;
-using OrderToCash.Core.Persistence;
 using OrderToCash.Engine.Durable.Storage;
 
 namespace OrderToCash.IntegrationTests.Orders;

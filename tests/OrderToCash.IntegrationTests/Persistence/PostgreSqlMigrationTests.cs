@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.IntegrationTests.Infrastructure;
 
 namespace OrderToCash.IntegrationTests.Persistence;
@@ -18,8 +18,8 @@ public sealed class PostgreSqlMigrationTests(PostgresServer server)
         await using var context = DatabaseConfigurator.CreateContext(DatabaseProvider.PostgreSql, connectionString);
         report.Applied.Should().Equal(context.Database.GetMigrations());
         (await context.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
-        context.HousekeepingRuns.Add(new Core.Housekeeping.HousekeepingRun { InstanceId = "test", StartedAt = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero) });
+        context.Set<Core.Infrastructure.Housekeeping.HousekeepingRun>().Add(new Core.Infrastructure.Housekeeping.HousekeepingRun { InstanceId = "test", StartedAt = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero) });
         await context.SaveChangesAsync();
-        (await context.HousekeepingRuns.CountAsync()).Should().Be(1);
+        (await context.Set<Core.Infrastructure.Housekeeping.HousekeepingRun>().CountAsync()).Should().Be(1);
     }
 }

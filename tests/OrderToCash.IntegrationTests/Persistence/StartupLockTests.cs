@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Host.Features.Errors;
 
 namespace OrderToCash.IntegrationTests.Persistence;

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OrderToCash.Core.Collections;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Payments;
 using OrderToCash.IntegrationTests.Cycle;
 
 namespace OrderToCash.IntegrationTests.ReferenceTables;

@@ -30,7 +30,7 @@ public sealed class OutboxTests : IAsyncLifetime, IDisposable
         for (var i = 0; i < 3; i++)
         {
             await host.Services.GetRequiredService<Engine.Durable.DurableWorkflowRuntime>()
-                .CorrelateAsync(new Engine.Durable.IncomingMessage(Core.Invoicing.CycleMessages.DunningReplan, number, $"replay-{i}"), CancellationToken.None);
+                .CorrelateAsync(new Engine.Durable.IncomingMessage(Core.Processes.CycleMessages.DunningReplan, number, $"replay-{i}"), CancellationToken.None);
         }
 
         var steps = (await host.RemindersAsync(number)).Select(r => r.Step).ToList();
@@ -71,7 +71,7 @@ public sealed class OutboxTests : IAsyncLifetime, IDisposable
         }
 
         var options = host.Services.GetRequiredService<ReminderOptions>();
-        var failing = new ReminderDelivery(host.Services.GetRequiredService<Func<Core.Persistence.OrderToCashDbContext>>(), new FailingChannel(), options, host.Clock);
+        var failing = new ReminderDelivery(host.Services.GetRequiredService<Func<Core.Infrastructure.Persistence.OrderToCashDbContext>>(), new FailingChannel(), options, host.Clock);
         for (var attempt = 1; attempt < options.MaxAttempts; attempt++)
         {
             await failing.DeliverPendingAsync(CancellationToken.None);
@@ -95,7 +95,7 @@ public sealed class OutboxTests : IAsyncLifetime, IDisposable
         (await scheduler.GetJobDetail(ReminderDeliveryJob.Key)).Should().NotBeNull();
         (await scheduler.GetTrigger(new Quartz.TriggerKey("reminder-delivery", "dunning"))).Should().BeAssignableTo<Quartz.ISimpleTrigger>()
             .Which.RepeatInterval.Should().Be(TimeSpan.FromSeconds(30));
-        (await scheduler.GetJobDetail(Core.Workflows.WorkflowDispatchJob.Key)).Should().NotBeNull("adding a job keeps the scheduler's own jobs");
+        (await scheduler.GetJobDetail(Core.Infrastructure.Workflows.WorkflowDispatchJob.Key)).Should().NotBeNull("adding a job keeps the scheduler's own jobs");
     }
 
     private sealed class FailingChannel : IReminderChannel

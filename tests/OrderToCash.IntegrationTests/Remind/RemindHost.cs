@@ -12,9 +12,9 @@ using OrderToCash.Core;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
 using OrderToCash.Engine.Durable;
 using OrderToCash.IntegrationTests.Infrastructure;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core;
-using OrderToCash.Core.Analytics;
 using OrderToCash.Core.Credit;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Kpis;
 using OrderToCash.Core.Orders;
-using OrderToCash.Core.Persistence;
 using OrderToCash.IntegrationTests.Infrastructure;
 
 namespace OrderToCash.IntegrationTests.RootCauses;

@@ -1,11 +1,12 @@
 using OrderToCash.Core;
-using OrderToCash.Core.Collections;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Disputes;
 using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Payments;
+using OrderToCash.Core.Reasons;
 
 namespace OrderToCash.IntegrationTests.RootCauses;
 

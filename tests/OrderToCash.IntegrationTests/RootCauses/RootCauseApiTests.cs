@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrderToCash.Core.Disputes;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
+using OrderToCash.Core.Reasons;
 using OrderToCash.IntegrationTests.Infrastructure;
 
 namespace OrderToCash.IntegrationTests.RootCauses;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.IntegrationTests.Cli;
 using OrderToCash.IntegrationTests.Infrastructure;
 

@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Content;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Core.RootCauses;
-using OrderToCash.Core.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Store;
 

@@ -1,5 +1,6 @@
 using OrderToCash.Core.Disputes;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Reasons;
 
 namespace OrderToCash.IntegrationTests.RootCauses;
 

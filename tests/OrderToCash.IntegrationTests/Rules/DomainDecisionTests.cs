@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Disputes;
 using OrderToCash.Core.Dunning;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Content;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Decisions;
 using OrderToCash.Engine.Rules.Store;
@@ -75,7 +76,7 @@ public class DomainDecisionTests
         var record = (await host.GetRequiredService<DecisionLog>().ExplainAsync(ReminderLadder.SubjectType, "INV-9", CancellationToken.None)).Single().Decision;
 
         var replayed = await host.GetRequiredService<RuleEvaluator>().ReplayAsync(record);
-        var today = await host.GetRequiredService<RuleEvaluator>().EvaluateAsync(OrderToCashRuleSets.Escalation, [input]);
+        var today = await host.GetRequiredService<RuleEvaluator>().EvaluateAsync(EscalationInput.RuleSet, [input]);
 
         replayed.IsSuccess("FinalNotice").Should().BeTrue("version 1 sends the final notice at 45 days");
         System.Text.Json.JsonSerializer.Serialize(replayed.Rules, DecisionLogJson).Should().Be(record.ResultsJson);

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules.Store;
 
 namespace OrderToCash.IntegrationTests.Rules;

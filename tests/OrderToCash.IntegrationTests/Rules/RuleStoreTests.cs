@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Credit;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Customers;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Decisions;
 using OrderToCash.Engine.Rules.Definitions;
@@ -17,7 +18,7 @@ public class RuleStoreTests
     private const string HalvedLimitRule = "exposureAfterOrder <= limit * 0.5";
 
     private static RuleSource CreditLimitWith(string expression) =>
-        RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit) is var shipped
+        RuleStoreFixture.Shipped(CreditCheckInput.RuleSet) is var shipped
             ? shipped with { Content = shipped.Content.Replace(ShippedLimitRule, expression, StringComparison.Ordinal) }
             : throw new InvalidOperationException();
 
@@ -25,7 +26,7 @@ public class RuleStoreTests
         host.GetRequiredService<RuleSetPublisher>().PublishAsync(new PublishRequest([file], cases ?? [], "credit.manager", "test", effectiveFrom), CancellationToken.None);
 
     private static Task<RuleDecision> DecideAsync(IServiceProvider host) =>
-        host.GetRequiredService<RuleEvaluator>().EvaluateAsync(OrderToCashRuleSets.CreditLimit, [Order]);
+        host.GetRequiredService<RuleEvaluator>().EvaluateAsync(CreditCheckInput.RuleSet, [Order]);
 
     [Fact]
     public async Task A_changed_credit_limit_rule_applies_on_the_next_evaluation_on_two_hosts_without_restart()
@@ -34,7 +35,7 @@ public class RuleStoreTests
         var hostA = store.StartHost();
         var hostB = store.StartHost();
         // No cases stored: the halved limit below would fail them (that gate is tested in RuleEditorApiTests).
-        (await PublishAsync(hostA, RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit))).Published.Should().BeTrue();
+        (await PublishAsync(hostA, RuleStoreFixture.Shipped(CreditCheckInput.RuleSet))).Published.Should().BeTrue();
 
         var beforeA = await DecideAsync(hostA);
         var beforeB = await DecideAsync(hostB);
@@ -72,7 +73,7 @@ public class RuleStoreTests
     {
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = store.StartHost();
-        var shipped = RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit);
+        var shipped = RuleStoreFixture.Shipped(CreditCheckInput.RuleSet);
         shipped.Content.Should().Contain(original);
 
         var result = await PublishAsync(host, shipped with { Content = shipped.Content.Replace(original, broken, StringComparison.Ordinal) });
@@ -87,7 +88,7 @@ public class RuleStoreTests
     {
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = store.StartHost();
-        var shipped = RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit);
+        var shipped = RuleStoreFixture.Shipped(CreditCheckInput.RuleSet);
         var broken = shipped with { Content = shipped.Content.Replace("\"SuccessEvent\": \"within-limit\",", "\"SuccessEvent\": \"within-limit\"", StringComparison.Ordinal) };
         broken.Content.Should().NotBe(shipped.Content);
 
@@ -105,11 +106,11 @@ public class RuleStoreTests
     {
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = store.StartHost();
-        var terms = RuleStoreFixture.Shipped(OrderToCashRuleSets.PaymentTerms);
+        var terms = RuleStoreFixture.Shipped(PaymentTermsInput.RuleSet);
         var brokenTerms = terms with { Content = terms.Content.Replace("terms.TermDays <= 60", "terms.TermDayz <= 60", StringComparison.Ordinal) };
 
         var result = await host.GetRequiredService<RuleSetPublisher>().PublishAsync(
-            new PublishRequest([RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit), brokenTerms], [], "credit.manager"), CancellationToken.None);
+            new PublishRequest([RuleStoreFixture.Shipped(CreditCheckInput.RuleSet), brokenTerms], [], "credit.manager"), CancellationToken.None);
 
         result.Published.Should().BeFalse();
         result.Diagnostics.Should().ContainSingle(d => d.Element == "payment-terms/AgreedTermWithin60DaysOfInvoice");
@@ -122,7 +123,7 @@ public class RuleStoreTests
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = store.StartHost();
 
-        var result = await PublishAsync(host, CreditLimitWith(HalvedLimitRule), [RuleStoreFixture.ShippedCases(OrderToCashRuleSets.CreditLimit)]);
+        var result = await PublishAsync(host, CreditLimitWith(HalvedLimitRule), [RuleStoreFixture.ShippedCases(CreditCheckInput.RuleSet)]);
 
         result.Published.Should().BeFalse();
         result.Diagnostics.Should().Contain(d => d.Code == RuleDiagnosticCodes.WhatIfFailed && d.Element!.StartsWith("credit-limit/", StringComparison.Ordinal));
@@ -135,7 +136,7 @@ public class RuleStoreTests
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = store.StartHost();
         var subject = new DecisionSubject("order", "SO-2026-0042");
-        await PublishAsync(host, RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit));
+        await PublishAsync(host, RuleStoreFixture.Shipped(CreditCheckInput.RuleSet));
         await store.SaveAsync((await DecideAsync(host)).RecordFor(subject));
         store.Clock.Advance(TimeSpan.FromHours(1));
         await PublishAsync(host, CreditLimitWith(HalvedLimitRule));
@@ -167,13 +168,13 @@ public class RuleStoreTests
     {
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = store.StartHost();
-        await PublishAsync(host, RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit));
+        await PublishAsync(host, RuleStoreFixture.Shipped(CreditCheckInput.RuleSet));
         var monday = store.Clock.GetUtcNow().AddDays(7);
 
         var result = await PublishAsync(host, CreditLimitWith(HalvedLimitRule), effectiveFrom: monday);
         var evaluator = host.GetRequiredService<RuleEvaluator>();
-        var today = await evaluator.EvaluateAsync(OrderToCashRuleSets.CreditLimit, [Order]);
-        var fromMonday = await evaluator.EvaluateAsync(OrderToCashRuleSets.CreditLimit, [Order], asOf: monday);
+        var today = await evaluator.EvaluateAsync(CreditCheckInput.RuleSet, [Order]);
+        var fromMonday = await evaluator.EvaluateAsync(CreditCheckInput.RuleSet, [Order], asOf: monday);
 
         result.Published.Should().BeTrue();
         today.Version.Version.Should().Be(1);
@@ -187,7 +188,7 @@ public class RuleStoreTests
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = store.StartHost();
 
-        var result = await PublishAsync(host, RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit), effectiveFrom: store.Clock.GetUtcNow().AddDays(-1));
+        var result = await PublishAsync(host, RuleStoreFixture.Shipped(CreditCheckInput.RuleSet), effectiveFrom: store.Clock.GetUtcNow().AddDays(-1));
 
         result.Published.Should().BeFalse();
         result.Diagnostics.Should().Contain(d => d.Message.Contains("in the past"));
@@ -199,9 +200,9 @@ public class RuleStoreTests
     {
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = store.StartHost();
-        await PublishAsync(host, RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit));
+        await PublishAsync(host, RuleStoreFixture.Shipped(CreditCheckInput.RuleSet));
 
-        var again = await PublishAsync(host, RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit));
+        var again = await PublishAsync(host, RuleStoreFixture.Shipped(CreditCheckInput.RuleSet));
 
         again.RuleSets.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Version = 1, Unchanged = true }, o => o.ExcludingMissingMembers());
         (await store.CountVersionsAsync()).Should().Be(1);
@@ -223,7 +224,7 @@ public class RuleStoreTests
     {
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = store.StartHost();
-        await PublishAsync(host, RuleStoreFixture.Shipped(OrderToCashRuleSets.CreditLimit));
+        await PublishAsync(host, RuleStoreFixture.Shipped(CreditCheckInput.RuleSet));
         var check = host.GetRequiredService<CreditCheck>();
 
         var released = await check.DecideAsync("SO-1", Order, store.Clock.GetUtcNow(), CancellationToken.None);

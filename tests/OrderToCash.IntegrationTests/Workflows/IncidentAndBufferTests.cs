@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Durable;
 using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Runtime.State;

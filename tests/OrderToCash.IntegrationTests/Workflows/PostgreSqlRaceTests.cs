@@ -1,4 +1,4 @@
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Durable;
 using OrderToCash.Engine.Runtime.State;
 using OrderToCash.IntegrationTests.Infrastructure;

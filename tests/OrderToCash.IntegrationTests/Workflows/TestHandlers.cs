@@ -1,5 +1,6 @@
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Numbering;
 using OrderToCash.Engine.Handlers;
 
 namespace OrderToCash.IntegrationTests.Workflows;

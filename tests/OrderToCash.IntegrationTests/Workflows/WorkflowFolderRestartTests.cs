@@ -31,7 +31,7 @@ public sealed class WorkflowFolderRestartTests : IDisposable
 
     private (TestHost Host, LogCapture Log) Start()
     {
-        var log = new LogCapture("OrderToCash.Core.Workflows");
+        var log = new LogCapture("OrderToCash.Core.Infrastructure.Workflows");
         var host = TestHost.Sqlite(directory, log.AddTo, ("Scheduler:AutoStart", "false"), ("Workflows:PublishFolderOnStart", "true"), ("Workflows:Folder", folder));
         host.CreateClient().Dispose();
         return (host, log);

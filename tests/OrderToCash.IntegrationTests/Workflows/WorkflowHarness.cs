@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Numbering;
 using OrderToCash.Engine.Bpmn.Validation;
 using OrderToCash.Engine.Durable;
 using OrderToCash.Engine.Durable.Storage;

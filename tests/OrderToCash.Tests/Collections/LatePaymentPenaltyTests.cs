@@ -1,5 +1,5 @@
 using OrderToCash.Core;
-using OrderToCash.Core.Collections;
+using OrderToCash.Core.Payments;
 
 namespace OrderToCash.Tests.Collections;
 

@@ -1,6 +1,6 @@
 using OrderToCash.Core;
-using OrderToCash.Core.Collections;
 using OrderToCash.Core.Invoicing;
+using OrderToCash.Core.Payments;
 
 namespace OrderToCash.Tests.Collections;
 

@@ -1,4 +1,5 @@
 using OrderToCash.Core.Disputes;
+using OrderToCash.Core.Reasons;
 
 namespace OrderToCash.Tests.Disputes;
 

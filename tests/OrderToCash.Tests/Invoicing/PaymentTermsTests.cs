@@ -1,3 +1,4 @@
+using OrderToCash.Core.Customers;
 using OrderToCash.Core.Invoicing;
 
 namespace OrderToCash.Tests.Invoicing;

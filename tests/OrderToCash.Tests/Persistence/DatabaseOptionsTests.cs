@@ -1,4 +1,4 @@
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 
 namespace OrderToCash.Tests.Persistence;
 

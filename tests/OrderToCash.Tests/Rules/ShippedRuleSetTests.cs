@@ -1,5 +1,12 @@
 using System.Text.Json;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.ControlTower;
+using OrderToCash.Core.Credit;
+using OrderToCash.Core.Customers;
+using OrderToCash.Core.Disputes;
+using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Infrastructure.Content;
+using OrderToCash.Core.Infrastructure.Rules;
+using OrderToCash.Core.RootCauses;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
 using OrderToCash.Engine.Rules.WhatIf;
@@ -23,8 +30,8 @@ public class ShippedRuleSetTests
 
         report.Diagnostics.Should().BeEmpty();
         report.RuleSets.Select(r => r.Name).Should().BeEquivalentTo(
-            OrderToCashRuleSets.CreditLimit, OrderToCashRuleSets.PaymentTerms, OrderToCashRuleSets.Escalation,
-            OrderToCashRuleSets.DisputeRouting, OrderToCashRuleSets.RootCause, OrderToCashRuleSets.ControlTower);
+            CreditCheckInput.RuleSet, PaymentTermsInput.RuleSet, EscalationInput.RuleSet,
+            DisputeRoutingInput.RuleSet, RootCauseInput.RuleSet, QueueInput.RuleSet);
         report.Cases.Should().OnlyContain(c => c.Passed);
         report.Cases.GroupBy(c => c.RuleSetName).Should().HaveCount(6).And.OnlyContain(g => g.Count() >= 5);
     }

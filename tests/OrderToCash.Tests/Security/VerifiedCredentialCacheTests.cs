@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.Tests.Security;
 

@@ -55,6 +55,48 @@ internal static class RulesApi
         }
     }
 
+    /// <summary>
+    /// Publishes the shipped rules again WITH the shipped cases replacing the stored ones, so a test that changed the
+    /// policy and its cases leaves the rule set as the other tests expect it.
+    /// </summary>
+    public static async Task RestoreShippedAsync(IPage page, string ruleSet)
+    {
+        using var cases = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Rules, "tests", ruleSet + ".json")));
+        var response = await page.APIRequest.PostAsync($"/api/rules/{ruleSet}/versions", new()
+        {
+            DataObject = new { content = Shipped(ruleSet), cases = cases.RootElement.GetProperty("cases").Clone(), comment = "Shipped rules and cases restored" },
+        });
+        response.Status.Should().Be(201, await response.TextAsync());
+    }
+
+    /// <summary>A credit manager opens the account of a customer today (a new customer for the credit rules), risk class B.</summary>
+    public static async Task<string> CreateNewCustomerAsync(UiHost host, string id, decimal creditLimit)
+    {
+        using var credit = ClientFor(host, UiUsers.CreditManager);
+        var response = await credit.PostAsJsonAsync(new Uri("/api/customers", UriKind.Relative), new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["legalName"] = "Fromagerie Neuve SAS",
+            ["siren"] = "443061841",
+            ["vatNumber"] = "FR64443061841",
+            ["addressLine1"] = "2 place du Marché",
+            ["postalCode"] = "74000",
+            ["city"] = "Annecy",
+            ["segment"] = "Standard",
+            ["salesperson"] = UiUsers.Salesperson,
+            ["paymentTermDays"] = 30,
+            ["paymentTermBasis"] = "InvoiceDate",
+            ["paymentTermsAgreedInContract"] = true,
+            ["contacts"] = new[] { new { name = "Comptabilité", email = "compta@fromagerie-neuve.example", role = "AccountsPayable" } },
+            ["riskClass"] = "B",
+            ["internalCreditLimit"] = creditLimit,
+            ["insurerCover"] = 0m,
+            ["nextReviewOn"] = "2099-01-15",
+        });
+        ((int)response.StatusCode).Should().Be(201, await response.Content.ReadAsStringAsync());
+        return id;
+    }
+
     /// <summary>A salesperson enters a one-line order for a demo customer; the answer is the order as created.</summary>
     public static async Task<JsonElement> PlaceOrderAsync(UiHost host, string customerId, decimal unitPrice)
     {

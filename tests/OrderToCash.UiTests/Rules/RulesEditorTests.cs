@@ -148,6 +148,62 @@ public sealed class RulesEditorTests(UiFixture ui)
     }
 
     [BrowserFact]
+    public async Task A_credit_manager_raises_the_new_customer_cap_to_8000_edits_the_cases_it_breaks_publishes_both_and_a_7000_order_of_a_new_customer_is_accepted()
+    {
+        var page = await OpenRulesAsync("credit-limit");
+        await RulesApi.PublishCycleWorkflowsAsync(ui.Host);
+        await RulesApi.PublishShippedAsync(page, "payment-terms");
+        var customer = await RulesApi.CreateNewCustomerAsync(ui.Host, "C-0300", creditLimit: 20_000m);
+        var before = (await RulesApi.LatestAsync(page, "credit-limit")).GetProperty("version").GetInt32();
+        (await RulesApi.PlaceOrderAsync(ui.Host, customer, 5_833.33m)).GetProperty("status").GetString().Should().Be("CreditBlocked", "7,000 EUR is over the 5,000 EUR cap of a new customer");
+
+        await page.Locator("[data-test=rule-set][data-name=credit-limit]").ClickAsync();
+        await Rule(page, "NewCustomerCap").Locator("[data-test=param][data-param=newCustomerCap] [data-test=param-expression]").FillAsync("8000");
+
+        // The cases that said "capped at 5,000" now fail: publishing is refused until they say what the new policy does.
+        await Summary(page).Filter(new() { HasText = "2 of 14 what-if cases fail" }).WaitForAsync();
+        var failing = page.Locator("[data-test=case][data-passed=false]");
+        (await failing.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.case)")).Should().BeEquivalentTo(BrokenByTheCap);
+        (await Publish(page).IsDisabledAsync()).Should().BeTrue();
+        await page.ScreenshotAsync("rules-cases-failing");
+
+        foreach (var name in BrokenByTheCap)
+        {
+            await page.Locator($"[data-test=stored-case][data-case=\"{name}\"] [data-test=case-edit]").ClickAsync();
+            await page.Locator("[data-test=case-expect][data-rule=NewCustomerCap]").SelectOptionAsync("true");
+            await page.Locator("[data-test=case-save]").ClickAsync();
+        }
+
+        await Summary(page).Filter(new() { HasText = "All 14 what-if cases pass" }).WaitForAsync();
+        (await page.Locator("[data-test=publish-hint]").TextContentAsync()).Should().Be("The cases changed: say why in the comment before publishing.");
+        await page.Locator("[data-test=publish-comment]").FillAsync("New customers capped at 8,000 EUR (credit committee of 7 December)");
+        await page.Locator("[data-test=publish]:not([disabled])").WaitForAsync();
+        await Publish(page).ClickAsync();
+        var published = before + 1;
+        await Status(page).Filter(new() { HasText = $"Published credit-limit version {published}." }).WaitForAsync();
+
+        (await RulesApi.PlaceOrderAsync(ui.Host, customer, 5_833.33m)).GetProperty("status").GetString().Should().Be("Accepted", "the new cap is in force");
+
+        await page.Locator($"[data-test=from-version][value=\"{before}\"]").CheckAsync();
+        await page.Locator($"[data-test=to-version][value=\"{published}\"]").CheckAsync();
+        await page.Locator("[data-test=compare]").ClickAsync();
+        var rule = page.Locator("[data-test=diff-item][data-name=NewCustomerCap][data-change=Changed]");
+        (await rule.Locator("[data-test=diff-field][data-field=\"LocalParams.newCustomerCap\"]").TextContentAsync()).Should().Contain("5000").And.Contain("8000");
+        foreach (var name in BrokenByTheCap)
+        {
+            var changed = page.Locator($"[data-test=diff-item][data-name=\"{name}\"][data-change=Changed]");
+            (await changed.Locator("[data-test=diff-field][data-field=\"expect.NewCustomerCap\"]").TextContentAsync()).Should().Contain("false").And.Contain("true");
+        }
+
+        await rule.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync("rules-cases-diff");
+        await RulesApi.RestoreShippedAsync(page, "credit-limit");
+        page.ShouldHaveNoScriptErrors();
+    }
+
+    private static readonly string[] BrokenByTheCap = ["New customer (2 months) capped at 5,000 EUR", "Old account with fewer than 3 paid invoices is still new"];
+
+    [BrowserFact]
     public async Task Before_publishing_a_higher_new_customer_cap_the_credit_manager_replays_past_orders_and_sees_the_blocked_one_it_would_release()
     {
         var page = await OpenRulesAsync("credit-limit");

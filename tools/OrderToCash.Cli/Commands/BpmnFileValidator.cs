@@ -15,7 +15,7 @@ namespace OrderToCash.Cli.Commands;
 internal sealed class BpmnFileValidator : IFileValidator
 {
     private readonly Lazy<IReadOnlyList<HandlerDescriptor>> _handlers = new(() => HandlerCatalog.Discover(
-        [typeof(BpmnFileValidator).Assembly, typeof(Core.Persistence.OrderToCashDbContext).Assembly]));
+        [typeof(BpmnFileValidator).Assembly, typeof(Core.Infrastructure.Persistence.OrderToCashDbContext).Assembly]));
 
     public string Kind => "bpmn";
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 
 namespace OrderToCash.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.Host.Features.Auth;
 
@@ -21,7 +21,7 @@ internal static class AuthenticationSetup
         builder.Configuration.GetSection(AuthOptions.SectionName).Bind(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(sp => new BuiltInUserStore(
-            DemoUsers.Resolve(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<Core.Persistence.DatabaseOptions>(), sp.GetRequiredService<ILogger<BuiltInUserStore>>())));
+            DemoUsers.Resolve(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<Core.Infrastructure.Persistence.DatabaseOptions>(), sp.GetRequiredService<ILogger<BuiltInUserStore>>())));
 
         builder.Services.AddSingleton(sp => new VerifiedCredentialCache(sp.GetRequiredService<BuiltInUserStore>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(new ApiKeyStore(options.ApiKeys));
@@ -42,7 +42,7 @@ internal static class AuthenticationSetup
         // (the content root path) differs between hosts.
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("OrderToCash")
-            .PersistKeysToDbContext<Core.Persistence.OrderToCashDbContext>();
+            .PersistKeysToDbContext<Core.Infrastructure.Persistence.OrderToCashDbContext>();
         KeyRingProtection.Configure(dataProtection, builder.Configuration);
 
         builder.Services.AddAuthentication(SelectorScheme)

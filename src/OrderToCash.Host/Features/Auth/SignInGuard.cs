@@ -1,5 +1,5 @@
 using System.Net;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.Host.Features.Auth;
 

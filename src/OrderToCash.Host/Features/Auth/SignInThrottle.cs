@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.Host.Features.Auth;
 

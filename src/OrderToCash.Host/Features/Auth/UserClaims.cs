@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.Host.Features.Auth;
 

@@ -1,4 +1,4 @@
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.Host.Features.Catalog;
 
@@ -18,7 +18,7 @@ internal static class CatalogEndpoints
                 catalog.AddHandler(handler.Name, handler.Description, handler.Inputs.Select(i => i.Name), handler.Outputs.Select(o => o.Name));
             }
 
-            foreach (var ruleSet in sp.GetRequiredService<Core.Workflows.IRuleSetNames>().Names())
+            foreach (var ruleSet in sp.GetRequiredService<Core.Infrastructure.Workflows.IRuleSetNames>().Names())
             {
                 // "credit-limit" reads "Credit limit" in the drop-down; the name itself is shown beside it.
                 catalog.AddRuleSet(ruleSet, char.ToUpperInvariant(ruleSet[0]) + ruleSet[1..].Replace('-', ' '));

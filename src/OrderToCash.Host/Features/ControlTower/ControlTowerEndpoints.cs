@@ -1,5 +1,5 @@
 using OrderToCash.Core.ControlTower;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Host.Features.Workflows;
 
 namespace OrderToCash.Host.Features.ControlTower;

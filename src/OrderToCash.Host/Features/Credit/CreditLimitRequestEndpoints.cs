@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Host.Features.Customers;
 
 namespace OrderToCash.Host.Features.Credit;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using OrderToCash.Core.Analytics;
+using OrderToCash.Core.Kpis;
 
 namespace OrderToCash.Host.Features.Csv;
 

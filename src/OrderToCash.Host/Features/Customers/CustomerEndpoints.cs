@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 
 namespace OrderToCash.Host.Features.Customers;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using OrderToCash.Core.Customers;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Host.Features.Auth;
 
 namespace OrderToCash.Host.Features.Customers;

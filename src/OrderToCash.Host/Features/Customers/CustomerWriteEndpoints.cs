@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Customers;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.Host.Features.Customers;
 
@@ -27,7 +27,7 @@ internal static class CustomerWriteEndpoints
             .WithSummary("Change a customer's master data; every change is kept in its history").Produces<CustomerId>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         customers.MapPost("/import", ImportAsync).RequireAuthorization(p => p.RequireRole(EditorRoles)).DisableAntiforgery()
             .WithSummary("Import customers from a CSV file: every line created, or none with the problems by line")
-            .Accepts<string>("text/csv").Produces<ImportedCustomers>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<ImportedCustomers>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         customers.MapGet("/{id}/history", HistoryAsync).RequireAuthorization(p => p.RequireRole([.. EditorRoles, Roles.Salesperson]))
             .WithSummary("The changes made to a customer: who, when, which fields").Produces<IReadOnlyList<CustomerChangeView>>().ProducesProblem(StatusCodes.Status404NotFound);
     }

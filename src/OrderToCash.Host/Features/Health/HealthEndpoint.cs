@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.Host.Features.Health;
 

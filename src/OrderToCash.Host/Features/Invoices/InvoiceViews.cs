@@ -1,5 +1,5 @@
-using OrderToCash.Core.Collections;
 using OrderToCash.Core.Invoicing;
+using OrderToCash.Core.Payments;
 
 namespace OrderToCash.Host.Features.Invoices;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using OrderToCash.Core.Analytics;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
+using OrderToCash.Core.Kpis;
 using OrderToCash.Host.Features.RootCauses;
 
 namespace OrderToCash.Host.Features.Kpis;

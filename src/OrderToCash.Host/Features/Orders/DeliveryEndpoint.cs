@@ -1,5 +1,5 @@
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Orders;
-using OrderToCash.Core.Security;
 
 namespace OrderToCash.Host.Features.Orders;
 

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Orders;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
 using OrderToCash.Engine.Rules.Decisions;
 using OrderToCash.Host.Features.Customers;
 

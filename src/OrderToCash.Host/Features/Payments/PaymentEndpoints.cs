@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Collections;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Payments;
 using OrderToCash.Host.Features.Customers;
 
 namespace OrderToCash.Host.Features.Payments;

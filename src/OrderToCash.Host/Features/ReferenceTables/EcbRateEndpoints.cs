@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
-using OrderToCash.Core.Collections;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
+using OrderToCash.Core.Payments;
 using OrderToCash.Core.ReferenceTables;
-using OrderToCash.Core.Security;
 
 namespace OrderToCash.Host.Features.ReferenceTables;
 

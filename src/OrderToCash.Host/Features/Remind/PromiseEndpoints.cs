@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Processes;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Host.Features.Remind;

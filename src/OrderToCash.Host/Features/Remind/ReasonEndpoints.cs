@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Disputes;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
+using OrderToCash.Core.Reasons;
 using OrderToCash.Host.Features.Customers;
 
 namespace OrderToCash.Host.Features.Remind;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Dunning;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Host.Features.Customers;
 
 namespace OrderToCash.Host.Features.Remind;

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
 using OrderToCash.Host.Features.Customers;
 
 namespace OrderToCash.Host.Features.Remind;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
 using OrderToCash.Host.Features.Customers;
 
 namespace OrderToCash.Host.Features.Remind;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Analytics;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
+using OrderToCash.Core.Kpis;
 using OrderToCash.Core.RootCauses;
-using OrderToCash.Core.Security;
 
 namespace OrderToCash.Host.Features.RootCauses;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Expressions;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Rules;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Credit;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
+using OrderToCash.Core.Infrastructure.Security;
+using OrderToCash.Core.RootCauses;
 using OrderToCash.Engine.Rules.WhatIf;
 
 namespace OrderToCash.Host.Features.Rules;
@@ -28,8 +30,8 @@ internal static class RuleSetCases
     /// </summary>
     public static string[] Publishers(string ruleSetName) => ruleSetName switch
     {
-        OrderToCashRuleSets.CreditLimit => [Roles.CreditManager],
-        OrderToCashRuleSets.RootCause => [Roles.CreditManager, Roles.ProcessOwner, Roles.Quality],
+        CreditCheckInput.RuleSet => [Roles.CreditManager],
+        RootCauseInput.RuleSet => [Roles.CreditManager, Roles.ProcessOwner, Roles.Quality],
         _ => [Roles.CreditManager, Roles.ProcessOwner],
     };
 

@@ -6,19 +6,24 @@ namespace OrderToCash.Host.Features.Rules;
 /// <summary>
 /// What changed between two versions of a rule set, per rule (matched by RuleName) and per global parameter (by
 /// Name): added, removed, or changed with the fields that differ and their values before and after. Computed from the
-/// stored canonical JSON, where property order and white space never differ, so only changes of meaning show.
+/// stored canonical JSON, where property order and white space never differ, so only changes of meaning show. The
+/// what-if cases stored with each version are compared the same way, by case name (inputs, expectations, outcome).
 /// </summary>
 internal static class RuleSetDiff
 {
-    public static RuleSetDiffView Compare(string ruleSetName, int fromVersion, string fromContent, int toVersion, string toContent)
+    public static RuleSetDiffView Compare(string ruleSetName, int fromVersion, string fromContent, int toVersion, string toContent, string? fromCases = null, string? toCases = null)
     {
         using var from = JsonDocument.Parse(fromContent);
         using var to = JsonDocument.Parse(toContent);
         var workflowFields = FieldChanges(from.RootElement, to.RootElement, ignore: ["Rules", "GlobalParams"]);
         var globals = Named(from.RootElement, to.RootElement, "GlobalParams", "Name");
         var rules = Named(from.RootElement, to.RootElement, "Rules", "RuleName");
-        return new RuleSetDiffView(ruleSetName, fromVersion, toVersion, workflowFields, globals, rules);
+        var cases = Named(CasesOf(fromCases), CasesOf(toCases), "cases", "name");
+        return new RuleSetDiffView(ruleSetName, fromVersion, toVersion, workflowFields, globals, rules, cases);
     }
+
+    private static JsonElement CasesOf(string? stored) =>
+        Wrap("cases", string.IsNullOrEmpty(stored) ? null : JsonDocument.Parse(stored).RootElement.Clone());
 
     private static List<ItemChange> Named(JsonElement from, JsonElement to, string arrayName, string keyName)
     {
@@ -61,7 +66,8 @@ internal static class RuleSetDiff
 
     /// <summary>
     /// Top-level fields whose value differs. LocalParams and Properties are compared one entry deeper
-    /// ("LocalParams.toleranceAmount", "Properties.description"): a person wants to know which parameter changed.
+    /// ("LocalParams.toleranceAmount", "Properties.description"), and so are a case's expectations ("expect.NewCustomerCap"):
+    /// a person wants to know which parameter or expectation changed.
     /// </summary>
     private static List<FieldChange> FieldChanges(JsonElement from, JsonElement to, string[] ignore)
     {
@@ -82,7 +88,7 @@ internal static class RuleSetDiff
                     .Where(c => c.Change != ChangeKind.Unchanged)
                     .Select(c => new FieldChange($"{name}.{c.Name}", Text(ParamExpression(before, c.Name)), Text(ParamExpression(after, c.Name)))));
             }
-            else if (name == "Properties" && IsObjectOrMissing(before) && IsObjectOrMissing(after))
+            else if (name is "Properties" or "expect" && IsObjectOrMissing(before) && IsObjectOrMissing(after))
             {
                 changes.AddRange(FieldChanges(before ?? Empty, after ?? Empty, ignore: [])
                     .Select(c => c with { Field = $"{name}.{c.Field}" }));
@@ -139,4 +145,4 @@ internal sealed record FieldChange(string Field, string? Before, string? After);
 
 internal sealed record ItemChange(string Name, ChangeKind Change, IReadOnlyList<FieldChange> Fields);
 
-internal sealed record RuleSetDiffView(string RuleSet, int From, int To, IReadOnlyList<FieldChange> Fields, IReadOnlyList<ItemChange> GlobalParams, IReadOnlyList<ItemChange> Rules);
+internal sealed record RuleSetDiffView(string RuleSet, int From, int To, IReadOnlyList<FieldChange> Fields, IReadOnlyList<ItemChange> GlobalParams, IReadOnlyList<ItemChange> Rules, IReadOnlyList<ItemChange> Cases);

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
 using OrderToCash.Engine.Rules.Store;
@@ -68,7 +68,7 @@ internal static class RuleVersionEndpoints
             return NotFound($"Rule set '{name}' has no version {(older is null ? fromVersion : toVersion)}.");
         }
 
-        return Results.Ok(RuleSetDiff.Compare(name, fromVersion, older.Content, toVersion, newer.Content));
+        return Results.Ok(RuleSetDiff.Compare(name, fromVersion, older.Content, toVersion, newer.Content, older.Cases, newer.Cases));
     }
 
     private static async Task<IResult> PublishEditAsync(string name, EditBody body, ClaimsPrincipal user, RuleSetPublisher publisher, CancellationToken ct)

@@ -3,7 +3,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using OrderToCash.Core;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Engine.Telemetry;
 
 namespace OrderToCash.Host.Features.Telemetry;

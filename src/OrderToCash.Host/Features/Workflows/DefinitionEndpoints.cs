@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Host.Features.Workflows;
@@ -15,10 +15,10 @@ internal static class DefinitionEndpoints
         var definitions = endpoints.MapGroup("/api/definitions").WithTags("Workflows").RequireAuthorization(Roles.ProcessOwner);
         definitions.MapPost("/", PublishAsync)
             .WithSummary("Publish a BPMN definition (a new version when its content changed)")
-            .Accepts<string>("application/xml", "text/xml").Produces<PublishedDefinitions>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<PublishedDefinitions>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         definitions.MapPost("/validate", ValidateAsync)
             .WithSummary("Check a BPMN definition as publishing would, writing nothing")
-            .Accepts<string>("application/xml", "text/xml").Produces<DefinitionCheck>();
+            .Produces<DefinitionCheck>();
         definitions.MapGet("/", async (DefinitionStore store, CancellationToken ct) =>
                 Results.Ok(await VersionsAsync(store, processId: null, ct).ConfigureAwait(false)))
             .WithSummary("List the published versions of every process").Produces<List<DefinitionVersion>>();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Engine.Durable;
 using OrderToCash.Engine.Runtime.State;
 

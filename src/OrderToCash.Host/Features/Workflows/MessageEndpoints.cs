@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Host.Features.Workflows;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Processes;
 
 namespace OrderToCash.Host.Features.Workflows;
 

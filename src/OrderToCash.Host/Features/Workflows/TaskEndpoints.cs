@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Host.Features.Workflows;

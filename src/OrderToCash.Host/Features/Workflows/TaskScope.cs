@@ -2,10 +2,10 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Disputes;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Orders;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Security;
 using OrderToCash.Engine.Durable.Storage;
 
 namespace OrderToCash.Host.Features.Workflows;

@@ -109,7 +109,8 @@ function renderDiff(diff: RuleSetDiff): HTMLElement[] {
   const rules = changed(diff.rules);
   const globals = changed(diff.globalParams);
   const unchanged = diff.rules.filter(r => r.change === 'Unchanged').map(r => r.name);
-  const nothing = rules.length === 0 && globals.length === 0 && diff.fields.length === 0;
+  const cases = changed(diff.cases);
+  const nothing = rules.length === 0 && globals.length === 0 && diff.fields.length === 0 && cases.length === 0;
   return [
     h('h3', {}, `From version ${diff.from} to version ${diff.to}`),
     nothing ? h('p', { 'data-test': 'diff-nothing' }, 'The two versions have the same rules.') : null,
@@ -117,6 +118,7 @@ function renderDiff(diff: RuleSetDiff): HTMLElement[] {
     ...globals.map(g => item('Global parameter', g)),
     ...rules.map(r => item('Rule', r)),
     unchanged.length > 0 ? h('p', { class: 'muted small', 'data-test': 'diff-unchanged' }, `Unchanged rules: ${unchanged.join(', ')}.`) : null,
+    ...cases.map(c => item('Case', c)),
   ].filter((e): e is HTMLElement => e !== null);
 }
 

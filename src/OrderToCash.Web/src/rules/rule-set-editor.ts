@@ -1,5 +1,6 @@
 import { h } from '../shared/dom';
 import { BackTestPanel } from './backtest-panel';
+import { CaseEditor } from './case-editor';
 import { formatDate, isFuture } from './format';
 import { HistoryPanel } from './history-panel';
 import { JsonView } from './json-view';
@@ -24,6 +25,7 @@ export class RuleSetEditor {
   private readonly whatIf: WhatIfPanel;
   private readonly history: HistoryPanel;
   private readonly backTest: BackTestPanel;
+  private readonly cases: CaseEditor;
   private readonly formContainer = h('div', { 'data-test': 'rule-form' });
   private readonly jsonContainer = h('div', { hidden: true });
   private readonly formTab = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'true', 'data-test': 'view-form' }, 'Form');
@@ -41,20 +43,24 @@ export class RuleSetEditor {
     private readonly published: () => Promise<VersionSummary[]>,
   ) {
     const whatIfElement = h('section', { class: 'card panel', 'aria-label': 'What-if', 'data-test': 'what-if' });
+    const casesElement = h('section', { class: 'card panel', 'aria-label': 'Cases', 'data-test': 'cases' });
+    this.cases = new CaseEditor(casesElement, () => this.workflow.Rules.map(r => r.RuleName), () => this.edited());
     const historyElement = h('section', { class: 'card panel', 'aria-label': 'History', 'data-test': 'history' });
-    this.whatIf = new WhatIfPanel(whatIfElement, () => this.content, () => this.updatePublish());
+    this.whatIf = new WhatIfPanel(whatIfElement, () => this.content, () => ({ edited: this.cases.edited, state: this.cases.state }), () => this.updatePublish());
     this.history = new HistoryPanel(historyElement, v => this.rollback(v));
     const backTestElement = h('section', { class: 'card panel', 'aria-label': 'Back-test', 'data-test': 'backtest' });
     this.backTest = new BackTestPanel(backTestElement, () => this.content);
     this.formTab.addEventListener('click', () => this.showForm());
     this.jsonTab.addEventListener('click', () => this.showJson());
     this.publishButton.addEventListener('click', () => void this.publish());
+    this.comment.addEventListener('input', () => this.updatePublish());
     element.replaceChildren(
       this.header,
       this.status,
       h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.formTab, this.jsonTab),
       this.formContainer,
       this.jsonContainer,
+      casesElement,
       whatIfElement,
       backTestElement,
       historyElement,
@@ -71,7 +77,7 @@ export class RuleSetEditor {
 
   /** True when the rules differ from the version opened (an edit not published yet). */
   get dirty(): boolean {
-    return this.version !== null && this.content !== this.loadedContent;
+    return this.version !== null && (this.content !== this.loadedContent || this.cases.dirty);
   }
 
   /** The rule set as it is now in the editor (the JSON the server checks and publishes). */
@@ -103,6 +109,7 @@ export class RuleSetEditor {
     this.jsonContainer.replaceChildren(this.json.element);
     this.form.render();
     this.showForm();
+    this.cases.load(version.cases);
     this.whatIf.load(version);
     this.backTest.load(version.name);
     this.history.show(version.name, versions.filter(v => v.name === version.name));
@@ -141,9 +148,11 @@ export class RuleSetEditor {
     const content = this.content;
     const last = this.whatIf.last;
     let reason: string | null = null;
-    if (content === this.loadedContent) {
-      reason = 'Nothing to publish: the rules are those of the version opened.';
-    } else if (!last || last.content !== content) {
+    if (content === this.loadedContent && !this.cases.dirty) {
+      reason = 'Nothing to publish: the rules and cases are those of the version opened.';
+    } else if (this.cases.dirty && this.comment.value.trim() === '') {
+      reason = 'The cases changed: say why in the comment before publishing.';
+    } else if (!last || last.content !== content || last.cases !== this.cases.state) {
       reason = 'Waiting for the what-if cases to run on this change…';
     } else if (!last.result.valid) {
       reason = last.result.failed > 0 ? 'Publishing is refused while what-if cases fail (see What-if).' : 'Publishing is refused while the rule set does not compile (see What-if).';
@@ -160,7 +169,7 @@ export class RuleSetEditor {
     this.setStatus('Publishing…');
     const effectiveFrom = this.effective.value ? new Date(this.effective.value).toISOString() : null;
     try {
-      const outcome = await rulesApi.publish(this.version.name, this.content, this.comment.value.trim(), effectiveFrom);
+      const outcome = await rulesApi.publish(this.version.name, this.content, this.comment.value.trim(), effectiveFrom, this.cases.edited);
       if (!outcome.published) {
         this.whatIf.showRefusal(outcome);
         this.setStatus(`Not published: ${outcome.failedCases.length > 0 ? `${outcome.failedCases.length} what-if case(s) fail` : outcome.title}.`, 'error');

@@ -55,9 +55,10 @@ export interface WhatIfCase {
   name: string;
   inputs: Record<string, JsonValue>;
   expect: Record<string, boolean>;
+  outcome?: string[] | null;
 }
 
-/** A version with its content and the what-if cases that gate publishing it (from the server's rules folder). */
+/** A version with its content and the what-if cases stored with it, which gate publishing the next one. */
 export interface RuleSetVersion extends VersionSummary {
   source: string | null;
   inputs: string[];
@@ -118,6 +119,7 @@ export interface RuleSetDiff {
   fields: FieldChange[];
   globalParams: ItemChange[];
   rules: ItemChange[];
+  cases: ItemChange[];
 }
 
 /** A refused publication (HTTP 422): the problems and the what-if cases that failed. */
@@ -128,6 +130,11 @@ export interface PublishRefusal {
 }
 
 export type PublishOutcome = { published: true; version: number; unchanged: boolean } | ({ published: false } & PublishRefusal);
+
+/** Cases as the server stores them: name, inputs, expectations and the expected outcome when there is one. */
+export function storedCases(cases: WhatIfCase[]): unknown[] {
+  return cases.map(c => (c.outcome ? { name: c.name, inputs: c.inputs, expect: c.expect, outcome: c.outcome } : { name: c.name, inputs: c.inputs, expect: c.expect }));
+}
 
 const set = (name: string) => `/api/rules/${encodeURIComponent(name)}`;
 
@@ -179,9 +186,11 @@ export const rulesApi = {
   diff: (name: string, from: number, to: number) => getJson<RuleSetDiff>(`${set(name)}/diff?from=${from}&to=${to}`),
   checkExpression: (ruleSet: string, ruleName: string, expression: string, content: string) =>
     postJson<ExpressionCheck>('/api/rules/check-expression', { ruleSet, ruleName, expression, content }),
-  whatIf: (content: string, adHoc?: unknown) => postJson<WhatIfResult>('/api/rules/what-if', { content, adHoc }),
+  whatIf: (content: string, adHoc?: unknown, cases?: WhatIfCase[] | null) =>
+    postJson<WhatIfResult>('/api/rules/what-if', { content, adHoc, cases: cases ? storedCases(cases) : undefined }),
   backTest: (name: string, content: string, from: string | null, to: string | null) => postJson<BackTestReport>(`${set(name)}/backtest`, { content, from, to }),
-  publish: (name: string, content: string, comment: string, effectiveFrom: string | null) =>
-    publishing(postJson(`${set(name)}/versions`, { content, comment: comment || null, effectiveFrom })),
+  /** Publishes the rules and, when `cases` is given, replaces the cases stored with them (one version, one comment). */
+  publish: (name: string, content: string, comment: string, effectiveFrom: string | null, cases: WhatIfCase[] | null = null) =>
+    publishing(postJson(`${set(name)}/versions`, { content, comment: comment || null, effectiveFrom, cases: cases ? storedCases(cases) : undefined })),
   rollback: (name: string, version: number) => publishing(postJson(`${set(name)}/versions/${version}/rollback`, {})),
 };

@@ -1,9 +1,9 @@
 import { ApiError } from '../shared/api';
 import { h } from '../shared/dom';
-import { rulesApi, type AdHocResult, type CaseResult, type Diagnostic, type PublishRefusal, type RuleSetVersion, type WhatIfResult } from './rules-api';
+import { rulesApi, type AdHocResult, type CaseResult, type Diagnostic, type PublishRefusal, type RuleSetVersion, type WhatIfCase, type WhatIfResult } from './rules-api';
 
 /**
- * What-if: the rule set's cases (from the server's rules folder, the ones that gate publishing) run against the
+ * What-if: the rule set's cases (those stored with its version, as edited beside it; the ones that gate publishing) run against the
  * rule set being edited, and an ad-hoc case typed as JSON ("customer X, order of 25,000 EUR"). Nothing is written.
  */
 export class WhatIfPanel {
@@ -14,12 +14,13 @@ export class WhatIfPanel {
   private readonly adHocResult = h('div', { 'data-test': 'ad-hoc-result' });
   private sequence = 0;
 
-  /** The content the last finished run was about, and its answer. */
-  last: { content: string; result: WhatIfResult } | null = null;
+  /** The content and cases (their key) the last finished run was about, and its answer. */
+  last: { content: string; cases: string; result: WhatIfResult } | null = null;
 
   constructor(
     container: HTMLElement,
     private readonly content: () => string,
+    private readonly cases: () => { edited: WhatIfCase[] | null; state: string },
     private readonly finished: () => void,
   ) {
     const runButton = h('button', { type: 'button', class: 'button', 'data-test': 'run-cases', onclick: () => void this.run() }, 'Run the what-if cases');
@@ -51,24 +52,23 @@ export class WhatIfPanel {
     this.adHocInput.value = JSON.stringify(first ? first.inputs : Object.fromEntries(version.inputs.map(i => [i, {}])), null, 2);
     this.summary.dataset.kind = 'info';
     this.summary.textContent = version.cases.length === 0
-      ? version.casesFolder === null
-        ? 'The server has no rules folder: no what-if case gates publishing this rule set.'
-        : `No what-if case for ${version.name} in the rules folder's tests/: nothing gates publishing it.`
-      : `${version.cases.length} what-if cases from ${[...new Set(version.cases.map(c => c.source))].join(', ')} gate publishing. Run them to see the results.`;
+      ? `No what-if case is stored with ${version.name} version ${version.version}: add one under Test cases, nothing gates publishing yet.`
+      : `${version.cases.length} what-if cases stored with version ${version.version} gate publishing. Run them to see the results.`;
   }
 
   /** Runs the cases against the current content; only the answer to the latest run is shown. */
   async run(): Promise<void> {
     const content = this.content();
+    const cases = this.cases();
     const sequence = ++this.sequence;
     this.summary.dataset.kind = 'info';
     this.summary.textContent = 'Running the what-if cases…';
     try {
-      const result = await rulesApi.whatIf(content);
+      const result = await rulesApi.whatIf(content, undefined, cases.edited);
       if (sequence !== this.sequence) {
         return;
       }
-      this.last = { content, result };
+      this.last = { content, cases: cases.state, result };
       this.show(result);
     } catch (error) {
       if (sequence === this.sequence) {

@@ -24,7 +24,7 @@ internal static class BenchRounds
 
     /// <summary>The rules/ folder of the repository: from the working directory, else from the executable upwards.</summary>
     public static string RulesFolder() =>
-        Core.Rules.RuleFolder.Find(Directory.GetCurrentDirectory())
-        ?? Core.Rules.RuleFolder.Find(AppContext.BaseDirectory)
+        Core.Infrastructure.Content.RuleFolder.Find(Directory.GetCurrentDirectory())
+        ?? Core.Infrastructure.Content.RuleFolder.Find(AppContext.BaseDirectory)
         ?? throw new CliUsageException("No rules/ folder found from the working directory or the executable upwards.");
 }

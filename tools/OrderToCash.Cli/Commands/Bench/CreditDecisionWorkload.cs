@@ -1,5 +1,5 @@
 using OrderToCash.Core.Credit;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
 using OrderToCash.Engine.Rules.Definitions;

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Cli.Commands.RootCauses;
-using OrderToCash.Core.Analytics;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Content;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
+using OrderToCash.Core.Kpis;
 using OrderToCash.Core.RootCauses;
-using OrderToCash.Core.Rules;
 using OrderToCash.Engine.Rules.Store;
 
 namespace OrderToCash.Cli.Commands.Bench;

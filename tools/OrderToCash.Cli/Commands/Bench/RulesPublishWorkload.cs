@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Credit;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Store;
 
@@ -66,7 +67,7 @@ internal sealed class RulesPublishWorkload : IBenchWorkload
     /// <summary>N distinct rules of the shape of the shipped ones (parameters, arithmetic, comparisons).</summary>
     private static string Generate(int count, int salt) => JsonSerializer.Serialize(new
     {
-        WorkflowName = OrderToCashRuleSets.CreditLimit,
+        WorkflowName = CreditCheckInput.RuleSet,
         GlobalParams = new[] { new { Name = "limit", Expression = "check.InternalLimit + check.InsurerCover" } },
         Rules = Enumerable.Range(0, count).Select(i => new
         {

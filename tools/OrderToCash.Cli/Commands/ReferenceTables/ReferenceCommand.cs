@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderToCash.Cli.Commands.RootCauses;
-using OrderToCash.Core.Collections;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Payments;
 using OrderToCash.Core.ReferenceTables;
 
 namespace OrderToCash.Cli.Commands.ReferenceTables;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using OrderToCash.Core.Analytics;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
+using OrderToCash.Core.Kpis;
 using OrderToCash.Core.RootCauses;
-using OrderToCash.Core.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
 using OrderToCash.Engine.Rules.Store;

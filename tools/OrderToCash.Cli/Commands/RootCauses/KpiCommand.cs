@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using OrderToCash.Core.Analytics;
+using OrderToCash.Core.Kpis;
 
 namespace OrderToCash.Cli.Commands.RootCauses;
 

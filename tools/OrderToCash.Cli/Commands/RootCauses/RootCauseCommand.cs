@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Analytics;
+using OrderToCash.Core.Kpis;
 using OrderToCash.Core.RootCauses;
 
 namespace OrderToCash.Cli.Commands.RootCauses;

@@ -1,4 +1,4 @@
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Diagnostics;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Definitions;

@@ -1,4 +1,5 @@
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Content;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
 

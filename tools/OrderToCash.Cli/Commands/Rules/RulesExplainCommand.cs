@@ -1,5 +1,5 @@
 using System.CommandLine;
-using OrderToCash.Core.Persistence;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Rules.Decisions;
 
 namespace OrderToCash.Cli.Commands.Rules;

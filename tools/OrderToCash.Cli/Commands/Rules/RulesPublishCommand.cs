@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using OrderToCash.Core.Persistence;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Content;
+using OrderToCash.Core.Infrastructure.Persistence;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Store;
 using OrderToCash.Engine.Rules.WhatIf;

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using OrderToCash.Core.Rules;
+using OrderToCash.Core.Infrastructure.Content;
+using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Diagnostics;
 
 namespace OrderToCash.Cli.Commands.Rules;

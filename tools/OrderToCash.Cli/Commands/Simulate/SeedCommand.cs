@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OrderToCash.Core.Demo;
-using OrderToCash.Core.Simulation;
 
 namespace OrderToCash.Cli.Commands.Simulate;
 

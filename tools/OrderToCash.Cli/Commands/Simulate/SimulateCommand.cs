@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using OrderToCash.Core.Simulation;
+using OrderToCash.Core.Demo;
 using Spectre.Console;
 
 namespace OrderToCash.Cli.Commands.Simulate;

@@ -1,6 +1,6 @@
-using OrderToCash.Core.Simulation;
 using System.Globalization;
 using System.Text;
+using OrderToCash.Core.Demo;
 
 namespace OrderToCash.Cli.Commands.Simulate;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using OrderToCash.Core.Security;
+using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.Cli.Commands.Users;
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using OrderToCash.Core.Persistence.Providers;
+using OrderToCash.Core.Infrastructure.Persistence.Providers;
 
 #nullable disable
 
@@ -45,7 +45,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -104,7 +104,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PaymentAllocation", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PaymentAllocation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -500,7 +500,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("disputes", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Disputes.ReasonCode", b =>
+            modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonCode", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(50)
@@ -843,7 +843,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("reminder_templates", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Housekeeping.HousekeepingRun", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Housekeeping.HousekeepingRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1209,7 +1209,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("invoice_lifecycle_events", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Invoicing.InvoiceNumberSeries", b =>
+            modelBuilder.Entity("OrderToCash.Core.Numbering.InvoiceNumberSeries", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(32)
@@ -1328,7 +1328,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Persistence.ReadinessProbe", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Persistence.ReadinessProbe", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -1495,7 +1495,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("improvement_task_evidence", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Security.UserSession", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.UserSession", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -2009,7 +2009,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.Payment", b =>
                 {
                     b.HasOne("OrderToCash.Core.Customers.Customer", null)
                         .WithMany()
@@ -2018,7 +2018,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PaymentAllocation", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PaymentAllocation", b =>
                 {
                     b.HasOne("OrderToCash.Core.Invoicing.Invoice", null)
                         .WithMany()
@@ -2026,7 +2026,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OrderToCash.Core.Collections.Payment", null)
+                    b.HasOne("OrderToCash.Core.Payments.Payment", null)
                         .WithMany()
                         .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using OrderToCash.Core.Persistence.Providers;
+using OrderToCash.Core.Infrastructure.Persistence.Providers;
 
 #nullable disable
 
@@ -45,7 +45,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -104,7 +104,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PaymentAllocation", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PaymentAllocation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -134,7 +134,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("payment_allocations", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PendingInterest", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PendingInterest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -624,7 +624,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("disputes", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Disputes.ReasonCode", b =>
+            modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonCode", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(50)
@@ -967,7 +967,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("reminder_templates", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Housekeeping.HousekeepingRun", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Housekeeping.HousekeepingRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1333,7 +1333,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("invoice_lifecycle_events", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Invoicing.InvoiceNumberSeries", b =>
+            modelBuilder.Entity("OrderToCash.Core.Numbering.InvoiceNumberSeries", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(32)
@@ -1452,7 +1452,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Persistence.ReadinessProbe", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Persistence.ReadinessProbe", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -1656,7 +1656,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("improvement_task_evidence", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Security.UserSession", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.UserSession", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -2176,7 +2176,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.Payment", b =>
                 {
                     b.HasOne("OrderToCash.Core.Customers.Customer", null)
                         .WithMany()
@@ -2185,7 +2185,7 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PaymentAllocation", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PaymentAllocation", b =>
                 {
                     b.HasOne("OrderToCash.Core.Invoicing.Invoice", null)
                         .WithMany()
@@ -2193,14 +2193,14 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OrderToCash.Core.Collections.Payment", null)
+                    b.HasOne("OrderToCash.Core.Payments.Payment", null)
                         .WithMany()
                         .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PendingInterest", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PendingInterest", b =>
                 {
                     b.HasOne("OrderToCash.Core.Invoicing.Invoice", null)
                         .WithMany()

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using OrderToCash.Core.Persistence.Providers;
+using OrderToCash.Core.Infrastructure.Persistence.Providers;
 
 #nullable disable
 
@@ -42,7 +42,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -101,7 +101,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PaymentAllocation", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PaymentAllocation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -131,7 +131,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("payment_allocations", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PendingInterest", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PendingInterest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -621,7 +621,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("disputes", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Disputes.ReasonCode", b =>
+            modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonCode", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(50)
@@ -964,7 +964,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("reminder_templates", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Housekeeping.HousekeepingRun", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Housekeeping.HousekeepingRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1331,7 +1331,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("invoice_lifecycle_events", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Invoicing.InvoiceNumberSeries", b =>
+            modelBuilder.Entity("OrderToCash.Core.Numbering.InvoiceNumberSeries", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(32)
@@ -1450,7 +1450,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Persistence.ReadinessProbe", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Persistence.ReadinessProbe", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("int");
@@ -1655,7 +1655,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("improvement_task_evidence", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Security.UserSession", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.UserSession", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -2175,7 +2175,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.Payment", b =>
                 {
                     b.HasOne("OrderToCash.Core.Customers.Customer", null)
                         .WithMany()
@@ -2184,7 +2184,7 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PaymentAllocation", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PaymentAllocation", b =>
                 {
                     b.HasOne("OrderToCash.Core.Invoicing.Invoice", null)
                         .WithMany()
@@ -2192,14 +2192,14 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OrderToCash.Core.Collections.Payment", null)
+                    b.HasOne("OrderToCash.Core.Payments.Payment", null)
                         .WithMany()
                         .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PendingInterest", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PendingInterest", b =>
                 {
                     b.HasOne("OrderToCash.Core.Invoicing.Invoice", null)
                         .WithMany()

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using OrderToCash.Core.Persistence.Providers;
+using OrderToCash.Core.Infrastructure.Persistence.Providers;
 
 #nullable disable
 

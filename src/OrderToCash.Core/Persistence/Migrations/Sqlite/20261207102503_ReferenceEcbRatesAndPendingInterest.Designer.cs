@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using OrderToCash.Core.Persistence.Providers;
+using OrderToCash.Core.Infrastructure.Persistence.Providers;
 
 #nullable disable
 
@@ -38,7 +38,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -97,7 +97,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PaymentAllocation", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PaymentAllocation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -125,7 +125,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("payment_allocations", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PendingInterest", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PendingInterest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -613,7 +613,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("disputes", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Disputes.ReasonCode", b =>
+            modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonCode", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(50)
@@ -954,7 +954,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("reminder_templates", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Housekeeping.HousekeepingRun", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Housekeeping.HousekeepingRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1316,7 +1316,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("invoice_lifecycle_events", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Invoicing.InvoiceNumberSeries", b =>
+            modelBuilder.Entity("OrderToCash.Core.Numbering.InvoiceNumberSeries", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(32)
@@ -1435,7 +1435,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Persistence.ReadinessProbe", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Persistence.ReadinessProbe", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -1637,7 +1637,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("improvement_task_evidence", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Security.UserSession", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.UserSession", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -2147,7 +2147,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.Payment", b =>
                 {
                     b.HasOne("OrderToCash.Core.Customers.Customer", null)
                         .WithMany()
@@ -2156,7 +2156,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PaymentAllocation", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PaymentAllocation", b =>
                 {
                     b.HasOne("OrderToCash.Core.Invoicing.Invoice", null)
                         .WithMany()
@@ -2164,14 +2164,14 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OrderToCash.Core.Collections.Payment", null)
+                    b.HasOne("OrderToCash.Core.Payments.Payment", null)
                         .WithMany()
                         .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PendingInterest", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PendingInterest", b =>
                 {
                     b.HasOne("OrderToCash.Core.Invoicing.Invoice", null)
                         .WithMany()

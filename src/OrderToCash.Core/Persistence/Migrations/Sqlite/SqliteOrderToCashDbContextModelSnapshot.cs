@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using OrderToCash.Core.Persistence.Providers;
+using OrderToCash.Core.Infrastructure.Persistence.Providers;
 
 #nullable disable
 
@@ -35,7 +35,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -94,7 +94,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PaymentAllocation", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PaymentAllocation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -122,7 +122,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("payment_allocations", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PendingInterest", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PendingInterest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -610,7 +610,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("disputes", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Disputes.ReasonCode", b =>
+            modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonCode", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(50)
@@ -951,7 +951,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("reminder_templates", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Housekeeping.HousekeepingRun", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Housekeeping.HousekeepingRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1313,7 +1313,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("invoice_lifecycle_events", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Invoicing.InvoiceNumberSeries", b =>
+            modelBuilder.Entity("OrderToCash.Core.Numbering.InvoiceNumberSeries", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(32)
@@ -1432,7 +1432,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Persistence.ReadinessProbe", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Persistence.ReadinessProbe", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -1634,7 +1634,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("improvement_task_evidence", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Security.UserSession", b =>
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.UserSession", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -2144,7 +2144,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.Payment", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.Payment", b =>
                 {
                     b.HasOne("OrderToCash.Core.Customers.Customer", null)
                         .WithMany()
@@ -2153,7 +2153,7 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PaymentAllocation", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PaymentAllocation", b =>
                 {
                     b.HasOne("OrderToCash.Core.Invoicing.Invoice", null)
                         .WithMany()
@@ -2161,14 +2161,14 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OrderToCash.Core.Collections.Payment", null)
+                    b.HasOne("OrderToCash.Core.Payments.Payment", null)
                         .WithMany()
                         .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OrderToCash.Core.Collections.PendingInterest", b =>
+            modelBuilder.Entity("OrderToCash.Core.Payments.PendingInterest", b =>
                 {
                     b.HasOne("OrderToCash.Core.Invoicing.Invoice", null)
                         .WithMany()

@@ -1,0 +1,17 @@
+namespace OrderToCash.Core.Demo;
+
+/// <summary>How a synthetic customer pays (issue 7: on-time payers, late payers, disputers, customers in difficulty).</summary>
+internal enum CustomerBehaviour
+{
+    /// <summary>Pays in full a few days before or on the due date.</summary>
+    OnTimePayer,
+
+    /// <summary>Pays 5 to 60 days late, sometimes in two instalments.</summary>
+    LatePayer,
+
+    /// <summary>Contests part of some invoices (a dispute), then pays what is not contested.</summary>
+    Disputer,
+
+    /// <summary>Pays months late in instalments, or not at all (the credit manager writes the invoice off).</summary>
+    InDifficulty,
+}

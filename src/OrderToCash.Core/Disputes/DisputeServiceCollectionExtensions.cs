@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrderToCash.Engine.Handlers;
+
+namespace OrderToCash.Core.Disputes;
+
+public static class DisputeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Disputes: the dispute workflow's starter and handlers (route, escalate, resolve), and the start-up repair of
+    /// disputes whose workflow did not start. Register after the reason taxonomy (<c>AddOrderToCashReasons</c>): the
+    /// repair routes by reason.
+    /// </summary>
+    public static IServiceCollection AddOrderToCashDisputes(this IServiceCollection services)
+    {
+        services.AddSingleton<DisputeWorkflowStarter>();
+        services.AddWorkflowHandler<DisputeRouteHandler>();
+        services.AddWorkflowHandler<DisputeEscalateHandler>();
+        services.AddWorkflowHandler<DisputeResolveHandler>();
+        services.AddHostedService<DisputeWorkflowRepair>();
+        return services;
+    }
+}

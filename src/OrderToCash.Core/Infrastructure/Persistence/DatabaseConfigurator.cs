@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Infrastructure.Persistence.Providers;
+
+namespace OrderToCash.Core.Infrastructure.Persistence;
+
+/// <summary>Builds the provider-specific context options; the one place that knows each provider's settings.</summary>
+public static class DatabaseConfigurator
+{
+    public static Type ContextType(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => typeof(SqliteOrderToCashDbContext),
+        DatabaseProvider.SqlServer => typeof(SqlServerOrderToCashDbContext),
+        DatabaseProvider.PostgreSql => typeof(PostgreSqlOrderToCashDbContext),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                OwnerOnlyFiles.PrepareSqliteFile(connectionString);
+                builder.UseSqlite(connectionString).AddInterceptors(SqliteDurabilityInterceptor.Instance);
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(connectionString);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
+        }
+
+        // Settling an invoice with cash queues its e-invoicing status Encaissée in the same transaction.
+        builder.AddInterceptors(Invoicing.SettlementStatusInterceptor.Instance);
+    }
+
+    /// <summary>Creates the options for one context instance, outside dependency injection (CLI, tests, design time).</summary>
+    public static OrderToCashDbContext CreateContext(DatabaseProvider provider, string connectionString)
+    {
+        var contextType = ContextType(provider);
+        var builderType = typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType);
+        var builder = (DbContextOptionsBuilder)Activator.CreateInstance(builderType)!;
+        Configure(builder, provider, connectionString);
+        return (OrderToCashDbContext)Activator.CreateInstance(contextType, builder.Options)!;
+    }
+}

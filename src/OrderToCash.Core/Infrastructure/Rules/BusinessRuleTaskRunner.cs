@@ -1,0 +1,73 @@
+using System.Text.Json;
+using OrderToCash.Engine.Expressions;
+using OrderToCash.Engine.Rules;
+using OrderToCash.Engine.Rules.Compilation;
+using OrderToCash.Engine.Rules.Decisions;
+using OrderToCash.Engine.Runtime;
+
+namespace OrderToCash.Core.Infrastructure.Rules;
+
+/// <summary>
+/// Runs a rule set for a business-rule task (<c>o2c:ruleSet</c>). Each input of the rule set (e.g. <c>dispute</c>) is the
+/// task input of that name, or else is built from the task's inputs by property name (<c>reasonCode</c>,
+/// <c>disputedAmount</c>...). The outputs become variables: <c>passed</c> (every rule succeeded), <c>event</c> (the first
+/// success event, e.g. the department a dispute goes to), <c>events</c>, <c>failedRules</c> and <c>ruleSetVersion</c>.
+/// In a durable step the decision is recorded against the instance (subject <c>instance</c>) in the step's own
+/// transaction, so it is explained like any other decision and a replayed step does not record it twice.
+/// </summary>
+internal sealed class BusinessRuleTaskRunner(RuleSetCatalog catalog, RuleEvaluator evaluator, TimeProvider clock) : IRuleSetRunner
+{
+    public const string SubjectType = "instance";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(string ruleSet, IReadOnlyDictionary<string, object?> inputs, RuleTaskContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!catalog.TryGetInputs(ruleSet, out var bindings))
+        {
+            throw new InvalidOperationException($"The rule set '{ruleSet}' is not in the rule catalog (known: {string.Join(", ", catalog.Names)}).");
+        }
+
+        var values = bindings.Select(binding => Bind(ruleSet, binding, inputs)).ToList();
+        var at = clock.GetUtcNow();
+        var decision = await evaluator.EvaluateAsync(ruleSet, values, at, cancellationToken).ConfigureAwait(false);
+        if (context.StepServices?.GetService(typeof(Microsoft.EntityFrameworkCore.DbContext)) is Microsoft.EntityFrameworkCore.DbContext step)
+        {
+            // Saved by the step's own commit, with the instance's new state.
+            step.Add(decision.RecordFor(new DecisionSubject(SubjectType, context.InstanceId)));
+        }
+
+        var succeeded = decision.Outcome.Rules.Where(r => r.IsSuccess).ToList();
+        var events = succeeded.Select(r => r.SuccessEvent).OfType<string>().ToList();
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["passed"] = decision.Outcome.Rules.All(r => r.IsSuccess),
+            ["event"] = events.Count > 0 ? events[0] : null,
+            ["events"] = events,
+            ["failedRules"] = decision.Outcome.Rules.Where(r => !r.IsSuccess).Select(r => r.RuleName).ToList(),
+            ["ruleSetVersion"] = decision.Version.Version,
+        };
+    }
+
+    private static object? Bind(string ruleSet, RuleInputBinding binding, IReadOnlyDictionary<string, object?> inputs)
+    {
+        if (inputs.TryGetValue(binding.Name, out var value))
+        {
+            return VariableValues.ConvertTo(value, binding.Type, binding.Name);
+        }
+
+        try
+        {
+            // The model's properties from the task's inputs of the same names (any JSON-compatible values).
+            return JsonSerializer.Deserialize(JsonSerializer.Serialize(inputs, Json), binding.Type, Json)
+                ?? throw new InvalidOperationException($"The rule set '{ruleSet}' got no '{binding.Name}'.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException(
+                $"The inputs of the rule set '{ruleSet}' do not make a '{binding.Name}' ({binding.Type.Name}): {ex.Message} Map its properties with o2c:input.", ex);
+        }
+    }
+}

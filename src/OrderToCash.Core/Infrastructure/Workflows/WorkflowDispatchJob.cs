@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using OrderToCash.Engine.Durable;
+using Quartz;
+
+namespace OrderToCash.Core.Infrastructure.Workflows;
+
+/// <summary>
+/// Fires the workflow timers that are due, retries the incidents whose back-off elapsed, and delivers buffered messages
+/// whose wait now exists. The rows in the database
+/// are the truth; this job only looks at them often, and several hosts may run it (timers are leased).
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed partial class WorkflowDispatchJob(DurableWorkflowRuntime runtime, ILogger<WorkflowDispatchJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("workflow-dispatch", "workflows");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var fired = await runtime.FireDueTimersAsync(cancellationToken, (instance, ex) => LogFailed(logger, "fire a timer of", instance, ex)).ConfigureAwait(false);
+        var retried = await runtime.RetryDueIncidentsAsync(cancellationToken, (instance, ex) => LogFailed(logger, "retry the incident of", instance, ex)).ConfigureAwait(false);
+        var delivered = await runtime.DeliverBufferedMessagesAsync(cancellationToken, (message, ex) => LogFailed(logger, "deliver the buffered message", message, ex)).ConfigureAwait(false);
+        if (fired + retried + delivered > 0)
+        {
+            LogDispatched(logger, fired, retried, delivered);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fired {Fired} workflow timer(s), retried {Retried} incident(s), delivered {Delivered} buffered message(s)")]
+    private static partial void LogDispatched(ILogger logger, int fired, int retried, int delivered);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not {Action} {Subject}; the others went on and it will be tried again")]
+    private static partial void LogFailed(ILogger logger, string action, string subject, Exception exception);
+}

@@ -1,6 +1,0 @@
-using Microsoft.EntityFrameworkCore;
-
-namespace OrderToCash.Core.Persistence.Providers;
-
-public sealed class PostgreSqlOrderToCashDbContext(DbContextOptions<PostgreSqlOrderToCashDbContext> options)
-    : OrderToCashDbContext(options);

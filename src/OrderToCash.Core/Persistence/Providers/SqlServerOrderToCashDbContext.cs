@@ -1,6 +1,0 @@
-using Microsoft.EntityFrameworkCore;
-
-namespace OrderToCash.Core.Persistence.Providers;
-
-public sealed class SqlServerOrderToCashDbContext(DbContextOptions<SqlServerOrderToCashDbContext> options)
-    : OrderToCashDbContext(options);

@@ -1,0 +1,81 @@
+namespace OrderToCash.IntegrationTests.Architecture;
+
+/// <summary>
+/// The rule that keeps src/OrderToCash.Core's tree (ADR 0130): its folders depend one way, and the engine's storage is
+/// the engine's own. Read from the compiled assemblies, so a dependency hidden in a method body counts too.
+/// </summary>
+public sealed class CoreFolderTests
+{
+    /// <summary>
+    /// The cycles between Core folders that are known and being removed: this list may only shrink. A fix that breaks a
+    /// cycle takes it off; a new cycle fails the test.
+    /// </summary>
+    private static readonly string[][] KnownCycles =
+    [
+        ["Credit", "Customers", "Documents", "Dunning", "Infrastructure.Persistence", "Invoicing", "Numbering", "Orders", "Payments", "Reasons"],
+    ];
+
+    /// <summary>
+    /// The types outside the engine that still use its storage types directly (until the engine offers a seam for what
+    /// they read): this list may only shrink.
+    /// </summary>
+    private static readonly string[] KnownStorageUsers =
+    [
+        "OrderToCash.Cli.Commands.Bench.WaitingInstancesWorkload",
+        "OrderToCash.Core.ControlTower.WaitingLines",
+        "OrderToCash.Core.Demo.SimulatedBackOffice",
+        "OrderToCash.Core.Demo.SimulationReport",
+        "OrderToCash.Core.Disputes.DisputeResolveHandler",
+        "OrderToCash.Core.Disputes.DisputeWorkflowStarter",
+        "OrderToCash.Core.Dunning.CycleMessageOutbox",
+        "OrderToCash.Core.Orders.CreditReleaseDecisionHandler",
+        "OrderToCash.Core.Orders.OrderEntry",
+        "OrderToCash.Host.Features.Workflows.DefinitionEndpoints",
+        "OrderToCash.Host.Features.Workflows.InstanceEndpoints",
+        "OrderToCash.Host.Features.Workflows.TaskEndpoints",
+        "OrderToCash.Host.Features.Workflows.TaskScope",
+    ];
+
+    private const string StorageNamespace = "OrderToCash.Engine.Durable.Storage";
+
+    [Fact]
+    public void Core_folders_depend_one_way_apart_from_the_known_cycles()
+    {
+        var graph = CoreFolderGraph.Read(typeof(Core.Money).Assembly.Location);
+
+        var cycles = graph.Cycles();
+
+        var unknown = cycles.Where(c => !KnownCycles.Any(k => k.Order().SequenceEqual(c))).ToList();
+        unknown.Should().BeEmpty(
+            "Core folders depend one way (ADR 0130); these folders depend on each other:\n{0}",
+            string.Join("\n", unknown.Select(graph.Explain)));
+        var gone = KnownCycles.Where(k => !cycles.Any(c => c.SequenceEqual(k.Order()))).Select(k => string.Join(", ", k.Order())).ToList();
+        gone.Should().BeEmpty("a known cycle that no longer exists comes off CoreFolderTests.KnownCycles");
+    }
+
+    [Fact]
+    public void The_root_of_Core_depends_on_no_folder()
+    {
+        var graph = CoreFolderGraph.Read(typeof(Core.Money).Assembly.Location);
+
+        graph.Edges.Where(e => e.From == CoreFolderGraph.Root).Select(e => $"{e.FromType} -> {e.ToType}").Should().BeEmpty(
+            "the root of Core holds the shared kernel (Money, FrenchFormat, the shipped content) that every folder may use");
+    }
+
+    [Fact]
+    public void Only_the_engine_uses_its_storage_apart_from_the_known_users()
+    {
+        var assemblies = new[] { "OrderToCash.Core", "OrderToCash.Host", "o2c" };
+
+        var users = assemblies
+            .SelectMany(a => TypeDependencies.Of(Path.Combine(AppContext.BaseDirectory, a + ".dll")))
+            .Where(d => TypeDependencies.NamespaceOf(d.To).StartsWith(StorageNamespace, StringComparison.Ordinal))
+            .Select(d => d.From)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        users.Except(KnownStorageUsers).Should().BeEmpty($"only the engine reads and writes {StorageNamespace}; use the runtime's API");
+        KnownStorageUsers.Except(users).Should().BeEmpty("a type that no longer uses the storage comes off CoreFolderTests.KnownStorageUsers");
+    }
+}
