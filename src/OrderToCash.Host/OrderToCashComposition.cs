@@ -103,6 +103,7 @@ internal static class OrderToCashComposition
         app.MapMessages();
         app.MapTasks();
         app.MapRules();
+        Features.ReferenceTables.EcbRateEndpoints.MapReferenceTables(app);
         app.MapCatalog();
         app.MapWebPages();
         return app;

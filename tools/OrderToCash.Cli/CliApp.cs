@@ -34,6 +34,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Simulate.SimulateCommand.Create());
         root.Subcommands.Add(Commands.Simulate.SeedCommand.Create());
         root.Subcommands.Add(Commands.Import.ImportCommand.Create());
+        root.Subcommands.Add(Commands.ReferenceTables.ReferenceCommand.Create());
         return root;
     }
 

@@ -12,9 +12,9 @@ namespace OrderToCash.Core.Demo;
 /// </summary>
 internal static class DemoSeedingReset
 {
-    /// <summary>Kept: the seeding record itself, the cookie keys, sessions and the readiness probe (not demo data).</summary>
+    /// <summary>Kept: the seeding record itself, the cookie keys, sessions, the readiness probe and the ECB rate table (reference data seeded by the migration, not demo data).</summary>
     private static readonly Type[] Kept =
-        [typeof(DemoSeeding), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(Infrastructure.Security.UserSession), typeof(ReadinessProbe)];
+        [typeof(DemoSeeding), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(Infrastructure.Security.UserSession), typeof(ReadinessProbe), typeof(ReferenceTables.EcbRateTableVersion)];
 
     public static async Task ClearAsync(OrderToCashDbContext db, CancellationToken cancellationToken)
     {

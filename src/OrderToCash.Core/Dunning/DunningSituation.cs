@@ -31,7 +31,10 @@ public static class DunningSituation
             UnpaidItemCount: Math.Max(1, overdue.Count(i => i.DunnableAmount > 0m)),
             HasOpenDispute: invoice.DisputedAmount > 0m && invoice.DunnableAmount == 0m,
             HasPromiseToPay: promisePending,
-            ProfessionalCustomer: true);
+            ProfessionalCustomer: true)
+        {
+            EcbRefinancingRate = (await ReferenceTables.EcbRates.CurrentAsync(db, cancellationToken).ConfigureAwait(false)).RateFor(invoice.DueDate),
+        };
     }
 
     /// <summary>The invoice's pending promises; those whose check date (promised date + tolerance) has passed are judged now.</summary>

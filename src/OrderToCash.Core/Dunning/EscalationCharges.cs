@@ -4,26 +4,36 @@ using OrderToCash.Engine.Rules;
 namespace OrderToCash.Core.Dunning;
 
 /// <summary>
-/// What an <c>escalation</c> decision says a late invoice costs: the penalty rate of the rule carrying
-/// <c>ecbRefinancingRate</c> that held (its success event is the annual rate in percent), and the recovery indemnity.
-/// Read the same way when the invoice is printed, charged and reminded.
+/// What an <c>escalation</c> decision says a late invoice costs: the points its penalty rule (the rule carrying
+/// <see cref="PointsProperty"/>) adds to the ECB rate when it holds (its success event is the number of points), and
+/// the recovery indemnity. Read the same way when the invoice is printed, charged and reminded; the ECB rate itself
+/// comes from the reference table (ADR 0101).
 /// </summary>
 public static class EscalationCharges
 {
-    /// <summary>The annual penalty rate in percent, or null when no semester of the table covers the due date.</summary>
-    public static decimal? PenaltyRatePercent(RuleDecision decision)
+    public const string PointsProperty = "pointsAboveEcb";
+
+    /// <summary>The points above the ECB rate, or null when no penalty is due.</summary>
+    public static decimal? PenaltyPoints(RuleDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        decimal? rate = null;
+        decimal? points = null;
         foreach (var outcome in decision.Outcome.Succeeded)
         {
-            if (decision.RuleSet.FindRule(outcome.RuleName)?.Properties.ContainsKey("ecbRefinancingRate") == true && outcome.SuccessEvent is { } text)
+            if (decision.RuleSet.FindRule(outcome.RuleName)?.Properties.ContainsKey(PointsProperty) == true && outcome.SuccessEvent is { } text)
             {
-                rate = decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+                points = decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
             }
         }
 
-        return rate;
+        return points;
+    }
+
+    /// <summary>The annual penalty rate: the ECB rate of the input plus the rules' points; null when either is unknown.</summary>
+    public static decimal? PenaltyRatePercent(RuleDecision decision, EscalationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.EcbRefinancingRate + PenaltyPoints(decision);
     }
 
     /// <summary>The fixed recovery indemnity in euros (40 for a professional customer), 0 when none is due.</summary>

@@ -21,6 +21,12 @@ public sealed record EscalationInput(
     bool HasPromiseToPay,
     bool ProfessionalCustomer)
 {
+    /// <summary>
+    /// The ECB main refinancing rate of the due date's semester, from the reference table (percent a year; null when the
+    /// table lacks the semester: the penalty interest then waits for it, ADR 0101).
+    /// </summary>
+    public decimal? EcbRefinancingRate { get; init; }
+
     /// <summary>The rule set written against this input: rules/escalation.json.</summary>
     public const string RuleSet = "escalation";
 

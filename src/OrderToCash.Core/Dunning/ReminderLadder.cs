@@ -23,7 +23,7 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
     {
         ArgumentNullException.ThrowIfNull(input);
         var decision = await evaluator.EvaluateAsync(EscalationInput.RuleSet, [input], at, cancellationToken).ConfigureAwait(false);
-        return Interpret(decision, decision.RecordFor(new DecisionSubject(SubjectType, invoiceNumber)));
+        return Interpret(decision, input, decision.RecordFor(new DecisionSubject(SubjectType, invoiceNumber)));
     }
 
     /// <summary>
@@ -60,15 +60,14 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
         return (highest, step);
     }
 
-    private static ReminderDecision Interpret(RuleDecision decision, DecisionRecord record)
+    private static ReminderDecision Interpret(RuleDecision decision, EscalationInput input, DecisionRecord record)
     {
         var (level, step) = HighestStep(decision.RuleSet, decision.Outcome);
         return new ReminderDecision(
             step,
             decision.Outcome.Find("LadderPaused")?.IsSuccess ?? false,
-            EscalationCharges.PenaltyRatePercent(decision),
+            EscalationCharges.PenaltyRatePercent(decision, input),
             EscalationCharges.IndemnityEur(decision),
-            RateTableOutdated: decision.Outcome.Find("PenaltyRateTableCovers")?.IsSuccess == false,
             decision.Version.Version,
             record)
         {
@@ -79,12 +78,11 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
 
 /// <param name="Step">The highest ladder step due (e.g. "FormalReminder"), or null when none is.</param>
 /// <param name="Paused">A dispute or a promise to pay holds the ladder.</param>
-/// <param name="PenaltyRatePercent">The annual late-payment penalty rate (ECB + 10 points), when the invoice is late.</param>
+/// <param name="PenaltyRatePercent">The annual late-payment penalty rate (ECB + 10 points), when the invoice is late and the ECB rate table has its semester.</param>
 /// <param name="IndemnityEur">The fixed recovery indemnity due (40 EUR for a professional customer), else 0.</param>
-/// <param name="RateTableOutdated">The ECB rate table does not cover the due date: someone must extend it.</param>
 /// <param name="RuleSetVersion">The escalation version that decided.</param>
 /// <param name="Record">The decision log record, for the caller's unit of work.</param>
-public sealed record ReminderDecision(string? Step, bool Paused, decimal? PenaltyRatePercent, decimal IndemnityEur, bool RateTableOutdated, int RuleSetVersion, DecisionRecord Record)
+public sealed record ReminderDecision(string? Step, bool Paused, decimal? PenaltyRatePercent, decimal IndemnityEur, int RuleSetVersion, DecisionRecord Record)
 {
     /// <summary>The step's level on the ladder (its rule's <c>step</c> property), 0 when no step is due.</summary>
     public int Level { get; init; }

@@ -154,6 +154,19 @@ public sealed class Invoice
         Version++;
     }
 
+    /// <summary>Adds interest computed after settlement (a pending interest whose ECB rate was entered since, ADR 0101).</summary>
+    public void AddLateInterest(Money interest)
+    {
+        SameCurrencyAs(interest, "late interest");
+        if (interest.IsNegative)
+        {
+            throw new LedgerException($"Late interest on {Number} cannot be negative ({interest}).");
+        }
+
+        LateInterest += interest.Amount;
+        Version++;
+    }
+
     private void Reduce(Money amount, DateOnly on, string what, Action<decimal> apply)
     {
         EnsurePositive(amount, what);

@@ -43,7 +43,7 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
         var number = await InvoiceNumbering.NextAsync(db, InvoiceNumbering.InvoicePrefix, issueDate, cancellationToken).ConfigureAwait(false);
         await CheckTermsAsync(db, number, customer, now, cancellationToken).ConfigureAwait(false);
         var dueDate = customer.PaymentTerms.DueDate(issueDate, deliveredOn);
-        var late = await latePaymentTerms.ForDueDateAsync(dueDate, customer.Segment, order.GrossTotal, cancellationToken).ConfigureAwait(false);
+        var late = await latePaymentTerms.ForDueDateAsync(db, dueDate, customer.Segment, order.GrossTotal, cancellationToken).ConfigureAwait(false);
         var seller = company.Value;
         if ((Siren.Problem(seller.Siren) ?? VatNumber.Problem(seller.VatNumber, seller.Siren)) is { } sellerProblem)
         {

@@ -11,12 +11,12 @@ namespace OrderToCash.Core.Payments;
 /// the invoices' paid amounts, late-payment charges and the exposure; after the commit, InvoiceSettled for each invoice
 /// the payment settled. Bad input is refused before anything is written.
 /// </summary>
-public sealed class CashApplication(Func<OrderToCashDbContext> createContext, LateSettlement lateSettlement, SettlementMessages settlements, TimeProvider clock)
+public sealed class CashApplication(Func<OrderToCashDbContext> createContext, LateSettlement lateSettlement, SettlementMessages settlements, EcbRateEntry ecbRates, TimeProvider clock)
 {
     public async Task<PaymentResult> ReceiveAsync(ReceivedPayment request, string recordedBy, CancellationToken cancellationToken)
     {
         var (result, settled) = await RecordAsync(request, recordedBy, cancellationToken).ConfigureAwait(false);
-        await settlements.SendAsync(settled, cancellationToken).ConfigureAwait(false);
+        await AfterCommitAsync(settled, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -36,8 +36,21 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             settled.AddRange(invoices);
         }
 
-        await settlements.SendAsync(settled, cancellationToken).ConfigureAwait(false);
+        await AfterCommitAsync(settled, cancellationToken).ConfigureAwait(false);
         return results;
+    }
+
+    /// <summary>
+    /// After the commit: InvoiceSettled to the dunning of each settled invoice, and a settlement that left interest
+    /// waiting for an ECB rate asks the credit manager for it (ADR 0101).
+    /// </summary>
+    private async Task AfterCommitAsync(IReadOnlyList<Invoice> settled, CancellationToken cancellationToken)
+    {
+        await settlements.SendAsync(settled, cancellationToken).ConfigureAwait(false);
+        if (settled.Count > 0)
+        {
+            await ecbRates.FollowUpAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -117,7 +130,7 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
     public async Task<Payment> ApplyAsync(Guid paymentId, string invoiceNumber, decimal? amount, CancellationToken cancellationToken)
     {
         var (payment, settled) = await LostRace.RetryAsync(_ => TryApplyAsync(paymentId, invoiceNumber, amount, cancellationToken), cancellationToken).ConfigureAwait(false);
-        await settlements.SendAsync(settled, cancellationToken).ConfigureAwait(false);
+        await AfterCommitAsync(settled, cancellationToken).ConfigureAwait(false);
         return payment;
     }
 
@@ -180,7 +193,7 @@ public sealed class CashApplication(Func<OrderToCashDbContext> createContext, La
             if (invoice.IsSettled)
             {
                 var earlier = await db.Set<PaymentAllocation>().AsNoTracking().Where(a => a.InvoiceId == invoice.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-                await lateSettlement.ChargeIfLateAsync(invoice, [.. earlier, allocation], cancellationToken).ConfigureAwait(false);
+                await lateSettlement.ChargeIfLateAsync(db, invoice, [.. earlier, allocation], cancellationToken).ConfigureAwait(false);
                 settled.Add(invoice);
             }
         }

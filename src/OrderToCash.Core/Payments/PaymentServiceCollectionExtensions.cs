@@ -5,7 +5,7 @@ namespace OrderToCash.Core.Payments;
 
 public static class PaymentServiceCollectionExtensions
 {
-    /// <summary>Payments: recording, allocation to invoices (lettrage), the late-settlement charges, bank statement import and the unapplied-cash task.</summary>
+    /// <summary>Payments: recording, allocation to invoices (lettrage), the late-settlement charges and the interest pending an ECB rate (ADR 0101), bank statement import and the unapplied-cash task.</summary>
     public static IServiceCollection AddOrderToCashPayments(this IServiceCollection services)
     {
         services.AddSingleton<LateSettlement>();
@@ -13,6 +13,9 @@ public static class PaymentServiceCollectionExtensions
         services.AddSingleton<UnappliedCashTasks>();
         services.AddSingleton<BankStatementImport>();
         services.AddWorkflowHandler<UnappliedCashApplyHandler>();
+        services.AddSingleton<EcbRateEntry>();
+        services.AddWorkflowHandler<EcbRateEntryHandler>();
+        services.AddHostedService<PendingInterestRepair>();
         return services;
     }
 }

@@ -29,14 +29,15 @@ public class DomainDecisionTests
         var ladder = host.GetRequiredService<ReminderLadder>();
 
         var at = store.Clock.GetUtcNow();
-        var late = await ladder.DecideAsync("INV-1", new EscalationInput(new DateTime(2025, 11, 20), new DateTime(2025, 9, 30), 2_400m, "Standard", 2, false, false, true), at, CancellationToken.None);
+        // The ECB rate of the due date's semester comes from the reference table (2025-H2: 2.15 %); the rules add 10 points.
+        var late = await ladder.DecideAsync("INV-1", new EscalationInput(new DateTime(2025, 11, 20), new DateTime(2025, 9, 30), 2_400m, "Standard", 2, false, false, true) { EcbRefinancingRate = 2.15m }, at, CancellationToken.None);
         var disputed = await ladder.DecideAsync("INV-2", new EscalationInput(new DateTime(2025, 11, 20), new DateTime(2025, 9, 30), 2_400m, "Standard", 2, true, false, true), at, CancellationToken.None);
         var beyondTable = await ladder.DecideAsync("INV-3", new EscalationInput(new DateTime(2026, 9, 20), new DateTime(2026, 8, 31), 900m, "Standard", 1, false, false, true), at, CancellationToken.None);
         await store.SaveAsync(late.Record);
 
-        late.Should().BeEquivalentTo(new { Step = "FinalNotice", Paused = false, PenaltyRatePercent = 12.15m, IndemnityEur = 40m, RateTableOutdated = false });
+        late.Should().BeEquivalentTo(new { Step = "FinalNotice", Paused = false, PenaltyRatePercent = 12.15m, IndemnityEur = 40m }, o => o.ExcludingMissingMembers());
         disputed.Should().BeEquivalentTo(new { Step = (string?)null, Paused = true, IndemnityEur = 40m }, o => o.ExcludingMissingMembers());
-        beyondTable.Should().BeEquivalentTo(new { Step = "FormalReminder", PenaltyRatePercent = (decimal?)null, RateTableOutdated = true }, o => o.ExcludingMissingMembers());
+        beyondTable.Should().BeEquivalentTo(new { Step = "FormalReminder", PenaltyRatePercent = (decimal?)null, IndemnityEur = 40m }, o => o.ExcludingMissingMembers(), "the table lacks 2026-H2: no rate, never a made-up one");
         (await host.GetRequiredService<DecisionLog>().ExplainAsync(ReminderLadder.SubjectType, "INV-1", CancellationToken.None)).Should().ContainSingle()
             .Which.Decision.InputsJson.Should().Contain("\"daysOverdue\":51");
     }

@@ -103,6 +103,28 @@ public class RulesCliTests
     }
 
     [Fact]
+    public async Task Validate_accepts_a_rulesengine_file_with_a_new_rule_set_name_whose_constant_rules_use_no_input()
+    {
+        using var folder = new Infrastructure.TempDirectory();
+        var file = folder.File("house-keeping.json");
+        await File.WriteAllTextAsync(file, """
+            { "WorkflowName": "house-keeping", "Rules": [ { "RuleName": "Arithmetic", "Expression": "1 + 2 == 3", "SuccessEvent": "ok" } ] }
+            """);
+        var usesInput = folder.File("uses-input.json");
+        await File.WriteAllTextAsync(usesInput, """
+            { "WorkflowName": "uses-input", "Rules": [ { "RuleName": "Big", "Expression": "order.Amount > 1000" } ] }
+            """);
+
+        var (exit, output) = await RunAsync("validate", file);
+        var (refusedExit, refusedOutput) = await RunAsync("validate", usesInput);
+
+        exit.Should().Be(CliApp.Ok, output);
+        output.Should().NotContain("RULE007");
+        refusedExit.Should().Be(CliApp.Problems);
+        refusedOutput.Should().Contain("uses-input/Big").And.Contain("RULE007").And.Contain("may use no input");
+    }
+
+    [Fact]
     public async Task Bench_credit_decision_prints_both_rates_and_the_overhead()
     {
         var (exit, output) = await RunAsync("bench", "--workload", "credit-decision", "--instances", "2000", "--format", "json");

@@ -30,7 +30,7 @@ public sealed class ReminderRendererTests
         SubjectType = "invoice", SubjectId = "F-1", RuleSetName = "escalation", ContentHash = "hash", InputsJson = "{}", ResultsJson = "[]",
     };
 
-    private static ReminderDecision Decision(string step, int level, decimal? rate = 12.15m) => new(step, false, rate, 40m, false, 1, Record) { Level = level };
+    private static ReminderDecision Decision(string step, int level, decimal? rate = 12.15m) => new(step, false, rate, 40m, 1, Record) { Level = level };
 
     [Fact]
     public void The_formal_reminder_is_an_email_asking_for_the_dunnable_amount_with_the_penalty_rate_and_the_indemnity()

@@ -46,13 +46,28 @@ public class RuleSetCompilerTests
     }
 
     [Fact]
-    public void Compile_refuses_a_rule_set_without_a_registered_input_model()
+    public void A_rule_set_the_code_does_not_know_whose_expressions_use_no_input_compiles_and_evaluates()
     {
-        var read = RuleFileReader.Read("x.json", """{ "WorkflowName": "unknown", "Rules": [ { "RuleName": "R", "Expression": "true" } ] }""");
+        var read = RuleFileReader.Read("x.json", """{ "WorkflowName": "unknown", "Rules": [ { "RuleName": "Arithmetic", "Expression": "1 + 2 == 3", "SuccessEvent": "ok" } ] }""");
 
         var compilation = new RuleSetCompiler(new RuleSetCatalog()).Compile(read.RuleSets[0]);
 
-        compilation.Diagnostics.Should().ContainSingle(d => d.Code == RuleDiagnosticCodes.UnknownRuleSet && d.Element == "unknown");
+        compilation.Diagnostics.Should().BeEmpty();
+        compilation.RuleSet!.Inputs.Should().BeEmpty();
+        compilation.RuleSet.Evaluate().Find("Arithmetic")!.IsSuccess.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_rule_set_the_code_does_not_know_that_names_an_input_is_refused_saying_it_has_no_input_model()
+    {
+        var read = RuleFileReader.Read("x.json", """{ "WorkflowName": "unknown", "Rules": [ { "RuleName": "R", "Expression": "order.Amount > 0" } ] }""");
+
+        var compilation = new RuleSetCompiler(new RuleSetCatalog()).Compile(read.RuleSets[0]);
+
+        compilation.Succeeded.Should().BeFalse();
+        compilation.Diagnostics.Should().Contain(d => d.Element == "unknown/R" && d.Message.Contains("order"));
+        compilation.Diagnostics.Should().ContainSingle(d => d.Code == RuleDiagnosticCodes.UnknownRuleSet && d.Element == "unknown")
+            .Which.Message.Should().Contain("may use no input");
     }
 
     [Fact]

@@ -25,6 +25,33 @@ public sealed class RulesPageTests(UiFixture ui)
     }
 
     [BrowserFact]
+    public async Task A_credit_manager_enters_an_ecb_rate_on_the_rules_page_in_french_and_a_typo_is_refused()
+    {
+        var page = await ui.NewPageAsync("fr");
+        await page.OpenSignedInAsync("/rules", UiUsers.CreditManager);
+        var section = page.Locator("[data-test=ecb-rates]");
+        await section.Locator("[data-test=ecb-form]").WaitForAsync();
+
+        (await section.Locator("h2").TextContentAsync()).Should().Be("Taux BCE (pénalités de retard)");
+        (await section.Locator("[data-test=ecb-rate][data-semester='2026-H1']").TextContentAsync()).Should().Contain("1er semestre 2026").And.Contain("2,15");
+        // A far semester: the other browser tests share the database and need no rate of it.
+        await section.Locator("[data-test=ecb-semester]").FillAsync("2999-H2");
+        await section.Locator("[data-test=ecb-rate-input]").FillAsync("215");
+        await section.Locator("[data-test=ecb-save]").ClickAsync();
+        await Assertions.Expect(section.Locator("[data-test=ecb-status]")).ToContainTextAsync("not an ECB refinancing rate");
+        (await section.Locator("[data-test=ecb-rate][data-semester='2999-H2']").CountAsync()).Should().Be(0, "a refused rate changes nothing");
+
+        await section.Locator("[data-test=ecb-rate-input]").FillAsync("2,00");
+        await section.Locator("[data-test=ecb-comment]").FillAsync("Test du navigateur");
+        await section.Locator("[data-test=ecb-save]").ClickAsync();
+
+        await Assertions.Expect(section.Locator("[data-test=ecb-status]")).ToContainTextAsync("enregistrée");
+        (await section.Locator("[data-test=ecb-rate][data-semester='2999-H2']").TextContentAsync()).Should().Contain("2nd semestre 2999").And.Contain("2,00");
+        (await section.Locator("[data-test=ecb-history]").TextContentAsync()).Should().Contain("claire").And.Contain("Test du navigateur");
+        page.ShouldHaveNoScriptErrors();
+    }
+
+    [BrowserFact]
     public async Task A_process_owner_opening_the_rules_page_is_told_it_is_not_allowed()
     {
         var page = await ui.NewPageAsync();

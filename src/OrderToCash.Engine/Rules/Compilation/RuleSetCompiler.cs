@@ -23,11 +23,12 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
     {
         ArgumentNullException.ThrowIfNull(definition);
         var diagnostics = new List<Diagnostic>();
-        if (!catalog.TryGetInputs(definition.Name, out var inputs))
+        // A rule set the code does not know is compiled without inputs: a file from elsewhere whose expressions use no
+        // input (e.g. `1 + 2 == 3`) is valid; one that names an input is refused, saying why.
+        var known = catalog.TryGetInputs(definition.Name, out var inputs);
+        if (!known)
         {
-            diagnostics.Add(new Diagnostic(definition.Source, definition.Name, null, null, RuleDiagnosticCodes.UnknownRuleSet,
-                $"No input model is registered for rule set '{definition.Name}', so its expressions cannot be checked; known rule sets: {string.Join(", ", catalog.Names)}."));
-            return new RuleSetCompilation(null, diagnostics);
+            inputs = [];
         }
 
         var policy = ExpressionSandbox.PolicyFor(inputs.Select(i => i.Type), catalog.ExtraModelTypes);
@@ -44,6 +45,11 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         if (diagnostics.Count > before)
         {
             // Every rule may use the global parameters: their own errors would only echo this one.
+            if (!known)
+            {
+                diagnostics.Add(NoInputs(definition, catalog));
+            }
+
             return new RuleSetCompilation(null, diagnostics);
         }
 
@@ -56,10 +62,19 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             }
         }
 
+        if (diagnostics.Count > 0 && !known)
+        {
+            diagnostics.Add(NoInputs(definition, catalog));
+        }
+
         return diagnostics.Count > 0
             ? new RuleSetCompilation(null, diagnostics)
             : new RuleSetCompilation(new CompiledRuleSet(definition, inputs, rules), diagnostics);
     }
+
+    private static Diagnostic NoInputs(RuleSetDefinition definition, RuleSetCatalog catalog) =>
+        new(definition.Source, definition.Name, null, null, RuleDiagnosticCodes.UnknownRuleSet,
+            $"No input model is registered for rule set '{definition.Name}', so its expressions may use no input; known rule sets: {string.Join(", ", catalog.Names)}.");
 
     private static CompiledRule? CompileRule(Context context, Rule rule, IReadOnlyList<ScopedVariable> globals, string element)
     {

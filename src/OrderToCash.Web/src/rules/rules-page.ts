@@ -1,11 +1,13 @@
 import '../styles/rules.css';
 import { byId, h } from '../shared/dom';
 import { handlePageError, startPage } from '../shared/page';
+import { hasRole } from '../shared/session';
 import { formatDate, isFuture } from './format';
+import { EcbRatesPanel } from './ecb-rates-panel';
 import { RuleSetEditor } from './rule-set-editor';
 import { rulesApi, type VersionSummary } from './rules-api';
 
-void startPage('/rules', async () => {
+void startPage('/rules', async user => {
   document.querySelector('#main > .loading')?.remove();
   const list = byId('rule-sets');
   const editor = new RuleSetEditor(byId('rule-editor'), async () => {
@@ -82,4 +84,5 @@ void startPage('/rules', async () => {
     await select(selected, versions);
   }
   byId('rules-workspace').setAttribute('aria-busy', 'false');
+  await new EcbRatesPanel(byId('ecb-rates'), hasRole(user, 'CreditManager')).load();
 });

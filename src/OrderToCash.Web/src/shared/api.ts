@@ -82,6 +82,10 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
   return (await (await send('POST', url, body)).json()) as T;
 }
 
+export async function putJson<T>(url: string, body: unknown): Promise<T> {
+  return (await (await send('PUT', url, body)).json()) as T;
+}
+
 export const auth = {
   me: () => getJson<CurrentUser>('/api/auth/me'),
   login: (userName: string, password: string) => postJson<CurrentUser>('/api/auth/login', { userName, password }),
