@@ -56,7 +56,8 @@ public sealed class RuleSetBackTest(Func<DbContext> createContext)
             }
 
             report.Replayed++;
-            if (Inputs(candidate, decision.InputsJson) is not { } inputs)
+            using var recordedInputs = JsonDocument.Parse(decision.InputsJson);
+            if (Inputs(candidate, recordedInputs.RootElement) is not { } inputs)
             {
                 report.Unreadable++;
                 continue;
@@ -71,7 +72,7 @@ public sealed class RuleSetBackTest(Func<DbContext> createContext)
             }
 
             report.Add(new BackTestChange(decision.SubjectType, decision.SubjectId, decision.EvaluatedAt, decision.RuleSetVersion,
-                before.ToString(), after.ToString(), Direction(before, after), Amount(decision.InputsJson)));
+                before.ToString(), after.ToString(), Direction(before, after), Amount(recordedInputs.RootElement)));
         }
 
         return report.ToReport();
@@ -86,14 +87,13 @@ public sealed class RuleSetBackTest(Func<DbContext> createContext)
         };
 
     /// <summary>The decision's inputs bound to the rule set's input types; null when they no longer fit (a changed input model).</summary>
-    private static object?[]? Inputs(CompiledRuleSet candidate, string inputsJson)
+    private static object?[]? Inputs(CompiledRuleSet candidate, JsonElement recorded)
     {
-        using var document = JsonDocument.Parse(inputsJson);
         var values = new object?[candidate.Inputs.Count];
         for (var i = 0; i < values.Length; i++)
         {
             var binding = candidate.Inputs[i];
-            if (!document.RootElement.TryGetProperty(binding.Name, out var json))
+            if (!recorded.TryGetProperty(binding.Name, out var json))
             {
                 return null;
             }
@@ -112,10 +112,9 @@ public sealed class RuleSetBackTest(Func<DbContext> createContext)
     }
 
     /// <summary>The amount at stake: the first number of the inputs whose name ends in "amount" (an order's amount, an invoice's open amount).</summary>
-    private static decimal? Amount(string inputsJson)
+    private static decimal? Amount(JsonElement recorded)
     {
-        using var document = JsonDocument.Parse(inputsJson);
-        foreach (var input in document.RootElement.EnumerateObject().Where(i => i.Value.ValueKind == JsonValueKind.Object))
+        foreach (var input in recorded.EnumerateObject().Where(i => i.Value.ValueKind == JsonValueKind.Object))
         {
             foreach (var field in input.Value.EnumerateObject())
             {
