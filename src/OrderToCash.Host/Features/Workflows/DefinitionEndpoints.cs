@@ -34,9 +34,9 @@ internal static class DefinitionEndpoints
             .WithSummary("Per element of a process: instances waiting there and time spent, over the last days").Produces<IReadOnlyList<ElementStatistics>>();
         definitions.MapGet("/{processId}/{version:int}", async (string processId, int version, DefinitionStore store, CancellationToken ct) =>
         {
-            var record = (await store.ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(d => d.ProcessId == processId && d.Version == version)
+            var xml = await store.XmlAsync(processId, version, ct).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"Process '{processId}' version {version} is not published.");
-            return Results.Text(record.Xml, "application/xml");
+            return Results.Text(xml, "application/xml");
         }).WithSummary("Read one published version's BPMN XML").Produces<string>(StatusCodes.Status200OK, "application/xml").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
