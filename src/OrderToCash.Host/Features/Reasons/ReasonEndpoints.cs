@@ -4,8 +4,9 @@ using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Reasons;
 using OrderToCash.Host.Features.Customers;
+using OrderToCash.Host.Features.Invoicing;
 
-namespace OrderToCash.Host.Features.Remind;
+namespace OrderToCash.Host.Features.Reasons;
 
 /// <summary>
 /// The reason taxonomy and the department → role map: everyone who works on disputes reads them; Quality (and the credit
