@@ -17,6 +17,7 @@ public static class DisputeWorkflow
             ["invoiceNumber"] = dispute.InvoiceNumber,
             ["customerId"] = dispute.CustomerId,
             ["amount"] = dispute.Amount,
+            ["currency"] = dispute.Currency,
             ["transportDamage"] = transportDamage,
             ["dealNotEntered"] = dealNotEntered,
         };
