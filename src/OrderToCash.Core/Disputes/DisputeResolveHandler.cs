@@ -57,8 +57,8 @@ public sealed class DisputeResolveHandler(ReminderStatements statements, Correct
 
         var dispute = await db.Set<Dispute>().SingleAsync(d => d.Number == input.DisputeNumber, cancellationToken).ConfigureAwait(false);
         var invoice = await db.Set<Invoice>().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken).ConfigureAwait(false);
-        // The task's completion checked these already (DisputeResolutionCheck); the invoice may have moved since.
-        if (DisputeResolutionCheck.Problem(outcome, input.CorrectedAmount, invoice) is { } problem)
+        // The task's completion checked the amount already (DisputeResolutionCheck); the invoice may have moved since.
+        if (outcome == DisputeOutcome.CorrectedInvoice && CorrectedInvoiceIssuer.Problem(invoice, input.CorrectedAmount) is { } problem)
         {
             return Refuse(problem);
         }

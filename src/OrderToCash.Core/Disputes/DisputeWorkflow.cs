@@ -18,6 +18,9 @@ public static class DisputeWorkflow
             ["customerId"] = dispute.CustomerId,
             ["amount"] = dispute.Amount,
             ["currency"] = dispute.Currency,
+            // Set (empty) from the start: the owner's answer may leave them out (the amount is for CorrectedInvoice only).
+            ["correctedAmount"] = null,
+            ["comment"] = null,
             ["transportDamage"] = transportDamage,
             ["dealNotEntered"] = dealNotEntered,
         };
