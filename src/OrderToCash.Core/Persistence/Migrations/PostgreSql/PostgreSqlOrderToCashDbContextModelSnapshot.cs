@@ -971,14 +971,6 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("CorrectionCreditNoteNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("CorrectsInvoiceNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
                     b.Property<decimal>("CreditedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -1127,8 +1119,6 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .HasColumnType("date");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CorrectsInvoiceNumber");
 
                     b.HasIndex("IssueDate");
 
@@ -1575,6 +1565,23 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("pending_interests", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Reasons.DepartmentRole", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Department", "Role");
+
+                    b.HasIndex("Role");
+
+                    b.ToTable("department_roles", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonCode", b =>
                 {
                     b.Property<string>("Code")
@@ -1604,6 +1611,33 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.HasKey("Code");
 
                     b.ToTable("reason_codes", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonTaxonomyVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000000)
+                        .HasColumnType("character varying(1000000)");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("reason_taxonomy_versions", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.ReferenceTables.EcbRateTableVersion", b =>

@@ -971,14 +971,6 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("CorrectionCreditNoteNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("CorrectsInvoiceNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
                     b.Property<decimal>("CreditedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -1127,8 +1119,6 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("date");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CorrectsInvoiceNumber");
 
                     b.HasIndex("IssueDate");
 
@@ -1576,6 +1566,23 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("pending_interests", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Reasons.DepartmentRole", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Department", "Role");
+
+                    b.HasIndex("Role");
+
+                    b.ToTable("department_roles", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonCode", b =>
                 {
                     b.Property<string>("Code")
@@ -1605,6 +1612,33 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.HasKey("Code");
 
                     b.ToTable("reason_codes", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonTaxonomyVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("reason_taxonomy_versions", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.ReferenceTables.EcbRateTableVersion", b =>

@@ -958,14 +958,6 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CorrectionCreditNoteNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CorrectsInvoiceNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<decimal>("CreditedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -1114,8 +1106,6 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CorrectsInvoiceNumber");
 
                     b.HasIndex("IssueDate");
 
@@ -1558,6 +1548,23 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("pending_interests", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Reasons.DepartmentRole", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Department", "Role");
+
+                    b.HasIndex("Role");
+
+                    b.ToTable("department_roles", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonCode", b =>
                 {
                     b.Property<string>("Code")
@@ -1587,6 +1594,33 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("reason_codes", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Reasons.ReasonTaxonomyVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("reason_taxonomy_versions", (string)null);
                 });
 
             modelBuilder.Entity("OrderToCash.Core.ReferenceTables.EcbRateTableVersion", b =>

@@ -7,8 +7,9 @@ using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Host.Features.Customers;
+using OrderToCash.Host.Features.Invoicing;
 
-namespace OrderToCash.Host.Features.Remind;
+namespace OrderToCash.Host.Features.Dunning;
 
 /// <summary>
 /// The Liquid templates of the e-mailed reminder steps, edited by the credit manager: read (latest and versions),

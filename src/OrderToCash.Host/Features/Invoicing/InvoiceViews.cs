@@ -1,7 +1,7 @@
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Payments;
 
-namespace OrderToCash.Host.Features.Invoices;
+namespace OrderToCash.Host.Features.Invoicing;
 
 /// <summary>An invoice in a list: amounts and where it stands.</summary>
 internal sealed record InvoiceSummary(

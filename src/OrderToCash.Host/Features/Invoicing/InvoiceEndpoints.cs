@@ -1,14 +1,14 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Documents;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Documents;
 using OrderToCash.Core.Payments;
 using OrderToCash.Host.Features.Customers;
 
-namespace OrderToCash.Host.Features.Invoices;
+namespace OrderToCash.Host.Features.Invoicing;
 
 /// <summary>
 /// Invoices within the caller's customer scope (someone else's invoice is "not found"), credit notes by sales
