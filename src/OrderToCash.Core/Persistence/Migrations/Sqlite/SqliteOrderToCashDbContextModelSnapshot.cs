@@ -958,6 +958,14 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionCreditNoteNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectsInvoiceNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("CreditedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -1106,6 +1114,8 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CorrectsInvoiceNumber");
 
                     b.HasIndex("IssueDate");
 
