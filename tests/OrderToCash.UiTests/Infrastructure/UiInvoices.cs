@@ -13,6 +13,9 @@ internal static class UiInvoices
 {
     private static readonly SemaphoreSlim Publishing = new(1, 1);
 
+    /// <summary>The dispute and unapplied-cash workflows: a dispute or an unidentified bank entry opens a person's task.</summary>
+    private static readonly string[] TaskProcesses = ["dispute", "unapplied-cash"];
+
     /// <summary>Issues an invoice of one line (<paramref name="unitPrice"/> + 20 % VAT) to <paramref name="customerId"/>; returns its number.</summary>
     public static async Task<string> IssueAsync(UiHost host, string customerId, decimal unitPrice)
     {
@@ -53,8 +56,7 @@ internal static class UiInvoices
                 await RulesApi.PublishCycleWorkflowsAsync(host);
             }
 
-            // The dispute and unapplied-cash workflows: a dispute or an unidentified bank entry opens a person's task.
-            foreach (var process in new[] { "dispute", "unapplied-cash" }.Where(p => !processes.Contains(p)))
+            foreach (var process in TaskProcesses.Where(p => !processes.Contains(p)))
             {
                 var xml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "workflows", process + ".bpmn"));
                 var response = await owner.PostAsync(new Uri($"/api/definitions?file={process}.bpmn", UriKind.Relative), new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));
