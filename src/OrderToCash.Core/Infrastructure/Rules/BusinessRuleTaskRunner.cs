@@ -38,11 +38,11 @@ internal sealed class BusinessRuleTaskRunner(RuleEvaluator evaluator, TimeProvid
         var events = succeeded.Select(r => r.SuccessEvent).OfType<string>().ToList();
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["passed"] = decision.Outcome.Rules.All(r => r.IsSuccess),
-            ["event"] = events.Count > 0 ? events[0] : null,
-            ["events"] = events,
-            ["failedRules"] = decision.Outcome.Rules.Where(r => !r.IsSuccess).Select(r => r.RuleName).ToList(),
-            ["ruleSetVersion"] = decision.Version.Version,
+            [RuleTaskOutputs.Passed] = decision.Outcome.Rules.All(r => r.IsSuccess),
+            [RuleTaskOutputs.Event] = events.Count > 0 ? events[0] : null,
+            [RuleTaskOutputs.Events] = events,
+            [RuleTaskOutputs.FailedRules] = decision.Outcome.Rules.Where(r => !r.IsSuccess).Select(r => r.RuleName).ToList(),
+            [RuleTaskOutputs.RuleSetVersion] = decision.Version.Version,
         };
     }
 
