@@ -114,7 +114,7 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
         check.GetProperty("ok").GetBoolean().Should().BeFalse();
         check.GetProperty("code").GetString().Should().Be("RULE011", "credit-limit declares its inputs: Exposur is not one of them");
         check.GetProperty("message").GetString().Should().StartWith("check has no field 'Exposur' (did you mean 'Exposure'?). The fields of check are: ")
-            .And.EndWith("(Rule 'WithinCreditLimit': 'check.Exposur' is not a declared input of 'check' (declared: OrderAmount, Exposure, InternalLimit, InsurerCover, OverdueAmount, OldestOverdueDays, RiskClass, AccountAgeDays, PaidInvoiceCount).)");
+            .And.EndWith("(Rule 'WithinCreditLimit': 'check.Exposur' is not a declared input of 'check' (declared: AccountAgeDays, Exposure, InsurerCover, InternalLimit, OldestOverdueDays, OrderAmount, OverdueAmount, PaidInvoiceCount, RiskClass).)", "the stored version is canonical JSON: its fields sorted");
         check.GetProperty("position").GetInt32().Should().Be(7, "the parser stops at the unknown field after 'check.'");
     }
 

@@ -4,17 +4,17 @@ using OrderToCash.UiTests.Infrastructure;
 
 namespace OrderToCash.UiTests.Rules;
 
-/// <summary>A process owner creates a rule set the code does not know from the rules page (in French): name, declared inputs, rule, case.</summary>
+/// <summary>A credit manager (the rules page's user) creates a rule set the code does not know from the rules page (in French): name, declared inputs, rule, case.</summary>
 [Collection(UiCollection.Name)]
 public sealed class NewRuleSetTests(UiFixture ui)
 {
     private const string Name = "gros-montant";
 
     [BrowserFact]
-    public async Task A_process_owner_creates_a_rule_set_with_its_declared_inputs_and_one_case_from_the_editor_and_publishes_it()
+    public async Task A_credit_manager_creates_a_rule_set_with_its_declared_inputs_and_one_case_from_the_editor_and_publishes_it()
     {
         var page = await ui.NewPageAsync("fr");
-        await page.OpenSignedInAsync("/rules", UiUsers.ProcessOwner);
+        await page.OpenSignedInAsync("/rules", UiUsers.CreditManager);
         await page.Locator("#rules-workspace[aria-busy=false]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Nouvel ensemble de règles" }).ClickAsync();
@@ -58,7 +58,7 @@ public sealed class NewRuleSetTests(UiFixture ui)
         await page.Locator("[data-test=editor-status]").Filter(new() { HasText = $"Published {Name} version 1." }).WaitForAsync();
         await page.Locator($"[data-test=rule-set][data-name={Name}]").WaitForAsync();
         var latest = await RulesApi.LatestAsync(page, Name);
-        latest.GetProperty("author").GetString().Should().Be(UiUsers.ProcessOwner);
+        latest.GetProperty("author").GetString().Should().Be(UiUsers.CreditManager);
         latest.GetProperty("content").GetProperty("Inputs").GetRawText().Should().Be("""{"order":{"Amount":"decimal","Currency":"string"}}""");
         var stored = latest.GetProperty("cases").EnumerateArray().Should().ContainSingle().Subject;
         stored.GetProperty("inputs").GetProperty("order").GetProperty("Amount").GetDecimal().Should().Be(1500m);
