@@ -24,6 +24,7 @@ export default defineConfig({
         tasks: resolve(root, 'tasks.html'),
         receivables: resolve(root, 'receivables.html'),
         'root-causes': resolve(root, 'root-causes.html'),
+        reasons: resolve(root, 'reasons.html'),
         customers: resolve(root, 'customers.html'),
       },
     },

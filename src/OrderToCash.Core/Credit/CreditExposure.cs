@@ -34,6 +34,9 @@ public sealed class CreditExposure
     /// <summary>An invoice was issued for delivered goods.</summary>
     public void Invoiced(Money amount) => Change(amount, delivered: -1, receivables: +1);
 
+    /// <summary>An invoice was issued that bills no delivery of its own (a corrected invoice replacing one credited in full).</summary>
+    public void ReceivableAdded(Money amount) => Change(amount, receivables: +1);
+
     /// <summary>A payment, credit note or write-off reduced the open receivables.</summary>
     public void ReceivableReduced(Money amount) => Change(amount, receivables: -1);
 

@@ -3,7 +3,6 @@ using OrderToCash.Core.Dunning;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Processes;
-using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Handlers;
 
 namespace OrderToCash.Core.Disputes;
@@ -11,21 +10,23 @@ namespace OrderToCash.Core.Disputes;
 /// <param name="DisputeNumber">The dispute being resolved.</param>
 /// <param name="Outcome">CreditNote, CorrectedInvoice, Resend or Rejected (from the owner's task).</param>
 /// <param name="Comment">The owner's explanation, kept with the dispute.</param>
-public sealed record DisputeResolveInput(string DisputeNumber, string? Outcome, string? Comment);
+/// <param name="CorrectedAmount">For CorrectedInvoice: the corrected total incl. VAT, in the invoice's currency.</param>
+public sealed record DisputeResolveInput(string DisputeNumber, string? Outcome, string? Comment, decimal? CorrectedAmount = null);
 
 /// <param name="Resolution">The outcome applied, or <c>refused</c> (the owner's task is asked again).</param>
 /// <param name="RefusalReason">Why the answer was refused.</param>
 public sealed record DisputeResolveOutput(string Resolution, string RefusalReason);
 
 /// <summary>
-/// Applies the owner's outcome in the step's transaction: a credit note for the disputed amount (CreditNote,
-/// CorrectedInvoice), nothing owed changes (Resend, Rejected: the amount is reminded again; Resend also sends the
+/// Applies the owner's outcome in the step's transaction: a credit note for the disputed amount (CreditNote); the
+/// credit note cancelling the invoice and the corrected invoice replacing it, both sent to the customer
+/// (CorrectedInvoice, see <see cref="CorrectedInvoiceIssuer"/>); nothing owed changes (Resend, Rejected: the amount is reminded again; Resend also sends the
 /// invoice's document again to the customer's contacts, see <see cref="ReminderStatements.ResendInvoice"/>); in every case the amount
 /// is released from the dispute hold and the dunning workflow is told to re-plan (a message written in the same
 /// transaction). The resolver is whoever claimed the task, so it must be claimed.
 /// </summary>
 [WorkflowHandler("dispute.resolve", "Applies a dispute's outcome (credit note, corrected invoice, resend, rejected) and resumes the reminders on what is still owed.")]
-public sealed class DisputeResolveHandler(ReminderStatements statements, TimeProvider clock) : WorkflowHandler<DisputeResolveInput, DisputeResolveOutput>
+public sealed class DisputeResolveHandler(ReminderStatements statements, CorrectedInvoiceIssuer corrections, TimeProvider clock) : WorkflowHandler<DisputeResolveInput, DisputeResolveOutput>
 {
     public const string Refused = "refused";
 
@@ -37,12 +38,7 @@ public sealed class DisputeResolveHandler(ReminderStatements statements, TimePro
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
-        var resolver = await db.Set<UserTaskRecord>().AsNoTracking()
-            .Where(t => t.InstanceId == context.InstanceId && t.ElementId.StartsWith(TaskPrefix)
-                        && (t.Status == UserTaskStatus.Open || t.Status == UserTaskStatus.Claimed))
-            .OrderByDescending(t => t.CreatedAt)
-            .Select(t => t.Assignee)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var resolver = context.CompletedTask is { } task && task.ElementId.StartsWith(TaskPrefix, StringComparison.Ordinal) ? task.ClaimedBy : null;
         if (resolver is null)
         {
             return Refuse("The task was completed without being claimed: claim it first, so the resolution has a name.");
@@ -55,13 +51,26 @@ public sealed class DisputeResolveHandler(ReminderStatements statements, TimePro
 
         var dispute = await db.Set<Dispute>().SingleAsync(d => d.Number == input.DisputeNumber, cancellationToken).ConfigureAwait(false);
         var invoice = await db.Set<Invoice>().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken).ConfigureAwait(false);
+        // The task's completion checked the amount already (DisputeResolutionCheck); the invoice may have moved since.
+        if (outcome == DisputeOutcome.CorrectedInvoice && CorrectedInvoiceIssuer.Problem(invoice, input.CorrectedAmount) is { } problem)
+        {
+            return Refuse(problem);
+        }
+
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         dispute.Resolve(outcome, resolver, input.Comment, now);
         // The hold is released before the credit note reduces the open amount: the note's own clamp of the disputed
         // amount must not release it a second time (another open dispute on the invoice keeps its hold).
         invoice.DisputeClosed(dispute.Disputed);
-        if (outcome is DisputeOutcome.CreditNote or DisputeOutcome.CorrectedInvoice)
+        if (outcome is DisputeOutcome.CorrectedInvoice)
+        {
+            var (note, corrected) = await corrections.IssueAsync(db, invoice, new Money(input.CorrectedAmount!.Value, invoice.Currency), dispute, resolver, today, cancellationToken).ConfigureAwait(false);
+            var customer = await db.Set<Customers.Customer>().AsNoTracking().SingleAsync(c => c.Id == invoice.CustomerId, cancellationToken).ConfigureAwait(false);
+            statements.SendCorrection(db, customer, invoice, note, corrected, dispute.Number, now);
+        }
+
+        if (outcome is DisputeOutcome.CreditNote)
         {
             // A payment may have reduced the open amount since the dispute was raised: never credit more than is open.
             var credit = Math.Min(dispute.Amount, invoice.OpenAmount);

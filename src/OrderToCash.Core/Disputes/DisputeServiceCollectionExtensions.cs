@@ -15,6 +15,8 @@ public static class DisputeServiceCollectionExtensions
         services.AddSingleton<DisputeWorkflowStarter>();
         services.AddSingleton<DisputeRaising>();
         services.AddSingleton<LifecycleStatusRecording>();
+        services.AddSingleton<CorrectedInvoiceIssuer>();
+        services.AddSingleton<Processes.ITaskCompletionCheck, DisputeResolutionCheck>();
         services.AddWorkflowHandler<DisputeRouteHandler>();
         services.AddWorkflowHandler<DisputeEscalateHandler>();
         services.AddWorkflowHandler<DisputeResolveHandler>();

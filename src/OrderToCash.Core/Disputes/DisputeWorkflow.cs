@@ -17,6 +17,10 @@ public static class DisputeWorkflow
             ["invoiceNumber"] = dispute.InvoiceNumber,
             ["customerId"] = dispute.CustomerId,
             ["amount"] = dispute.Amount,
+            ["currency"] = dispute.Currency,
+            // Set (empty) from the start: the owner's answer may leave them out (the amount is for CorrectedInvoice only).
+            ["correctedAmount"] = null,
+            ["comment"] = null,
             ["transportDamage"] = transportDamage,
             ["dealNotEntered"] = dealNotEntered,
         };

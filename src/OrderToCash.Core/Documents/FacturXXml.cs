@@ -65,7 +65,7 @@ public static class FacturXXml
     {
         xml.WriteStartElement("rsm", "ExchangedDocument", Rsm);
         Element(xml, "ID", model.Number);
-        Element(xml, "TypeCode", model.Kind == DocumentKind.CreditNote ? "381" : "380");
+        Element(xml, "TypeCode", model.Kind switch { DocumentKind.CreditNote => "381", DocumentKind.CorrectedInvoice => "384", _ => "380" });
         xml.WriteStartElement("ram", "IssueDateTime", Ram);
         Date(xml, model.IssueDate);
         xml.WriteEndElement();
@@ -147,7 +147,7 @@ public static class FacturXXml
     private static void WriteSettlement(XmlWriter xml, InvoiceDocumentModel model)
     {
         xml.WriteStartElement("ram", "ApplicableHeaderTradeSettlement", Ram);
-        Element(xml, "PaymentReference", model.PrecedingInvoiceNumber ?? model.Number);
+        Element(xml, "PaymentReference", model.Kind == DocumentKind.CreditNote ? model.PrecedingInvoiceNumber ?? model.Number : model.Number);
         Element(xml, "InvoiceCurrencyCode", model.Currency);
         if (model.SellerIban is { } iban)
         {

@@ -46,7 +46,7 @@ public sealed record InvoiceDocumentModel
     /// <summary>The fixed recovery indemnity (D441-5), 40 EUR.</summary>
     public required decimal RecoveryIndemnity { get; init; }
 
-    /// <summary>For a credit note: the invoice it reduces.</summary>
+    /// <summary>For a credit note: the invoice it reduces; for a corrected invoice: the invoice it corrects.</summary>
     public string? PrecedingInvoiceNumber { get; init; }
 
     public DateOnly? PrecedingInvoiceDate { get; init; }
@@ -67,6 +67,9 @@ public enum DocumentKind
 
     /// <summary>Avoir (UNTDID 1001 code 381).</summary>
     CreditNote,
+
+    /// <summary>Facture rectificative (UNTDID 1001 code 384): replaces an invoice cancelled by a credit note.</summary>
+    CorrectedInvoice,
 }
 
 /// <param name="Name">Legal name.</param>

@@ -20,9 +20,12 @@ public sealed class InvoiceDocumentSource(IOptions<CompanyOptions> company)
         ArgumentNullException.ThrowIfNull(invoice);
         var customer = await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == invoice.CustomerId, cancellationToken).ConfigureAwait(false);
         var lines = await LinesAsync(db, invoice, cancellationToken).ConfigureAwait(false);
+        var corrected = invoice.CorrectsInvoiceNumber is { } correctedNumber
+            ? await db.Set<Invoice>().AsNoTracking().SingleAsync(i => i.Number == correctedNumber, cancellationToken).ConfigureAwait(false)
+            : null;
         return new InvoiceDocumentModel
         {
-            Kind = DocumentKind.Invoice,
+            Kind = corrected is null ? DocumentKind.Invoice : DocumentKind.CorrectedInvoice,
             Number = invoice.Number,
             IssueDate = invoice.IssueDate,
             Currency = invoice.Currency,
@@ -41,8 +44,22 @@ public sealed class InvoiceDocumentSource(IOptions<CompanyOptions> company)
             RecoveryIndemnity = invoice.RecoveryIndemnity,
             SellerIban = Blank(company.Value.Iban),
             SellerBic = Blank(company.Value.Bic),
+            PrecedingInvoiceNumber = corrected?.Number,
+            PrecedingInvoiceDate = corrected?.IssueDate,
+            Note = corrected is null ? null : $"Facture rectificative : remplace la facture {corrected.Number} du {corrected.IssueDate:dd/MM/yyyy}, annulée par l'avoir {invoice.CorrectionCreditNoteNumber}.",
         };
     }
+
+    /// <summary>The invoice's VAT per rate, summed from its lines as the ledger summed them.</summary>
+    public static async Task<IReadOnlyList<VatBreakdown>> VatAsync(OrderToCashDbContext db, Invoice invoice, CancellationToken cancellationToken) =>
+        Breakdown(await LinesAsync(db, invoice, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// The lines of a corrected invoice of <paramref name="gross"/>: one per VAT rate of the invoice it corrects, the
+    /// amount split in the corrected invoice's proportions (<see cref="Split"/>), so issue and document agree to the cent.
+    /// </summary>
+    public static IReadOnlyList<DocumentLine> CorrectionLines(string correctedNumber, decimal gross, IReadOnlyList<VatBreakdown> correctedVat) =>
+        [.. Split(gross, correctedVat).Select((v, i) => new DocumentLine(i + 1, $"Montant rectifié de la facture {correctedNumber} (TVA {v.Rate.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',')} %)", 1m, v.Basis, v.Rate, v.Basis, v.Amount))];
 
     public async Task<InvoiceDocumentModel> CreditNoteAsync(OrderToCashDbContext db, CreditNote note, CancellationToken cancellationToken)
     {
@@ -121,6 +138,12 @@ public sealed class InvoiceDocumentSource(IOptions<CompanyOptions> company)
 
     private static async Task<IReadOnlyList<DocumentLine>> LinesAsync(OrderToCashDbContext db, Invoice invoice, CancellationToken cancellationToken)
     {
+        if (invoice.CorrectsInvoiceNumber is { } correctedNumber)
+        {
+            var corrected = await db.Set<Invoice>().AsNoTracking().SingleAsync(i => i.Number == correctedNumber, cancellationToken).ConfigureAwait(false);
+            return CorrectionLines(correctedNumber, invoice.GrossAmount, await VatAsync(db, corrected, cancellationToken).ConfigureAwait(false));
+        }
+
         var order = invoice.OrderId is { } orderId
             ? await db.Set<Order>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken).ConfigureAwait(false)
             : null;

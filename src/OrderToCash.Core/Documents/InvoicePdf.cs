@@ -21,7 +21,7 @@ public static class InvoicePdf
         ArgumentNullException.ThrowIfNull(model);
         DocumentFonts.EnsureInstalled();
         using var document = new PdfDocument();
-        var title = $"{(model.Kind == DocumentKind.CreditNote ? "Avoir" : "Facture")} {model.Number}";
+        var title = $"{model.Kind switch { DocumentKind.CreditNote => "Avoir", DocumentKind.CorrectedInvoice => "Facture rectificative", _ => "Facture" }} {model.Number}";
         var writer = new PageWriter(document, model);
         writer.Header(title);
         writer.Parties();
@@ -90,7 +90,7 @@ public static class InvoicePdf
             var lines = new List<string>();
             if (model.PrecedingInvoiceNumber is { } preceding)
             {
-                lines.Add($"Facture d'origine : {preceding}" + (model.PrecedingInvoiceDate is { } d ? $" du {Date(d)}" : string.Empty));
+                lines.Add($"{(model.Kind == DocumentKind.CorrectedInvoice ? "Facture rectifiée" : "Facture d'origine")} : {preceding}" + (model.PrecedingInvoiceDate is { } d ? $" du {Date(d)}" : string.Empty));
             }
 
             if (model.OrderNumber is { } order)
@@ -176,7 +176,7 @@ public static class InvoicePdf
                 totalsY += 13;
             }
 
-            if (model.Kind == DocumentKind.Invoice)
+            if (model.Kind != DocumentKind.CreditNote)
             {
                 Text("Net à payer", _bold, x, totalsY);
                 Right(Money(model.GrossTotal, model.Currency), _bold, Margin + Width, totalsY);

@@ -3,7 +3,8 @@ namespace OrderToCash.Core.Dunning;
 /// <summary>
 /// The built-in French templates (version 0) of the e-mailed ladder steps. The model: <c>customer</c> (name, siren,
 /// address), <c>invoices</c> (number, issue_date, due_date, gross, open, disputed, asked, days_late), <c>total_asked</c>,
-/// <c>total_disputed</c>, <c>penalty_rate</c> (text, may be empty), <c>indemnity</c>, <c>seller</c> (name, iban, email),
+/// <c>total_disputed</c>, <c>penalty_rate</c> (text, empty when the ECB rate table lacks the semester), <c>penalty_terms</c>
+/// (the rate in words, or the legal formula), <c>indemnity</c>, <c>seller</c> (name, iban, email),
 /// <c>today</c>. Amounts are already written the French way (1 234,56 €).
 /// </summary>
 public static class DefaultReminderTemplates
@@ -33,11 +34,11 @@ public static class DefaultReminderTemplates
             "Relance : relevé des factures échues ({{ total_asked }})",
             "Madame, Monsieur,\n\nSauf erreur de notre part, les factures suivantes restent impayées à ce jour ({{ today }}) :\n\n" + Lines
             + "\nNous vous demandons de régler {{ total_asked }} sans délai.{% if total_disputed_amount > 0 %} Les montants contestés ({{ total_disputed }}) ne sont pas réclamés tant que la contestation est en cours.{% endif %}\n\n"
-            + "Conformément à nos conditions et à l'article L441-10 du Code de commerce, des pénalités de retard{% if penalty_rate != blank %} au taux annuel de {{ penalty_rate }} %{% endif %} courent depuis le lendemain de chaque échéance, et une indemnité forfaitaire pour frais de recouvrement de {{ indemnity }} par facture est due (art. D441-5).\n" + Signature),
+            + "Conformément à nos conditions et à l'article L441-10 du Code de commerce, des pénalités de retard {{ penalty_terms }} courent depuis le lendemain de chaque échéance, et une indemnité forfaitaire pour frais de recouvrement de {{ indemnity }} par facture est due (art. D441-5).\n" + Signature),
         "FinalNotice" => Template(step,
             "Mise en demeure de payer ({{ total_asked }})",
             "Madame, Monsieur,\n\nMalgré nos relances, les factures suivantes restent impayées :\n\n" + Lines
-            + "\nNous vous mettons en demeure de régler {{ total_asked }} sous huit jours. À défaut, la créance sera transmise au recouvrement contentieux, avec les pénalités de retard{% if penalty_rate != blank %} au taux annuel de {{ penalty_rate }} %{% endif %} et l'indemnité forfaitaire de {{ indemnity }} par facture.\n"
+            + "\nNous vous mettons en demeure de régler {{ total_asked }} sous huit jours. À défaut, la créance sera transmise au recouvrement contentieux, avec les pénalités de retard {{ penalty_terms }} et l'indemnité forfaitaire de {{ indemnity }} par facture.\n"
             + "Cette mise en demeure vous est également adressée par lettre recommandée avec accusé de réception.\n" + Signature),
         _ => Template(step,
             "Relevé de factures à régler ({{ total_asked }})",

@@ -27,7 +27,7 @@ public sealed class DunningEvaluateHandler(ReminderLadder ladder, DunningPlanner
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
-        var invoice = await db.Set<Invoice>().SingleAsync(i => i.Number == input.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+        var invoice = await InvoiceCorrections.DunnedAsync(db, input.InvoiceNumber, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var pending = await DunningSituation.JudgeDuePromisesAsync(db, invoice, today, cancellationToken).ConfigureAwait(false);

@@ -21,7 +21,7 @@ public sealed class DunningPlanHandler(DunningPlanner planner, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
-        var invoice = await db.Set<Invoice>().SingleAsync(i => i.Number == input.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+        var invoice = await InvoiceCorrections.DunnedAsync(db, input.InvoiceNumber, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         invoice.DunningInstanceId ??= context.InstanceId;
         if (invoice.IsSettled)

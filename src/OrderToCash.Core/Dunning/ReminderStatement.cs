@@ -12,6 +12,9 @@ public sealed class ReminderStatement
     /// <summary>The <see cref="Step"/> of an invoice sent again after a dispute resolved with the Resend outcome.</summary>
     public const string InvoiceResendStep = "invoiceResend";
 
+    /// <summary>The <see cref="Step"/> of a dispute's CorrectedInvoice outcome: the credit note and the corrected invoice sent together.</summary>
+    public const string InvoiceCorrectionStep = "invoiceCorrection";
+
     public Guid Id { get; init; } = Guid.NewGuid();
 
     public required string CustomerId { get; init; }

@@ -19,7 +19,7 @@ namespace OrderToCash.Core.Dunning;
 /// </summary>
 public sealed class ReminderStatements(
     Func<OrderToCashDbContext> createContext, IStatementTransport transport, InvoiceDocuments documents, ReminderOptions options,
-    IOptions<CompanyOptions> company, SmtpOptions smtp, TimeProvider clock)
+    IOptions<CompanyOptions> company, SmtpOptions smtp, LatePaymentTerms latePaymentTerms, TimeProvider clock)
 {
     private const int BatchSize = 50;
 
@@ -66,7 +66,9 @@ public sealed class ReminderStatements(
 
             var template = await ReminderTemplates.LatestAsync(db, group.Key.Step, cancellationToken).ConfigureAwait(false);
             var level = group.Max(r => r.Level);
-            var model = StatementModel.Create(customer, asked, group.Max(r => r.PenaltyRatePercent), asked.Max(i => i.RecoveryIndemnity), company.Value, today);
+            // The oldest invoice's semester: its ECB rate from the table now, or the legal formula while the table lacks it.
+            var terms = await latePaymentTerms.ForDueDateAsync(db, asked[0].DueDate, customer.Segment, asked[0].DunnableAmount, cancellationToken).ConfigureAwait(false);
+            var model = StatementModel.Create(customer, asked, terms, asked.Max(i => i.RecoveryIndemnity), company.Value, today);
             var (subject, body) = ReminderTemplates.Render(template, model);
             var statement = new ReminderStatement
             {
@@ -104,30 +106,61 @@ public sealed class ReminderStatements(
     /// </summary>
     public ReminderStatement ResendInvoice(OrderToCashDbContext db, Customer customer, Invoice invoice, string disputeNumber, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(invoice);
-        var statement = new ReminderStatement
-        {
-            CustomerId = customer.Id,
-            Step = ReminderStatement.InvoiceResendStep,
-            Level = 0,
-            Recipients = string.Join(",", Recipients(customer, 0)),
-            Subject = $"Facture {invoice.Number} : nouvel envoi",
-            Body = string.Join("\n",
-                "Madame, Monsieur,",
-                string.Empty,
+        return Enqueue(db, customer, ReminderStatement.InvoiceResendStep, $"Facture {invoice.Number} : nouvel envoi",
+            [
                 string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"Suite à votre réclamation {disputeNumber}, vous trouverez ci-joint un nouvel exemplaire de la facture {invoice.Number} du {invoice.IssueDate:dd/MM/yyyy}, d'un montant de {FrenchFormat.Amount(invoice.GrossAmount, invoice.Currency)} TTC, à échéance du {invoice.DueDate:dd/MM/yyyy}."),
                 $"Reste à régler : {FrenchFormat.Amount(invoice.OpenAmount, invoice.Currency)}.",
-                string.Empty,
-                "Nous restons à votre disposition pour toute question.",
-                string.Empty,
-                "Cordialement,",
-                company.Value.LegalName),
-            InvoiceNumbers = invoice.Number,
-            AmountAsked = invoice.OpenAmount,
-            Currency = invoice.Currency,
+            ],
+            [invoice.Number], invoice.OpenAmount, invoice.Currency, now);
+    }
+
+    /// <summary>
+    /// A dispute's CorrectedInvoice outcome: the credit note cancelling <paramref name="invoice"/> and its corrected
+    /// invoice, both attached (Factur-X), sent to the accounts-payable contacts like a resend; written in the step's unit of work.
+    /// </summary>
+    public ReminderStatement SendCorrection(OrderToCashDbContext db, Customer customer, Invoice invoice, CreditNote note, Invoice corrected, string disputeNumber, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(note);
+        ArgumentNullException.ThrowIfNull(corrected);
+        return Enqueue(db, customer, ReminderStatement.InvoiceCorrectionStep, $"Facture {invoice.Number} : facture rectificative {corrected.Number}",
+            [
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Suite à votre réclamation {disputeNumber}, la facture {invoice.Number} du {invoice.IssueDate:dd/MM/yyyy} est annulée par l'avoir {note.Number} de {FrenchFormat.Amount(note.Amount, note.Currency)} TTC et remplacée par la facture rectificative {corrected.Number} de {FrenchFormat.Amount(corrected.GrossAmount, corrected.Currency)} TTC, à échéance du {corrected.DueDate:dd/MM/yyyy}."),
+                "Vous trouverez ci-joint l'avoir et la facture rectificative.",
+            ],
+            [note.Number, corrected.Number], corrected.OpenAmount, corrected.Currency, now);
+    }
+
+    private ReminderStatement Enqueue(
+        OrderToCashDbContext db, Customer customer, string step, string subject, IEnumerable<string> paragraphs, IEnumerable<string> documentNumbers,
+        decimal amountAsked, string currency, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(customer);
+        var statement = new ReminderStatement
+        {
+            CustomerId = customer.Id,
+            Step = step,
+            Level = 0,
+            Recipients = string.Join(",", Recipients(customer, 0)),
+            Subject = subject,
+            Body = string.Join("\n",
+                [
+                    "Madame, Monsieur,",
+                    string.Empty,
+                    .. paragraphs,
+                    string.Empty,
+                    "Nous restons à votre disposition pour toute question.",
+                    string.Empty,
+                    "Cordialement,",
+                    company.Value.LegalName,
+                ]),
+            InvoiceNumbers = string.Join(",", documentNumbers),
+            AmountAsked = amountAsked,
+            Currency = currency,
             CreatedAt = now,
             MessageId = string.Empty,
         };
@@ -213,10 +246,12 @@ public sealed class ReminderStatements(
         }
 
         var body = new BodyBuilder { TextBody = statement.Body };
+        // Invoices and credit notes (a correction sends both), each the customer's own.
+        var customer = db.Set<Customer>().Where(c => c.Id == statement.CustomerId).Select(c => c.Id);
         foreach (var number in statement.InvoiceList)
         {
-            var invoice = await db.Set<Invoice>().AsNoTracking().SingleAsync(i => i.Number == number, cancellationToken).ConfigureAwait(false);
-            var document = await documents.InvoiceAsync(db, invoice, cancellationToken).ConfigureAwait(false);
+            var document = await documents.ByNumberAsync(db, number, customer, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The statement {statement.Id} lists {number}, which is no document of customer {statement.CustomerId}.");
             body.Attachments.Add(document.FileName, document.Pdf, new ContentType("application", "pdf"));
         }
 

@@ -10,8 +10,23 @@ namespace OrderToCash.Core.Dunning;
 /// </summary>
 public static class StatementModel
 {
-    public static Dictionary<string, object?> Create(Customer customer, IReadOnlyList<Invoice> invoices, decimal? penaltyRatePercent, decimal indemnity, CompanyOptions seller, DateOnly today)
+    /// <summary>The names a template may use at the top level (a template naming anything else is refused).</summary>
+    public static readonly IReadOnlyList<string> Variables =
+        ["customer", "invoices", "total_asked", "total_asked_amount", "total_disputed", "total_disputed_amount", "penalty_rate", "penalty_terms", "indemnity", "seller", "today"];
+
+    /// <summary>The fields of each invoice in <c>invoices</c>.</summary>
+    public static readonly IReadOnlyList<string> InvoiceFields =
+        ["number", "issue_date", "due_date", "days_late", "gross", "open", "disputed", "disputed_amount", "asked", "asked_amount"];
+
+    /// <param name="customer">The customer reminded.</param>
+    /// <param name="invoices">Its invoices of this statement.</param>
+    /// <param name="terms">The late-payment terms of the oldest invoice's due date (ECB rate table, ADR 0101): the rate, or the legal formula when the table lacks the semester.</param>
+    /// <param name="indemnity">The fixed recovery indemnity per invoice.</param>
+    /// <param name="seller">The company.</param>
+    /// <param name="today">The statement's day.</param>
+    public static Dictionary<string, object?> Create(Customer customer, IReadOnlyList<Invoice> invoices, LatePaymentTermsResult terms, decimal indemnity, CompanyOptions seller, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(invoices);
         ArgumentNullException.ThrowIfNull(seller);
@@ -44,7 +59,8 @@ public static class StatementModel
             ["total_asked_amount"] = asked,
             ["total_disputed"] = ReminderRenderer.Amount(disputed, currency),
             ["total_disputed_amount"] = disputed,
-            ["penalty_rate"] = penaltyRatePercent is { } rate ? FrenchFormat.Number(rate, "0.00") : string.Empty,
+            ["penalty_rate"] = terms.AnnualRatePercent is { } rate ? FrenchFormat.Number(rate, "0.00") : string.Empty,
+            ["penalty_terms"] = terms.RateText,
             ["indemnity"] = ReminderRenderer.Amount(indemnity, "EUR"),
             ["seller"] = new Dictionary<string, object?>
             {
@@ -68,7 +84,8 @@ public static class StatementModel
         var first = SampleInvoice("FA-2026-000101", 1_200m);
         var second = SampleInvoice("FA-2026-000102", 480.50m);
         second.DisputeOpened(Money.Euros(80.50m));
-        return Create(customer, [first, second], 12.15m, 40m, new CompanyOptions(), new DateOnly(2026, 4, 15));
+        var terms = new LatePaymentTermsResult(new ReferenceTables.Semester(2026, 1), 2.15m, 10m, 40m, RuleSetVersion: 0);
+        return Create(customer, [first, second], terms, 40m, new CompanyOptions(), new DateOnly(2026, 4, 15));
     }
 
     private static Invoice SampleInvoice(string number, decimal gross) => new()

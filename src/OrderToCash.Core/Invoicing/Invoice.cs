@@ -20,6 +20,12 @@ public sealed class Invoice
 
     public string? OrderNumber { get; init; }
 
+    /// <summary>For a corrected invoice (facture rectificative): the invoice it replaces, cancelled by <see cref="CorrectionCreditNoteNumber"/>.</summary>
+    public string? CorrectsInvoiceNumber { get; init; }
+
+    /// <summary>For a corrected invoice: the credit note that cancelled what the corrected invoice replaces.</summary>
+    public string? CorrectionCreditNoteNumber { get; init; }
+
     public required string Currency { get; init; }
 
     public DateOnly IssueDate { get; init; }

@@ -19,6 +19,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.Number).HasMaxLength(32);
         builder.Property(i => i.CustomerId).HasMaxLength(32);
         builder.Property(i => i.OrderNumber).HasMaxLength(32);
+        builder.Property(i => i.CorrectsInvoiceNumber).HasMaxLength(32);
+        builder.Property(i => i.CorrectionCreditNoteNumber).HasMaxLength(32);
+        builder.HasIndex(i => i.CorrectsInvoiceNumber);
         builder.Property(i => i.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(i => i.PaymentTermsText).HasMaxLength(100);
         builder.Property(i => i.Segment).HasMaxLength(20);

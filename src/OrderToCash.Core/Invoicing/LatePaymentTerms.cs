@@ -43,14 +43,24 @@ public sealed record LatePaymentTermsResult(Semester Semester, decimal? EcbRateP
     /// The clause printed on the invoice, in French as the law requires: the rate when the table has it, else the legal
     /// formula naming the day whose ECB rate applies (decimal comma written out: the host runs culture-invariant).
     /// </summary>
-    public string Clause(DateOnly dueDate)
+    public string Clause(DateOnly dueDate) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"En cas de retard de paiement après le {dueDate:dd/MM/yyyy}, pénalités de retard {RateText}, exigibles sans rappel (art. L441-10 II du Code de commerce), et indemnité forfaitaire pour frais de recouvrement de {IndemnityEur:0} € (art. D441-5).");
+
+    /// <summary>
+    /// The penalty rate in French words: "au taux annuel de 12,15 % (taux de refinancement de la BCE …)" when the table
+    /// has the semester's rate, else the legal formula "au taux de refinancement de la BCE en vigueur au 1er juillet
+    /// 2026, majoré de 10 points" (what the invoice clause and the reminders state).
+    /// </summary>
+    public string RateText
     {
-        var points = French(PenaltyPoints ?? 10m, "0.##");
-        var rate = AnnualRatePercent is { } annual
-            ? $"au taux annuel de {French(annual, "0.00")} % (taux de refinancement de la BCE en vigueur au {Semester.FrenchStart}, {French(EcbRatePercent!.Value, "0.00")} %, majoré de {points} points)"
-            : $"au taux de refinancement de la BCE en vigueur au {Semester.FrenchStart}, majoré de {points} points";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"En cas de retard de paiement après le {dueDate:dd/MM/yyyy}, pénalités de retard {rate}, exigibles sans rappel (art. L441-10 II du Code de commerce), et indemnité forfaitaire pour frais de recouvrement de {IndemnityEur:0} € (art. D441-5).");
+        get
+        {
+            var points = French(PenaltyPoints ?? 10m, "0.##");
+            return AnnualRatePercent is { } annual
+                ? $"au taux annuel de {French(annual, "0.00")} % (taux de refinancement de la BCE en vigueur au {Semester.FrenchStart}, {French(EcbRatePercent!.Value, "0.00")} %, majoré de {points} points)"
+                : $"au taux de refinancement de la BCE en vigueur au {Semester.FrenchStart}, majoré de {points} points";
+        }
     }
 
     private static string French(decimal value, string format) => value.ToString(format, CultureInfo.InvariantCulture).Replace('.', ',');

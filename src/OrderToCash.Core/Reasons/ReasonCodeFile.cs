@@ -6,6 +6,8 @@ namespace OrderToCash.Core.Reasons;
 /// <summary>
 /// Reads the reason taxonomy file (reasons/reason-codes.json) strictly: every problem is reported with the entry and the
 /// field, and a file with any problem loads nothing (a half-loaded taxonomy would route some disputes and refuse others).
+/// The same format holds each stored version of the taxonomy (<see cref="ReasonTaxonomyVersion"/>): the reasons and the
+/// optional department → role map (<c>"departments": { "ADV": ["SalesAdministration"] }</c>).
 /// </summary>
 public static partial class ReasonCodeFile
 {
@@ -20,7 +22,7 @@ public static partial class ReasonCodeFile
         var codes = new List<ReasonCode>();
         if (json.Length > MaxFileBytes)
         {
-            return new([], [$"{fileName}: the file is larger than {MaxFileBytes} characters."]);
+            return new([], [$"{fileName}: the file is larger than {MaxFileBytes} characters."], []);
         }
 
         JsonDocument document;
@@ -30,15 +32,16 @@ public static partial class ReasonCodeFile
         }
         catch (JsonException ex)
         {
-            return new([], [$"{fileName}({ex.LineNumber + 1},{ex.BytePositionInLine + 1}): not valid JSON: {ex.Message}"]);
+            return new([], [$"{fileName}({ex.LineNumber + 1},{ex.BytePositionInLine + 1}): not valid JSON: {ex.Message}"], []);
         }
 
+        var departments = new List<DepartmentRole>();
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("reasons", out var reasons) || reasons.ValueKind != JsonValueKind.Array)
             {
-                return new([], [$"{fileName}: expected an object with a \"reasons\" array."]);
+                return new([], [$"{fileName}: expected an object with a \"reasons\" array."], []);
             }
 
             var index = 0;
@@ -85,10 +88,61 @@ public static partial class ReasonCodeFile
                     codes.Add(new ReasonCode { Code = code, Kind = kind, Label = label, Department = department, EInvoicingCodes = string.Join(',', eInvoicing) });
                 }
             }
+
+            if (document.RootElement.TryGetProperty("departments", out var map))
+            {
+                departments = ReadDepartments(map, $"{fileName}: departments", problems);
+            }
         }
 
-        return problems.Count > 0 ? new([], problems) : new(codes, []);
+        return problems.Count > 0 ? new([], problems, []) : new(codes, [], departments);
     }
+
+    /// <summary>The department → role map: each department a name, each role one a department can be given.</summary>
+    private static List<DepartmentRole> ReadDepartments(JsonElement map, string where, List<string> problems)
+    {
+        var lines = new List<DepartmentRole>();
+        if (map.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"{where}: expected an object such as {{ \"ADV\": [\"SalesAdministration\"] }}.");
+            return lines;
+        }
+
+        foreach (var department in map.EnumerateObject())
+        {
+            var at = $"{where}.{department.Name}";
+            if (DepartmentProblem(department.Name) is { } badName)
+            {
+                problems.Add($"{at}: {badName}");
+                continue;
+            }
+
+            if (department.Value.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add($"{at}: expected an array of roles such as [\"Collector\"].");
+                continue;
+            }
+
+            foreach (var role in department.Value.EnumerateArray())
+            {
+                var name = role.ValueKind == JsonValueKind.String ? role.GetString() : null;
+                if (name is null || !DepartmentRoles.Assignable.Contains(name, StringComparer.Ordinal))
+                {
+                    problems.Add($"{at}: '{role}' is not a role a department can be given; use {string.Join(", ", DepartmentRoles.Assignable)}.");
+                }
+                else if (!lines.Exists(l => l.Department == department.Name && l.Role == name))
+                {
+                    lines.Add(new DepartmentRole { Department = department.Name, Role = name });
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Why <paramref name="department"/> is not a department name; null when it is one.</summary>
+    public static string? DepartmentProblem(string department) =>
+        DepartmentPattern().IsMatch(department) ? null : $"'{department}' is not a department name: a letter then letters and digits, at most 50.";
 
     private static string? Read(JsonElement entry, string name, string where, List<string> problems, bool required)
     {
@@ -137,8 +191,12 @@ public static partial class ReasonCodeFile
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]{0,49}$")]
     internal static partial Regex CodePattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,49}$")]
+    private static partial Regex DepartmentPattern();
 }
 
 /// <param name="Codes">The entries, when the file has no problem.</param>
 /// <param name="Problems">What is wrong, each naming the entry and the field.</param>
-public sealed record ReasonCodeFileResult(IReadOnlyList<ReasonCode> Codes, IReadOnlyList<string> Problems);
+/// <param name="Departments">The department → role map the file gives (empty when it gives none).</param>
+public sealed record ReasonCodeFileResult(IReadOnlyList<ReasonCode> Codes, IReadOnlyList<string> Problems, IReadOnlyList<DepartmentRole> Departments);

@@ -12,7 +12,7 @@ namespace OrderToCash.Core.Reasons;
 /// found (an installed host, a container), the shipped taxonomy is loaded (<see cref="ShippedContent"/>). The upsert runs
 /// under the database-wide startup lock, so hosts started together insert each code once.
 /// </summary>
-internal sealed partial class ReasonCodeLoader(string? file, bool fileWins, DatabaseOptions database, IServiceScopeFactory scopes, ILogger<ReasonCodeLoader> logger) : IHostedService
+internal sealed partial class ReasonCodeLoader(string? file, bool fileWins, DatabaseOptions database, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReasonCodeLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +37,8 @@ internal sealed partial class ReasonCodeLoader(string? file, bool fileWins, Data
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrderToCashDbContext>();
-            count = await ReasonTaxonomy.UpsertAsync(db, result.Codes, fileWins, cancellationToken).ConfigureAwait(false);
+            var author = origin.Length <= 200 ? origin : $"…{origin[^199..]}";
+            count = await ReasonTaxonomy.UpsertAsync(db, result, fileWins, author, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
         LogLoaded(logger, count, origin);

@@ -20,7 +20,8 @@ public static class ReasonServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var reasonsFile = configuration["Reasons:File"] ?? FindReasonsFile(contentRoot);
-        services.AddHostedService(sp => new ReasonCodeLoader(reasonsFile, fileWins, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ReasonCodeLoader>>()));
+        services.AddHostedService(sp => new ReasonCodeLoader(reasonsFile, fileWins, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReasonCodeLoader>>()));
+        services.AddSingleton<ReasonTaxonomyEditing>();
         return services;
     }
 

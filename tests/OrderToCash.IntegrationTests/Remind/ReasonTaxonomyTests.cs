@@ -7,6 +7,7 @@ namespace OrderToCash.IntegrationTests.Remind;
 public sealed class ReasonTaxonomyTests : IDisposable
 {
     private static readonly string[] PriceCodes = ["PU_ERR", "REM_ERR", "RIST_ERR"];
+    private static readonly string[] ShippedPriceCodes = ["PU_ERR", "REM_ERR"];
     private static readonly string[] ConflictingCodes = ["ART_ERR", "PU_ERR"];
     private readonly RemindHost host = new();
 
@@ -58,6 +59,46 @@ public sealed class ReasonTaxonomyTests : IDisposable
         reasons.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "PRICE_ERROR").GetProperty("label").GetString()
             .Should().Be("Price, discount or rebate error", "the quality team's edit is not overwritten by the shipped file at the next start");
         reasons.GetArrayLength().Should().Be(16);
+    }
+
+    [Fact]
+    public async Task Each_change_is_a_version_with_its_author_date_comment_and_what_changed_and_a_restart_adds_none()
+    {
+        var loaded = (await host.GetAsync("quentin", "/api/reasons/versions")).EnumerateArray().ToList();
+        loaded.Should().ContainSingle("the start recorded the file's taxonomy once");
+        loaded[0].GetProperty("changes").EnumerateArray().Count(c => c.GetProperty("field").GetString() == "added").Should().Be(16);
+        using (var quality = host.Client("quentin"))
+        {
+            (await quality.PutAsJsonAsync(new Uri("/api/reasons/PRICE_ERROR", UriKind.Relative),
+                new { kind = "Dispute", label = "Price or discount error", department = "Sales", eInvoicingCodes = ShippedPriceCodes, comment = "Prices are set by sales" }))
+                .StatusCode.Should().Be(HttpStatusCode.OK);
+            (await quality.PutAsJsonAsync(new Uri("/api/reasons/PRICE_ERROR", UriKind.Relative),
+                new { kind = "Dispute", label = "Price or discount error", department = "Sales", eInvoicingCodes = ShippedPriceCodes }))
+                .StatusCode.Should().Be(HttpStatusCode.OK, "saving the same values again is not an error");
+        }
+
+        await host.RestartAsync();
+
+        var versions = (await host.GetAsync("quentin", "/api/reasons/versions")).EnumerateArray().ToList();
+        versions.Select(v => v.GetProperty("version").GetInt32()).Should().Equal([2, 1], "an unchanged save and a restart add no version");
+        versions[0].GetProperty("author").GetString().Should().Be("quentin");
+        versions[0].GetProperty("comment").GetString().Should().Be("Prices are set by sales");
+        versions[0].GetProperty("changedAt").GetDateTimeOffset().Should().BeCloseTo(host.Clock.GetUtcNow(), TimeSpan.FromDays(1), "the change is dated by the host's clock");
+        var change = versions[0].GetProperty("changes").EnumerateArray().Should().ContainSingle().Subject;
+        (change.GetProperty("subject").GetString(), change.GetProperty("field").GetString(), change.GetProperty("before").GetString(), change.GetProperty("after").GetString())
+            .Should().Be(("PRICE_ERROR", "department", "ADV", "Sales"));
+    }
+
+    [Fact]
+    public async Task The_department_map_lists_every_department_the_reasons_name_with_its_roles()
+    {
+        var map = (await host.GetAsync("cora", "/api/reasons/departments")).EnumerateArray()
+            .ToDictionary(d => d.GetProperty("department").GetString()!, d => d.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToList());
+
+        map["ADV"].Should().Equal("SalesAdministration");
+        map["Collections"].Should().Equal("Collector");
+        map["Logistics"].Should().BeEmpty("no back-office role answers for logistics: Quality and the process owner follow it");
+        map.Keys.Should().Contain(["Treasury", "Credit", "Quality"]);
     }
 
     [Theory]

@@ -15,6 +15,9 @@ namespace OrderToCash.IntegrationTests.RootCauses;
 /// </summary>
 public sealed class RootCauseApiTests : IAsyncLifetime, IDisposable
 {
+    private static readonly string[] CollectorAndJanitor = [Roles.Collector, "Janitor"];
+    private static readonly string[] SalesAdministrationOnly = [Roles.SalesAdministration];
+    private static readonly string[] CollectorOnly = [Roles.Collector];
     private readonly TempDirectory directory = new();
     private TestHost host = null!;
 
@@ -57,6 +60,35 @@ public sealed class RootCauseApiTests : IAsyncLifetime, IDisposable
     {
         host.Dispose();
         directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Quality_gives_the_ADV_department_to_collections_and_its_task_moves_to_the_collectors_list_as_a_new_version()
+    {
+        using var quality = host.ClientFor("quentin");
+        (await JsonAsync(await quality.PostAsync(new Uri("/api/root-causes/analyze", UriKind.Relative), null))).GetProperty("tasksCreated").GetInt32().Should().Be(1);
+        using var adv = host.ClientFor("sabine");
+        using var collector = host.ClientFor("cora");
+        (await JsonAsync(await adv.GetAsync(new Uri("/api/improvement-tasks", UriKind.Relative)))).GetArrayLength().Should().Be(1);
+
+        var refused = await quality.PutAsJsonAsync(new Uri("/api/reasons/departments/ADV", UriKind.Relative), new { roles = CollectorAndJanitor });
+        refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("department: 'Janitor' is not a role a department can be given");
+        (await adv.PutAsJsonAsync(new Uri("/api/reasons/departments/ADV", UriKind.Relative), new { roles = SalesAdministrationOnly }))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden, "a department does not choose who answers for it");
+        (await JsonAsync(await adv.GetAsync(new Uri("/api/improvement-tasks", UriKind.Relative)))).GetArrayLength().Should().Be(1, "a refused change changes nothing");
+
+        var saved = await quality.PutAsJsonAsync(new Uri("/api/reasons/departments/ADV", UriKind.Relative), new { roles = CollectorOnly, comment = "ADV merged into the collections team" });
+        saved.StatusCode.Should().Be(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+
+        (await JsonAsync(await adv.GetAsync(new Uri("/api/improvement-tasks", UriKind.Relative)))).GetArrayLength().Should().Be(0);
+        (await JsonAsync(await collector.GetAsync(new Uri("/api/improvement-tasks", UriKind.Relative)))).GetArrayLength().Should().Be(1);
+        var latest = (await JsonAsync(await quality.GetAsync(new Uri("/api/reasons/versions", UriKind.Relative)))).EnumerateArray().First();
+        latest.GetProperty("author").GetString().Should().Be("quentin");
+        latest.GetProperty("comment").GetString().Should().Be("ADV merged into the collections team");
+        var change = latest.GetProperty("changes").EnumerateArray().Should().ContainSingle().Subject;
+        (change.GetProperty("subject").GetString(), change.GetProperty("field").GetString(), change.GetProperty("before").GetString(), change.GetProperty("after").GetString())
+            .Should().Be(("ADV", "roles", "SalesAdministration", "Collector"));
     }
 
     [Fact]

@@ -50,4 +50,34 @@ public sealed class ReasonCodeFileTests
         result.Codes.Should().BeEmpty();
         result.Problems.Should().ContainSingle().Which.Should().StartWith("reasons.json(1,").And.Contain("not valid JSON");
     }
+
+    [Fact]
+    public void The_department_map_is_read_and_each_wrong_line_is_named()
+    {
+        const string good = """{ "reasons": [], "departments": { "ADV": ["SalesAdministration", "Collector"], "Logistics": [] } }""";
+        const string bad = """{ "reasons": [], "departments": { "ADV": ["Janitor"], "Bad name": ["Collector"], "Sales": "Salesperson" } }""";
+
+        var read = ReasonCodeFile.Parse(good, "reasons.json");
+        var refused = ReasonCodeFile.Parse(bad, "reasons.json");
+
+        read.Problems.Should().BeEmpty();
+        read.Departments.Select(d => (d.Department, d.Role)).Should().Equal(("ADV", "SalesAdministration"), ("ADV", "Collector"));
+        refused.Departments.Should().BeEmpty();
+        refused.Problems.Should().BeEquivalentTo(
+            "reasons.json: departments.ADV: 'Janitor' is not a role a department can be given; use SalesAdministration, Salesperson, CreditManager, Collector.",
+            "reasons.json: departments.Bad name: 'Bad name' is not a department name: a letter then letters and digits, at most 50.",
+            "reasons.json: departments.Sales: expected an array of roles such as [\"Collector\"].");
+    }
+
+    [Fact]
+    public void The_shipped_file_gives_each_back_office_department_its_roles()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "reasons", "reason-codes.json");
+
+        var result = ReasonCodeFile.Parse(File.ReadAllText(path), path);
+
+        result.Problems.Should().BeEmpty();
+        result.Departments.Where(d => d.Role == "Collector").Select(d => d.Department).Should().BeEquivalentTo("Collections", "CashApplication", "Accounting", "Treasury");
+        result.Departments.Should().NotContain(d => d.Department == "Logistics", "logistics answers to Quality and the process owner only");
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Kpis;
+using OrderToCash.Core.Reasons;
 using OrderToCash.Core.RootCauses;
 
 namespace OrderToCash.Host.Features.RootCauses;
@@ -83,19 +84,22 @@ internal static class RootCauseEndpoints
 
     private static async Task<IResult> ListAsync(string? department, ImprovementTaskStatus? status, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
     {
-        var tasks = await Visible(db, user, department, status).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var own = await DepartmentsOfAsync(user, db, cancellationToken).ConfigureAwait(false);
+        var tasks = await Visible(db, own, department, status).ToListAsync(cancellationToken).ConfigureAwait(false);
         return Results.Ok(tasks.OrderByDescending(t => t.CreatedAt).Select(RootCauseViews.Task));
     }
 
     private static async Task<IResult> ListCsvAsync(string? department, ImprovementTaskStatus? status, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
     {
-        var tasks = await Visible(db, user, department, status).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var own = await DepartmentsOfAsync(user, db, cancellationToken).ConfigureAwait(false);
+        var tasks = await Visible(db, own, department, status).ToListAsync(cancellationToken).ConfigureAwait(false);
         return await CsvAsync(w => CsvExport.WriteTasksAsync(w, tasks.OrderByDescending(t => t.CreatedAt)), "improvement-tasks.csv").ConfigureAwait(false);
     }
 
     private static async Task<IResult> GetAsync(string number, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
     {
-        var task = await Visible(db, user, null, null).FirstOrDefaultAsync(t => t.Number == number, cancellationToken).ConfigureAwait(false)
+        var own = await DepartmentsOfAsync(user, db, cancellationToken).ConfigureAwait(false);
+        var task = await Visible(db, own, null, null).FirstOrDefaultAsync(t => t.Number == number, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Improvement task '{number}' was not found.");
         var evidence = await db.Set<ImprovementTaskEvidence>().AsNoTracking().Where(e => e.TaskId == task.Id)
             .OrderByDescending(e => e.OccurredOn).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -126,7 +130,7 @@ internal static class RootCauseEndpoints
 
     private static async Task<IResult> MoveAsync(string number, ClaimsPrincipal user, OrderToCashDbContext db, Action<ImprovementTask, string> move, CancellationToken cancellationToken)
     {
-        var departments = DepartmentRoles.For(Roles.All.Where(user.IsInRole));
+        var departments = await DepartmentsOfAsync(user, db, cancellationToken).ConfigureAwait(false);
         var task = await db.Set<ImprovementTask>().FirstOrDefaultAsync(t => t.Number == number, cancellationToken).ConfigureAwait(false);
         if (task is null || (departments is not null && !departments.Contains(task.Department)))
         {
@@ -138,10 +142,14 @@ internal static class RootCauseEndpoints
         return Results.Ok(RootCauseViews.Task(task));
     }
 
-    private static IQueryable<ImprovementTask> Visible(OrderToCashDbContext db, ClaimsPrincipal user, string? department, ImprovementTaskStatus? status)
+    /// <summary>The departments whose tasks the user answers for (the department → role map); null when every one.</summary>
+    private static Task<IReadOnlySet<string>?> DepartmentsOfAsync(ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken) =>
+        DepartmentRoles.ForAsync(db, Roles.All.Where(user.IsInRole), cancellationToken);
+
+    private static IQueryable<ImprovementTask> Visible(OrderToCashDbContext db, IReadOnlySet<string>? own, string? department, ImprovementTaskStatus? status)
     {
         var query = db.Set<ImprovementTask>().AsNoTracking();
-        if (DepartmentRoles.For(Roles.All.Where(user.IsInRole)) is { } own)
+        if (own is not null)
         {
             var list = own.ToList();
             query = query.Where(t => list.Contains(t.Department));

@@ -18,6 +18,7 @@ internal static class WebPages
         ("/tasks", "tasks.html"),
         ("/receivables", "receivables.html"),
         ("/root-causes", "root-causes.html"),
+        ("/reasons", "reasons.html"),
         ("/customers", "customers.html"),
     ];
 

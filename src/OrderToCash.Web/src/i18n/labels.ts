@@ -46,6 +46,8 @@ register('labels', {
       CreditManagement: 'Gestion du crédit',
       Collections: 'Recouvrement',
       CashApplication: 'Lettrage',
+      Credit: 'Crédit',
+      Treasury: 'Trésorerie',
     },
     taskState: { Open: 'À prendre', Claimed: 'Prise', Completed: 'Terminée', Cancelled: 'Annulée' },
     improvementState: {
@@ -101,6 +103,8 @@ register('labels', {
       CreditManagement: 'Credit management',
       Collections: 'Collections',
       CashApplication: 'Cash application',
+      Credit: 'Credit',
+      Treasury: 'Treasury',
     },
     taskState: { Open: 'Open', Claimed: 'Claimed', Completed: 'Completed', Cancelled: 'Cancelled' },
     improvementState: {

@@ -134,7 +134,21 @@ async function show(number: string): Promise<void> {
   for (const c of details.creditNotes) {
     append(documents, ' · ', documentLink(c.number, t('receivables:creditNotePdf', { number: c.number })));
   }
-  append(detail, h('h2', {}, t('receivables:invoiceTitle', { number: i.number })), documents, facts);
+  for (const corrected of details.correction.correctedByInvoiceNumbers) {
+    append(documents, ' · ', documentLink(corrected, t('receivables:correctedInvoicePdf', { number: corrected })));
+  }
+  const correction = h('p', { class: 'correction', 'data-test': 'invoice-correction' });
+  if (details.correction.correctsInvoiceNumber) {
+    append(correction, t('receivables:correctsInvoice', { invoice: details.correction.correctsInvoiceNumber, creditNote: details.correction.correctionCreditNoteNumber ?? '' }));
+  }
+  for (const corrected of details.correction.correctedByInvoiceNumbers) {
+    append(correction, ' ', t('receivables:correctedBy', { number: corrected }));
+  }
+  append(detail, h('h2', {}, t('receivables:invoiceTitle', { number: i.number })), documents);
+  if (correction.childNodes.length > 0) {
+    append(detail, correction);
+  }
+  append(detail, facts);
   const isCustomer = user.roles.includes('Customer');
   const events = [
     ...details.payments.map(p => `${date(p.receivedOn)} · ${t('receivables:payment', { reference: p.reference, amount: money(p.amount, i.currency) })}`),

@@ -42,6 +42,7 @@ export interface InvoiceDetails {
   payments: { reference: string; amount: number; receivedOn: string }[];
   creditNotes: { number: string; amount: number; issueDate: string; reason: string }[];
   lifecycleEvents: { status: string; reasonCode: string | null; comment: string | null; receivedAt: string }[];
+  correction: { correctsInvoiceNumber: string | null; correctionCreditNoteNumber: string | null; correctedByInvoiceNumbers: string[] };
 }
 
 export interface DisputeView {

@@ -4,6 +4,7 @@ import { handlePageError, startPage } from '../shared/page';
 import { hasRole } from '../shared/session';
 import { formatDate, isFuture } from './format';
 import { EcbRatesPanel } from './ecb-rates-panel';
+import { ReminderTemplatesPanel } from './reminder-templates-panel';
 import { RuleSetEditor } from './rule-set-editor';
 import { rulesApi, type VersionSummary } from './rules-api';
 import { t } from '../i18n/i18n';
@@ -103,4 +104,9 @@ void startPage('/rules', async user => {
   }
   byId('rules-workspace').setAttribute('aria-busy', 'false');
   await new EcbRatesPanel(byId('ecb-rates'), hasRole(user, 'CreditManager')).load();
+  if (hasRole(user, 'CreditManager') || hasRole(user, 'Collector')) {
+    await new ReminderTemplatesPanel(byId('reminder-templates'), hasRole(user, 'CreditManager')).load();
+  } else {
+    byId('reminder-templates').hidden = true;
+  }
 });

@@ -49,6 +49,12 @@ export const pages: readonly AppPage[] = [
     anyOf: [Roles.Quality, Roles.ProcessOwner, Roles.CreditManager, Roles.Collector],
   },
   {
+    path: '/reasons',
+    key: 'reasons',
+    role: Roles.Quality,
+    anyOf: [Roles.Quality, Roles.ProcessOwner, Roles.CreditManager],
+  },
+  {
     path: '/tasks',
     key: 'tasks',
     role: 'backOffice',

@@ -4,8 +4,9 @@ using OrderToCash.Core.Disputes;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Host.Features.Customers;
+using OrderToCash.Host.Features.Invoicing;
 
-namespace OrderToCash.Host.Features.Remind;
+namespace OrderToCash.Host.Features.Disputes;
 
 /// <summary>
 /// Raising a dispute on an invoice (collections, sales administration, the salesperson for its customers, the customer

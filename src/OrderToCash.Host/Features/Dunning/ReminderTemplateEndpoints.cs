@@ -7,8 +7,9 @@ using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Host.Features.Customers;
+using OrderToCash.Host.Features.Invoicing;
 
-namespace OrderToCash.Host.Features.Remind;
+namespace OrderToCash.Host.Features.Dunning;
 
 /// <summary>
 /// The Liquid templates of the e-mailed reminder steps, edited by the credit manager: read (latest and versions),
@@ -55,8 +56,13 @@ internal static class ReminderTemplateEndpoints
         return Results.Created($"/api/reminder-templates/{step}/versions", View(saved));
     }
 
-    /// <summary>The statement the template gives for a real invoice's customer (the invoice alone), in the edited or the latest version.</summary>
-    private static async Task<IResult> PreviewAsync(string step, PreviewRequest body, OrderToCashDbContext db, IOptions<CompanyOptions> company, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The statement the template gives on real data, in the edited or the latest version: the named invoice's customer
+    /// with that invoice, or (customerId) the customer's statement of every open invoice with something to ask. The
+    /// penalty terms are those of the oldest invoice's due date (ECB rate table, or the legal formula when it lacks the semester).
+    /// </summary>
+    private static async Task<IResult> PreviewAsync(
+        string step, PreviewRequest body, OrderToCashDbContext db, IOptions<CompanyOptions> company, LatePaymentTerms latePaymentTerms, TimeProvider clock, CancellationToken cancellationToken)
     {
         var latest = ReminderTemplates.EmailedSteps.Contains(step)
             ? await ReminderTemplates.LatestAsync(db, step, cancellationToken).ConfigureAwait(false)
@@ -67,12 +73,34 @@ internal static class ReminderTemplateEndpoints
             return VisibleInvoices.Invalid("The template cannot be previewed", new Dictionary<string, string[]> { ["template"] = [.. problems] });
         }
 
-        var invoice = await db.Set<Invoice>().AsNoTracking().FirstOrDefaultAsync(i => i.Number == body.InvoiceNumber, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"Invoice '{body.InvoiceNumber}' was not found.");
-        var customer = await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == invoice.CustomerId, cancellationToken).ConfigureAwait(false);
-        var model = StatementModel.Create(customer, [invoice], 12.15m, invoice.RecoveryIndemnity, company.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        List<Invoice> invoices;
+        if (!string.IsNullOrWhiteSpace(body.InvoiceNumber))
+        {
+            invoices = [await db.Set<Invoice>().AsNoTracking().FirstOrDefaultAsync(i => i.Number == body.InvoiceNumber, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"Invoice '{body.InvoiceNumber}' was not found.")];
+        }
+        else if (!string.IsNullOrWhiteSpace(body.CustomerId))
+        {
+            // Open invoices (the asked amount is computed in memory: open − disputed is no column).
+            var open = await db.Set<Invoice>().AsNoTracking().Where(i => i.CustomerId == body.CustomerId && i.SettledOn == null)
+                .OrderBy(i => i.DueDate).ThenBy(i => i.Number).Take(200).ToListAsync(cancellationToken).ConfigureAwait(false);
+            invoices = [.. open.Where(i => i.DunnableAmount > 0m)];
+            if (invoices.Count == 0)
+            {
+                throw new KeyNotFoundException($"Customer '{body.CustomerId}' has no open invoice with anything to ask.");
+            }
+        }
+        else
+        {
+            return VisibleInvoices.Invalid("The preview needs real data", new Dictionary<string, string[]> { ["invoiceNumber"] = ["Name an invoice (invoiceNumber) or a customer (customerId) to preview the statement on."] });
+        }
+
+        var customer = await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == invoices[0].CustomerId, cancellationToken).ConfigureAwait(false);
+        var oldest = invoices.MinBy(i => i.DueDate)!;
+        var terms = await latePaymentTerms.ForDueDateAsync(db, oldest.DueDate, customer.Segment, oldest.DunnableAmount, cancellationToken).ConfigureAwait(false);
+        var model = StatementModel.Create(customer, invoices, terms, invoices.Max(i => i.RecoveryIndemnity), company.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var (subject, text) = ReminderTemplates.Render(template, model, cache: false);
-        return Results.Ok(new TemplatePreview(step, subject, text, [.. ReminderStatements.Recipients(customer, 3)]));
+        return Results.Ok(new TemplatePreview(step, subject, text, [.. ReminderStatements.Recipients(customer, 3)], [.. invoices.Select(i => i.Number)], invoices.Sum(i => i.DunnableAmount), customer.Currency));
     }
 
     private static async Task<IResult> StatementsAsync(string? customer, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
@@ -95,7 +123,8 @@ internal static class ReminderTemplateEndpoints
 
 internal sealed record TemplateView(string Step, int Version, string Language, string Subject, string Body, string Author, string? Comment, DateTimeOffset CreatedAt);
 
-internal sealed record TemplatePreview(string Step, string Subject, string Body, IReadOnlyList<string> Recipients);
+/// <summary>A rendered statement: what the customer would read, to whom, on which invoices, and the amount asked (open − disputed).</summary>
+internal sealed record TemplatePreview(string Step, string Subject, string Body, IReadOnlyList<string> Recipients, IReadOnlyList<string> Invoices, decimal AmountAsked, string Currency);
 
 /// <summary>One reminder statement (relevé): the overdue invoices of a customer at one step, and where its delivery stands.</summary>
 internal sealed record StatementView(Guid Id, string CustomerId, string Step, int Level, int TemplateVersion, IReadOnlyList<string> Recipients, string Subject, string Body,
@@ -104,4 +133,4 @@ internal sealed record StatementView(Guid Id, string CustomerId, string Step, in
 
 internal sealed record TemplateRequest(string? Subject, string? Body, string? Comment);
 
-internal sealed record PreviewRequest(string? InvoiceNumber, string? Subject, string? Body);
+internal sealed record PreviewRequest(string? InvoiceNumber, string? Subject, string? Body, string? CustomerId = null);

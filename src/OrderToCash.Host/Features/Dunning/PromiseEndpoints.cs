@@ -6,8 +6,9 @@ using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Processes;
 using OrderToCash.Engine.Durable;
+using OrderToCash.Host.Features.Invoicing;
 
-namespace OrderToCash.Host.Features.Remind;
+namespace OrderToCash.Host.Features.Dunning;
 
 /// <summary>Promises to pay: a collector records one (or the customer on the portal, for its own invoices); it pauses the ladder.</summary>
 internal static class PromiseEndpoints

@@ -1,7 +1,7 @@
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Payments;
 
-namespace OrderToCash.Host.Features.Invoices;
+namespace OrderToCash.Host.Features.Invoicing;
 
 /// <summary>An invoice in a list: amounts and where it stands.</summary>
 internal sealed record InvoiceSummary(
@@ -26,7 +26,14 @@ internal sealed record InvoiceDetails(
     IReadOnlyList<InvoicePaymentView> Payments,
     IReadOnlyList<CreditNoteView> CreditNotes,
     IReadOnlyList<LifecycleEventView> LifecycleEvents,
-    IReadOnlyList<StatusSentView> StatusesSent);
+    IReadOnlyList<StatusSentView> StatusesSent,
+    InvoiceCorrectionView Correction);
+
+/// <summary>
+/// How the invoice stands in a correction (facture rectificative): the invoice it corrects and the credit note that
+/// cancelled that one, and the corrected invoices that replaced it (empty lists and nulls for an ordinary invoice).
+/// </summary>
+internal sealed record InvoiceCorrectionView(string? CorrectsInvoiceNumber, string? CorrectionCreditNoteNumber, IReadOnlyList<string> CorrectedByInvoiceNumbers);
 
 /// <summary>An e-invoicing status we queued for the platform (Encaissée on settlement) and whether it has gone.</summary>
 internal sealed record StatusSentView(EInvoicingStatus Status, string MessageId, decimal Amount, DateOnly EffectiveOn, DateTimeOffset QueuedAt, DateTimeOffset? SentAt)

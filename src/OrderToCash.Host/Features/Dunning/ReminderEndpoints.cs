@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Dunning;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Host.Features.Customers;
+using OrderToCash.Host.Features.Invoicing;
 
-namespace OrderToCash.Host.Features.Remind;
+namespace OrderToCash.Host.Features.Dunning;
 
 /// <summary>The reminder outbox, read within the caller's customer scope.</summary>
 internal static class ReminderEndpoints

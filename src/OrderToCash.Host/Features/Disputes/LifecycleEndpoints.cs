@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using OrderToCash.Core.Disputes;
 using OrderToCash.Core.Infrastructure.Security;
+using OrderToCash.Host.Features.Invoicing;
 
-namespace OrderToCash.Host.Features.Remind;
+namespace OrderToCash.Host.Features.Disputes;
 
 /// <summary>
 /// E-invoicing lifecycle statuses received from the platform (sales administration). The same message id twice is

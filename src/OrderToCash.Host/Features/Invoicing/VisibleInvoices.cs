@@ -6,7 +6,7 @@ using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Host.Features.Customers;
 
-namespace OrderToCash.Host.Features.Remind;
+namespace OrderToCash.Host.Features.Invoicing;
 
 /// <summary>The customer scope applied to invoices and what hangs off them: someone else's invoice is "not found".</summary>
 internal static class VisibleInvoices

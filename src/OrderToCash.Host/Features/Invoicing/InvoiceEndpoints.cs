@@ -1,14 +1,14 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Customers;
+using OrderToCash.Core.Documents;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Documents;
 using OrderToCash.Core.Payments;
 using OrderToCash.Host.Features.Customers;
 
-namespace OrderToCash.Host.Features.Invoices;
+namespace OrderToCash.Host.Features.Invoicing;
 
 /// <summary>
 /// Invoices within the caller's customer scope (someone else's invoice is "not found"), credit notes by sales
@@ -75,6 +75,7 @@ internal static class InvoiceEndpoints
         var notes = await db.Set<CreditNote>().AsNoTracking().Where(n => n.InvoiceId == invoice.Id).OrderBy(n => n.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
         var events = await db.Set<InvoiceLifecycleEvent>().AsNoTracking().Where(e => e.InvoiceId == invoice.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var sent = await db.Set<EInvoicingStatusMessage>().AsNoTracking().Where(m => m.InvoiceId == invoice.Id).OrderBy(m => m.MessageId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var correctedBy = await db.Set<Invoice>().AsNoTracking().Where(i => i.CorrectsInvoiceNumber == invoice.Number).OrderBy(i => i.Number).Select(i => i.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
         return Results.Ok(new InvoiceDetails(
             InvoiceSummary.From(invoice, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
             InvoiceMentions.From(invoice),
@@ -86,7 +87,8 @@ internal static class InvoiceEndpoints
             [.. payments.OrderBy(x => x.a.AppliedOn).ThenBy(x => x.a.Id).Select(x => InvoicePaymentView.From(x.a, x.p))],
             [.. notes.Select(CreditNoteView.From)],
             [.. events.Select(LifecycleEventView.From)],
-            [.. sent.Select(StatusSentView.From)]));
+            [.. sent.Select(StatusSentView.From)],
+            new InvoiceCorrectionView(invoice.CorrectsInvoiceNumber, invoice.CorrectionCreditNoteNumber, correctedBy)));
     }
 
     /// <summary>The PDF/A-3 (Factur-X) of an invoice or a credit note (FA-… or AV-…) in the caller's scope; someone else's is "not found".</summary>

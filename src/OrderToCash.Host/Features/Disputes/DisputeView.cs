@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using OrderToCash.Core.Disputes;
+using OrderToCash.Host.Features.Invoicing;
 
-namespace OrderToCash.Host.Features.Remind;
+namespace OrderToCash.Host.Features.Disputes;
 
 /// <summary>A dispute as the API shows it: reason, owner, timestamps and outcome (what the root-cause loop reads).</summary>
 internal sealed record DisputeView(

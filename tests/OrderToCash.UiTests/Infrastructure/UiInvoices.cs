@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OrderToCash.UiTests.Rules;
+
+namespace OrderToCash.UiTests.Infrastructure;
+
+/// <summary>
+/// Issued invoices for the page tests, made the way the product makes them (API calls only): the cycle's workflows
+/// published once, a salesperson's order, sales administration's delivery, then the cycle's invoicing step.
+/// </summary>
+internal static class UiInvoices
+{
+    private static readonly SemaphoreSlim Publishing = new(1, 1);
+
+    /// <summary>Issues an invoice of one line (<paramref name="unitPrice"/> + 20 % VAT) to <paramref name="customerId"/>; returns its number.</summary>
+    public static async Task<string> IssueAsync(UiHost host, string customerId, decimal unitPrice)
+    {
+        await EnsureCycleAsync(host);
+        var order = await RulesApi.PlaceOrderAsync(host, customerId, unitPrice);
+        var orderNumber = order.GetProperty("number").GetString()!;
+        order.GetProperty("status").GetString().Should().Be("Accepted", $"the order of {customerId} passes its credit check: {order}");
+        using var sales = RulesApi.ClientFor(host, UiUsers.SalesAdministration);
+        var delivered = await sales.PostAsJsonAsync(new Uri($"/api/orders/{orderNumber}/delivery", UriKind.Relative), new { });
+        ((int)delivered.StatusCode).Should().Be(200, await delivered.Content.ReadAsStringAsync());
+
+        using var credit = RulesApi.ClientFor(host, UiUsers.CreditManager);
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            using var invoices = JsonDocument.Parse(await credit.GetStringAsync(new Uri($"/api/invoices?customer={customerId}", UriKind.Relative)));
+            if (invoices.RootElement.EnumerateArray().FirstOrDefault(i => i.GetProperty("orderNumber").GetString() == orderNumber) is { ValueKind: JsonValueKind.Object } invoice)
+            {
+                return invoice.GetProperty("number").GetString()!;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The cycle did not invoice order {orderNumber} within 60 s.");
+    }
+
+    private static async Task EnsureCycleAsync(UiHost host)
+    {
+        await Publishing.WaitAsync();
+        try
+        {
+            using var owner = RulesApi.ClientFor(host, UiUsers.ProcessOwner);
+            using var published = JsonDocument.Parse(await owner.GetStringAsync(new Uri("/api/definitions", UriKind.Relative)));
+            var processes = published.RootElement.EnumerateArray().Select(d => d.GetProperty("processId").GetString()).ToHashSet();
+            if (!processes.Contains("order-to-cash"))
+            {
+                await RulesApi.PublishCycleWorkflowsAsync(host);
+            }
+
+            // The dispute and unapplied-cash workflows: a dispute or an unidentified bank entry opens a person's task.
+            foreach (var process in new[] { "dispute", "unapplied-cash" }.Where(p => !processes.Contains(p)))
+            {
+                var xml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "workflows", process + ".bpmn"));
+                var response = await owner.PostAsync(new Uri($"/api/definitions?file={process}.bpmn", UriKind.Relative), new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));
+                ((int)response.StatusCode).Should().Be(201, await response.Content.ReadAsStringAsync());
+            }
+        }
+        finally
+        {
+            Publishing.Release();
+        }
+    }
+}
