@@ -31,7 +31,8 @@ internal static class CatalogEndpoints
                 Roles.All,
                 catalog.Handlers,
                 // "credit-limit" reads "Credit limit" in the drop-down; the name itself is shown beside it.
-                [.. ruleSets.Names().Select(r => new CatalogEntry(r, char.ToUpperInvariant(r[0]) + r[1..].Replace('-', ' ')))],
+                [.. ruleSets.Names().Select(r => new CatalogEntry(r, char.ToUpperInvariant(r[0]) + r[1..].Replace('-', ' ')))
+                    .Concat(catalog.RuleSets).DistinctBy(r => r.Name, StringComparer.Ordinal).OrderBy(r => r.Name, StringComparer.Ordinal)],
                 catalog.Messages)))
             .WithTags("Catalog")
             .RequireAuthorization(ReadPolicy)
