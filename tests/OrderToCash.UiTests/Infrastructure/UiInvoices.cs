@@ -11,6 +11,9 @@ namespace OrderToCash.UiTests.Infrastructure;
 /// </summary>
 internal static class UiInvoices
 {
+    /// <summary>The dispute and unapplied-cash workflows: a dispute or an unidentified bank entry opens a person's task.</summary>
+    private static readonly string[] TaskWorkflows = ["dispute", "unapplied-cash"];
+
     private static readonly SemaphoreSlim Publishing = new(1, 1);
 
     /// <summary>Issues an invoice of one line (<paramref name="unitPrice"/> + 20 % VAT) to <paramref name="customerId"/>; returns its number.</summary>
@@ -54,7 +57,7 @@ internal static class UiInvoices
             }
 
             // The dispute and unapplied-cash workflows: a dispute or an unidentified bank entry opens a person's task.
-            foreach (var process in new[] { "dispute", "unapplied-cash" }.Where(p => !processes.Contains(p)))
+            foreach (var process in TaskWorkflows.Where(p => !processes.Contains(p)))
             {
                 var xml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "workflows", process + ".bpmn"));
                 var response = await owner.PostAsync(new Uri($"/api/definitions?file={process}.bpmn", UriKind.Relative), new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));
