@@ -22,7 +22,7 @@ public static class ShippedContent
             return await RuleFolder.LoadAsync(folder, cancellationToken).ConfigureAwait(false);
         }
 
-        var files = Embedded("rules/").Where(f => f.Name.EndsWith(".json", StringComparison.Ordinal)).Select(f => new RuleSource(f.Name, f.Content)).ToList();
+        var files = Embedded("rules/").Where(f => f.Name.EndsWith(".json", StringComparison.Ordinal) && !RuleFolder.IsSchema(f.Name)).Select(f => new RuleSource(f.Name, f.Content)).ToList();
         return ([.. files.Where(f => !WhatIfReader.LooksLikeWhatIfFile(f.Content))], [.. files.Where(f => WhatIfReader.LooksLikeWhatIfFile(f.Content))]);
     }
 

@@ -29,7 +29,7 @@ public static class OrderToCashRuleSets
     /// <summary>The rule sets as the shipped files (built into this assembly) define them.</summary>
     public static IReadOnlyList<RuleSetDefinition> ShippedDefinitions() =>
         ShippedContent.Embedded("rules/")
-            .Where(f => !f.Name.StartsWith("rules/tests/", StringComparison.Ordinal))
+            .Where(f => !f.Name.StartsWith("rules/tests/", StringComparison.Ordinal) && !RuleFolder.IsSchema(f.Name))
             .SelectMany(f => RuleFileReader.Read(f.Name, f.Content).RuleSets)
             .ToList();
 
