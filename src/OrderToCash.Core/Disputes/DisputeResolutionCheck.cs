@@ -12,15 +12,14 @@ namespace OrderToCash.Core.Disputes;
 /// number in cents, positive, at most <see cref="Money.MaxAmount"/>, below what the invoice bills, nothing paid on it),
 /// the other outcomes take none. The dispute.resolve step checks again in its transaction (the invoice may have moved).
 /// </summary>
-public sealed class DisputeResolutionCheck : ITaskCompletionCheck
+public sealed class DisputeResolutionCheck(Func<OrderToCashDbContext> createContext) : ITaskCompletionCheck
 {
     public const string OutcomeField = "outcome";
 
     public const string CorrectedAmountField = "correctedAmount";
 
-    public async Task<string?> ProblemAsync(OrderToCashDbContext db, TaskCompletion completion, CancellationToken cancellationToken)
+    public async Task<string?> ProblemAsync(TaskCompletion completion, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(completion);
         if (completion.ProcessId != DisputeWorkflow.ProcessId || !completion.ElementId.StartsWith(DisputeResolveHandler.TaskPrefix, StringComparison.Ordinal))
         {
@@ -39,6 +38,7 @@ public sealed class DisputeResolutionCheck : ITaskCompletionCheck
             return null;
         }
 
+        await using var db = createContext();
         var dispute = await db.Set<Dispute>().AsNoTracking().FirstOrDefaultAsync(d => d.InstanceId == completion.InstanceId, cancellationToken).ConfigureAwait(false);
         var invoice = dispute is null ? null : await db.Set<Invoice>().AsNoTracking().SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken).ConfigureAwait(false);
         return invoice is null ? null : Problem(outcome, ReadAmount(completion.Outputs).Amount, invoice);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Fluid;
-using Fluid.Values;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
@@ -112,48 +111,19 @@ public sealed class ReminderTemplates(TimeProvider clock)
                 continue;
             }
 
-            // Rendered on a sample statement with every undefined name and unknown filter recorded: a typo would otherwise
-            // print nothing in every statement sent.
-            var unknown = new List<string>();
-            var context = new TemplateContext(StatementModel.Sample(), StrictOptions)
-            {
-                Undefined = (name, _) =>
-                {
-                    unknown.Add(name);
-                    return ValueTask.FromResult<FluidValue>(NilValue.Instance);
-                },
-            };
+            // Liquid renders an unknown name as nothing: each name is checked against the statement, with its line.
+            problems.AddRange(TemplateVariables.Problems(source).Select(p => $"The {what}, {p}"));
             try
             {
-                _ = template.Render(context);
+                _ = template.Render(new TemplateContext(StatementModel.Sample(), StrictOptions));
             }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or FluidException)
             {
                 problems.Add($"The {what} fails on a sample statement: {ex.Message}");
-            }
-
-            foreach (var name in unknown.Distinct(StringComparer.Ordinal))
-            {
-                problems.Add($"The {what}, line {LineOf(source, name)}: '{name}' is not a variable of a statement (the statement has {string.Join(", ", StatementModel.Variables)}; an invoice has {string.Join(", ", StatementModel.InvoiceFields)}).");
             }
         }
 
         return problems;
-    }
-
-    /// <summary>The 1-based line of <paramref name="source"/> where <paramref name="name"/> first appears as a word (1 when not found).</summary>
-    private static int LineOf(string source, string name)
-    {
-        var lines = source.ReplaceLineEndings("\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (System.Text.RegularExpressions.Regex.IsMatch(lines[i], $@"(?<!\w){System.Text.RegularExpressions.Regex.Escape(name)}(?!\w)"))
-            {
-                return i + 1;
-            }
-        }
-
-        return 1;
     }
 
     /// <summary>The subject (one line) and body of a statement rendered with <paramref name="template"/>.</summary>

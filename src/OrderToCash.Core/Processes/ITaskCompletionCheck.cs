@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OrderToCash.Core.Infrastructure.Persistence;
 
 namespace OrderToCash.Core.Processes;
 
@@ -11,7 +10,7 @@ namespace OrderToCash.Core.Processes;
 public interface ITaskCompletionCheck
 {
     /// <summary>Null when the outputs are fine (or the task is not this check's), else what is wrong and where.</summary>
-    Task<string?> ProblemAsync(OrderToCashDbContext db, TaskCompletion completion, CancellationToken cancellationToken);
+    Task<string?> ProblemAsync(TaskCompletion completion, CancellationToken cancellationToken);
 }
 
 /// <param name="ProcessId">The process the task belongs to (dispute, dunning, …).</param>

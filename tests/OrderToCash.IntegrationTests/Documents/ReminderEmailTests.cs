@@ -83,6 +83,26 @@ public sealed class ReminderEmailTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_statement_pending_on_a_mail_server_that_is_down_survives_a_host_restart_and_is_sent_once_when_the_server_is_back()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+        await host.AdvanceToAsync(new DateOnly(2026, 3, 8));
+        (await StatementsAsync()).Should().ContainSingle().Which.Status.Should().Be(StatementStatus.Pending);
+
+        await host.RestartAsync();
+        server = SimpleSmtpServer.Start(port);
+        host.Clock.Advance(TimeSpan.FromMinutes(11));
+        await host.DispatchAsync();
+        await host.RestartAsync();
+        await host.DispatchAsync();
+
+        server.ReceivedEmailCount.Should().Be(1, "the statement kept in the database is sent once, after a restart as before");
+        var sent = (await StatementsAsync()).Single();
+        sent.Status.Should().Be(StatementStatus.Sent);
+        (await host.RemindersAsync(number)).Single(r => r.Step == "PreDueNotice").Status.Should().Be(ReminderDeliveryStatus.Delivered);
+    }
+
+    [Fact]
     public async Task A_customer_without_contacts_gets_no_mail_and_the_statement_is_recorded_as_bounced()
     {
         server = SimpleSmtpServer.Start(port);

@@ -11,10 +11,13 @@ namespace OrderToCash.UiTests.Infrastructure;
 /// </summary>
 internal static class UiInvoices
 {
-    /// <summary>The dispute and unapplied-cash workflows: a dispute or an unidentified bank entry opens a person's task.</summary>
-    private static readonly string[] TaskWorkflows = ["dispute", "unapplied-cash"];
-
     private static readonly SemaphoreSlim Publishing = new(1, 1);
+
+    /// <summary>The dispute and unapplied-cash workflows: a dispute or an unidentified bank entry opens a person's task.</summary>
+    private static readonly string[] TaskProcesses = ["dispute", "unapplied-cash"];
+
+    /// <summary>The rule sets an order, its invoice, its reminders and a dispute are decided by.</summary>
+    private static readonly string[] CycleRuleSets = ["credit-limit", "payment-terms", "escalation", "dispute-routing"];
 
     /// <summary>Issues an invoice of one line (<paramref name="unitPrice"/> + 20 % VAT) to <paramref name="customerId"/>; returns its number.</summary>
     public static async Task<string> IssueAsync(UiHost host, string customerId, decimal unitPrice)
@@ -49,6 +52,24 @@ internal static class UiInvoices
         try
         {
             using var owner = RulesApi.ClientFor(host, UiUsers.ProcessOwner);
+            foreach (var ruleSet in CycleRuleSets)
+            {
+                var latest = await owner.GetAsync(new Uri($"/api/rules/{ruleSet}/latest", UriKind.Relative));
+                if (latest.IsSuccessStatusCode)
+                {
+                    continue;
+                }
+
+                var cases = Path.Combine(RepositoryPaths.Rules, "tests", ruleSet + ".json");
+                var response = await owner.PostAsJsonAsync(new Uri("/api/rules/publish", UriKind.Relative), new
+                {
+                    files = new[] { new { name = ruleSet + ".json", content = RulesApi.Shipped(ruleSet) } },
+                    whatIf = File.Exists(cases) ? new[] { new { name = ruleSet + ".json", content = await File.ReadAllTextAsync(cases) } } : [],
+                    comment = "Shipped rules",
+                });
+                ((int)response.StatusCode).Should().Be(201, await response.Content.ReadAsStringAsync());
+            }
+
             using var published = JsonDocument.Parse(await owner.GetStringAsync(new Uri("/api/definitions", UriKind.Relative)));
             var processes = published.RootElement.EnumerateArray().Select(d => d.GetProperty("processId").GetString()).ToHashSet();
             if (!processes.Contains("order-to-cash"))
@@ -56,8 +77,7 @@ internal static class UiInvoices
                 await RulesApi.PublishCycleWorkflowsAsync(host);
             }
 
-            // The dispute and unapplied-cash workflows: a dispute or an unidentified bank entry opens a person's task.
-            foreach (var process in TaskWorkflows.Where(p => !processes.Contains(p)))
+            foreach (var process in TaskProcesses.Where(p => !processes.Contains(p)))
             {
                 var xml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "workflows", process + ".bpmn"));
                 var response = await owner.PostAsync(new Uri($"/api/definitions?file={process}.bpmn", UriKind.Relative), new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));

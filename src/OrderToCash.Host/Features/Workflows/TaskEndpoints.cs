@@ -25,7 +25,7 @@ internal static class TaskEndpoints
         tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct) =>
         {
             await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
-            if (await CheckOutputsAsync(id, body?.Outputs, user, runtime, db, checks, ct).ConfigureAwait(false) is { } problem)
+            if (await CheckOutputsAsync(id, body?.Outputs, user, runtime, checks, ct).ConfigureAwait(false) is { } problem)
             {
                 return Results.Problem(title: problem, statusCode: StatusCodes.Status422UnprocessableEntity);
             }
@@ -37,7 +37,7 @@ internal static class TaskEndpoints
 
     /// <summary>The features' checks of the outputs (e.g. a dispute's corrected amount): the first problem, or null.</summary>
     private static async Task<string?> CheckOutputsAsync(
-        string id, Dictionary<string, JsonElement>? outputs, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct)
+        string id, Dictionary<string, JsonElement>? outputs, ClaimsPrincipal user, DurableWorkflowRuntime runtime, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct)
     {
         var task = (await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false)).FirstOrDefault(t => t.Id == id);
         if (task is null)
@@ -48,7 +48,7 @@ internal static class TaskEndpoints
         var completion = new TaskCompletion(task.ProcessId, task.ElementId, task.InstanceId, outputs ?? []);
         foreach (var check in checks)
         {
-            if (await check.ProblemAsync(db, completion, ct).ConfigureAwait(false) is { } problem)
+            if (await check.ProblemAsync(completion, ct).ConfigureAwait(false) is { } problem)
             {
                 return problem;
             }
