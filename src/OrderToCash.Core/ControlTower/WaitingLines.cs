@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Durable;
-using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Rules;
 
 namespace OrderToCash.Core.ControlTower;
@@ -22,9 +21,9 @@ public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, Durab
         var now = clock.GetUtcNow();
         var dayAgo = now.AddDays(-1);
         await using var db = createContext();
-        var processes = await db.Set<DefinitionRecord>().AsNoTracking().Select(d => d.ProcessId).Distinct().OrderBy(p => p).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var entered = await CountAsync(db.Set<ElementVisitRecord>().Where(v => v.EnteredAt >= dayAgo), cancellationToken).ConfigureAwait(false);
-        var left = await CountAsync(db.Set<ElementVisitRecord>().Where(v => v.LeftAt >= dayAgo), cancellationToken).ConfigureAwait(false);
+        var processes = await WorkflowQueries.PublishedProcessIds(db).OrderBy(p => p).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var entered = await CountAsync(WorkflowQueries.ElementVisits(db).Where(v => v.EnteredAt >= dayAgo), cancellationToken).ConfigureAwait(false);
+        var left = await CountAsync(WorkflowQueries.ElementVisits(db).Where(v => v.LeftAt >= dayAgo), cancellationToken).ConfigureAwait(false);
         var result = new List<ElementWaitingLine>();
         foreach (var process in processes)
         {
@@ -63,11 +62,11 @@ public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, Durab
         return result;
     }
 
-    private static async Task<Dictionary<(string, string), int>> CountAsync(IQueryable<ElementVisitRecord> visits, CancellationToken cancellationToken) =>
+    private static async Task<Dictionary<(string, string), int>> CountAsync(IQueryable<ElementVisit> visits, CancellationToken cancellationToken) =>
         (await visits.GroupBy(v => new { v.ProcessId, v.ElementId }).Select(g => new { g.Key.ProcessId, g.Key.ElementId, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false))
         .ToDictionary(r => (r.ProcessId, r.ElementId), r => r.Count);
 
     private static Task<int> BreachesAsync(OrderToCashDbContext db, string process, string element, DateTimeOffset enteredBefore, CancellationToken cancellationToken) =>
-        db.Set<ElementVisitRecord>().CountAsync(v => v.ProcessId == process && v.ElementId == element && v.LeftAt == null && v.EnteredAt < enteredBefore, cancellationToken);
+        WorkflowQueries.ElementVisits(db).CountAsync(v => v.ProcessId == process && v.ElementId == element && v.LeftAt == null && v.EnteredAt < enteredBefore, cancellationToken);
 }

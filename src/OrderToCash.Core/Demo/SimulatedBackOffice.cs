@@ -2,7 +2,6 @@ using OrderToCash.Core.Disputes;
 using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Orders;
 using OrderToCash.Engine.Durable;
-using OrderToCash.Engine.Durable.Storage;
 
 namespace OrderToCash.Core.Demo;
 
@@ -99,7 +98,7 @@ internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, Simula
         }
     }
 
-    private async Task<IEnumerable<UserTaskRecord>> InboxAsync(string user, string role, CancellationToken cancellationToken)
+    private async Task<IEnumerable<UserTask>> InboxAsync(string user, string role, CancellationToken cancellationToken)
     {
         var tasks = await runtime.InboxAsync(user, [role], cancellationToken).ConfigureAwait(false);
         // Task ids are random: the business key, the element and the creation instant make the order of work reproducible.
@@ -107,7 +106,7 @@ internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, Simula
             .OrderBy(t => t.BusinessKey, StringComparer.Ordinal).ThenBy(t => t.ElementId, StringComparer.Ordinal).ThenBy(t => t.CreatedAt).ToList();
     }
 
-    private async Task AnswerAsync(UserTaskRecord task, string user, string role, Dictionary<string, object?> outputs, CancellationToken cancellationToken)
+    private async Task AnswerAsync(UserTask task, string user, string role, Dictionary<string, object?> outputs, CancellationToken cancellationToken)
     {
         await runtime.ClaimAsync(task.Id, user, [role], cancellationToken).ConfigureAwait(false);
         await runtime.CompleteAsync(task.Id, user, [role], outputs, cancellationToken).ConfigureAwait(false);

@@ -5,7 +5,7 @@ using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Orders;
 using OrderToCash.Core.Payments;
-using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Core.Demo;
 
@@ -60,7 +60,7 @@ public sealed record SimulationReport(
             .GroupBy(r => r.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var disputes = await db.Set<Dispute>().AsNoTracking()
             .GroupBy(d => d.ReasonCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var incidents = await db.Set<InstanceRecord>().AsNoTracking().CountAsync(i => i.IncidentMessage != null, cancellationToken).ConfigureAwait(false);
+        var incidents = await WorkflowQueries.Instances(db).CountAsync(i => i.IncidentMessage != null, cancellationToken).ConfigureAwait(false);
 
         var invoiced = invoices.Sum(i => i.GrossAmount);
         var paidAmount = paid.Sum();

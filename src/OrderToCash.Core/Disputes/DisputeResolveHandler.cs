@@ -3,7 +3,6 @@ using OrderToCash.Core.Dunning;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Processes;
-using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Handlers;
 
 namespace OrderToCash.Core.Disputes;
@@ -39,12 +38,7 @@ public sealed class DisputeResolveHandler(ReminderStatements statements, Correct
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
-        var resolver = await db.Set<UserTaskRecord>().AsNoTracking()
-            .Where(t => t.InstanceId == context.InstanceId && t.ElementId.StartsWith(TaskPrefix)
-                        && (t.Status == UserTaskStatus.Open || t.Status == UserTaskStatus.Claimed))
-            .OrderByDescending(t => t.CreatedAt)
-            .Select(t => t.Assignee)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var resolver = context.CompletedTask is { } task && task.ElementId.StartsWith(TaskPrefix, StringComparison.Ordinal) ? task.ClaimedBy : null;
         if (resolver is null)
         {
             return Refuse("The task was completed without being claimed: claim it first, so the resolution has a name.");

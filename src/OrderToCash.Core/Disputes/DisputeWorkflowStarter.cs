@@ -3,7 +3,6 @@ using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Processes;
 using OrderToCash.Engine.Durable;
-using OrderToCash.Engine.Durable.Storage;
 
 namespace OrderToCash.Core.Disputes;
 
@@ -38,9 +37,10 @@ public sealed class DisputeWorkflowStarter(DurableWorkflowRuntime runtime, Func<
         List<Dispute> orphans;
         await using (var db = createContext())
         {
+            var instances = WorkflowQueries.Instances(db);
             orphans = await db.Set<Dispute>().AsNoTracking()
                 .Where(d => d.Status == DisputeStatus.Open && d.InstanceId == null)
-                .Where(d => !db.Set<InstanceRecord>().Any(i => i.ProcessId == DisputeWorkflow.ProcessId && i.BusinessKey == d.Number))
+                .Where(d => !instances.Any(i => i.ProcessId == DisputeWorkflow.ProcessId && i.BusinessKey == d.Number))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Core.Dunning;
 
@@ -14,23 +14,6 @@ public static class CycleMessageOutbox
     /// <summary>Long enough for a dunning instance busy at a user task to come back to its wait.</summary>
     public static readonly TimeSpan TimeToLive = TimeSpan.FromDays(30);
 
-    public static async Task EnqueueAsync(DbContext db, string name, string correlationKey, string messageId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (db.Set<MessageRecord>().Local.Any(m => m.MessageId == messageId)
-            || await db.Set<MessageRecord>().AnyAsync(m => m.MessageId == messageId, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        db.Add(new MessageRecord
-        {
-            MessageId = messageId,
-            Name = name,
-            CorrelationKey = correlationKey,
-            ReceivedAt = now,
-            ExpiresAt = now + TimeToLive,
-            Status = MessageStatus.Buffered,
-        });
-    }
+    public static Task EnqueueAsync(DbContext db, string name, string correlationKey, string messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WorkflowOutbox.AddAsync(db, new IncomingMessage(name, correlationKey, messageId), TimeToLive, now, cancellationToken);
 }

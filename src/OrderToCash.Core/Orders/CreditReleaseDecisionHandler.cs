@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Infrastructure.Persistence;
-using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Handlers;
 
 namespace OrderToCash.Core.Orders;
@@ -35,12 +34,7 @@ public sealed class CreditReleaseDecisionHandler(TimeProvider clock) : WorkflowH
         ArgumentNullException.ThrowIfNull(context);
         var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
         var order = await db.Set<Order>().SingleAsync(o => o.Number == input.OrderNumber, cancellationToken).ConfigureAwait(false);
-        var approver = await db.Set<UserTaskRecord>().AsNoTracking()
-            .Where(t => t.InstanceId == context.InstanceId && t.ElementId == input.ReviewTask
-                        && (t.Status == UserTaskStatus.Open || t.Status == UserTaskStatus.Claimed))
-            .OrderByDescending(t => t.CreatedAt)
-            .Select(t => t.Assignee)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var approver = context.CompletedTask is { } task && task.ElementId == input.ReviewTask ? task.ClaimedBy : null;
         if (approver is null)
         {
             return Refuse("The task was completed without being claimed: claim it first, so the decision has a name.");

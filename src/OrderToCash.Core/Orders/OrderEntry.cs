@@ -159,11 +159,12 @@ public sealed partial class OrderEntry(
         }
 
         await using var db = createContext();
+        var instances = WorkflowQueries.Instances(db);
         var orphans = await db.Set<Order>().AsNoTracking()
             .Where(o => o.CycleInstanceId == null && (o.Status == OrderStatus.CreditBlocked || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.Delivered))
-            .Where(o => !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => i.ProcessId == OrderToCashCycle.ProcessId && i.BusinessKey == o.Number))
+            .Where(o => !instances.Any(i => i.ProcessId == OrderToCashCycle.ProcessId && i.BusinessKey == o.Number))
             // A blocked order entered before the cycle existed waits in its own credit-release instance (ADR 0040).
-            .Where(o => o.Status != OrderStatus.CreditBlocked || !db.Set<Engine.Durable.Storage.InstanceRecord>().Any(i => i.ProcessId == CreditRelease.ProcessId && i.BusinessKey == o.Number))
+            .Where(o => o.Status != OrderStatus.CreditBlocked || !instances.Any(i => i.ProcessId == CreditRelease.ProcessId && i.BusinessKey == o.Number))
             .OrderBy(o => o.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (orphans.Count > 0)

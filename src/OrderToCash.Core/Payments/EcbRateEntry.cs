@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.ReferenceTables;
 using OrderToCash.Engine.Durable;
-using OrderToCash.Engine.Durable.Storage;
 
 namespace OrderToCash.Core.Payments;
 
@@ -57,7 +56,7 @@ public sealed partial class EcbRateEntry(Func<OrderToCashDbContext> createContex
 
             // The semesters whose task was already asked for are not asked again; those whose rate arrived meanwhile
             // (o2c, a lost message) have their task closed.
-            var asked = (await db.Set<InstanceRecord>().AsNoTracking()
+            var asked = (await WorkflowQueries.Instances(db)
                 .Where(i => i.ProcessId == EcbRateWorkflow.ProcessId)
                 .Select(i => new { i.BusinessKey, i.EndedAt }).ToListAsync(cancellationToken).ConfigureAwait(false))
                 .Where(i => Semester.TryParse(i.BusinessKey) is not null)

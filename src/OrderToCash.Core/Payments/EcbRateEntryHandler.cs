@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Infrastructure.Persistence;
-using OrderToCash.Engine.Durable.Storage;
 using OrderToCash.Engine.Handlers;
 
 namespace OrderToCash.Core.Payments;
@@ -31,12 +30,7 @@ public sealed class EcbRateEntryHandler(TimeProvider clock) : WorkflowHandler<Ec
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
-        var author = await db.Set<UserTaskRecord>().AsNoTracking()
-            .Where(t => t.InstanceId == context.InstanceId && t.ElementId == input.EntryTask
-                        && (t.Status == UserTaskStatus.Open || t.Status == UserTaskStatus.Claimed))
-            .OrderByDescending(t => t.CreatedAt)
-            .Select(t => t.Assignee)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var author = context.CompletedTask is { } task && task.ElementId == input.EntryTask ? task.ClaimedBy : null;
         if (author is null)
         {
             return new EcbRateEntryOutput(Refused, "The task was answered without being claimed: claim it first, so the rate has an author.");

@@ -108,12 +108,24 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
         return (validation, executable, validation.Diagnostics, validation.IsValid);
     }
 
-    public async Task<IReadOnlyList<DefinitionRecord>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>Every published version, newest first per process.</summary>
+    public async Task<IReadOnlyList<PublishedDefinition>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = createContext();
         return await db.Set<DefinitionRecord>().AsNoTracking()
             .OrderBy(d => d.ProcessId).ThenByDescending(d => d.Version)
+            .Select(PublishedDefinition.FromRecord)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The BPMN XML of one published version; null when it is not published.</summary>
+    public async Task<string?> XmlAsync(string processId, int version, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Set<DefinitionRecord>().AsNoTracking()
+            .Where(d => d.ProcessId == processId && d.Version == version)
+            .Select(d => d.Xml)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

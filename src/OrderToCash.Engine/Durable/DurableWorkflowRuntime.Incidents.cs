@@ -7,12 +7,13 @@ namespace OrderToCash.Engine.Durable;
 public sealed partial class DurableWorkflowRuntime
 {
     /// <summary>Instances stopped by an incident, oldest first.</summary>
-    public async Task<IReadOnlyList<InstanceRecord>> IncidentsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkflowInstance>> IncidentsAsync(CancellationToken cancellationToken)
     {
         await using var db = createContext();
         return await db.Set<InstanceRecord>().AsNoTracking()
             .Where(i => i.Status == nameof(InstanceStatus.Incident))
             .OrderBy(i => i.UpdatedAt)
+            .Select(WorkflowInstance.FromRecord)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Handlers;
 using OrderToCash.Engine.Runtime;
 using OrderToCash.Engine.Runtime.State;
 
@@ -8,24 +9,25 @@ namespace OrderToCash.Engine.Durable;
 public sealed partial class DurableWorkflowRuntime
 {
     /// <summary>The inbox of a person: open tasks for one of their roles and tasks they claimed.</summary>
-    public async Task<IReadOnlyList<UserTaskRecord>> InboxAsync(string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UserTask>> InboxAsync(string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         await using var db = createContext();
         return await db.Set<UserTaskRecord>().AsNoTracking()
             .Where(t => (t.Status == UserTaskStatus.Open && t.CandidateRole != null && roles.Contains(t.CandidateRole))
                 || (t.Status == UserTaskStatus.Claimed && t.Assignee == user))
             .OrderBy(t => t.CreatedAt)
+            .Select(UserTask.FromRecord)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Takes an open task for oneself; a task claimed by someone else, or for another role, is refused.</summary>
-    public async Task<UserTaskRecord> ClaimAsync(string taskId, string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    public async Task<UserTask> ClaimAsync(string taskId, string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         await using var db = createContext();
         var task = await FindTaskAsync(db, taskId, roles, cancellationToken).ConfigureAwait(false);
         if (task.Status == UserTaskStatus.Claimed && task.Assignee == user)
         {
-            return task;
+            return UserTask.Of(task);
         }
 
         if (task.Status != UserTaskStatus.Open)
@@ -43,7 +45,7 @@ public sealed partial class DurableWorkflowRuntime
             throw new UserTaskException($"The task '{taskId}' was claimed by someone else at the same moment.");
         }
 
-        return task;
+        return UserTask.Of(task);
     }
 
     /// <summary>
@@ -66,7 +68,7 @@ public sealed partial class DurableWorkflowRuntime
             }
 
             step.CompletedTask = (task.BookmarkId, user, InstanceStateJson.SerializePayload(outputs));
-            await Executor(db).ResumeAsync(step.Plan, step.State, task.BookmarkId, outputs, cancellationToken).ConfigureAwait(false);
+            await Executor(db, new CompletedUserTask(task.ElementId, task.Assignee, user)).ResumeAsync(step.Plan, step.State, task.BookmarkId, outputs, cancellationToken).ConfigureAwait(false);
             if (step.State is { Status: InstanceStatus.Incident, Incident: { } incident } && incident.ElementId == task.ElementId)
             {
                 // The outputs did not satisfy the task's output mappings: refuse them, keep the task open.

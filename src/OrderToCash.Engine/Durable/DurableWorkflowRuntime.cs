@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Handlers;
 using OrderToCash.Engine.Runtime;
 using OrderToCash.Engine.Runtime.State;
 using OrderToCash.Engine.Telemetry;
@@ -48,8 +49,8 @@ public sealed partial class DurableWorkflowRuntime(
         }
 
         var path = await db.Set<ElementVisitRecord>().AsNoTracking().Where(v => v.InstanceId == instanceId)
-            .OrderBy(v => v.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new InstanceDetails(record, InstanceStateJson.Deserialize(record.State), path);
+            .OrderBy(v => v.Id).Select(ElementVisit.FromRecord).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new InstanceDetails(ToInstance(record), InstanceStateJson.Deserialize(record.State), path);
     }
 
     /// <summary>Runs <paramref name="work"/> in a fresh unit of work; replays it when another host changed the instance meanwhile.</summary>
@@ -79,9 +80,12 @@ public sealed partial class DurableWorkflowRuntime(
         }
     }
 
-    private WorkflowExecutor Executor(DbContext db)
+    private static readonly Func<InstanceRecord, WorkflowInstance> ToInstance = WorkflowInstance.FromRecord.Compile();
+
+    /// <summary>An executor on <paramref name="db"/>'s unit of work; <paramref name="completed"/> is the user task whose completion the step runs, which its handlers may ask for.</summary>
+    private WorkflowExecutor Executor(DbContext db, CompletedUserTask? completed = null)
     {
-        var stepServices = new StepServiceProvider(db, services, createContext);
+        var stepServices = new StepServiceProvider(db, services, createContext, completed);
         return new WorkflowExecutor(clock, ruleSets?.Invoke(stepServices), definitions, stepServices, options.Budgets);
     }
 
@@ -118,4 +122,4 @@ public sealed partial class DurableWorkflowRuntime(
 public sealed record InstanceSummary(string Id, string ProcessId, int Version, InstanceStatus Status, string? BusinessKey);
 
 /// <summary>An instance as stored, and its path: every element visited, in order, with entry and exit times.</summary>
-public sealed record InstanceDetails(InstanceRecord Record, InstanceState State, IReadOnlyList<ElementVisitRecord> Path);
+public sealed record InstanceDetails(WorkflowInstance Record, InstanceState State, IReadOnlyList<ElementVisit> Path);

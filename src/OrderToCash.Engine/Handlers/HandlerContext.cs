@@ -18,6 +18,12 @@ public sealed class HandlerContext(string instanceId, string elementId, IReadOnl
     public IServiceProvider Services => services
         ?? throw new InvalidOperationException($"The handler for '{ElementId}' needs step services, but this executor runs without a unit of work.");
 
+    /// <summary>
+    /// The user task whose completion started this step, when one did: who had claimed it and who completed it. Null in
+    /// a step started otherwise (a timer, a message, an incident's retry).
+    /// </summary>
+    public CompletedUserTask? CompletedTask => services?.GetService(typeof(CompletedUserTask)) as CompletedUserTask;
+
     /// <summary>The input <paramref name="name"/> as a <typeparamref name="T"/> (live or from a JSON snapshot).</summary>
     public T Get<T>(string name) => VariableValues.Get<T>(Inputs, name);
 }

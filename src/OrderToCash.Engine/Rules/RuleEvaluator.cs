@@ -17,11 +17,26 @@ public sealed class RuleEvaluator(RuleSetRuntime runtime, TimeProvider clock)
     /// <param name="inputs">The inputs, in the order the catalog declares them.</param>
     /// <param name="asOf">The evaluation date that selects the version; now when null.</param>
     /// <param name="cancellationToken">Cancels the database work.</param>
-    public async Task<RuleDecision> EvaluateAsync(string ruleSetName, IReadOnlyList<object?> inputs, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    public Task<RuleDecision> EvaluateAsync(string ruleSetName, IReadOnlyList<object?> inputs, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        return EvaluateAsync(ruleSetName, _ => inputs, asOf, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same, with the inputs built for the version in force (its bindings: a rule set the code does not know reads
+    /// the types its file declares, so the values can only be made once the version is resolved).
+    /// </summary>
+    /// <param name="ruleSetName">The rule set, e.g. the WorkflowName of a rule file.</param>
+    /// <param name="bind">Makes the inputs, in the order of the bindings it is given.</param>
+    /// <param name="asOf">The evaluation date that selects the version; now when null.</param>
+    /// <param name="cancellationToken">Cancels the database work.</param>
+    public async Task<RuleDecision> EvaluateAsync(string ruleSetName, Func<IReadOnlyList<RuleInputBinding>, IReadOnlyList<object?>> bind, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
         var at = (asOf ?? clock.GetUtcNow()).ToUniversalTime();
         var resolved = await runtime.ResolveAsync(ruleSetName, at, cancellationToken).ConfigureAwait(false);
+        var inputs = bind(resolved.RuleSet.Inputs);
         var values = inputs as object?[] ?? [.. inputs];
         var outcome = resolved.RuleSet.Evaluate(values);
         return new RuleDecision(resolved.Version, resolved.RuleSet, outcome, at, values);

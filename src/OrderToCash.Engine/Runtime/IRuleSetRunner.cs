@@ -9,5 +9,28 @@ public interface IRuleSetRunner
     ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(string ruleSet, IReadOnlyDictionary<string, object?> inputs, RuleTaskContext context, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// What every business-rule task returns, so that output mappings (<c>&lt;o2c:output name="route" expression="event"/&gt;</c>)
+/// and gateway conditions are type-checked when a definition is published: <c>passed</c> (every rule succeeded),
+/// <c>event</c> (the first success event), <c>events</c>, <c>failedRules</c> and <c>ruleSetVersion</c>.
+/// </summary>
+public static class RuleTaskOutputs
+{
+    public const string Passed = "passed";
+    public const string Event = "event";
+    public const string Events = "events";
+    public const string FailedRules = "failedRules";
+    public const string RuleSetVersion = "ruleSetVersion";
+
+    public static IReadOnlyList<Expressions.ExpressionParameter> All { get; } =
+    [
+        new(Passed, typeof(bool)),
+        new(Event, typeof(string)),
+        new(Events, typeof(List<string>)),
+        new(FailedRules, typeof(List<string>)),
+        new(RuleSetVersion, typeof(int)),
+    ];
+}
+
 /// <summary>Where a rule set runs: the instance and element, and the step's services (its database context) when durable.</summary>
 public sealed record RuleTaskContext(string InstanceId, string ElementId, IServiceProvider? StepServices);

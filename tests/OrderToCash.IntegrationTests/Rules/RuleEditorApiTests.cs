@@ -112,8 +112,9 @@ public sealed class RuleEditorApiTests : IAsyncLifetime, IDisposable
         var check = await PostJsonAsync("/api/rules/check-expression", new { ruleSet = "credit-limit", ruleName = "WithinCreditLimit", expression = "check.Exposur + check.OrderAmount <= limit" });
 
         check.GetProperty("ok").GetBoolean().Should().BeFalse();
-        check.GetProperty("code").GetString().Should().Be("RULE005");
-        check.GetProperty("message").GetString().Should().StartWith("check has no field 'Exposur' (did you mean 'Exposure'?). The fields of check are: ");
+        check.GetProperty("code").GetString().Should().Be("RULE011", "credit-limit declares its inputs: Exposur is not one of them");
+        check.GetProperty("message").GetString().Should().StartWith("check has no field 'Exposur' (did you mean 'Exposure'?). The fields of check are: ")
+            .And.EndWith("(Rule 'WithinCreditLimit': 'check.Exposur' is not a declared input of 'check' (declared: AccountAgeDays, Exposure, InsurerCover, InternalLimit, OldestOverdueDays, OrderAmount, OverdueAmount, PaidInvoiceCount, RiskClass).)", "the stored version is canonical JSON: its fields sorted");
         check.GetProperty("position").GetInt32().Should().Be(7, "the parser stops at the unknown field after 'check.'");
     }
 

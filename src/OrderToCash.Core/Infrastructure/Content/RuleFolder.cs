@@ -20,7 +20,7 @@ public static class RuleFolder
             throw new DirectoryNotFoundException($"The rules folder '{folder}' does not exist.");
         }
 
-        foreach (var path in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Where(p => !IsSchema(p)).Order(StringComparer.Ordinal))
         {
             var source = await RuleSource.ReadAsync(path, cancellationToken).ConfigureAwait(false);
             (WhatIfReader.LooksLikeWhatIfFile(source.Content) ? whatIfFiles : ruleFiles).Add(source);
@@ -28,6 +28,9 @@ public static class RuleFolder
 
         return (ruleFiles, whatIfFiles);
     }
+
+    /// <summary>The JSON Schema of rule files (rule-file.schema.json) lives beside them but is not one.</summary>
+    public static bool IsSchema(string path) => path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The rules/ folder next to the working directory or one of its parents (the repository root in development).</summary>
     public static string? Find(string start) => RepositoryFolder.FindUpwards(start, "rules");

@@ -8,14 +8,15 @@ using OrderToCash.Engine.Runtime;
 namespace OrderToCash.Core.Infrastructure.Rules;
 
 /// <summary>
-/// Runs a rule set for a business-rule task (<c>o2c:ruleSet</c>). Each input of the rule set (e.g. <c>dispute</c>) is the
-/// task input of that name, or else is built from the task's inputs by property name (<c>reasonCode</c>,
-/// <c>disputedAmount</c>...). The outputs become variables: <c>passed</c> (every rule succeeded), <c>event</c> (the first
+/// Runs a rule set for a business-rule task (<c>o2c:ruleSet</c>): a built-in one or one published with declared
+/// <c>Inputs</c>. Each input of the rule set (e.g. <c>dispute</c>, <c>order</c>) is the task input of that name, or else
+/// is built from the task's inputs (its <c>o2c:input</c> mappings) by field name (<c>reasonCode</c>,
+/// <c>disputedAmount</c>...), typed as the rule set declares. The outputs become variables: <c>passed</c> (every rule succeeded), <c>event</c> (the first
 /// success event, e.g. the department a dispute goes to), <c>events</c>, <c>failedRules</c> and <c>ruleSetVersion</c>.
 /// In a durable step the decision is recorded against the instance (subject <c>instance</c>) in the step's own
 /// transaction, so it is explained like any other decision and a replayed step does not record it twice.
 /// </summary>
-internal sealed class BusinessRuleTaskRunner(RuleSetCatalog catalog, RuleEvaluator evaluator, TimeProvider clock) : IRuleSetRunner
+internal sealed class BusinessRuleTaskRunner(RuleEvaluator evaluator, TimeProvider clock) : IRuleSetRunner
 {
     public const string SubjectType = "instance";
 
@@ -25,14 +26,8 @@ internal sealed class BusinessRuleTaskRunner(RuleSetCatalog catalog, RuleEvaluat
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(context);
-        if (!catalog.TryGetInputs(ruleSet, out var bindings))
-        {
-            throw new InvalidOperationException($"The rule set '{ruleSet}' is not in the rule catalog (known: {string.Join(", ", catalog.Names)}).");
-        }
-
-        var values = bindings.Select(binding => Bind(ruleSet, binding, inputs)).ToList();
         var at = clock.GetUtcNow();
-        var decision = await evaluator.EvaluateAsync(ruleSet, values, at, cancellationToken).ConfigureAwait(false);
+        var decision = await evaluator.EvaluateAsync(ruleSet, bindings => bindings.Select(binding => Bind(ruleSet, binding, inputs)).ToList(), at, cancellationToken).ConfigureAwait(false);
         if (context.StepServices?.GetService(typeof(Microsoft.EntityFrameworkCore.DbContext)) is Microsoft.EntityFrameworkCore.DbContext step)
         {
             // Saved by the step's own commit, with the instance's new state.
@@ -43,11 +38,11 @@ internal sealed class BusinessRuleTaskRunner(RuleSetCatalog catalog, RuleEvaluat
         var events = succeeded.Select(r => r.SuccessEvent).OfType<string>().ToList();
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["passed"] = decision.Outcome.Rules.All(r => r.IsSuccess),
-            ["event"] = events.Count > 0 ? events[0] : null,
-            ["events"] = events,
-            ["failedRules"] = decision.Outcome.Rules.Where(r => !r.IsSuccess).Select(r => r.RuleName).ToList(),
-            ["ruleSetVersion"] = decision.Version.Version,
+            [RuleTaskOutputs.Passed] = decision.Outcome.Rules.All(r => r.IsSuccess),
+            [RuleTaskOutputs.Event] = events.Count > 0 ? events[0] : null,
+            [RuleTaskOutputs.Events] = events,
+            [RuleTaskOutputs.FailedRules] = decision.Outcome.Rules.Where(r => !r.IsSuccess).Select(r => r.RuleName).ToList(),
+            [RuleTaskOutputs.RuleSetVersion] = decision.Version.Version,
         };
     }
 

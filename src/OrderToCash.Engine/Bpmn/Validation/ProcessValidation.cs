@@ -75,13 +75,13 @@ internal sealed partial class ProcessValidation(
         var declared = variables.Values.ToList();
         foreach (var node in scope.Nodes)
         {
-            if (node.Kind == FlowNodeKind.ServiceTask && node.Handler is { } name && catalog.FindHandler(name) is { } handler)
+            if (TaskOutputs(node) is { } taskOutputs)
             {
                 if (node.Outputs.Count == 0)
                 {
-                    foreach (var output in handler.Outputs)
+                    foreach (var output in taskOutputs)
                     {
-                        variables.TryAdd(output.Name, new ExpressionParameter(output.Name, output.Type));
+                        variables.TryAdd(output.Name, output);
                     }
                 }
                 else
@@ -112,15 +112,23 @@ internal sealed partial class ProcessValidation(
         }
     }
 
+    /// <summary>What a task returns: its handler's outputs, or a business-rule task's (<see cref="Runtime.RuleTaskOutputs"/>).</summary>
+    private IReadOnlyList<ExpressionParameter>? TaskOutputs(FlowNode node) => node.Kind switch
+    {
+        FlowNodeKind.ServiceTask when node.Handler is { } name && catalog.FindHandler(name) is { } handler =>
+            [.. handler.Outputs.Select(o => new ExpressionParameter(o.Name, o.Type))],
+        FlowNodeKind.BusinessRuleTask => Runtime.RuleTaskOutputs.All,
+        _ => null,
+    };
+
     private IReadOnlyList<ExpressionParameter> OutputParameters(FlowNode node, IReadOnlyList<ExpressionParameter> variables)
     {
-        if (node.Kind != FlowNodeKind.ServiceTask || node.Handler is null || catalog.FindHandler(node.Handler) is not { } handler)
+        if (TaskOutputs(node) is not { } outputs)
         {
             return variables;
         }
 
-        var outputs = handler.Outputs.Select(o => new ExpressionParameter(o.Name, o.Type)).ToList();
-        return [.. outputs, .. variables.Where(v => outputs.TrueForAll(o => !string.Equals(o.Name, v.Name, StringComparison.OrdinalIgnoreCase)))];
+        return [.. outputs, .. variables.Where(v => outputs.All(o => !string.Equals(o.Name, v.Name, StringComparison.OrdinalIgnoreCase)))];
     }
 
     private ParsedExpression? Check(string elementId, SourceLocation where, ExpressionKey key, string text, IReadOnlyList<ExpressionParameter> parameters, Type? resultType, string what)

@@ -44,16 +44,6 @@ public sealed class UserTaskRecord
     public string? Outputs { get; set; }
 }
 
-public enum UserTaskStatus
-{
-    Open,
-    Claimed,
-    Completed,
-
-    /// <summary>The process moved on without it (boundary timer, terminate end, cancelled instance).</summary>
-    Cancelled,
-}
-
 internal sealed class UserTaskRecordConfiguration : IEntityTypeConfiguration<UserTaskRecord>
 {
     public void Configure(EntityTypeBuilder<UserTaskRecord> builder)

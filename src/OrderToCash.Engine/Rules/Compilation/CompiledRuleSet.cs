@@ -1,4 +1,5 @@
 using OrderToCash.Engine.Rules.Definitions;
+using OrderToCash.Engine.Rules.Inputs;
 
 namespace OrderToCash.Engine.Rules.Compilation;
 
@@ -6,7 +7,7 @@ namespace OrderToCash.Engine.Rules.Compilation;
 /// A rule set compiled to delegates. Immutable and shared: one instance per content hash serves every evaluation
 /// on a host (see docs/adr/0021). Inputs are passed positionally, in the order of <see cref="Inputs"/>.
 /// </summary>
-public sealed class CompiledRuleSet(RuleSetDefinition definition, IReadOnlyList<RuleInputBinding> inputs, IReadOnlyList<CompiledRule> rules)
+public sealed class CompiledRuleSet(RuleSetDefinition definition, IReadOnlyList<RuleInputBinding> inputs, IReadOnlyList<CompiledRule> rules, InputDeclaration? declaration = null)
 {
     public RuleSetDefinition Definition { get; } = definition;
 
@@ -15,6 +16,12 @@ public sealed class CompiledRuleSet(RuleSetDefinition definition, IReadOnlyList<
     public string ContentHash => Definition.ContentHash;
 
     public IReadOnlyList<RuleInputBinding> Inputs { get; } = inputs;
+
+    /// <summary>
+    /// What the rule set reads, field by field: its file's <c>Inputs</c>, or the code's input records described the
+    /// same way; null for a rule set that reads nothing. An editor builds its case form from it.
+    /// </summary>
+    public InputDeclaration? Declaration { get; } = declaration;
 
     /// <summary>The enabled top-level rules, in file order.</summary>
     public IReadOnlyList<CompiledRule> Rules { get; } = rules;

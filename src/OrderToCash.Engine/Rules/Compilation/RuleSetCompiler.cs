@@ -4,6 +4,7 @@ using System.Text.Json;
 using OrderToCash.Engine.Diagnostics;
 using OrderToCash.Engine.Expressions;
 using OrderToCash.Engine.Rules.Definitions;
+using OrderToCash.Engine.Rules.Inputs;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 
@@ -23,14 +24,27 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
     {
         ArgumentNullException.ThrowIfNull(definition);
         var diagnostics = new List<Diagnostic>();
-        // A rule set the code does not know is compiled without inputs: a file from elsewhere whose expressions use no
-        // input (e.g. `1 + 2 == 3`) is valid; one that names an input is refused, saying why.
+        // A rule set the code does not know is compiled against the inputs it declares, as typed classes; without a
+        // declaration, against no input: a file from elsewhere whose expressions use no input (`1 + 2 == 3`) is valid,
+        // one that names an input is refused, saying why. A built-in rule set's declaration must be its input records.
         var known = catalog.TryGetInputs(definition.Name, out var inputs);
-        if (!known)
+        var declared = definition.Inputs;
+        if (known && declared is not null)
         {
-            inputs = [];
+            var mismatches = InputModelCheck.Compare(definition.Name, inputs, declared);
+            if (mismatches.Count > 0)
+            {
+                diagnostics.AddRange(mismatches.Select(m => new Diagnostic(definition.Source, definition.Name, null, null, RuleDiagnosticCodes.InputModelMismatch, m)));
+                return new RuleSetCompilation(null, diagnostics);
+            }
+        }
+        else if (!known)
+        {
+            inputs = declared is null ? [] : DeclaredInputTypes.Bindings(declared);
         }
 
+        var declaration = declared ?? (known ? InputModelCheck.Describe(inputs) : null);
+        var needsDeclaration = !known && declared is null;
         var policy = ExpressionSandbox.PolicyFor(inputs.Select(i => i.Type), catalog.ExtraModelTypes);
         // As RulesEngine's AutoRegisterInputType does at execution, the model types are registered with the parser so
         // that expressions may call their methods; the sandbox policy is what limits that to the model.
@@ -39,13 +53,13 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             CustomTypes = [.. (_settings.CustomTypes ?? []).Concat(policy.ModelTypes).Distinct()],
             IsExpressionCaseSensitive = _settings.IsExpressionCaseSensitive,
         });
-        var context = new Context(definition, inputs, diagnostics, policy, parser);
+        var context = new Context(definition, inputs, diagnostics, policy, parser) { Declaration = declared };
         var before = diagnostics.Count;
         var globals = CompileParams(context, definition.Workflow.GlobalParams, [], definition.Name, "GlobalParams");
         if (diagnostics.Count > before)
         {
             // Every rule may use the global parameters: their own errors would only echo this one.
-            if (!known)
+            if (needsDeclaration)
             {
                 diagnostics.Add(NoInputs(definition, catalog));
             }
@@ -62,19 +76,19 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             }
         }
 
-        if (diagnostics.Count > 0 && !known)
+        if (diagnostics.Count > 0 && needsDeclaration)
         {
             diagnostics.Add(NoInputs(definition, catalog));
         }
 
         return diagnostics.Count > 0
             ? new RuleSetCompilation(null, diagnostics)
-            : new RuleSetCompilation(new CompiledRuleSet(definition, inputs, rules), diagnostics);
+            : new RuleSetCompilation(new CompiledRuleSet(definition, inputs, rules, declaration), diagnostics);
     }
 
     private static Diagnostic NoInputs(RuleSetDefinition definition, RuleSetCatalog catalog) =>
         new(definition.Source, definition.Name, null, null, RuleDiagnosticCodes.UnknownRuleSet,
-            $"No input model is registered for rule set '{definition.Name}', so its expressions may use no input; known rule sets: {string.Join(", ", catalog.Names)}.");
+            $"No input model is registered for rule set '{definition.Name}' and its file declares no Inputs, so its expressions may use no input: declare what it reads, e.g. \"Inputs\": {{ \"order\": {{ \"Amount\": \"decimal\" }} }}; rule sets the code fills: {string.Join(", ", catalog.Names)}.");
 
     private static CompiledRule? CompileRule(Context context, Rule rule, IReadOnlyList<ScopedVariable> globals, string element)
     {
@@ -150,6 +164,16 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             return null;
         }
 
+        if (context.Declaration is { } declaration)
+        {
+            var shadowing = scope.Skip(context.InputParameters.Length).Select(p => p.Name!).ToList();
+            if (DeclaredFieldCheck.FindInText(text, declaration, shadowing) is { } undeclared)
+            {
+                context.Report(element, RuleDiagnosticCodes.UndeclaredInput, $"{Who(element, what)}: {undeclared}.");
+                return null;
+            }
+        }
+
         Expression body;
         try
         {
@@ -168,6 +192,12 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
             return null;
         }
 
+        if (DeclaredFieldCheck.FindInTree(body) is { } unknownMember)
+        {
+            context.Report(element, RuleDiagnosticCodes.UndeclaredInput, $"{Who(element, what)}: {unknownMember}.");
+            return null;
+        }
+
         var violations = ExpressionSandbox.FindViolations(Expression.Lambda(body, scope), context.Policy);
         foreach (var violation in violations)
         {
@@ -175,6 +205,19 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         }
 
         return violations.Count == 0 ? body : null;
+    }
+
+    /// <summary>"Rule 'BigOrder'", "Rule 'BigOrder' (LocalParams 'excess')" or "GlobalParams 'limit'": where a problem is, in words.</summary>
+    private static string Who(string element, string what)
+    {
+        var slash = element.LastIndexOf('/');
+        if (slash < 0)
+        {
+            return what;
+        }
+
+        var rule = $"Rule '{element[(slash + 1)..]}'";
+        return what == "Expression" ? rule : $"{rule} ({what})";
     }
 
     /// <summary>(object[] inputs) => { var input = (T)inputs[0]; ...; var global = ...; var local = ...; return expression; }</summary>
@@ -222,6 +265,9 @@ public sealed class RuleSetCompiler(RuleSetCatalog catalog, ReSettings? settings
         public ParameterExpression[] InputParameters { get; } = inputs.Select(i => Expression.Parameter(i.Type, i.Name)).ToArray();
 
         public int ProblemCount => diagnostics.Count;
+
+        /// <summary>The inputs the file declares, the only fields expressions may read; null when it declares none.</summary>
+        public InputDeclaration? Declaration { get; init; }
 
         public void Report(string element, string code, string message) =>
             diagnostics.Add(new Diagnostic(definition.Source, element, null, null, code, message));

@@ -13,4 +13,6 @@ public static class RuleDiagnosticCodes
     public const string WhatIfFailed = "RULE008";
     public const string InvalidWhatIfFile = "RULE009";
     public const string Unsupported = "RULE010";
+    public const string UndeclaredInput = "RULE011";
+    public const string InputModelMismatch = "RULE012";
 }

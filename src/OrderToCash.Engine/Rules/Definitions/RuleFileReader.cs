@@ -84,7 +84,7 @@ public static class RuleFileReader
 
                 var workflow = workflowElement.Deserialize<Workflow>(SerializerOptions)!;
                 var canonical = CanonicalJson.Write(workflowElement);
-                ruleSets.Add(new RuleSetDefinition(name, workflow, canonical, CanonicalJson.Hash(canonical), source));
+                ruleSets.Add(new RuleSetDefinition(name, workflow, canonical, CanonicalJson.Hash(canonical), source) { Inputs = checker.Inputs });
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrderToCash.Engine.Diagnostics;
+using OrderToCash.Engine.Rules.Inputs;
 
 namespace OrderToCash.Engine.Rules.Definitions;
 
@@ -13,6 +14,8 @@ internal sealed class RuleFileSchema(string source, List<Diagnostic> diagnostics
     private static readonly HashSet<string> WorkflowFields = new(StringComparer.OrdinalIgnoreCase)
     {
         "WorkflowName", "WorkflowsToInject", "WorkflowRulesToInject", "RuleExpressionType", "GlobalParams", "Rules",
+        // Ours, ignored by RulesEngine: what the rule set reads (Inputs) and the JSON Schema an editor checks the file with.
+        "Inputs", "$schema",
     };
 
     // ErrorType is a RulesEngine 3.x field that later versions ignore; many published samples still carry it.
@@ -25,6 +28,9 @@ internal sealed class RuleFileSchema(string source, List<Diagnostic> diagnostics
     private static readonly HashSet<string> ParamFields = new(StringComparer.OrdinalIgnoreCase) { "Name", "Expression" };
 
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal) { "And", "AndAlso", "Or", "OrElse" };
+
+    /// <summary>The declared inputs of the workflow last checked, when it declares them correctly.</summary>
+    public InputDeclaration? Inputs { get; private set; }
 
     /// <summary>Checks one workflow; returns its name when it has a usable one.</summary>
     public string? CheckWorkflow(JsonElement workflow)
@@ -46,6 +52,14 @@ internal sealed class RuleFileSchema(string source, List<Diagnostic> diagnostics
         CheckNoInjection(workflow, element);
         CheckExpressionType(workflow, element);
         CheckParams(workflow, "GlobalParams", element);
+        Inputs = Get(workflow, "Inputs") is { ValueKind: not JsonValueKind.Null } inputs
+            ? InputDeclarationReader.Read(inputs, message => Report(element, RuleDiagnosticCodes.InvalidField, message))
+            : null;
+        if (Get(workflow, "$schema") is { } schema && schema.ValueKind != JsonValueKind.String)
+        {
+            Report(element, RuleDiagnosticCodes.InvalidField, "$schema must be a string (the address of rule-file.schema.json).");
+        }
+
         var rules = Get(workflow, "Rules");
         if (rules is not { ValueKind: JsonValueKind.Array } || rules.Value.GetArrayLength() == 0)
         {

@@ -17,6 +17,13 @@ public sealed class RuleSetRuntime(Func<DbContext> createContext, RuleSetCompile
     private readonly ConcurrentDictionary<string, CompiledRuleSet> _compiled = new(StringComparer.Ordinal);
     private volatile VersionIndex _index = VersionIndex.Empty;
 
+    /// <summary>The names of every rule set published in the store (a business-rule task may name any of them).</summary>
+    public IReadOnlyList<string> PublishedNames()
+    {
+        using var db = createContext();
+        return [.. db.Set<RuleSetVersion>().AsNoTracking().Select(v => v.Name).Distinct().ToList().Order(StringComparer.Ordinal)];
+    }
+
     public async Task<ResolvedRuleSet> ResolveAsync(string ruleSetName, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         await using var db = createContext();

@@ -8,56 +8,29 @@ namespace OrderToCash.Engine.Runtime.Execution;
 /// <summary>Tasks that do work inside the step (service, business rule) and the user task that waits for a person.</summary>
 internal sealed partial class StepRunner
 {
-    private async ValueTask RunHandlerAsync(TokenState token, PlanNode node)
+    private ValueTask RunHandlerAsync(TokenState token, PlanNode node) =>
+        RunInStepAsync(token, node, "handler", node.Model.Handler,
+            inputs => node.Handler!.ExecuteAsync(new HandlerContext(_state.Id, node.Id, inputs, _services.StepServices), _cancellationToken));
+
+    private ValueTask RunRuleSetAsync(TokenState token, PlanNode node)
     {
-        IReadOnlyDictionary<string, object?> inputs;
-        try
-        {
-            inputs = Inputs(token, node);
-        }
-        catch (ExpressionEvaluationException ex)
-        {
-            RaiseIncident(token, node, $"The inputs of '{node.Id}' could not be evaluated: {ex.Message}", ex);
-            return;
-        }
-
-        IReadOnlyDictionary<string, object?> outputs;
-        try
-        {
-            outputs = await node.Handler!.ExecuteAsync(new HandlerContext(_state.Id, node.Id, inputs, _services.StepServices), _cancellationToken).ConfigureAwait(false);
-        }
-        catch (BpmnErrorException error)
-        {
-            ThrowError(token, node, error.ErrorCode, error.Message);
-            return;
-        }
-        catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (StepConflictException)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // A handler's technical failure must become an incident on the instance, whatever its type.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            RaiseIncident(token, node, $"The handler '{node.Model.Handler}' failed: {ex.Message}", ex);
-            return;
-        }
-
-        CompleteWith(token, node, outputs);
-    }
-
-    private async ValueTask RunRuleSetAsync(TokenState token, PlanNode node)
-    {
-        if (_services.RuleSets is null)
+        if (_services.RuleSets is not { } ruleSets)
         {
             RaiseIncident(token, node, $"No rule-set runner is configured to run the rule set '{node.Model.RuleSet}'.");
-            return;
+            return ValueTask.CompletedTask;
         }
 
+        return RunInStepAsync(token, node, "rule set", node.Model.RuleSet,
+            inputs => ruleSets.RunAsync(node.Model.RuleSet!, inputs, new RuleTaskContext(_state.Id, node.Id, _services.StepServices), _cancellationToken));
+    }
+
+    /// <summary>
+    /// Evaluates a task's inputs, does its work inside the step and completes the task with the results: a BPMN error
+    /// takes the error path, any other failure (<paramref name="kind"/> <paramref name="name"/>) becomes an incident.
+    /// </summary>
+    private async ValueTask RunInStepAsync(
+        TokenState token, PlanNode node, string kind, string? name, Func<IReadOnlyDictionary<string, object?>, ValueTask<IReadOnlyDictionary<string, object?>>> work)
+    {
         IReadOnlyDictionary<string, object?> inputs;
         try
         {
@@ -72,7 +45,7 @@ internal sealed partial class StepRunner
         IReadOnlyDictionary<string, object?> outputs;
         try
         {
-            outputs = await _services.RuleSets.RunAsync(node.Model.RuleSet!, inputs, new RuleTaskContext(_state.Id, node.Id, _services.StepServices), _cancellationToken).ConfigureAwait(false);
+            outputs = await work(inputs).ConfigureAwait(false);
         }
         catch (BpmnErrorException error)
         {
@@ -87,11 +60,11 @@ internal sealed partial class StepRunner
         {
             throw;
         }
-#pragma warning disable CA1031 // A rule set's failure must become an incident on the instance, whatever its type.
+#pragma warning disable CA1031 // A handler's or rule set's failure must become an incident on the instance, whatever its type.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            RaiseIncident(token, node, $"The rule set '{node.Model.RuleSet}' failed: {ex.Message}", ex);
+            RaiseIncident(token, node, $"The {kind} '{name}' failed: {ex.Message}", ex);
             return;
         }
 

@@ -9,19 +9,14 @@ internal static class CatalogEndpoints
 
     public static IServiceCollection AddProcessCatalog(this IServiceCollection services)
     {
-        // What definitions may name: the registered handlers (with their inputs and outputs) and the rule sets.
+        // What definitions may name: the registered handlers (with their inputs and outputs); the rule sets are read
+        // per request, since a rule set published from the editor may be named at once.
         services.AddSingleton(sp =>
         {
             var catalog = new ProcessCatalog();
             foreach (var handler in sp.GetRequiredService<Engine.Handlers.HandlerCatalog>().Descriptors)
             {
                 catalog.AddHandler(handler.Name, handler.Description, handler.Inputs.Select(i => i.Name), handler.Outputs.Select(o => o.Name));
-            }
-
-            foreach (var ruleSet in sp.GetRequiredService<Core.Infrastructure.Workflows.IRuleSetNames>().Names())
-            {
-                // "credit-limit" reads "Credit limit" in the drop-down; the name itself is shown beside it.
-                catalog.AddRuleSet(ruleSet, char.ToUpperInvariant(ruleSet[0]) + ruleSet[1..].Replace('-', ' '));
             }
 
             return catalog;
@@ -32,10 +27,12 @@ internal static class CatalogEndpoints
     }
 
     public static void MapCatalog(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/catalog", (ProcessCatalog catalog) => Results.Ok(new CatalogResponse(
+        endpoints.MapGet("/api/catalog", (ProcessCatalog catalog, Core.Infrastructure.Workflows.IRuleSetNames ruleSets) => Results.Ok(new CatalogResponse(
                 Roles.All,
                 catalog.Handlers,
-                catalog.RuleSets,
+                // "credit-limit" reads "Credit limit" in the drop-down; the name itself is shown beside it.
+                [.. ruleSets.Names().Select(r => new CatalogEntry(r, char.ToUpperInvariant(r[0]) + r[1..].Replace('-', ' ')))
+                    .Concat(catalog.RuleSets).DistinctBy(r => r.Name, StringComparer.Ordinal).OrderBy(r => r.Name, StringComparer.Ordinal)],
                 catalog.Messages)))
             .WithTags("Catalog")
             .RequireAuthorization(ReadPolicy)

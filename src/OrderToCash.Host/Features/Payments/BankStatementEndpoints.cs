@@ -9,8 +9,9 @@ namespace OrderToCash.Host.Features.Payments;
 /// <summary>Bank statements (camt.053): import one (credits applied or left to a collector's task), list the imported entries.</summary>
 internal static class BankStatementEndpoints
 {
-    /// <summary>The largest statement body accepted, counted on the stream.</summary>
-    private const int MaxStatementBytes = 16 * 1024 * 1024;
+    /// <summary>The statement body: camt.053 XML, at most 16 MB counted on the stream.</summary>
+    private static readonly XmlRequestBody Statement = new(
+        "the camt.053 statement", "The statement", "The request body must be the camt.053 statement (XML); it was empty.", 16 * 1024 * 1024, AcceptsPlusXml: false);
 
     public static void MapBankStatements(this IEndpointRouteBuilder endpoints)
     {
@@ -24,7 +25,7 @@ internal static class BankStatementEndpoints
 
     private static async Task<IResult> ImportStatementAsync(HttpRequest request, ClaimsPrincipal user, BankStatementImport import, CancellationToken cancellationToken)
     {
-        var (xml, refusal) = await ReadXmlAsync(request, cancellationToken).ConfigureAwait(false);
+        var (xml, refusal) = await Statement.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
@@ -55,45 +56,6 @@ internal static class BankStatementEndpoints
         return Results.Ok(entries.Select(e => new BankEntryView(
             e.Account, e.Reference, e.StatementId, e.BookedOn, e.Amount, e.Currency, e.DebtorName, e.DebtorIban, e.RemittanceInfo,
             e.Outcome.ToString(), e.MatchedBy, e.CustomerId, e.PaymentId, e.Reason, e.ImportedBy, e.ImportedAt)));
-    }
-
-    /// <summary>The body as XML text: an XML content type is required and the size is counted on the stream (as for BPMN files).</summary>
-    private static async Task<(string Xml, IResult? Refusal)> ReadXmlAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
-            || media.MediaType.Value is not { } type
-            || !(type.Equals("application/xml", StringComparison.OrdinalIgnoreCase) || type.Equals("text/xml", StringComparison.OrdinalIgnoreCase)))
-        {
-            return (string.Empty, Results.Problem(
-                title: $"The request body must be the camt.053 statement, sent as application/xml (Content-Type was '{request.ContentType}').",
-                statusCode: StatusCodes.Status415UnsupportedMediaType));
-        }
-
-        var tooLarge = Results.Problem(title: $"The statement is larger than {MaxStatementBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        if (request.ContentLength > MaxStatementBytes)
-        {
-            return (string.Empty, tooLarge);
-        }
-
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (body.Length + read > MaxStatementBytes)
-            {
-                return (string.Empty, tooLarge);
-            }
-
-            body.Write(buffer, 0, read);
-        }
-
-        body.Position = 0;
-        using var reader = new StreamReader(body);
-        var xml = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        return string.IsNullOrWhiteSpace(xml)
-            ? (xml, Results.Problem(title: "The request body must be the camt.053 statement (XML); it was empty.", statusCode: StatusCodes.Status400BadRequest))
-            : (xml, null);
     }
 }
 

@@ -4,6 +4,7 @@ using OrderToCash.Engine.Diagnostics;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
 using OrderToCash.Engine.Rules.Definitions;
+using OrderToCash.Engine.Rules.Inputs;
 
 namespace OrderToCash.Host.Features.Rules;
 
@@ -20,8 +21,6 @@ internal static partial class ExpressionCheck
     /// <returns>The answer, and when the expression compiles, a rule set holding only that rule (to evaluate it on sample inputs).</returns>
     public static (ExpressionCheckResult Result, CompiledRuleSet? Probe) Check(RuleSetCompiler compiler, RuleSetCatalog catalog, string ruleSet, string? ruleName, string expression, string? context)
     {
-        var inputs = catalog.TryGetInputs(ruleSet, out var bindings) ? bindings.Select(b => b.Name).ToList() : [];
-        bindings ??= [];
         var workflow = Workflow(ruleSet, context);
         var rules = (workflow["Rules"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         var rule = rules.Find(r => ruleName is not null && (string?)r["RuleName"] == ruleName && r["Rules"] is null);
@@ -36,9 +35,13 @@ internal static partial class ExpressionCheck
         var read = RuleFileReader.Read("expression", workflow.ToJsonString());
         if (read.RuleSets.Count != 1)
         {
-            return (Failed(read.Diagnostics.Count > 0 ? read.Diagnostics[0].Message : "The expression could not be placed in a rule.", read.Diagnostics.Count > 0 ? read.Diagnostics[0].Code : null, null, inputs, []), null);
+            return (Failed(read.Diagnostics.Count > 0 ? read.Diagnostics[0].Message : "The expression could not be placed in a rule.", read.Diagnostics.Count > 0 ? read.Diagnostics[0].Code : null, null, [], []), null);
         }
 
+        // The code's input records, or else the inputs the rule set declares (a rule set the code does not know).
+        IReadOnlyList<RuleInputBinding> bindings = catalog.TryGetInputs(ruleSet, out var known) ? known
+            : read.RuleSets[0].Inputs is { } declared ? DeclaredInputTypes.Bindings(declared) : [];
+        var inputs = bindings.Select(b => b.Name).ToList();
         var scope = inputs
             .Concat(Names(workflow["GlobalParams"]))
             .Concat(Names(probe["LocalParams"]))
@@ -56,10 +59,11 @@ internal static partial class ExpressionCheck
             ? problem.Message
             : $"The rule set's parameters do not compile, so no expression can be checked: {problem.Message}";
         var position = PositionPattern().Match(problem.Message) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
-        if (problem.Element == element && problem.Code == RuleDiagnosticCodes.ExpressionError
+        if (problem.Element == element && problem.Code is RuleDiagnosticCodes.ExpressionError or RuleDiagnosticCodes.UndeclaredInput
             && ExpressionHints.Explain(expression, bindings, scope) is { } hint)
         {
-            return (Failed($"{hint.Message} (The parser said: {problem.Message})", problem.Code, hint.Position, inputs, scope), null);
+            var said = problem.Code == RuleDiagnosticCodes.UndeclaredInput ? problem.Message : $"The parser said: {problem.Message}";
+            return (Failed($"{hint.Message} ({said})", problem.Code, hint.Position, inputs, scope), null);
         }
 
         return (Failed(message, problem.Code, position, inputs, scope), null);

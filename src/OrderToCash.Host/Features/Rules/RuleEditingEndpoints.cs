@@ -29,8 +29,10 @@ internal static class RuleEditingEndpoints
         {
             problems["ruleSet"] = ["The rule set name is required (e.g. credit-limit)."];
         }
-        else if (!catalog.TryGetInputs(body.RuleSet, out _))
+        else if (!catalog.TryGetInputs(body.RuleSet, out _) && body.Content is null
+                 && !await db.RuleSetVersions.AsNoTracking().AnyAsync(v => v.Name == body.RuleSet, ct).ConfigureAwait(false))
         {
+            // A rule set the code does not know is checked in the editor's text (its declared inputs) or its published version.
             problems["ruleSet"] = [$"There is no rule set '{body.RuleSet}'; known rule sets: {string.Join(", ", catalog.Names)}."];
         }
 

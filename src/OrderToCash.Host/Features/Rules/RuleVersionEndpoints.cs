@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;
+using OrderToCash.Engine.Rules.Inputs;
 using OrderToCash.Engine.Rules.Store;
 using OrderToCash.Engine.Rules.WhatIf;
 
@@ -186,11 +187,26 @@ internal static class RuleVersionEndpoints
             version.EffectiveFrom,
             version.ContentHash,
             version.Source,
-            catalog.TryGetInputs(version.Name, out var inputs) ? [.. inputs.Select(i => i.Name)] : [],
+            catalog.TryGetInputs(version.Name, out var inputs) ? [.. inputs.Select(i => i.Name)]
+                : content.RootElement.TryGetProperty("Inputs", out var declared) && declared.ValueKind == JsonValueKind.Object ? [.. declared.EnumerateObject().Select(p => p.Name)] : [],
             content.RootElement.Clone(),
             $"version {version.Version}",
             [.. StoredCases.Read(version.Name, version.Version, version.Cases).Cases
-                .Select(c => new WhatIfCaseView($"version {version.Version}", c.Name, c.Inputs, c.Expect, c.Outcome))]);
+                .Select(c => new WhatIfCaseView($"version {version.Version}", c.Name, c.Inputs, c.Expect, c.Outcome))],
+            DeclaredInputs(content.RootElement, catalog.TryGetInputs(version.Name, out var model) ? model : null));
+    }
+
+    /// <summary>The file's Inputs; for a built-in rule set stored before it declared them, its input records described the same way.</summary>
+    private static JsonElement? DeclaredInputs(JsonElement content, IReadOnlyList<RuleInputBinding>? model)
+    {
+        if (content.TryGetProperty("Inputs", out var declared) && declared.ValueKind == JsonValueKind.Object)
+        {
+            return declared.Clone();
+        }
+
+        return model is not null && InputModelCheck.Describe(model) is { } described
+            ? JsonSerializer.SerializeToElement(InputDeclarationWriter.ToJson(described))
+            : null;
     }
 
     private static JsonValueKind? RootKind(string json)
@@ -231,9 +247,13 @@ internal static class RuleVersionEndpoints
     internal sealed record EditBody(string? Content, string? Comment, DateTimeOffset? EffectiveFrom, JsonElement? Cases);
 }
 
-/// <summary>One version of a rule set as the editor reads it: its content, the inputs its rules see and the cases that gate it.</summary>
+/// <summary>
+/// One version of a rule set as the editor reads it: its content, the inputs its rules see, the cases that gate it and
+/// the declared inputs (parameter → field → type, as in a rule file's <c>Inputs</c>) its case form is made from.
+/// </summary>
 internal sealed record RuleSetVersionView(string Name, int Version, string Author, string? Comment, DateTimeOffset PublishedAt, DateTimeOffset EffectiveFrom,
-    string ContentHash, string? Source, IReadOnlyList<string> Inputs, JsonElement Content, string CasesFolder, IReadOnlyList<WhatIfCaseView> Cases);
+    string ContentHash, string? Source, IReadOnlyList<string> Inputs, JsonElement Content, string CasesFolder, IReadOnlyList<WhatIfCaseView> Cases,
+    JsonElement? DeclaredInputs);
 
 /// <summary>The version a publish created (or the latest one, <c>Unchanged</c>, when the content was the same) and how many cases gated it.</summary>
 internal sealed record PublishedEdit(string Name, int Version, bool Unchanged, int Cases);

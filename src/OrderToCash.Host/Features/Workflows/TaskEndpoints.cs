@@ -14,14 +14,14 @@ internal static class TaskEndpoints
         var tasks = endpoints.MapGroup("/api/tasks").WithTags("Tasks");
         tasks.MapGet("/", async (ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
                 Results.Ok(await InboxAsync(user, runtime, db, ct).ConfigureAwait(false)))
-            .WithSummary("The caller's inbox: open tasks of their roles and the tasks they claimed").Produces<IReadOnlyList<Engine.Durable.Storage.UserTaskRecord>>();
+            .WithSummary("The caller's inbox: open tasks of their roles and the tasks they claimed").Produces<IReadOnlyList<UserTask>>();
         tasks.MapGet("/{id}/form", FormAsync)
             .WithSummary("The form of a task: the fields it asks for and the variables it is about").Produces<TaskForm>().ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
         {
             await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
             return Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false));
-        }).WithSummary("Claim a task of one's roles").Produces<Engine.Durable.Storage.UserTaskRecord>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        }).WithSummary("Claim a task of one's roles").Produces<UserTask>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct) =>
         {
             await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
@@ -58,7 +58,7 @@ internal static class TaskEndpoints
     }
 
     /// <summary>The tasks of the user's roles, less those about another salesperson's customers (see <see cref="TaskScope"/>).</summary>
-    private static async Task<IReadOnlyList<Engine.Durable.Storage.UserTaskRecord>> InboxAsync(ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
+    private static async Task<IReadOnlyList<UserTask>> InboxAsync(ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
         await TaskScope.VisibleAsync(await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false), user, db, ct).ConfigureAwait(false);
 
     private static async Task EnsureVisibleAsync(string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct)
@@ -114,7 +114,7 @@ internal static class TaskEndpoints
 
     internal sealed record TaskField(string Name, string Type);
 
-    internal sealed record TaskForm(Engine.Durable.Storage.UserTaskRecord Task, IReadOnlyList<TaskField> Fields, IReadOnlyDictionary<string, object?> Context);
+    internal sealed record TaskForm(UserTask Task, IReadOnlyList<TaskField> Fields, IReadOnlyDictionary<string, object?> Context);
 
     private static string[] RolesOf(ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
 

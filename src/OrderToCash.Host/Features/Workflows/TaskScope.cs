@@ -6,7 +6,7 @@ using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Security;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Orders;
-using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Host.Features.Workflows;
 
@@ -20,7 +20,7 @@ internal static class TaskScope
     private static readonly string[] SeeAllRoles =
         [Roles.CreditManager, Roles.SalesAdministration, Roles.Collector, Roles.Quality, Roles.ProcessOwner, Roles.Administrator];
 
-    public static async Task<IReadOnlyList<UserTaskRecord>> VisibleAsync(IReadOnlyList<UserTaskRecord> tasks, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<UserTask>> VisibleAsync(IReadOnlyList<UserTask> tasks, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
     {
         if (SeeAllRoles.Any(user.IsInRole) || !user.IsInRole(Roles.Salesperson))
         {

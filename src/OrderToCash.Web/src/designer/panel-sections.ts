@@ -1,3 +1,4 @@
+import { getJson } from '../shared/api';
 import { h } from '../shared/dom';
 import { roleLabel } from '../shared/pages';
 import type { DiagramElement, ModdleElement } from './bpmn-types';
@@ -69,17 +70,39 @@ export function serviceTaskSection(ctx: PanelContext, element: DiagramElement, b
 }
 
 export function businessRuleTaskSection(ctx: PanelContext, element: DiagramElement, bo: ModdleElement): HTMLElement {
+  const value = text(bo, 'o2c:ruleSet');
+  const reads = h('dd', { 'data-test': 'rule-set-reads' }, value ? '…' : 'nothing');
+  if (value) {
+    // The fields the rule set declares: each one is an input mapping of this task (name = field, expression over variables).
+    getJson<{ declaredInputs: Record<string, Record<string, unknown>> | null }>(`/api/rules/${encodeURIComponent(value)}/latest`)
+      .then(latest => {
+        const fields = Object.entries(latest.declaredInputs ?? {}).flatMap(([parameter, shape]) =>
+          Object.entries(shape).map(([field, type]) => `${parameter}.${field} (${typeof type === 'string' ? type : 'object'})`));
+        reads.textContent = fields.join(', ') || 'nothing';
+      })
+      .catch(() => (reads.textContent = 'not published yet'));
+  }
   return section(
     'Decision',
     selectField({
       key: 'ruleSet',
       label: 'Rule set',
-      value: text(bo, 'o2c:ruleSet'),
+      value,
       emptyLabel: ctx.catalog.ruleSets.length > 0 ? '— choose a rule set —' : '— no rule set registered yet —',
       choices: ctx.catalog.ruleSets.map(x => ({ value: x.name, label: x.description ? `${x.description} (${x.name})` : x.name })),
-      hint: 'The rules that decide at this step; credit managers maintain them on the Rules page.',
+      hint: 'The rules that decide at this step; credit managers and process owners maintain them on the Rules page. Map each field it reads with an input (name = field), and its outcome with an output (e.g. route = event).',
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:ruleSet': next || undefined }),
     }),
+    value
+      ? h(
+          'dl',
+          { class: 'facts', 'data-test': 'rule-set-facts' },
+          h('dt', {}, 'Reads'),
+          reads,
+          h('dt', {}, 'Returns'),
+          h('dd', {}, 'passed, event, events, failedRules, ruleSetVersion'),
+        )
+      : null,
   );
 }
 

@@ -1,11 +1,12 @@
 import { t } from '../i18n/i18n';
 import { h } from '../shared/dom';
-import type { JsonValue, WhatIfCase } from './rules-api';
+import type { DeclaredInputs, JsonValue, WhatIfCase } from './rules-api';
 import './case-texts';
 
 /**
  * The what-if cases stored with the rule set, edited beside its rules: add, edit, duplicate, delete. The form is made
- * from the case's inputs (a field per value, typed from it) and the rule set's rules (an expected result for each).
+ * from the rule set's declared inputs (a typed field per declared field: number, yes/no, date, text) and its rules
+ * (an expected result for each); only a rule set that declares nothing falls back to the case's own values.
  * Edited cases are what the what-if runs and what publishing stores with the new version.
  */
 export class CaseEditor {
@@ -19,6 +20,7 @@ export class CaseEditor {
     container: HTMLElement,
     private readonly rules: () => string[],
     private readonly changed: () => void,
+    private readonly declared: () => DeclaredInputs | null = () => null,
   ) {
     const add = h('button', { type: 'button', class: 'button', 'data-test': 'case-add', onclick: () => this.add() }, t('cases:add'));
     container.replaceChildren(
@@ -89,7 +91,8 @@ export class CaseEditor {
 
   private add(): void {
     const template = this.cases[0];
-    const inputs = template ? structuredClone(template.inputs) : {};
+    const declared = this.declared();
+    const inputs = template ? structuredClone(template.inputs) : Object.fromEntries(Object.keys(declared ?? {}).map(p => [p, {}]));
     this.edit(null, { source: 'edited', name: t('cases:newCase', { n: this.cases.length + 1 }), inputs, expect: {} });
   }
 
@@ -113,7 +116,10 @@ export class CaseEditor {
     const draft = structuredClone(original);
     const name = h('input', { id: 'case-name', type: 'text', value: draft.name, maxlength: 200, 'data-test': 'case-name' });
     const error = h('p', { class: 'form-error', role: 'alert', 'data-test': 'case-error' });
-    const fields = Object.entries(draft.inputs).map(([input, value]) => inputFields(input, value));
+    const declared = this.declared();
+    const fields = declared && Object.keys(declared).length > 0
+      ? Object.entries(declared).map(([input, shape]) => declaredFields(draft, input, shape))
+      : Object.entries(draft.inputs).map(([input, value]) => inputFields(input, value));
     const rules = this.rules();
     const expectations = rules.map(rule => expectation(draft, rule));
     const save = (): void => {
@@ -186,6 +192,75 @@ function inputFields(input: string, value: JsonValue): HTMLElement {
       return h('div', { class: 'field field-inline' }, h('label', { for: id }, field), control);
     }),
   );
+}
+
+/** One typed field per declared field of an input; the case keeps the spelling of a value it already has. */
+function declaredFields(draft: WhatIfCase, input: string, shape: Record<string, JsonValue>): HTMLElement {
+  const current = draft.inputs[input];
+  const target: Record<string, JsonValue> = current !== null && typeof current === 'object' && !Array.isArray(current) ? current : {};
+  draft.inputs[input] = target;
+  return h(
+    'div',
+    { class: 'case-input' },
+    h('h4', {}, input),
+    ...Object.entries(shape).map(([field, type]) => {
+      const key = Object.keys(target).find(k => k.toLowerCase() === field.toLowerCase()) ?? field;
+      const id = `case-${input}-${key}`;
+      const text = typeof type === 'string' ? type : JSON.stringify(type);
+      const control = typedControl(text, target[key], value => {
+        if (value === undefined) {
+          delete target[key];
+        } else {
+          target[key] = value;
+        }
+      });
+      control.id = id;
+      Object.assign(control.dataset, { test: 'case-input', input, field: key, type: text });
+      return h('div', { class: 'field field-inline' }, h('label', { for: id }, field, h('span', { class: 'muted small' }, ` (${text})`)), control);
+    }),
+  );
+}
+
+/** A control for a declared type: number (decimal, int), checkbox (bool), date, date and time, text; JSON for lists and objects. */
+function typedControl(type: string, value: JsonValue | undefined, set: (value: JsonValue | undefined) => void): HTMLInputElement | HTMLTextAreaElement {
+  const scalar = type.replace(/\?$/, '');
+  if (scalar === 'bool') {
+    const box = h('input', { type: 'checkbox', checked: value === true }) as HTMLInputElement;
+    box.addEventListener('change', () => set(box.checked));
+    return box;
+  }
+  if (scalar === 'decimal' || scalar === 'int' || scalar === 'double') {
+    const number = h('input', { type: 'number', step: scalar === 'int' ? '1' : 'any', value: typeof value === 'number' ? String(value) : '' }) as HTMLInputElement;
+    number.addEventListener('input', () => set(number.value === '' ? undefined : Number(number.value)));
+    return number;
+  }
+  if (scalar === 'date' || scalar === 'datetime') {
+    const shown = typeof value === 'string' ? (scalar === 'date' ? value.slice(0, 10) : value.slice(0, 16)) : '';
+    const date = h('input', { type: scalar === 'date' ? 'date' : 'datetime-local', value: shown }) as HTMLInputElement;
+    date.addEventListener('input', () => set(date.value === '' ? undefined : date.value));
+    return date;
+  }
+  if (scalar === 'string') {
+    const line = h('input', { type: 'text', value: typeof value === 'string' ? value : '' }) as HTMLInputElement;
+    line.addEventListener('input', () => set(line.value));
+    return line;
+  }
+  // Lists and nested objects: their JSON, kept when it parses.
+  const json = h('textarea', { class: 'code-input', rows: 2, spellcheck: 'false' }) as HTMLTextAreaElement;
+  json.value = value === undefined ? '' : JSON.stringify(value);
+  json.addEventListener('input', () => {
+    if (json.value.trim() === '') {
+      set(undefined);
+      return;
+    }
+    try {
+      set(JSON.parse(json.value) as JsonValue);
+      json.setCustomValidity('');
+    } catch {
+      json.setCustomValidity('JSON');
+    }
+  });
+  return json;
 }
 
 /** The expected result of one rule: not checked, succeeds or fails. */

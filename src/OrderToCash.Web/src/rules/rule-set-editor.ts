@@ -3,9 +3,11 @@ import { BackTestPanel } from './backtest-panel';
 import { CaseEditor } from './case-editor';
 import { formatDate, isFuture } from './format';
 import { HistoryPanel } from './history-panel';
+import { InputsEditor } from './inputs-editor';
+import { t } from '../i18n/i18n';
 import { JsonView } from './json-view';
 import { RuleForm } from './rule-form';
-import { rulesApi, type RuleSetVersion, type VersionSummary, type Workflow } from './rules-api';
+import { rulesApi, type DeclaredInputs, type RuleSetVersion, type VersionSummary, type Workflow } from './rules-api';
 import { WhatIfPanel } from './what-if-panel';
 
 /** How long editing must pause before the what-if cases run again on their own. */
@@ -26,6 +28,7 @@ export class RuleSetEditor {
   private readonly history: HistoryPanel;
   private readonly backTest: BackTestPanel;
   private readonly cases: CaseEditor;
+  private readonly inputs: InputsEditor;
   private readonly formContainer = h('div', { 'data-test': 'rule-form' });
   private readonly jsonContainer = h('div', { hidden: true });
   private readonly formTab = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'true', 'data-test': 'view-form' }, 'Form');
@@ -37,6 +40,9 @@ export class RuleSetEditor {
   private json: JsonView | null = null;
   private timer: number | undefined;
   private version: RuleSetVersion | null = null;
+  /** True while a new rule set is drafted (not published yet): its name is edited in the header. */
+  private creating = false;
+  private taken: string[] = [];
 
   constructor(
     readonly element: HTMLElement,
@@ -44,7 +50,9 @@ export class RuleSetEditor {
   ) {
     const whatIfElement = h('section', { class: 'card panel', 'aria-label': 'What-if', 'data-test': 'what-if' });
     const casesElement = h('section', { class: 'card panel', 'aria-label': 'Cases', 'data-test': 'cases' });
-    this.cases = new CaseEditor(casesElement, () => this.workflow.Rules.map(r => r.RuleName), () => this.edited());
+    this.cases = new CaseEditor(casesElement, () => this.workflow.Rules.map(r => r.RuleName), () => this.edited(), () => this.declaredInputs);
+    const inputsElement = h('section', { class: 'card panel', 'aria-label': 'Inputs', 'data-test': 'inputs' });
+    this.inputs = new InputsEditor(inputsElement, () => this.edited());
     const historyElement = h('section', { class: 'card panel', 'aria-label': 'History', 'data-test': 'history' });
     this.whatIf = new WhatIfPanel(whatIfElement, () => this.content, () => ({ edited: this.cases.edited, state: this.cases.state }), () => this.updatePublish());
     this.history = new HistoryPanel(historyElement, v => this.rollback(v));
@@ -57,6 +65,7 @@ export class RuleSetEditor {
     element.replaceChildren(
       this.header,
       this.status,
+      inputsElement,
       h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.formTab, this.jsonTab),
       this.formContainer,
       this.jsonContainer,
@@ -85,8 +94,27 @@ export class RuleSetEditor {
     return JSON.stringify(this.workflow);
   }
 
+  /** What the rules read: the edited "Inputs", else what the server describes for the version opened. */
+  private get declaredInputs(): DeclaredInputs | null {
+    const own = this.workflow.Inputs;
+    return typeof own === 'object' && own !== null && !Array.isArray(own) ? (own as DeclaredInputs) : this.version?.declaredInputs ?? null;
+  }
+
   async open(name: string, versions: VersionSummary[]): Promise<void> {
+    this.creating = false;
     this.load(await rulesApi.latest(name), versions);
+  }
+
+  /** A new rule set, drafted here and created by its first publication (name, declared inputs, rules, cases). */
+  startNew(versions: VersionSummary[]): void {
+    const now = new Date().toISOString();
+    this.creating = true;
+    this.taken = [...new Set(versions.map(v => v.name))];
+    this.load({
+      name: '', version: 0, contentHash: '', effectiveFrom: now, publishedAt: now, author: '', comment: null, source: null,
+      inputs: [], content: { WorkflowName: '', Rules: [{ RuleName: 'Rule1', Expression: 'true' }] }, casesFolder: null, cases: [], declaredInputs: null,
+    }, []);
+    this.setStatus(t('newRuleSet:opened'));
   }
 
   private load(version: RuleSetVersion, versions: VersionSummary[]): void {
@@ -95,7 +123,8 @@ export class RuleSetEditor {
     this.loadedContent = this.content;
     this.comment.value = '';
     this.effective.value = '';
-    this.header.replaceChildren(
+    this.inputs.load(this.workflow, version.declaredInputs);
+    this.header.replaceChildren(...(this.creating ? this.newHeader() : [
       h('h2', { 'data-test': 'rule-set-name' }, version.name),
       h(
         'p',
@@ -103,7 +132,7 @@ export class RuleSetEditor {
         `Version ${version.version} · effective from ${formatDate(version.effectiveFrom)}${isFuture(version.effectiveFrom) ? ' (not yet in force)' : ''} · published by ${version.author} on ${formatDate(version.publishedAt)}`,
         version.comment ? ` · “${version.comment}”` : '',
       ),
-    );
+    ]));
     this.form = new RuleForm(this.formContainer, this.workflow, () => this.edited());
     this.json = new JsonView(this.workflow, () => this.edited());
     this.jsonContainer.replaceChildren(this.json.element);
@@ -115,6 +144,20 @@ export class RuleSetEditor {
     this.history.show(version.name, versions.filter(v => v.name === version.name));
     this.setStatus(`Opened ${version.name} version ${version.version}. Edit a rule; the what-if cases run after each change.`);
     this.updatePublish();
+  }
+
+  /** The header of a new rule set: its name, which becomes WorkflowName (and the form's checks use it once typed). */
+  private newHeader(): HTMLElement[] {
+    const name = h('input', { id: 'new-rule-set-name', type: 'text', maxlength: 100, spellcheck: 'false', 'data-test': 'new-rule-set-name', 'aria-describedby': 'new-rule-set-hint' }) as HTMLInputElement;
+    name.addEventListener('input', () => {
+      this.workflow.WorkflowName = name.value.trim();
+      this.edited();
+    });
+    name.addEventListener('change', () => this.form?.render());
+    return [
+      h('h2', { 'data-test': 'rule-set-name' }, t('newRuleSet:title')),
+      h('div', { class: 'field' }, h('label', { for: 'new-rule-set-name' }, t('newRuleSet:name')), name, h('p', { id: 'new-rule-set-hint', class: 'field-hint' }, t('newRuleSet:nameHint'))),
+    ];
   }
 
   private edited(): void {
@@ -148,7 +191,14 @@ export class RuleSetEditor {
     const content = this.content;
     const last = this.whatIf.last;
     let reason: string | null = null;
-    if (content === this.loadedContent && !this.cases.dirty) {
+    const name = this.workflow.WorkflowName;
+    if (this.creating && name === '') {
+      reason = t('newRuleSet:nameRequired');
+    } else if (this.creating && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) {
+      reason = t('newRuleSet:nameInvalid');
+    } else if (this.creating && this.taken.includes(name)) {
+      reason = t('newRuleSet:nameTaken', { name });
+    } else if (content === this.loadedContent && !this.cases.dirty) {
       reason = 'Nothing to publish: the rules and cases are those of the version opened.';
     } else if (this.cases.dirty && this.comment.value.trim() === '') {
       reason = 'The cases changed: say why in the comment before publishing.';
@@ -169,15 +219,17 @@ export class RuleSetEditor {
     this.setStatus('Publishing…');
     const effectiveFrom = this.effective.value ? new Date(this.effective.value).toISOString() : null;
     try {
-      const outcome = await rulesApi.publish(this.version.name, this.content, this.comment.value.trim(), effectiveFrom, this.cases.edited);
+      const outcome = await rulesApi.publish(this.creating ? this.workflow.WorkflowName : this.version.name, this.content, this.comment.value.trim(), effectiveFrom, this.cases.edited);
       if (!outcome.published) {
         this.whatIf.showRefusal(outcome);
         this.setStatus(`Not published: ${outcome.failedCases.length > 0 ? `${outcome.failedCases.length} what-if case(s) fail` : outcome.title}.`, 'error');
         return;
       }
+      const published = this.workflow.WorkflowName;
+      this.creating = false;
       await this.reload(outcome.unchanged
-        ? `${this.version.name} unchanged: version ${outcome.version} already has these rules.`
-        : `Published ${this.version.name} version ${outcome.version}.`);
+        ? `${published} unchanged: version ${outcome.version} already has these rules.`
+        : `Published ${published} version ${outcome.version}.`);
     } catch (error) {
       this.setStatus(`Not published: ${error instanceof Error ? error.message : String(error)}.`, 'error');
     } finally {

@@ -58,6 +58,9 @@ export interface WhatIfCase {
   outcome?: string[] | null;
 }
 
+/** A rule file's "Inputs": parameter → field → type ("decimal", "date?", "string[]", a nested object or [ { … } ]). */
+export type DeclaredInputs = Record<string, Record<string, JsonValue>>;
+
 /** A version with its content and the what-if cases stored with it, which gate publishing the next one. */
 export interface RuleSetVersion extends VersionSummary {
   source: string | null;
@@ -65,6 +68,8 @@ export interface RuleSetVersion extends VersionSummary {
   content: Workflow;
   casesFolder: string | null;
   cases: WhatIfCase[];
+  /** What its rules read, field by field: the file's Inputs, or the code's input records described the same way. */
+  declaredInputs: DeclaredInputs | null;
 }
 
 export interface ExpressionCheck {

@@ -7,6 +7,8 @@ import { EcbRatesPanel } from './ecb-rates-panel';
 import { ReminderTemplatesPanel } from './reminder-templates-panel';
 import { RuleSetEditor } from './rule-set-editor';
 import { rulesApi, type VersionSummary } from './rules-api';
+import { t } from '../i18n/i18n';
+import './inputs-texts';
 
 void startPage('/rules', async user => {
   document.querySelector('#main > .loading')?.remove();
@@ -17,6 +19,10 @@ void startPage('/rules', async user => {
     return versions;
   });
   let selected = new URLSearchParams(window.location.search).get('set');
+  // Credit managers and process owners create rule sets (a new decision a process can call); Quality edits root-cause only.
+  const mayCreate = hasRole(user, 'CreditManager') || hasRole(user, 'ProcessOwner');
+  const create = h('button', { type: 'button', class: 'button', 'data-test': 'new-rule-set', hidden: !mayCreate, onclick: () => void startNew() }, t('newRuleSet:create'));
+  document.querySelector('.page-intro')?.append(create);
 
   function drawList(versions: VersionSummary[]): void {
     const names = [...new Set(versions.map(v => v.name))];
@@ -71,6 +77,18 @@ void startPage('/rules', async user => {
     } catch (error) {
       handlePageError(error, '/rules');
     }
+  }
+
+  async function startNew(): Promise<void> {
+    if (editor.dirty && !window.confirm(`Discard the changes not published to ${selected ?? 'this rule set'}?`)) {
+      return;
+    }
+    selected = null;
+    const versions = await rulesApi.versions();
+    drawList(versions);
+    editor.element.hidden = false;
+    byId('rule-editor-empty').hidden = true;
+    editor.startNew(versions);
   }
 
   window.addEventListener('beforeunload', event => {

@@ -38,7 +38,7 @@ internal sealed class WaitingInstancesWorkload : IBenchWorkload
             GC.WaitForPendingFinalizers();
             GC.Collect();
             await using var check = DatabaseConfigurator.CreateContext(provider, connectionString);
-            var waiting = await check.Set<Engine.Durable.Storage.SubscriptionRecord>().CountAsync(cancellationToken).ConfigureAwait(false);
+            var waiting = await Engine.Durable.WorkflowQueries.CountMessageWaitsAsync(check, cancellationToken).ConfigureAwait(false);
             return new BenchResult(Name, settings.Instances, seconds, new Dictionary<string, object>
             {
                 ["database"] = provider.ToString(),

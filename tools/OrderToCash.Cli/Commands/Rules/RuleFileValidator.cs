@@ -14,7 +14,7 @@ internal sealed class RuleFileValidator : IFileValidator
 {
     public string Kind => "rules";
 
-    public bool CanValidate(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+    public bool CanValidate(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !Core.Infrastructure.Content.RuleFolder.IsSchema(path);
 
     public async Task<IReadOnlyList<Diagnostic>> ValidateAsync(string path, CancellationToken cancellationToken)
     {

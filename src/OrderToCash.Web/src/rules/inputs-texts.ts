@@ -1,0 +1,71 @@
+import { register } from '../i18n/i18n';
+
+register('inputs', {
+  fr: {
+    title: 'Entrées déclarées',
+    lead: 'Ce que lisent les règles : chaque paramètre (par exemple order) et ses champs typés. Les expressions ne peuvent lire que ces champs ; le formulaire des cas de test en est tiré.',
+    none: 'Aucune entrée déclarée : les règles ne lisent rien (par exemple 1 + 2 == 3).',
+    add: 'Ajouter un champ',
+    remove: 'Retirer',
+    parameter: 'Paramètre',
+    field: 'Champ',
+    type: 'Type',
+    nested: 'Les objets imbriqués et les listes d’objets se modifient dans la vue JSON.',
+    types: {
+      string: 'texte',
+      decimal: 'montant ou nombre décimal',
+      int: 'nombre entier',
+      bool: 'oui / non',
+      date: 'date',
+      datetime: 'date et heure',
+      'string[]': 'liste de textes',
+      'decimal[]': 'liste de nombres décimaux',
+      'int[]': 'liste de nombres entiers',
+    },
+  },
+  en: {
+    title: 'Declared inputs',
+    lead: 'What the rules read: each parameter (e.g. order) and its typed fields. Expressions may read only these fields; the test-case form is made from them.',
+    none: 'No declared input: the rules read nothing (e.g. 1 + 2 == 3).',
+    add: 'Add a field',
+    remove: 'Remove',
+    parameter: 'Parameter',
+    field: 'Field',
+    type: 'Type',
+    nested: 'Nested objects and lists of objects are edited in the JSON view.',
+    types: {
+      string: 'text',
+      decimal: 'amount or decimal number',
+      int: 'whole number',
+      bool: 'yes / no',
+      date: 'date',
+      datetime: 'date and time',
+      'string[]': 'list of texts',
+      'decimal[]': 'list of decimal numbers',
+      'int[]': 'list of whole numbers',
+    },
+  },
+});
+
+register('newRuleSet', {
+  fr: {
+    create: 'Nouvel ensemble de règles',
+    title: 'Nouvel ensemble de règles',
+    name: 'Nom de l’ensemble de règles',
+    nameHint: 'En minuscules avec des tirets, par exemple big-order : c’est le nom qu’une tâche de règles métier du processus appelle.',
+    nameRequired: 'Donnez un nom à l’ensemble de règles avant de le publier.',
+    nameInvalid: 'Le nom ne peut contenir que des lettres minuscules, des chiffres et des tirets.',
+    nameTaken: 'Un ensemble de règles s’appelle déjà « {{name}} » : ouvrez-le pour le modifier.',
+    opened: 'Nouvel ensemble de règles : nommez-le, déclarez ses entrées, écrivez ses règles et au moins un cas de test, puis publiez.',
+  },
+  en: {
+    create: 'New rule set',
+    title: 'New rule set',
+    name: 'Rule set name',
+    nameHint: 'Lower case with dashes, e.g. big-order: the name a business-rule task of a process calls.',
+    nameRequired: 'Name the rule set before publishing it.',
+    nameInvalid: 'The name may hold only lower-case letters, digits and dashes.',
+    nameTaken: 'A rule set is already named “{{name}}”: open it to edit it.',
+    opened: 'New rule set: name it, declare its inputs, write its rules and at least one test case, then publish.',
+  },
+});
