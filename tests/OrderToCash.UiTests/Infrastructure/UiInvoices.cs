@@ -29,7 +29,8 @@ internal static class UiInvoices
         var orderNumber = order.GetProperty("number").GetString()!;
         order.GetProperty("status").GetString().Should().Be("Accepted", $"the order of {customerId} passes its credit check: {order}");
         using var sales = RulesApi.ClientFor(host, UiUsers.SalesAdministration);
-        var delivered = await sales.PostAsJsonAsync(new Uri($"/api/orders/{orderNumber}/delivery", UriKind.Relative), new { });
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var delivered = await sales.PostAsJsonAsync(new Uri($"/api/orders/{orderNumber}/delivery", UriKind.Relative), new { deliveredOn = today });
         ((int)delivered.StatusCode).Should().Be(200, await delivered.Content.ReadAsStringAsync());
 
         using var credit = RulesApi.ClientFor(host, UiUsers.CreditManager);
