@@ -62,6 +62,8 @@ public sealed class CustomersPageTests(UiFixture ui)
         await credit.GetByRole(AriaRole.Heading, new() { Name = "C-0900 · Menuiserie Arnaud SARL" }).WaitForAsync();
         // The requests load after the heading and draw the decision form prefilled with the amount asked: fill it once drawn.
         await credit.Locator("[data-test=limit-requests]").Filter(new() { HasText = "pending" }).WaitForAsync();
+        // The search's own refresh may draw the same customer once more: fill the form the page keeps.
+        await credit.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var granted = credit.GetByLabel("Granted limit (€)", new() { Exact = true });
         await granted.FillAsync("30000");
         (await granted.InputValueAsync()).Should().Be("30000");
