@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Core.Numbering;
-using OrderToCash.Core.Orders;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Decisions;
 
@@ -14,29 +12,27 @@ namespace OrderToCash.Core.Invoicing;
 /// <summary>
 /// Issues the invoice of a delivered order inside the caller's unit of work (the workflow step's): the next number of
 /// the year's gapless series, the due date from the customer's terms once the <c>payment-terms</c> rules allow them,
-/// the French mandatory mentions, and the exposure's move from delivered-not-invoiced to open receivables (ADR 0042).
+/// and the French mandatory mentions (ADR 0042). Invoicing bills what the order gives it (<see cref="DeliveredOrder"/>)
+/// and does not read orders: the order's own step marks it invoiced and moves its exposure (ADR 0130).
 /// </summary>
 public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms latePaymentTerms, IOptions<CompanyOptions> company, TimeProvider clock)
 {
     public const string TermsSubjectType = "invoice";
 
-    /// <summary>Issues (or, when the step runs again, finds) the invoice of <paramref name="orderNumber"/>.</summary>
-    /// <exception cref="InvoiceRefusedException">The order cannot be invoiced; the message says why.</exception>
-    public async Task<Invoice> IssueAsync(OrderToCashDbContext db, string orderNumber, string? dunningInstanceId, CancellationToken cancellationToken)
+    /// <summary>The invoice already issued for the order, if any: a step that runs again finds it instead of billing twice.</summary>
+    public static Task<Invoice?> IssuedForAsync(OrderToCashDbContext db, Guid orderId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var order = await db.Set<Order>().FirstOrDefaultAsync(o => o.Number == orderNumber, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvoiceRefusedException($"Order '{orderNumber}' was not found: nothing to invoice.");
-        if (await db.Set<Invoice>().FirstOrDefaultAsync(i => i.OrderId == order.Id, cancellationToken).ConfigureAwait(false) is { } issued)
-        {
-            return issued;
-        }
+        return db.Set<Invoice>().FirstOrDefaultAsync(i => i.OrderId == orderId, cancellationToken);
+    }
 
-        if (order is not { Status: OrderStatus.Delivered, DeliveredOn: { } deliveredOn })
-        {
-            throw new InvoiceRefusedException($"Order {order.Number} is {order.Status}: only a delivered order is invoiced.");
-        }
-
+    /// <summary>Issues the invoice of <paramref name="order"/>.</summary>
+    /// <exception cref="InvoiceRefusedException">The order cannot be invoiced; the message says why.</exception>
+    public async Task<Invoice> IssueAsync(OrderToCashDbContext db, DeliveredOrder order, string? dunningInstanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(order);
+        var deliveredOn = order.DeliveredOn;
         var customer = await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var issueDate = DateOnly.FromDateTime(now.UtcDateTime);
@@ -55,8 +51,8 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
         {
             Number = number,
             CustomerId = customer.Id,
-            OrderId = order.Id,
-            OrderNumber = order.Number,
+            OrderId = order.OrderId,
+            OrderNumber = order.OrderNumber,
             Currency = order.Currency,
             IssueDate = issueDate,
             DeliveryDate = deliveredOn,
@@ -67,7 +63,7 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
             GrossAmount = order.GrossTotal,
             Segment = customer.Segment,
             Salesperson = customer.Salesperson,
-            ProductFamily = order.Lines.OrderByDescending(l => l.NetAmount).ThenBy(l => l.LineNumber).Select(l => l.ProductFamily).FirstOrDefault() ?? "General",
+            ProductFamily = order.ProductFamily,
             SellerSiren = seller.Siren,
             SellerVatNumber = seller.VatNumber,
             CustomerSiren = customer.Siren,
@@ -76,8 +72,6 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
             RecoveryIndemnity = late.IndemnityEur,
             DunningInstanceId = dunningInstanceId,
         };
-        var exposure = await db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == order.CustomerId, cancellationToken).ConfigureAwait(false);
-        order.MarkInvoiced(exposure);
         db.Add(invoice);
         return invoice;
     }
@@ -100,6 +94,19 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
         db.Add(decision.RecordFor(new DecisionSubject(TermsSubjectType, invoiceNumber)));
     }
 }
+
+/// <summary>What invoicing needs of a delivered order: who, what totals, when delivered, and its main product family.</summary>
+/// <param name="OrderId">The order's id, the invoice's link to it.</param>
+/// <param name="OrderNumber">The order's number (SO-…), printed on the invoice.</param>
+/// <param name="CustomerId">Who is billed.</param>
+/// <param name="Currency">The order's currency.</param>
+/// <param name="DeliveredOn">The delivery date, printed, and the start of terms counted from delivery.</param>
+/// <param name="NetTotal">The order's net total.</param>
+/// <param name="VatTotal">The order's VAT.</param>
+/// <param name="GrossTotal">The order's total incl. VAT: what the invoice asks.</param>
+/// <param name="ProductFamily">The family of the order's largest line (the invoice's, for the root-cause analysis).</param>
+public sealed record DeliveredOrder(
+    Guid OrderId, string OrderNumber, string CustomerId, string Currency, DateOnly DeliveredOn, decimal NetTotal, decimal VatTotal, decimal GrossTotal, string ProductFamily);
 
 /// <summary>An order that cannot be invoiced as it stands: the workflow step fails into an incident with this message.</summary>
 public sealed class InvoiceRefusedException(string message) : Exception(message);

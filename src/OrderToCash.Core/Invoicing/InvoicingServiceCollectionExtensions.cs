@@ -12,7 +12,6 @@ public static class InvoicingServiceCollectionExtensions
         services.Configure<CompanyOptions>(configuration.GetSection(CompanyOptions.SectionName));
         services.AddSingleton<LatePaymentTerms>();
         services.AddSingleton<InvoiceIssuer>();
-        services.AddWorkflowHandler<InvoiceIssueHandler>();
         services.AddSingleton<SettlementMessages>();
         services.AddSingleton<InvoiceAdjustments>();
         return services;

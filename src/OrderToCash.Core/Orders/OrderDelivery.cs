@@ -90,7 +90,7 @@ public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createConte
 
         var customer = await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, cancellationToken).ConfigureAwait(false);
         var exposure = await db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == order.CustomerId, cancellationToken).ConfigureAwait(false);
-        var history = await CustomerPaymentHistory.ReadAsync(db, customer.Id, today, cancellationToken).ConfigureAwait(false);
+        var history = await PaymentHistoryQuery.ReadAsync(db, customer.Id, today, cancellationToken).ConfigureAwait(false);
         // The order is already in the exposure (open orders): the rules add it again, so it is taken out of the base.
         var input = CreditCheck.InputFor(customer, exposure.Total.Amount - order.GrossTotal, order.GrossTotal, history, today);
         var decision = await creditCheck.DecideAsync(order.Number, input, now, cancellationToken).ConfigureAwait(false);

@@ -94,7 +94,7 @@ public sealed partial class OrderEntry(
         });
         var order = Order.Create(number, customer.Id, customer.Currency, lines, createdBy, now);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var history = await CustomerPaymentHistory.ReadAsync(db, customer.Id, today, cancellationToken).ConfigureAwait(false);
+        var history = await PaymentHistoryQuery.ReadAsync(db, customer.Id, today, cancellationToken).ConfigureAwait(false);
         var input = CreditCheck.InputFor(customer, exposure.Total.Amount, order.GrossTotal, history, today);
         var decision = await creditCheck.DecideAsync(number, input, now, cancellationToken).ConfigureAwait(false);
         if (decision.Blocked && MissingReleaseWorkflow() is { } missing)

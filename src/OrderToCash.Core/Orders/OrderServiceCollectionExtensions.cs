@@ -11,6 +11,7 @@ public static class OrderServiceCollectionExtensions
         services.AddSingleton<OrderEntry>();
         services.AddSingleton<OrderDelivery>();
         services.AddWorkflowHandler<CreditReleaseDecisionHandler>();
+        services.AddWorkflowHandler<InvoiceIssueHandler>();
         services.AddHostedService<CycleRepair>();
         return services;
     }
