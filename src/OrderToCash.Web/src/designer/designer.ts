@@ -72,12 +72,12 @@ void startPage('/designer', async () => {
   };
   const confirmDiscard = () => !dirty || window.confirm(`Discard the unsaved changes to “${fileName}”?`);
   const server = new ServerActions(modeler, problems, byId<HTMLButtonElement>('publish'), {
-    fileName: () => (/\.bpmn$/i.test(fileName) ? fileName : fileNameFor(processName(), 'bpmn')),
+    fileName: publishedFileName,
     status: setStatus,
     published: versions => {
       setDirty(false);
       const version = versions.length === 1 ? versions[0] : undefined;
-      void setOpenedVersion(version ? { processId: version.processId, version: version.version, sourceName: fileName } : null);
+      void setOpenedVersion(version ? { processId: version.processId, version: version.version, sourceName: publishedFileName() } : null);
     },
     fail: error => handlePageError(error, '/designer'),
   });
@@ -132,6 +132,11 @@ void startPage('/designer', async () => {
       // bpmn-js leaves the previous diagram on the canvas when the new one cannot be read.
       setStatus(`“${name}” could not be opened: it is not a BPMN 2.0 diagram (${error instanceof Error ? error.message : String(error)}).`, 'error');
     }
+  }
+
+  /** The file name a publication records: the opened file's, or one made from the process name. */
+  function publishedFileName(): string {
+    return /\.bpmn$/i.test(fileName) ? fileName : fileNameFor(processName(), 'bpmn');
   }
 
   function processName(): string | undefined {
