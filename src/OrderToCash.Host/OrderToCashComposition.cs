@@ -106,6 +106,7 @@ internal static class OrderToCashComposition
         app.MapBankStatements();
         app.MapDefinitions();
         app.MapInstances();
+        app.MapMigrations();
         app.MapMessages();
         app.MapTasks();
         app.MapRules();

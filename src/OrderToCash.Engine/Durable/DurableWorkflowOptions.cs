@@ -23,6 +23,9 @@ public sealed class DurableWorkflowOptions
     /// <summary>How many times a step is replayed when another host changed the instance meanwhile.</summary>
     public int ConcurrencyRetries { get; set; } = 5;
 
+    /// <summary>How many instances one migration moves in one transaction (the oldest first); the rest wait for the next call.</summary>
+    public int MigrationBatchSize { get; set; } = 500;
+
     /// <summary>What one step may do before the instance becomes an incident (<c>Workflow:Budgets</c>).</summary>
     public Runtime.WorkflowBudgets Budgets { get; set; } = new();
 

@@ -4,7 +4,7 @@ using OrderToCash.UiTests.Infrastructure;
 
 namespace OrderToCash.UiTests.Designer;
 
-/// <summary>"Compare with previous version": which elements of a published definition were added, removed or changed.</summary>
+/// <summary>"Compare" with any other published version: which elements were added, removed or changed, on the diagram and in a list.</summary>
 [Collection(UiCollection.Name)]
 public sealed class CompareTests(UiFixture ui)
 {
@@ -23,12 +23,15 @@ public sealed class CompareTests(UiFixture ui)
         await page.Locator("#designer-workspace[aria-busy=false]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await PublishAsync(page, processId, Version1(processId));
         await PublishAsync(page, processId, Version2(processId));
-        var compare = page.GetByRole(AriaRole.Button, new() { Name = "Compare with previous version" });
+        var compare = page.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true });
         (await compare.IsDisabledAsync()).Should().BeTrue("nothing published is open yet");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Open published…" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Open {processId} version 2" }).ClickAsync();
         await page.Locator("#designer-status").Filter(new() { HasText = $"Opened {processId} version 2" }).WaitForAsync();
+        (await page.Locator("[data-test=document-name]").TextContentAsync()).Should().Be($"{processId} · version 2 ({processId}.bpmn)", "the header names the open process and version");
+        await Assertions.Expect(compare).ToBeEnabledAsync();
+        (await page.GetByLabel("Compare with version").InputValueAsync()).Should().Be("1", "the previous version is chosen first");
         await compare.ClickAsync();
 
         await page.Locator("#designer-status").Filter(new() { HasText = $"{processId} version 2 against version 1: 2 added, 2 changed, 1 removed." }).WaitForAsync();
@@ -42,6 +45,7 @@ public sealed class CompareTests(UiFixture ui)
         (await page.Locator("[data-test=element-change][data-element=Review]").TextContentAsync()).Should().Contain("name").And.Contain("o2c:candidateRole");
         (await page.Locator("[data-test=element-change][data-element=Note]").GetAttributeAsync("data-change")).Should().Be("Removed");
         (await page.Locator("[data-test=element-change][data-element=Decide]").CountAsync()).Should().Be(0, "its incoming and outgoing references did not change");
+        (await page.Locator("[data-test=removed-element]").CountAsync()).Should().Be(0, "the removed note had no shape to draw");
         await page.ScreenshotAsync("designer-compare");
 
         // An edit makes the comparison stale: its markers go.
@@ -49,6 +53,40 @@ public sealed class CompareTests(UiFixture ui)
         await page.GetByLabel("Who does it").SelectOptionAsync("CreditManager");
         await page.Locator("[data-test=diff-marker]").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         (await page.Locator("[data-test=compare-panel]").IsVisibleAsync()).Should().BeFalse();
+        page.ShouldHaveNoScriptErrors();
+    }
+
+    [BrowserFact]
+    public async Task Version_1_compared_with_the_later_version_2_draws_the_elements_it_lacks_where_version_2_has_them()
+    {
+        var processId = "CompareAny_" + Guid.NewGuid().ToString("N")[..8];
+        var page = await ui.NewPageAsync();
+        await page.OpenSignedInAsync("/designer", UiUsers.ProcessOwner);
+        await page.Locator("#designer-workspace[aria-busy=false]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await PublishAsync(page, processId, Version1(processId));
+        await PublishAsync(page, processId, Version2(processId));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open published…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Open {processId} version 1" }).ClickAsync();
+        await page.Locator("#designer-status").Filter(new() { HasText = $"Opened {processId} version 1" }).WaitForAsync();
+        (await page.Locator("[data-test=document-name]").TextContentAsync()).Should().Be($"{processId} · version 1 ({processId}.bpmn)");
+        var compare = page.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true });
+        await Assertions.Expect(compare).ToBeEnabledAsync();
+        (await page.GetByLabel("Compare with version").InputValueAsync()).Should().Be("2", "version 1 has no previous one: the other version is offered");
+        await compare.ClickAsync();
+
+        await page.Locator("#designer-status").Filter(new() { HasText = $"{processId} version 1 against version 2:" }).WaitForAsync();
+        (await page.Locator("[data-test=element-change][data-element=Confirm]").GetAttributeAsync("data-change")).Should().Be("Removed");
+        var removed = page.Locator("[data-test=removed-element][data-element=Confirm]");
+        (await removed.CountAsync()).Should().Be(1, "the task version 1 lacks is drawn from version 2's layout");
+        (await removed.Locator("text").TextContentAsync()).Should().Be("− Confirm the order");
+        (await page.Locator("[data-test=removed-element][data-element=Flow_Confirmed] polyline").CountAsync()).Should().Be(1);
+        var box = (await removed.Locator("rect").BoundingBoxAsync())!;
+        var canvas = (await page.Locator("#canvas").BoundingBoxAsync())!;
+        box.X.Should().BeGreaterThan(canvas.X, "the removed task is drawn on the visible diagram");
+        (box.X + box.Width).Should().BeLessThan(canvas.X + canvas.Width);
+        await page.ScreenshotAsync("designer-compare-removed");
+
         page.ShouldHaveNoScriptErrors();
     }
 

@@ -53,7 +53,7 @@ public sealed class PublishingTests(UiFixture ui)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await page.Locator("#designer-status").Filter(new() { HasText = $"Published {processId} version 1." }).WaitForAsync();
-        (await page.Locator("[data-test=document-name]").TextContentAsync()).Should().Be($"{processId}.bpmn", "the diagram is saved on the server");
+        (await page.Locator("[data-test=document-name]").TextContentAsync()).Should().Be($"{processId} · version 1 ({processId}.bpmn)", "the diagram is saved on the server as that version");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await page.Locator("#designer-status").Filter(new() { HasText = $"{processId} unchanged: version 1 is already the latest." }).WaitForAsync();
@@ -102,7 +102,7 @@ public sealed class PublishingTests(UiFixture ui)
             (await page.Locator($"g.djs-element[data-element-id='{id}']").CountAsync()).Should().Be(1, $"{id} is in the published version");
         }
 
-        (await page.Locator("[data-test=document-name]").TextContentAsync()).Should().Be($"{processId}.bpmn");
+        await page.Locator("[data-test=document-name]").Filter(new() { HasText = $"{processId} · version 1 ({processId}.bpmn)" }).WaitForAsync();
         await page.Locator("[data-test=problems-summary]").Filter(new() { HasText = "No problems" }).WaitForAsync();
         (await page.Locator("#published-dialog").IsVisibleAsync()).Should().BeFalse();
         page.ShouldHaveNoScriptErrors();

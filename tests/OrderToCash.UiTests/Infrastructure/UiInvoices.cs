@@ -49,7 +49,8 @@ internal static class UiInvoices
         throw new TimeoutException($"The cycle did not invoice order {orderNumber} within 60 s.");
     }
 
-    private static async Task EnsureCycleAsync(UiHost host)
+    /// <summary>Publishes the cycle's rule sets and workflows once per host (the first test that needs them does it).</summary>
+    public static async Task EnsureCycleAsync(UiHost host)
     {
         await Publishing.WaitAsync();
         try

@@ -16,9 +16,9 @@ public sealed class ElementVisitRecord
 
     public required string ProcessId { get; init; }
 
-    public int Version { get; init; }
+    public int Version { get; set; }
 
-    public required string ElementId { get; init; }
+    public required string ElementId { get; set; }
 
     public required string TokenId { get; init; }
 

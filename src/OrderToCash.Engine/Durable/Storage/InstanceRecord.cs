@@ -14,7 +14,7 @@ public sealed class InstanceRecord
 
     public required string ProcessId { get; init; }
 
-    public int Version { get; init; }
+    public int Version { get; set; }
 
     public required string Status { get; set; }
 

@@ -16,11 +16,11 @@ public sealed class UserTaskRecord
     public required string ProcessId { get; init; }
 
     /// <summary>The version of <see cref="ProcessId"/> the task's element belongs to.</summary>
-    public int Version { get; init; }
+    public int Version { get; set; }
 
-    public required string ElementId { get; init; }
+    public required string ElementId { get; set; }
 
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     public string? CandidateRole { get; init; }
 

@@ -20,6 +20,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             Core.RootCauses.ImprovementTaskException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
             Engine.Durable.UserTaskException => (StatusCodes.Status409Conflict, exception.Message),
             Engine.Runtime.WorkflowRuntimeException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
+            Engine.Durable.InstanceMigrationException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
             Engine.Durable.InstanceStateException => (StatusCodes.Status409Conflict, exception.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Someone else changed this record at the same time; reload and try again."),
             BadHttpRequestException bad => (bad.StatusCode, bad.Message),

@@ -51,6 +51,7 @@ internal static class InstanceEndpoints
     {
         var details = await runtime.GetAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Instance '{id}' was not found.");
+        var migrations = await runtime.MigrationsOfAsync(id, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new InstanceView(
             details.Record.Id,
             details.Record.ProcessId,
@@ -62,12 +63,14 @@ internal static class InstanceEndpoints
             details.State.Variables,
             [.. details.State.Bookmarks.Select(b => new WaitView(b.Id, b.Kind, b.ElementId, b.MessageName, b.CorrelationKey, b.DueAt, b.CandidateRole))],
             details.State.Incident,
-            [.. details.Path.Select(v => new PathStepView(v.ElementId, v.EnteredAt, v.LeftAt, v.Outcome))]));
+            [.. details.Path.Select(v => new PathStepView(v.ElementId, v.EnteredAt, v.LeftAt, v.Outcome))],
+            migrations));
     }
 
-    /// <summary>An instance as the API shows it; <c>Waiting</c> lists where it waits (task, message, timer).</summary>
+    /// <summary>An instance as the API shows it; <c>Waiting</c> lists where it waits (task, message, timer); <c>Migrations</c> its moves to other versions.</summary>
     internal sealed record InstanceView(string Id, string ProcessId, int Version, string? BusinessKey, InstanceStatus Status, DateTimeOffset StartedAt,
-        DateTimeOffset? EndedAt, Dictionary<string, object?> Variables, IReadOnlyList<WaitView> Waiting, Incident? Incident, IReadOnlyList<PathStepView> Path);
+        DateTimeOffset? EndedAt, Dictionary<string, object?> Variables, IReadOnlyList<WaitView> Waiting, Incident? Incident, IReadOnlyList<PathStepView> Path,
+        IReadOnlyList<InstanceMigrationEntry> Migrations);
 
     internal sealed record WaitView(string Id, BookmarkKind Kind, string ElementId, string? MessageName, string? CorrelationKey, DateTimeOffset? DueAt, string? CandidateRole);
 

@@ -40,6 +40,8 @@ export interface Canvas {
   addMarker(element: DiagramElement, marker: string): void;
   removeMarker(element: DiagramElement, marker: string): void;
   scrollToElement(element: DiagramElement): void;
+  /** A layer of the diagram (an SVG group that pans and zooms with it), created on first use. */
+  getLayer(name: string, index?: number): SVGGElement;
 }
 
 export interface ElementRegistry {

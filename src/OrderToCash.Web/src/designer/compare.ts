@@ -3,6 +3,11 @@ import type { Canvas, DiagramElement, ElementRegistry, Overlays, Selection } fro
 
 const BpmnModel = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const OverlayType = 'o2c-compare';
+const RemovedLayer = 'o2c-removed';
+const Svg = 'http://www.w3.org/2000/svg';
+const BpmnDi = 'http://www.omg.org/spec/BPMN/20100524/DI';
+const Dc = 'http://www.omg.org/spec/DD/20100524/DC';
+const DiWaypoint = 'http://www.omg.org/spec/DD/20100524/DI';
 const Markers = { Added: 'o2c-diff-added', Changed: 'o2c-diff-changed' } as const;
 
 export type ElementChangeKind = 'Added' | 'Removed' | 'Changed';
@@ -115,8 +120,9 @@ interface ModelerServices {
 }
 
 /**
- * Shows a comparison: added and changed elements get a green or amber outline and a badge on the diagram, and the
- * list under it names every added, changed and removed element (removed ones are not on the canvas).
+ * Shows a comparison: added and changed elements get a green or amber outline and a badge on the diagram, removed ones
+ * are drawn where they were in the other version (dashed, red, on a layer of their own), and the list under it names
+ * every added, changed and removed element.
  */
 export class ComparisonView {
   private readonly canvas: Canvas;
@@ -137,8 +143,10 @@ export class ComparisonView {
     this.selection = modeler.get<Selection>('selection');
   }
 
-  show(heading: string, changes: ElementChange[]): void {
+  /** <paramref name="otherXml"/> is the version compared with: removed elements are drawn from its layout. */
+  show(heading: string, changes: ElementChange[], otherXml: string): void {
     this.clear();
+    drawRemoved(this.canvas.getLayer(RemovedLayer, 1), changes.filter(c => c.change === 'Removed'), otherXml);
     this.title.textContent = heading;
     for (const change of changes) {
       const element = change.change === 'Removed' ? undefined : this.registry.get(change.id);
@@ -174,6 +182,7 @@ export class ComparisonView {
   /** Removes the markers and hides the list (the diagram changed, or another one was opened). */
   clear(): void {
     this.overlays.remove({ type: OverlayType });
+    this.canvas.getLayer(RemovedLayer, 1).replaceChildren();
     for (const { element, marker } of this.marked) {
       this.canvas.removeMarker(element, marker);
     }
@@ -190,4 +199,42 @@ export class ComparisonView {
 function describe(change: ElementChange): string {
   const what = `${change.type} “${change.label}”${change.label === change.id ? '' : ` (${change.id})`}`;
   return change.details.length > 0 ? `${what}: ${change.details.join(', ')}` : what;
+}
+
+/** Draws each removed element with a shape or edge in <paramref name="xml"/>'s layout: a dashed outline and its name. */
+function drawRemoved(layer: SVGGElement, removed: ElementChange[], xml: string): void {
+  if (removed.length === 0) {
+    return;
+  }
+  const model = new DOMParser().parseFromString(xml, 'application/xml');
+  const layout = (tag: string, id: string) => Array.from(model.getElementsByTagNameNS(BpmnDi, tag)).find(e => e.getAttribute('bpmnElement') === id);
+  for (const change of removed) {
+    const group = svg('g', { class: 'o2c-removed', 'data-test': 'removed-element', 'data-element': change.id });
+    const title = svg('title', {});
+    title.textContent = `Removed: ${describe(change)}`;
+    group.append(title);
+    const bounds = layout('BPMNShape', change.id)?.getElementsByTagNameNS(Dc, 'Bounds')[0];
+    const edge = layout('BPMNEdge', change.id);
+    if (bounds) {
+      const [x, y, width, height] = ['x', 'y', 'width', 'height'].map(a => Number(bounds.getAttribute(a) ?? 0));
+      group.append(svg('rect', { x, y, width, height, rx: 10 }));
+      const label = svg('text', { x: x + width / 2, y: y + height + 14, 'text-anchor': 'middle' });
+      label.textContent = `− ${change.label}`;
+      group.append(label);
+    } else if (edge) {
+      const points = Array.from(edge.getElementsByTagNameNS(DiWaypoint, 'waypoint')).map(w => `${w.getAttribute('x')},${w.getAttribute('y')}`).join(' ');
+      group.append(svg('polyline', { points }));
+    } else {
+      continue;
+    }
+    layer.append(group);
+  }
+}
+
+function svg(tag: string, attributes: Record<string, string | number>): SVGElement {
+  const element = document.createElementNS(Svg, tag) as SVGElement;
+  for (const [name, value] of Object.entries(attributes)) {
+    element.setAttribute(name, String(value));
+  }
+  return element;
 }

@@ -1,4 +1,4 @@
-import { ApiError, getJson, sendText } from '../shared/api';
+import { ApiError, getJson, postJson, sendText } from '../shared/api';
 
 /** One problem in a definition, as the server's validator reports it (the same record `o2c validate` prints). */
 export interface Diagnostic {
@@ -39,6 +39,38 @@ export interface DefinitionSummary {
   incidents: number;
 }
 
+/** An element instances of the source version wait in, how many, and the target element that takes them (null: none). */
+export interface MigratedElement {
+  elementId: string;
+  name: string | null;
+  waiting: number;
+  targetElementId: string | null;
+}
+
+/** An instance that cannot move, the element that stops it, and why. */
+export interface MigrationRefusal {
+  instanceId: string;
+  businessKey: string | null;
+  elementId: string;
+  reason: string;
+}
+
+/** What POST /api/definitions/{id}/migrations did, or would do (dryRun); a refusal (422) carries the same lists. */
+export interface MigrationResult {
+  migrated: boolean;
+  instances: { instanceId: string; businessKey: string | null }[];
+  remaining: number;
+  elements: MigratedElement[];
+  refusals: MigrationRefusal[];
+}
+
+export interface MigrationRequest {
+  sourceVersion: number;
+  targetVersion: number;
+  mappings: { sourceElementId: string; targetElementId: string }[];
+  dryRun: boolean;
+}
+
 const query = (fileName: string) => `?file=${encodeURIComponent(fileName)}`;
 
 export const definitions = {
@@ -58,6 +90,19 @@ export const definitions = {
   },
 
   list: () => getJson<DefinitionSummary[]>('/api/definitions'),
+
+  /** Moves (or, with dryRun, previews moving) waiting instances; a refusal (422) is returned, not thrown, with its title. */
+  migrate: async (processId: string, request: MigrationRequest): Promise<MigrationResult & { title?: string }> => {
+    try {
+      return await postJson<MigrationResult>(`/api/definitions/${encodeURIComponent(processId)}/migrations`, request);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && Array.isArray(error.problem?.refusals)) {
+        const problem = error.problem as unknown as MigrationResult & { title: string };
+        return { migrated: false, instances: [], remaining: 0, elements: problem.elements, refusals: problem.refusals, title: problem.title };
+      }
+      throw error;
+    }
+  },
 
   xml: async (processId: string, version: number): Promise<string> =>
     (await sendText('GET', `/api/definitions/${encodeURIComponent(processId)}/${version}`)).text(),

@@ -3,13 +3,14 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '../styles/designer.css';
-import { byId } from '../shared/dom';
+import { byId, h } from '../shared/dom';
 import { handlePageError, startPage } from '../shared/page';
 import type { Canvas, CommandStack, EventBus, ModdleElement } from './bpmn-types';
 import { loadCatalog } from './catalog';
 import { ComparisonView, compareDefinitions } from './compare';
 import { definitions } from './definitions-api';
 import { download, fileNameFor, MaxDiagramBytes } from './files';
+import { MigrateDialog } from './migrate-dialog';
 import { newDiagramXml } from './new-diagram';
 import o2cDescriptor from './o2c-moddle.json';
 import { ProblemsView } from './problems';
@@ -30,32 +31,54 @@ void startPage('/designer', async () => {
   let dirty = false;
   const problems = new ProblemsView(byId('problems-list'), byId('problems-summary'), modeler);
   const comparison = new ComparisonView(byId('compare-panel'), byId('compare-title'), byId('compare-list'), modeler);
-  const compareButton = byId<HTMLButtonElement>('compare-previous');
-  /** The published version on the canvas, when one was opened from the server (what "Compare" compares). */
-  let openedVersion: { processId: string; version: number } | null = null;
-  const setOpenedVersion = (value: { processId: string; version: number } | null) => {
+  const compareVersion = byId<HTMLSelectElement>('compare-version');
+  const compareButton = byId<HTMLButtonElement>('compare');
+  /** The published version on the canvas, when one was opened from the server or just published (what "Compare" compares). */
+  let openedVersion: { processId: string; version: number; sourceName: string } | null = null;
+  const setOpenedVersion = async (value: { processId: string; version: number; sourceName: string } | null) => {
     openedVersion = value;
-    compareButton.disabled = !value || value.version < 2;
-    compareButton.title = !value
-      ? 'Open a published version to compare it with the one before'
-      : value.version < 2
-        ? 'Version 1 has no previous version'
-        : `Compare version ${value.version} with version ${value.version - 1}`;
+    setDirty(dirty);
+    compareVersion.replaceChildren();
+    compareVersion.disabled = true;
+    compareButton.disabled = true;
+    compareButton.title = 'Open a published version to compare it with another';
+    if (!value) {
+      return;
+    }
+    // Any other published version of the process, the previous one first chosen.
+    const others = (await definitions.list()).filter(d => d.processId === value.processId && d.version !== value.version).sort((a, b) => b.version - a.version);
+    if (openedVersion !== value) {
+      return;
+    }
+    compareVersion.replaceChildren(...others.map(d => h('option', { value: d.version }, `version ${d.version}`)));
+    const previous = others.find(d => d.version < value.version) ?? others[0];
+    if (previous) {
+      compareVersion.value = String(previous.version);
+    }
+    compareVersion.disabled = others.length === 0;
+    compareButton.disabled = others.length === 0;
+    compareButton.title = others.length === 0 ? `${value.processId} has no other published version` : `Compare version ${value.version} with the version chosen`;
   };
 
   const setStatus = (message: string, kind: 'info' | 'warning' | 'error' = 'info') => {
     status.textContent = message;
     status.dataset.kind = kind;
   };
+  /** The header names the open process and version when the canvas shows a published one, else the file. */
   const setDirty = (value: boolean) => {
     dirty = value;
-    documentName.textContent = dirty ? `${fileName} — unsaved changes` : fileName;
+    const name = openedVersion ? `${openedVersion.processId} · version ${openedVersion.version} (${openedVersion.sourceName})` : fileName;
+    documentName.textContent = dirty ? `${name} — unsaved changes` : name;
   };
   const confirmDiscard = () => !dirty || window.confirm(`Discard the unsaved changes to “${fileName}”?`);
   const server = new ServerActions(modeler, problems, byId<HTMLButtonElement>('publish'), {
-    fileName: () => (/\.bpmn$/i.test(fileName) ? fileName : fileNameFor(processName(), 'bpmn')),
+    fileName: publishedFileName,
     status: setStatus,
-    published: () => setDirty(false),
+    published: versions => {
+      setDirty(false);
+      const version = versions.length === 1 ? versions[0] : undefined;
+      void setOpenedVersion(version ? { processId: version.processId, version: version.version, sourceName: publishedFileName() } : null);
+    },
     fail: error => handlePageError(error, '/designer'),
   });
 
@@ -84,7 +107,7 @@ void startPage('/designer', async () => {
   async function open(xml: string, name: string, openedMessage = `Opened “${name}”.`, check = true): Promise<void> {
     try {
       comparison.clear();
-      setOpenedVersion(null);
+      void setOpenedVersion(null);
       const { warnings } = await modeler.importXML(xml);
       problems.reset(check ? 'Checking…' : 'Not checked yet.');
       if (check) {
@@ -109,6 +132,11 @@ void startPage('/designer', async () => {
       // bpmn-js leaves the previous diagram on the canvas when the new one cannot be read.
       setStatus(`“${name}” could not be opened: it is not a BPMN 2.0 diagram (${error instanceof Error ? error.message : String(error)}).`, 'error');
     }
+  }
+
+  /** The file name a publication records: the opened file's, or one made from the process name. */
+  function publishedFileName(): string {
+    return /\.bpmn$/i.test(fileName) ? fileName : fileNameFor(processName(), 'bpmn');
   }
 
   function processName(): string | undefined {
@@ -167,7 +195,7 @@ void startPage('/designer', async () => {
     }
     try {
       await open(await definitions.xml(d.processId, d.version), d.sourceName, `Opened ${d.processId} version ${d.version}, published by ${d.publishedBy}.`);
-      setOpenedVersion({ processId: d.processId, version: d.version });
+      await setOpenedVersion({ processId: d.processId, version: d.version, sourceName: d.sourceName });
     } catch (error) {
       setStatus(`${d.processId} version ${d.version} could not be opened: ${error instanceof Error ? error.message : String(error)}.`, 'error');
     }
@@ -175,26 +203,29 @@ void startPage('/designer', async () => {
   byId('open-published').addEventListener('click', () => void published.show());
 
   compareButton.addEventListener('click', async () => {
-    if (!openedVersion || openedVersion.version < 2) {
+    const other = Number(compareVersion.value);
+    if (!openedVersion || !other) {
       return;
     }
     const { processId, version } = openedVersion;
     try {
-      const [previous, current] = await Promise.all([definitions.xml(processId, version - 1), definitions.xml(processId, version)]);
-      const changes = compareDefinitions(previous, current);
-      comparison.show(`Version ${version} compared with version ${version - 1}`, changes);
-      setStatus(`${processId} version ${version} against version ${version - 1}: ${summarize(changes)}.`);
+      const [otherXml, current] = await Promise.all([definitions.xml(processId, other), definitions.xml(processId, version)]);
+      const changes = compareDefinitions(otherXml, current);
+      comparison.show(`Version ${version} compared with version ${other}`, changes, otherXml);
+      setStatus(`${processId} version ${version} against version ${other}: ${summarize(changes)}.`);
     } catch (error) {
       setStatus(`The versions could not be compared: ${error instanceof Error ? error.message : String(error)}.`, 'error');
     }
   });
 
+  const migrate = new MigrateDialog(byId<HTMLDialogElement>('migrate-dialog'), byId('migrate-body'), message => setStatus(message));
+  byId('migrate-instances').addEventListener('click', () => void migrate.show(openedVersion?.processId));
+
   await open(newDiagramXml(), 'New diagram', NewDiagramMessage, false);
   // The buttons stay disabled until their handlers are wired and a diagram is on the canvas.
-  for (const id of ['new-diagram', 'open-diagram', 'download-bpmn', 'download-svg', 'open-published', 'check', 'publish']) {
+  for (const id of ['new-diagram', 'open-diagram', 'download-bpmn', 'download-svg', 'open-published', 'migrate-instances', 'check', 'publish']) {
     byId<HTMLButtonElement>(id).disabled = false;
   }
-  setOpenedVersion(null);
   byId('designer-workspace').setAttribute('aria-busy', 'false');
 });
 
@@ -205,7 +236,13 @@ function summarize(changes: { change: string }[]): string {
   return parts.length === 0 ? 'no element changed' : parts.join(', ');
 }
 
-/** bpmn-js declares import warnings as strings but hands over Error objects: show the message either way. */
+/**
+ * bpmn-js declares import warnings as strings but hands over objects: `{ message, element, … }` from the XML reader and
+ * the importer (plain objects, not Errors). Show their message either way.
+ */
 function describeWarning(warning: unknown): string {
-  return warning instanceof Error ? warning.message : String(warning);
+  if (typeof warning === 'object' && warning !== null && 'message' in warning && typeof warning.message === 'string') {
+    return warning.message;
+  }
+  return String(warning);
 }

@@ -11,7 +11,8 @@ interface Options {
   fileName: () => string;
   status: (message: string, kind?: 'info' | 'warning' | 'error') => void;
   /** The diagram is now on the server as it is on the canvas. */
-  published: () => void;
+  /** The versions the publication created or found (the diagram on the canvas is now those). */
+  published: (versions: PublishedVersion[]) => void;
   /** A 401 or 403: the page deals with it (sign in again, not allowed). */
   fail: (error: unknown) => void;
 }
@@ -75,7 +76,7 @@ export class ServerActions {
       }
       if (outcome.published) {
         this.options.status(describe(outcome.versions));
-        this.options.published();
+        this.options.published(outcome.versions);
       } else {
         this.options.status(`Not published: ${outcome.title}`, 'error');
       }

@@ -4,6 +4,8 @@ import { startPage } from '../shared/page';
 import { roleLabel } from '../shared/pages';
 import { register, t } from '../i18n/i18n';
 import { dateTime, number } from '../i18n/format';
+import { creditCheckPanel } from '../tasks/credit-check';
+import { choicesFor, fieldLabel, taskName } from '../tasks/names';
 import '../styles/tasks.css';
 
 /** A user task as GET /api/tasks lists it. */
@@ -131,7 +133,7 @@ async function refresh(selectId?: string): Promise<void> {
     const row = h(
       'tr',
       { 'data-task': task.id, class: overdue ? 'overdue' : null },
-      h('td', {}, h('button', { type: 'button', class: 'link-button', onclick: () => void select(task.id) }, task.name ?? task.elementId)),
+      h('td', {}, h('button', { type: 'button', class: 'link-button', onclick: () => void select(task.id) }, taskName(task))),
       h('td', {}, task.businessKey ?? task.processId),
       h('td', {}, task.candidateRole ? roleLabel(task.candidateRole) : '—'),
       h('td', {}, task.dueAt ? `${dateTime(task.dueAt)}${overdue ? ` ${t('tasks:late')}` : ''}` : '—'),
@@ -156,6 +158,7 @@ async function select(id: string): Promise<void> {
     row.classList.toggle('selected', row.dataset.task === id);
   }
   const form = await getJson<TaskForm>(`/api/tasks/${encodeURIComponent(id)}/form`);
+  const creditCheck = await creditCheckPanel(form.task.processId, form.context);
   if (selecting !== id) {
     return;
   }
@@ -163,14 +166,15 @@ async function select(id: string): Promise<void> {
   const task = form.task;
   const context = h('dl', { class: 'facts', 'data-test': 'task-context' });
   for (const [name, value] of Object.entries(form.context)) {
-    append(context, h('dt', {}, humanize(name)), h('dd', {}, display(value)));
+    append(context, h('dt', {}, fieldLabel(name)), h('dd', {}, display(value)));
   }
   detail.replaceChildren();
   append(
     detail,
-    h('h2', {}, task.name ?? task.elementId),
+    h('h2', {}, taskName(task)),
     h('p', { class: 'muted' }, `${task.processId} · ${t('tasks:created', { date: dateTime(task.createdAt) })}${task.businessKey ? ` · ${task.businessKey}` : ''}`),
     Object.keys(form.context).length > 0 && context,
+    creditCheck,
     task.status === 'Open' ? claimButton(task) : task.assignee === userName ? answerForm(form) : h('p', {}, t('tasks:takenByOther', { user: task.assignee ?? t('tasks:someone') })),
   );
 }
@@ -181,7 +185,7 @@ function claimButton(task: UserTask): HTMLElement {
     button.disabled = true;
     void postJson(`/api/tasks/${encodeURIComponent(task.id)}/claim`, {})
       .then(() => refresh(task.id))
-      .then(() => status(t('tasks:took', { task: task.name ?? task.elementId })))
+      .then(() => status(t('tasks:took', { task: taskName(task) })))
       .catch((error: unknown) => {
         button.disabled = false;
         status(messageOf(error));
@@ -195,12 +199,15 @@ function answerForm(form: TaskForm): HTMLElement {
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   for (const field of form.fields) {
     const id = `field-${field.name}`;
+    const choices = choicesFor(form.task.processId, field.name);
     const input =
       field.type === 'bool'
         ? h('select', { id, name: field.name }, h('option', { value: 'true' }, t('tasks:yes')), h('option', { value: 'false' }, t('tasks:no')))
-        : h('input', { id, name: field.name, type: field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text', step: field.type === 'number' ? 'any' : null });
+        : choices
+          ? h('select', { id, name: field.name }, ...choices.map(([value, label]) => h('option', { value }, label)))
+          : h('input', { id, name: field.name, type: field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text', step: field.type === 'number' ? 'any' : null });
     inputs.set(field.name, input);
-    append(element, h('div', { class: 'field' }, h('label', { for: id }, humanize(field.name)), input));
+    append(element, h('div', { class: 'field' }, h('label', { for: id }, fieldLabel(field.name)), input));
   }
   const error = h('p', { class: 'form-error', role: 'alert', 'data-test': 'task-error' });
   const submit = h('button', { type: 'submit', class: 'button button-primary', 'data-test': 'complete' }, t('tasks:send'));
@@ -216,7 +223,7 @@ function answerForm(form: TaskForm): HTMLElement {
     error.textContent = '';
     void postJson(`/api/tasks/${encodeURIComponent(form.task.id)}/complete`, { outputs })
       .then(() => refresh())
-      .then(() => status(t('tasks:answered', { task: form.task.name ?? form.task.elementId })))
+      .then(() => status(t('tasks:answered', { task: taskName(form.task) })))
       .catch((failure: unknown) => {
         submit.disabled = false;
         error.textContent = messageOf(failure);
@@ -229,16 +236,15 @@ function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.title : t('shell:unreachable');
 }
 
-function humanize(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, c => c.toUpperCase());
-}
-
 function display(value: unknown): string {
   if (value === null || value === undefined) {
     return '—';
   }
   if (typeof value === 'number') {
     return number(value, 2);
+  }
+  if (typeof value === 'boolean') {
+    return value ? t('tasks:yes') : t('tasks:no');
   }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

@@ -1936,6 +1936,49 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_visits", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceMigrationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Elements")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("FromVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("MigratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MigratedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProcessId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("wf_instance_migrations", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -2531,6 +2574,15 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.HasOne("OrderToCash.Core.RootCauses.ImprovementTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceMigrationRecord", b =>
+                {
+                    b.HasOne("OrderToCash.Engine.Durable.Storage.InstanceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

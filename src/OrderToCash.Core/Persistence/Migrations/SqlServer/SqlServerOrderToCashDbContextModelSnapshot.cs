@@ -1938,6 +1938,49 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("wf_visits", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceMigrationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Elements")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("FromVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("MigratedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MigratedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ProcessId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("wf_instance_migrations", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -2533,6 +2576,15 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.HasOne("OrderToCash.Core.RootCauses.ImprovementTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceMigrationRecord", b =>
+                {
+                    b.HasOne("OrderToCash.Engine.Durable.Storage.InstanceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1913,6 +1913,47 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("wf_visits", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceMigrationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Elements")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MigratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MigratedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("wf_instance_migrations", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -2500,6 +2541,15 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.HasOne("OrderToCash.Core.RootCauses.ImprovementTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.InstanceMigrationRecord", b =>
+                {
+                    b.HasOne("OrderToCash.Engine.Durable.Storage.InstanceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
