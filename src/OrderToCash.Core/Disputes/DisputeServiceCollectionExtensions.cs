@@ -6,9 +6,9 @@ namespace OrderToCash.Core.Disputes;
 public static class DisputeServiceCollectionExtensions
 {
     /// <summary>
-    /// Disputes: raising one and recording e-invoicing statuses (the use cases), the dispute workflow's starter and handlers (route, escalate, resolve), and the start-up repair of
-    /// disputes whose workflow did not start. Register after the reason taxonomy (<c>AddOrderToCashReasons</c>): the
-    /// repair routes by reason.
+    /// Disputes: raising one and recording e-invoicing statuses (the use cases), the dispute workflow's starter (in the
+    /// dispute's transaction) and handlers (route, escalate, resolve). Register after the reason taxonomy
+    /// (<c>AddOrderToCashReasons</c>): routing reads the reasons.
     /// </summary>
     public static IServiceCollection AddOrderToCashDisputes(this IServiceCollection services)
     {
@@ -20,7 +20,6 @@ public static class DisputeServiceCollectionExtensions
         services.AddWorkflowHandler<DisputeRouteHandler>();
         services.AddWorkflowHandler<DisputeEscalateHandler>();
         services.AddWorkflowHandler<DisputeResolveHandler>();
-        services.AddHostedService<DisputeWorkflowRepair>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ public sealed record LifecycleStatusRecorded(
 
 /// <summary>
 /// Recording an e-invoicing lifecycle status received from the platform: the same message id twice is recorded once;
-/// a Refusée / En litige status with a reason code opens a dispute whose workflow starts once it is committed. A write
+/// a Refusée / En litige status with a reason code opens a dispute whose workflow starts in the same transaction. A write
 /// that lost a race (the same message recorded concurrently, the series' number taken) runs again on fresh data.
 /// </summary>
 public sealed class LifecycleStatusRecording(Func<OrderToCashDbContext> createContext, DisputeWorkflowStarter workflows, TimeProvider clock)
@@ -36,7 +36,14 @@ public sealed class LifecycleStatusRecording(Func<OrderToCashDbContext> createCo
                 return new LifecycleStatusRecorded(null, invoice.Number, null, problems, WorkflowMissing: true);
             }
 
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (outcome.Dispute is { } opened)
+            {
+                await workflows.StartInAsync(db, opened, transportDamage: false, dealNotEntered: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new LifecycleStatusRecorded(outcome, invoice.Number, outcome.Dispute, problems, WorkflowMissing: false);
         }, cancellationToken).ConfigureAwait(false);
         if (recorded.Dispute is not { } dispute)
@@ -44,7 +51,6 @@ public sealed class LifecycleStatusRecording(Func<OrderToCashDbContext> createCo
             return recorded;
         }
 
-        await workflows.StartAsync(dispute, transportDamage: false, dealNotEntered: false, cancellationToken).ConfigureAwait(false);
         return recorded with { Dispute = await DisputeRaising.ReadAsync(createContext, dispute.Id, cancellationToken).ConfigureAwait(false) };
     }
 }

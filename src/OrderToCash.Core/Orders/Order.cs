@@ -28,7 +28,7 @@ public sealed class Order
     public decimal GrossTotal { get; private set; }
 
     /// <summary>Also the concurrency token: two decisions on one order conflict instead of both applying.</summary>
-    public OrderStatus Status { get; private set; }
+    public OrderStatus Status { get; private set; } = OrderStatus.Entered;
 
     public required string CreatedBy { get; init; }
 
@@ -74,10 +74,18 @@ public sealed class Order
         return order;
     }
 
-    /// <summary>Applies the credit check at entry: accepted orders count in the exposure at once.</summary>
+    /// <summary>Whether its total is in the customer's exposure (open orders or delivered-not-invoiced).</summary>
+    public bool CountsInExposure => Status is OrderStatus.Accepted or OrderStatus.Delivered;
+
+    /// <summary>Applies the credit check at entry: accepted orders count in the exposure at once. Only once per order.</summary>
     public void ApplyCreditCheck(bool blocked, IEnumerable<CreditBlockReason> reasons, bool releaseNeedsSecondApprover, CreditExposure exposure)
     {
         ArgumentNullException.ThrowIfNull(exposure);
+        if (Status != OrderStatus.Entered)
+        {
+            throw new CreditDecisionException($"Order {Number} is {Status}: its entry credit check was already applied (a workflow may apply it once).");
+        }
+
         ReleaseNeedsSecondApprover = releaseNeedsSecondApprover;
         if (blocked)
         {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Infrastructure.Persistence;
@@ -13,25 +12,14 @@ namespace OrderToCash.Core.Orders;
 /// Records that an accepted order's goods left, after a second credit check on the exposure and payment behaviour of
 /// that day (ADR 0041); the reasons a credit manager overruled when releasing the order do not block it again. A failing check records its decision and changes nothing else: the order stays accepted and
 /// can be delivered once the customer has paid or the limit changed. A passing check moves the amount from open orders
-/// to delivered-not-invoiced in the same transaction; the OrderDelivered message goes to the cycle after the commit.
+/// to delivered-not-invoiced and tells the cycle (OrderDelivered) in the same transaction (ADR 0063).
 /// </summary>
-public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createContext, CreditCheck creditCheck, DurableWorkflowRuntime workflows, TimeProvider clock, ILogger<OrderDelivery> logger)
+public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, CreditCheck creditCheck, DurableWorkflowRuntime workflows, TimeProvider clock)
 {
-    public async Task<DeliveryResult> DeliverAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
-    {
-        var result = await RecordAsync(orderNumber, deliveredOn, cancellationToken).ConfigureAwait(false);
-        if (result is { IsBlocked: false, Order: { } order })
-        {
-            await TellCyclesAsync([DeliveredMessage(order)], cancellationToken).ConfigureAwait(false);
-        }
+    public Task<DeliveryResult> DeliverAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken) =>
+        RecordAsync(orderNumber, deliveredOn, cancellationToken);
 
-        return result;
-    }
-
-    /// <summary>
-    /// Delivers a batch (a day's shipments): each delivery commits on its own, then the cycles hear of all of them in ONE
-    /// workflow transaction. A crash in between only delays the invoices: the start-up repair tells the cycles again.
-    /// </summary>
+    /// <summary>Delivers a batch (a day's shipments), each delivery in its own transaction with its cycle's step.</summary>
     public async Task<IReadOnlyList<DeliveryResult>> DeliverManyAsync(IReadOnlyList<(string OrderNumber, DateOnly DeliveredOn)> deliveries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
@@ -41,30 +29,8 @@ public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createConte
             results.Add(await RecordAsync(number, on, cancellationToken).ConfigureAwait(false));
         }
 
-        var messages = results.Where(r => !r.IsBlocked && r.Order is not null).Select(r => DeliveredMessage(r.Order!)).ToList();
-        if (messages.Count > 0)
-        {
-            await TellCyclesAsync(messages, cancellationToken).ConfigureAwait(false);
-        }
-
         return results;
     }
-
-    /// <summary>The delivery committed: a failure to tell the cycle is logged, not reported as a failed delivery.</summary>
-    private async Task TellCyclesAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await workflows.CorrelateManyAsync(messages, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogNotTold(logger, ex, string.Join(", ", messages.Select(m => m.CorrelationKey)));
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Orders {Numbers} were delivered but their cycle was not told; resend OrderDelivered (POST /api/messages) to issue the invoices")]
-    private static partial void LogNotTold(ILogger logger, Exception exception, string numbers);
 
     private static IncomingMessage DeliveredMessage(Order order) =>
         new(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number));
@@ -81,6 +47,7 @@ public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createConte
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         await using var db = createContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var order = await db.Set<Order>().FirstOrDefaultAsync(o => o.Number == orderNumber, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Order '{orderNumber}' was not found.");
         if (Problem(order, deliveredOn, today) is { } problem)
@@ -102,6 +69,15 @@ public sealed partial class OrderDelivery(Func<OrderToCashDbContext> createConte
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (reasons.Count == 0)
+        {
+            // The cycle hears of the delivery in the delivery's own transaction (its next step, the invoice, runs now):
+            // a delivery is never recorded without its cycle moving on, nor the cycle moved without the delivery.
+            await workflows.CorrelateInAsync(db, [DeliveredMessage(order)], cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return reasons.Count > 0 ? DeliveryResult.Blocked(order, reasons) : DeliveryResult.Delivered(order);
     }
 

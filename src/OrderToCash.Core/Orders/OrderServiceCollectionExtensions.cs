@@ -5,14 +5,15 @@ namespace OrderToCash.Core.Orders;
 
 public static class OrderServiceCollectionExtensions
 {
-    /// <summary>Order entry with its credit check, the credit-release decision handler, and the start-up repair.</summary>
+    /// <summary>Order entry and delivery, and the handlers of the order's workflow steps (credit situation, credit check applied, credit-release decision, invoicing).</summary>
     public static IServiceCollection AddOrderToCashOrders(this IServiceCollection services)
     {
         services.AddSingleton<OrderEntry>();
         services.AddSingleton<OrderDelivery>();
+        services.AddWorkflowHandler<CreditSituationHandler>();
+        services.AddWorkflowHandler<CreditCheckApplyHandler>();
         services.AddWorkflowHandler<CreditReleaseDecisionHandler>();
         services.AddWorkflowHandler<InvoiceIssueHandler>();
-        services.AddHostedService<CycleRepair>();
         return services;
     }
 }

@@ -16,4 +16,7 @@ public enum OrderStatus
 
     /// <summary>The delivery was invoiced: the amount is now an open receivable.</summary>
     Invoiced,
+
+    /// <summary>Entered, its credit check not yet applied by its order-to-cash workflow (ADR 0063): not in the exposure.</summary>
+    Entered,
 }

@@ -1,6 +1,6 @@
 namespace OrderToCash.Core.Orders;
 
-/// <summary>The contract with workflows/order-to-cash.bpmn: its process id and start variables.</summary>
+/// <summary>The contract with workflows/order-to-cash.bpmn: its process id and start variables (its credit check runs in the diagram, ADR 0063).</summary>
 public static class OrderToCashCycle
 {
     public const string ProcessId = "order-to-cash";
@@ -11,9 +11,11 @@ public static class OrderToCashCycle
     public static Dictionary<string, object?> Variables(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return new(CreditRelease.Variables(order), StringComparer.Ordinal)
+        return new(StringComparer.Ordinal)
         {
-            ["blocked"] = order.Status == OrderStatus.CreditBlocked,
+            ["orderNumber"] = order.Number,
+            ["customerId"] = order.CustomerId,
+            ["amount"] = order.GrossTotal,
         };
     }
 

@@ -18,7 +18,7 @@ public sealed partial class DurableWorkflowRuntime
             var steps = new List<WorkflowStep>(requests.Count);
             foreach (var request in requests)
             {
-                var state = await executor.StartAsync(plan, request.Variables, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var state = await executor.StartAsync(plan, request.Variables, cancellationToken: cancellationToken, businessKey: request.BusinessKey).ConfigureAwait(false);
                 steps.Add(WorkflowStep.New(db, state, plan, request.BusinessKey));
             }
 

@@ -20,6 +20,12 @@ public sealed partial class DurableWorkflowRuntime
     /// </summary>
     public Task<IReadOnlyList<CorrelationResult>> CorrelateManyAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
     {
+        CheckMessages(messages);
+        return InTransactionAsync<IReadOnlyList<CorrelationResult>>(db => CorrelateInStepAsync(db, messages, cancellationToken), cancellationToken);
+    }
+
+    private static void CheckMessages(IReadOnlyList<IncomingMessage> messages)
+    {
         ArgumentNullException.ThrowIfNull(messages);
         foreach (var message in messages)
         {
@@ -28,11 +34,9 @@ public sealed partial class DurableWorkflowRuntime
                 throw new ArgumentException("A message needs a name and a message id (the id makes redelivery harmless).", nameof(messages));
             }
         }
-
-        return InTransactionAsync<IReadOnlyList<CorrelationResult>>(db => CorrelateInAsync(db, messages, cancellationToken), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<CorrelationResult>> CorrelateInAsync(DbContext db, IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CorrelationResult>> CorrelateInStepAsync(DbContext db, IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var ids = messages.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).ToList();
@@ -140,7 +144,7 @@ public sealed partial class DurableWorkflowRuntime
         var starters = definitions.StartedBy(message.Name);
         if (starters.Count > 0)
         {
-            var state = await Executor(db).StartByMessageAsync(starters[0], message.Name, message.Payload, cancellationToken).ConfigureAwait(false);
+            var state = await Executor(db).StartByMessageAsync(starters[0], message.Name, message.Payload, message.CorrelationKey, cancellationToken).ConfigureAwait(false);
             touched.Add(WorkflowStep.New(db, state, starters[0], message.CorrelationKey));
             (record.Status, record.DeliveredTo, record.DeliveredAt) = (MessageStatus.Started, state.Id, now);
             return new CorrelationResult(CorrelationOutcome.Started, state.Id);

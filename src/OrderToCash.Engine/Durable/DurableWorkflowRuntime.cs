@@ -31,7 +31,7 @@ public sealed partial class DurableWorkflowRuntime(
         var plan = definitions.Latest(processId) ?? throw new KeyNotFoundException($"No process '{processId}' is published.");
         return await InTransactionAsync(async db =>
         {
-            var state = await Executor(db).StartAsync(plan, variables, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var state = await Executor(db).StartAsync(plan, variables, cancellationToken: cancellationToken, businessKey: businessKey).ConfigureAwait(false);
             var step = WorkflowStep.New(db, state, plan, businessKey);
             await FinishAsync([step], cancellationToken).ConfigureAwait(false);
             return Summary(step);
@@ -86,7 +86,8 @@ public sealed partial class DurableWorkflowRuntime(
     private WorkflowExecutor Executor(DbContext db, CompletedUserTask? completed = null)
     {
         var stepServices = new StepServiceProvider(db, services, createContext, completed);
-        return new WorkflowExecutor(clock, ruleSets?.Invoke(stepServices), definitions, stepServices, options.Budgets);
+        var runner = ruleSets?.Invoke(stepServices);
+        return new WorkflowExecutor(clock, runner is null ? null : new StepGuardedRuleSetRunner(runner), definitions, stepServices, options.Budgets);
     }
 
     /// <summary>
@@ -116,10 +117,14 @@ public sealed partial class DurableWorkflowRuntime(
     }
 
     private static InstanceSummary Summary(WorkflowStep step) =>
-        new(step.Record.Id, step.Record.ProcessId, step.Record.Version, step.State.Status, step.Record.BusinessKey);
+        new(step.Record.Id, step.Record.ProcessId, step.Record.Version, step.State.Status, step.Record.BusinessKey) { IncidentMessage = step.State.Incident?.Message };
 }
 
-public sealed record InstanceSummary(string Id, string ProcessId, int Version, InstanceStatus Status, string? BusinessKey);
+public sealed record InstanceSummary(string Id, string ProcessId, int Version, InstanceStatus Status, string? BusinessKey)
+{
+    /// <summary>Why the step stopped, when it ended in an incident.</summary>
+    public string? IncidentMessage { get; init; }
+}
 
 /// <summary>An instance as stored, and its path: every element visited, in order, with entry and exit times.</summary>
 public sealed record InstanceDetails(WorkflowInstance Record, InstanceState State, IReadOnlyList<ElementVisit> Path);

@@ -14,19 +14,41 @@ internal sealed class StepGuardedHandler(IWorkflowHandler inner) : IWorkflowHand
 {
     public HandlerDescriptor Descriptor => inner.Descriptor;
 
-    public async ValueTask<IReadOnlyDictionary<string, object?>> ExecuteAsync(HandlerContext context, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyDictionary<string, object?>> ExecuteAsync(HandlerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Services is not StepServiceProvider step)
-        {
-            return await inner.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
-        }
+        return context.Services is StepServiceProvider step
+            ? StepGuard.RunAsync(step, context.ElementId, scope => inner.ExecuteAsync(new HandlerContext(context.InstanceId, context.ElementId, context.Inputs, scope), cancellationToken), cancellationToken)
+            : inner.ExecuteAsync(context, cancellationToken);
+    }
+}
 
+/// <summary>
+/// A business-rule task's runner behind the same savepoint as a handler: the decision record it writes is flushed in the
+/// step's transaction (so its id can be an output) and goes if the step fails.
+/// </summary>
+internal sealed class StepGuardedRuleSetRunner(IRuleSetRunner inner) : IRuleSetRunner
+{
+    public ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(string ruleSet, IReadOnlyDictionary<string, object?> inputs, RuleTaskContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.StepServices is StepServiceProvider step
+            ? StepGuard.RunAsync(step, context.ElementId, scope => inner.RunAsync(ruleSet, inputs, context with { StepServices = scope }, cancellationToken), cancellationToken)
+            : inner.RunAsync(ruleSet, inputs, context, cancellationToken);
+    }
+}
+
+/// <summary>The savepoint around one handler or rule set of a step.</summary>
+internal static class StepGuard
+{
+    public static async ValueTask<IReadOnlyDictionary<string, object?>> RunAsync(
+        StepServiceProvider step, string elementId, Func<HandlerServices, ValueTask<IReadOnlyDictionary<string, object?>>> work, CancellationToken cancellationToken)
+    {
         await using var scope = step.ForHandler();
         IReadOnlyDictionary<string, object?> outputs;
         try
         {
-            outputs = await inner.ExecuteAsync(new HandlerContext(context.InstanceId, context.ElementId, context.Inputs, scope), cancellationToken).ConfigureAwait(false);
+            outputs = await work(scope).ConfigureAwait(false);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -44,7 +66,7 @@ internal sealed class StepGuardedHandler(IWorkflowHandler inner) : IWorkflowHand
             {
                 // Another host changed or created the same rows: a race to replay, not the handler's failure.
                 await RollBackAsync(scope).ConfigureAwait(false);
-                throw new StepConflictException($"The writes of '{context.ElementId}' conflicted with another step.", conflict);
+                throw new StepConflictException($"The writes of '{elementId}' conflicted with another step.", conflict);
             }
 
             await scope.Transaction.ReleaseSavepointAsync(HandlerServices.Savepoint, cancellationToken).ConfigureAwait(false);

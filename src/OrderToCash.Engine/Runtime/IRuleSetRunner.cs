@@ -12,7 +12,8 @@ public interface IRuleSetRunner
 /// <summary>
 /// What every business-rule task returns, so that output mappings (<c>&lt;o2c:output name="route" expression="event"/&gt;</c>)
 /// and gateway conditions are type-checked when a definition is published: <c>passed</c> (every rule succeeded),
-/// <c>event</c> (the first success event), <c>events</c>, <c>failedRules</c> and <c>ruleSetVersion</c>.
+/// <c>event</c> (the first success event), <c>events</c>, <c>failedRules</c>, <c>ruleSetVersion</c> and <c>decisionId</c>
+/// (the decision log record written in the step's transaction; 0 when the task runs outside a durable step).
 /// </summary>
 public static class RuleTaskOutputs
 {
@@ -21,6 +22,7 @@ public static class RuleTaskOutputs
     public const string Events = "events";
     public const string FailedRules = "failedRules";
     public const string RuleSetVersion = "ruleSetVersion";
+    public const string DecisionId = "decisionId";
 
     public static IReadOnlyList<Expressions.ExpressionParameter> All { get; } =
     [
@@ -29,8 +31,12 @@ public static class RuleTaskOutputs
         new(Events, typeof(List<string>)),
         new(FailedRules, typeof(List<string>)),
         new(RuleSetVersion, typeof(int)),
+        new(DecisionId, typeof(long)),
     ];
 }
 
-/// <summary>Where a rule set runs: the instance and element, and the step's services (its database context) when durable.</summary>
-public sealed record RuleTaskContext(string InstanceId, string ElementId, IServiceProvider? StepServices);
+/// <summary>
+/// Where a rule set runs: the instance and element, the step's services (its database context) when durable, and the
+/// instance's business key (the order or dispute the decision is about) when it was started with one.
+/// </summary>
+public sealed record RuleTaskContext(string InstanceId, string ElementId, IServiceProvider? StepServices, string? BusinessKey = null);

@@ -32,6 +32,7 @@ public sealed class WorkflowExecutor
         IReadOnlyDictionary<string, object?>? variables = null,
         string? startEventId = null,
         string? instanceId = null,
+        string? businessKey = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -45,6 +46,7 @@ public sealed class WorkflowExecutor
             Id = instanceId ?? Guid.CreateVersion7(_services.Time.GetUtcNow()).ToString("N"),
             ProcessId = plan.ProcessId,
             Version = plan.Version,
+            BusinessKey = businessKey,
             StartedAt = _services.Time.GetUtcNow(),
         };
         if (variables is not null)
@@ -66,12 +68,12 @@ public sealed class WorkflowExecutor
     }
 
     /// <summary>Starts an instance at the message start event waiting for <paramref name="messageName"/>.</summary>
-    public ValueTask<InstanceState> StartByMessageAsync(ExecutionPlan plan, string messageName, IReadOnlyDictionary<string, object?>? variables = null, CancellationToken cancellationToken = default)
+    public ValueTask<InstanceState> StartByMessageAsync(ExecutionPlan plan, string messageName, IReadOnlyDictionary<string, object?>? variables = null, string? businessKey = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var start = plan.StartEvents.FirstOrDefault(s => s.Model.Event.Kind == EventKind.Message && s.Model.Event.MessageName == messageName)
             ?? throw new WorkflowRuntimeException($"The process '{plan.ProcessId}' has no message start event for '{messageName}'.");
-        return StartAsync(plan, variables, start.Id, cancellationToken: cancellationToken);
+        return StartAsync(plan, variables, start.Id, cancellationToken: cancellationToken, businessKey: businessKey);
     }
 
     /// <summary>Resumes the bookmark <paramref name="bookmarkId"/>; <paramref name="payload"/> becomes variables (through the element's output mappings, if any).</summary>

@@ -16,6 +16,7 @@ internal static class TestUsers
         ("carl", Roles.Customer, "C-0001"),
         ("ada", Roles.Administrator, null),
         ("sandra", Roles.SalesAdministration, null),
+        ("fanny", Roles.Finance, null),
     ];
 
     private static readonly Lazy<(string Key, string? Value)[]> Cached = new(Build);

@@ -15,14 +15,27 @@ public sealed class CreditReleaseNotPublishedTests : IAsyncLifetime, IDisposable
     public void Dispose() => orders.Dispose();
 
     [Fact]
+    public async Task Without_the_order_to_cash_workflow_an_order_is_refused_and_nothing_is_written()
+    {
+        using var sales = orders.Client("salesperson");
+
+        var refused = await sales.PostAsJsonAsync(new Uri("/api/orders", UriKind.Relative), OrdersHost.OneLine("C-0001", 1m, 100m));
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("'order-to-cash' workflow").And.Contain("not published");
+        JsonDocument.Parse(await sales.GetStringAsync(new Uri("/api/orders", UriKind.Relative))).RootElement.GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
     public async Task Without_the_release_workflow_a_blocked_order_is_refused_and_nothing_is_written_but_accepted_orders_pass()
     {
+        await orders.PublishOrderToCashWithoutCreditReleaseAsync();
         using var sales = orders.Client("salesperson");
 
         var refused = await sales.PostAsJsonAsync(new Uri("/api/orders", UriKind.Relative), OrdersHost.OneLine("C-0001", 1m, 90_000m));
 
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await refused.Content.ReadAsStringAsync()).Should().Contain("'order-to-cash' workflow").And.Contain("not published");
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("credit-release").And.Contain("Nothing was saved");
         JsonDocument.Parse(await sales.GetStringAsync(new Uri("/api/orders", UriKind.Relative))).RootElement.GetArrayLength().Should().Be(0);
         var accepted = await orders.PlaceAsync("salesperson", OrdersHost.OneLine("C-0001", 1m, 100m));
         accepted.GetProperty("number").GetString().Should().EndWith("-000001", "the refused order gave its number back");

@@ -101,6 +101,13 @@ internal sealed class OrdersHost : IDisposable
         await PublishDefinitionAsync(Path.Combine(RepositoryPaths.Root, "workflows", "order-to-cash.bpmn"));
     }
 
+    /// <summary>order-to-cash and dunning, without the credit-release process it calls for a blocked order.</summary>
+    public async Task PublishOrderToCashWithoutCreditReleaseAsync()
+    {
+        await PublishDefinitionAsync(Path.Combine(RepositoryPaths.Root, "workflows", "dunning.bpmn"));
+        await PublishDefinitionAsync(Path.Combine(RepositoryPaths.Root, "workflows", "order-to-cash.bpmn"));
+    }
+
     /// <summary>Everything the whole cycle needs: the credit, payment-terms and escalation rules, and the workflows.</summary>
     public async Task PublishCycleAsync()
     {

@@ -202,27 +202,31 @@ public sealed class DisputeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_dispute_left_without_its_workflow_by_a_crash_gets_one_at_the_next_start()
+    public async Task A_failure_after_the_dispute_is_inserted_leaves_neither_the_dispute_nor_its_workflow_and_a_new_attempt_is_routed_once()
     {
         var number = await host.IssueInvoiceAsync("C-0001", 1_400m, new DateOnly(2026, 3, 15));
-        // The dispute committed, then the host died before starting its workflow.
         await using (var db = host.NewContext())
         {
-            var invoice = await db.Set<Invoice>().SingleAsync(i => i.Number == number);
-            var request = new NewDispute(400m, "WRONG_ITEM", "Blue instead of red", null, null);
-            await DisputeIntake.AddAsync(db, invoice, request, DisputeSource.Internal, null, "cora", host.Clock.GetUtcNow(), CancellationToken.None);
-            await db.SaveChangesAsync();
+            // The dispute workflow's instance row is written after the dispute, its routing and the invoice's disputed amount.
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER fail_disputes BEFORE INSERT ON wf_instances WHEN NEW.ProcessId = 'dispute' BEGIN SELECT RAISE(ABORT, 'disk failure'); END;");
         }
 
-        await host.RestartAsync();
-        await host.DispatchAsync();
+        var failed = await host.PostAsync("cora", $"/api/invoices/{number}/disputes", new { amount = 400m, reasonCode = "WRONG_ITEM" });
 
-        var dispute = (await host.GetAsync("cora", "/api/disputes")).EnumerateArray().Single();
-        dispute.GetProperty("department").GetString().Should().Be("Logistics");
+        failed.Status.Should().NotBe(HttpStatusCode.Created);
+        await using (var db = host.NewContext())
+        {
+            (await db.Set<Dispute>().CountAsync()).Should().Be(0, "the dispute went with its workflow");
+            (await db.Set<Engine.Durable.Storage.InstanceRecord>().CountAsync(i => i.ProcessId == "dispute")).Should().Be(0);
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER fail_disputes;");
+        }
+
+        (await host.InvoiceAsync(number)).DisputedAmount.Should().Be(0m);
+        var dispute = await RaiseAsync("cora", number, new { amount = 400m, reasonCode = "WRONG_ITEM" });
+        dispute.GetProperty("department").GetString().Should().Be("Logistics", "routed in the transaction that raised it");
         (await host.TasksAsync("sabine", dispute.GetProperty("number").GetString()!)).Should().ContainSingle();
-        await host.RestartAsync();
         await using var check = host.NewContext();
-        (await check.Set<Engine.Durable.Storage.InstanceRecord>().CountAsync(i => i.ProcessId == "dispute")).Should().Be(1, "a second start repairs nothing more");
+        (await check.Set<Engine.Durable.Storage.InstanceRecord>().CountAsync(i => i.ProcessId == "dispute")).Should().Be(1);
     }
 
     private async Task<decimal> ExposureAsync(string customerId) =>

@@ -48,6 +48,8 @@ public static class LostRace
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
         SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true,
         InvalidOperationException { InnerException: { } inner } => IsLostRace(inner),
+        // A workflow step run in the caller's unit of work (ADR 0063) whose writes lost the race.
+        Engine.Runtime.StepConflictException { InnerException: { } inner } => IsLostRace(inner),
         _ => false,
     };
 

@@ -12,9 +12,10 @@ namespace OrderToCash.Core.Infrastructure.Rules;
 /// <c>Inputs</c>. Each input of the rule set (e.g. <c>dispute</c>, <c>order</c>) is the task input of that name, or else
 /// is built from the task's inputs (its <c>o2c:input</c> mappings) by field name (<c>reasonCode</c>,
 /// <c>disputedAmount</c>...), typed as the rule set declares. The outputs become variables: <c>passed</c> (every rule succeeded), <c>event</c> (the first
-/// success event, e.g. the department a dispute goes to), <c>events</c>, <c>failedRules</c> and <c>ruleSetVersion</c>.
-/// In a durable step the decision is recorded against the instance (subject <c>instance</c>) in the step's own
-/// transaction, so it is explained like any other decision and a replayed step does not record it twice.
+/// success event, e.g. the department a dispute goes to), <c>events</c>, <c>failedRules</c>, <c>ruleSetVersion</c> and
+/// <c>decisionId</c>. In a durable step the decision is recorded in the step's own transaction (against the order,
+/// dispute or invoice of the business key for a built-in rule set, else against the instance), so it is explained
+/// like any other decision and a replayed step does not record it twice.
 /// </summary>
 internal sealed class BusinessRuleTaskRunner(RuleEvaluator evaluator, TimeProvider clock) : IRuleSetRunner
 {
@@ -28,10 +29,15 @@ internal sealed class BusinessRuleTaskRunner(RuleEvaluator evaluator, TimeProvid
         ArgumentNullException.ThrowIfNull(context);
         var at = clock.GetUtcNow();
         var decision = await evaluator.EvaluateAsync(ruleSet, bindings => bindings.Select(binding => Bind(ruleSet, binding, inputs)).ToList(), at, cancellationToken).ConfigureAwait(false);
+        long decisionId = 0;
         if (context.StepServices?.GetService(typeof(Microsoft.EntityFrameworkCore.DbContext)) is Microsoft.EntityFrameworkCore.DbContext step)
         {
-            // Saved by the step's own commit, with the instance's new state.
-            step.Add(decision.RecordFor(new DecisionSubject(SubjectType, context.InstanceId)));
+            // Written in the step's transaction (it commits or rolls back with the instance's new state), now, so that
+            // the next step can name it (an order keeps the decision that blocked it).
+            var record = decision.RecordFor(Subject(ruleSet, context));
+            step.Add(record);
+            await step.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            decisionId = record.Id;
         }
 
         var succeeded = decision.Outcome.Rules.Where(r => r.IsSuccess).ToList();
@@ -43,8 +49,19 @@ internal sealed class BusinessRuleTaskRunner(RuleEvaluator evaluator, TimeProvid
             [RuleTaskOutputs.Events] = events,
             [RuleTaskOutputs.FailedRules] = decision.Outcome.Rules.Where(r => !r.IsSuccess).Select(r => r.RuleName).ToList(),
             [RuleTaskOutputs.RuleSetVersion] = decision.Version.Version,
+            [RuleTaskOutputs.DecisionId] = decisionId,
         };
     }
+
+    /// <summary>
+    /// A built-in rule set decides about the document its feature names (the credit check about an order): in an
+    /// instance started with that document's number as business key, the decision is recorded under it, so "why was
+    /// this order blocked" finds it; any other decision is recorded against the instance.
+    /// </summary>
+    private static DecisionSubject Subject(string ruleSet, RuleTaskContext context) =>
+        context.BusinessKey is { } key && OrderToCashRuleSets.DecisionSubjectTypes.TryGetValue(ruleSet, out var type)
+            ? new DecisionSubject(type, key)
+            : new DecisionSubject(SubjectType, context.InstanceId);
 
     private static object? Bind(string ruleSet, RuleInputBinding binding, IReadOnlyDictionary<string, object?> inputs)
     {

@@ -33,6 +33,16 @@ public static class OrderToCashRuleSets
             .SelectMany(f => RuleFileReader.Read(f.Name, f.Content).RuleSets)
             .ToList();
 
+    /// <summary>
+    /// What a built-in rule set decides about, when a business-rule task calls it in an instance whose business key is
+    /// that document's number (the credit check in order-to-cash is about the order).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DecisionSubjectTypes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [CreditCheckInput.RuleSet] = CreditCheck.SubjectType,
+        [DisputeRoutingInput.RuleSet] = DisputeRouter.SubjectType,
+    };
+
     private static RuleSetCatalog Records() => new RuleSetCatalog()
         .Register(CreditCheckInput.RuleSet, new RuleInputBinding("check", typeof(CreditCheckInput)))
         .Register(PaymentTermsInput.RuleSet, new RuleInputBinding("terms", typeof(PaymentTermsInput)))

@@ -11,9 +11,12 @@ public static class Roles
     public const string Quality = "Quality";
     public const string Customer = "Customer";
 
+    /// <summary>The finance department (direction financière): answers the approvals process owners give it in workflows.</summary>
+    public const string Finance = "Finance";
+
     /// <summary>Manages users and configuration; has no business role by itself.</summary>
     public const string Administrator = "Administrator";
 
     public static readonly IReadOnlyList<string> All =
-        [ProcessOwner, CreditManager, SalesAdministration, Salesperson, Collector, Quality, Customer, Administrator];
+        [ProcessOwner, CreditManager, SalesAdministration, Salesperson, Collector, Quality, Customer, Finance, Administrator];
 }

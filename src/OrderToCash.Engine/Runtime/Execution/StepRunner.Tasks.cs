@@ -21,7 +21,7 @@ internal sealed partial class StepRunner
         }
 
         return RunInStepAsync(token, node, "rule set", node.Model.RuleSet,
-            inputs => ruleSets.RunAsync(node.Model.RuleSet!, inputs, new RuleTaskContext(_state.Id, node.Id, _services.StepServices), _cancellationToken));
+            inputs => ruleSets.RunAsync(node.Model.RuleSet!, inputs, new RuleTaskContext(_state.Id, node.Id, _services.StepServices, _state.BusinessKey), _cancellationToken));
     }
 
     /// <summary>

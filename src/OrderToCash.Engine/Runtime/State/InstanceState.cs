@@ -15,6 +15,9 @@ public sealed class InstanceState
 
     public int Version { get; set; }
 
+    /// <summary>The business key it was started with (an order or dispute number), for the steps that record decisions about it; null in a state stored before it was kept.</summary>
+    public string? BusinessKey { get; set; }
+
     public InstanceStatus Status { get; set; }
 
     /// <summary>The process-level variables. Values are live objects, or JsonElement after deserialization.</summary>

@@ -30,6 +30,7 @@ internal static partial class DemoUsers
         ("collector", "Collector", Roles.Collector),
         ("quality", "Quality team", Roles.Quality),
         ("customer", "Customer portal user", Roles.Customer),
+        ("finance", "Finance department", Roles.Finance),
         ("admin", "Administrator", Roles.Administrator),
     ];
 

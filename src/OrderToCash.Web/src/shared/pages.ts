@@ -27,6 +27,7 @@ export const Roles = {
   Quality: 'Quality',
   Administrator: 'Administrator',
   Customer: 'Customer',
+  Finance: 'Finance',
 } as const;
 
 export const pages: readonly AppPage[] = [
@@ -58,7 +59,7 @@ export const pages: readonly AppPage[] = [
     path: '/tasks',
     key: 'tasks',
     role: 'backOffice',
-    anyOf: [Roles.CreditManager, Roles.Collector, Roles.Salesperson, Roles.SalesAdministration, Roles.Quality, Roles.ProcessOwner, Roles.Administrator],
+    anyOf: [Roles.CreditManager, Roles.Collector, Roles.Salesperson, Roles.SalesAdministration, Roles.Quality, Roles.ProcessOwner, Roles.Finance, Roles.Administrator],
   },
   { path: '/designer', key: 'designer', role: Roles.ProcessOwner },
   { path: '/rules', key: 'rules', role: Roles.CreditManager },
