@@ -110,6 +110,12 @@ internal sealed partial class ProcessValidation
                 {
                     Report(node.Id, definition.Location, BpmnCodes.InvalidTimer, $"The timer of {node.Describe()} has no timeDate, timeDuration or timeCycle value.");
                 }
+                else if (node.Kind == FlowNodeKind.StartEvent && Runtime.Plan.PlanTimer.Parse(kind, definition.TimerText) is null)
+                {
+                    // A timer start is scheduled when the version is published, before any instance has variables.
+                    Report(node.Id, definition.Location, BpmnCodes.InvalidTimer,
+                        $"The timer start event '{node.Id}' must be a literal ISO 8601 {kind.ToString().ToLowerInvariant()} (e.g. 2027-01-01T06:00:00Z, PT1H, R/P1M), not '{definition.TimerText}': it is scheduled at publication, when there are no variables to read.");
+                }
                 else
                 {
                     CheckTimerText(node, new ExpressionKey(node.Id, ExpressionPurpose.Timer), definition.TimerText, kind, parameters, "timer");
