@@ -64,6 +64,7 @@ internal static class OrderToCashComposition
         Core.Reasons.ReasonServiceCollectionExtensions.AddOrderToCashReasons(builder.Services, builder.Configuration, builder.Environment.ContentRootPath,
             fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         Core.Disputes.DisputeServiceCollectionExtensions.AddOrderToCashDisputes(builder.Services);
+        Core.Steps.StepsServiceCollectionExtensions.AddOrderToCashSteps(builder.Services, builder.Configuration);
         builder.Services.AddProcessCatalog();
         Features.Telemetry.TelemetrySetup.AddOrderToCashTelemetry(builder);
         builder.Services.AddSingleton<PublicMessages>();

@@ -37,6 +37,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOrderToCashInvoicing(configuration);
         services.AddOrderToCashPayments();
         services.AddOrderToCashDocuments();
+        Engine.Handlers.HandlerServiceCollectionExtensions.AddWorkflowHandler<Credit.CreditReviewDueHandler>(services);
         var database = PersistenceServiceCollectionExtensions.ReadOptions(configuration);
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddOrderToCashScheduler(database, scheduler);
