@@ -14,12 +14,20 @@ public static class StepTemplate
     private static readonly FluidParser Parser = new();
 
     private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
-        .WithCultureInfo(CultureInfo.GetCultureInfo("fr-FR"))
+        .WithCultureInfo(French())
         .WithMaxSteps(100_000)
         .WithMaxRecursion(20)
         .WithMaxOutputSize(200_000)
         .WithStrictFilters(true)
         .Build();
+
+    /// <summary>Numbers with a decimal comma (the host runs with invariant globalization; see <see cref="FrenchFormat"/>).</summary>
+    private static CultureInfo French()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat = (NumberFormatInfo)FrenchFormat.Numbers.Clone();
+        return culture;
+    }
 
     /// <summary>What is wrong with <paramref name="source"/> as a template, or null.</summary>
     public static string? Problem(string source)

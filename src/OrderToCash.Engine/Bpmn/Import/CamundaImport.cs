@@ -205,9 +205,10 @@ public static class CamundaImport
 
             if (assignee is not null && task.Attribute(AssigneeAttribute) is null)
             {
-                if (Expression(assignee) is { } expression)
+                if (Translate(assignee) is { } expression)
                 {
-                    task.SetAttributeValue(AssigneeAttribute, expression);
+                    task.SetAttributeValue(AssigneeAttribute, expression.Expression);
+                    Declare(task, expression, "string");
                 }
                 else
                 {
@@ -263,13 +264,17 @@ public static class CamundaImport
 
         private void Map(XElement element, List<XElement> ours, bool output, string? name, string? source, string what)
         {
-            if (name is null || source is null || Expression(source) is not { } expression)
+            if (name is null || source is null || Translate(source) is not { } expression)
             {
                 Report(element, $"has the {what} '{name}' = '{source}', outside the supported subset (a variable, a comparison, a literal); map it by hand.", true);
                 return;
             }
 
-            ours.Add(new XElement(output ? OutputElement : InputElement, new XAttribute("name", name), new XAttribute("expression", expression)));
+            ours.Add(new XElement(output ? OutputElement : InputElement, new XAttribute("name", name), new XAttribute("expression", expression.Expression)));
+            if (!output)
+            {
+                Declare(element, expression, "string");
+            }
         }
 
         private void Listeners(XElement element, XElement extensions)
@@ -278,6 +283,33 @@ public static class CamundaImport
             {
                 Report(element, $"has a {Prefixed(listener.Name)}, code that runs around the element; model what it does as a service task.", true);
                 listener.Remove();
+            }
+        }
+
+        /// <summary>
+        /// The variables a translated expression reads become declarations of the process (unless it declares them):
+        /// a Camunda model declares none. A variable read alone gets <paramref name="aloneType"/>.
+        /// </summary>
+        private static void Declare(XElement element, ForeignCondition.Translation translation, string aloneType)
+        {
+            if (element.AncestorsAndSelf(Ns + "process").FirstOrDefault() is not { } process)
+            {
+                return;
+            }
+
+            var extensions = process.Element(ExtensionElements);
+            if (extensions is null)
+            {
+                extensions = new XElement(ExtensionElements);
+                process.AddFirst(extensions);
+            }
+
+            foreach (var (name, type) in translation.VariableTypes)
+            {
+                if (!extensions.Elements(VariableElement).Any(v => (string?)v.Attribute("name") == name))
+                {
+                    extensions.Add(new XElement(VariableElement, new XAttribute("name", name), new XAttribute("type", translation.Expression.Trim() == name ? aloneType : type)));
+                }
             }
         }
 
@@ -294,14 +326,16 @@ public static class CamundaImport
     /// A JUEL (<c>${salesperson}</c>) or FEEL (<c>=salesperson</c>) expression in our language, a plain name as a
     /// text literal; null when outside the common subset.
     /// </summary>
-    private static string? Expression(string text)
+    private static ForeignCondition.Translation? Translate(string text)
     {
         if (ForeignCondition.DialectOf(text) == ForeignCondition.Dialect.None)
         {
-            return text.Contains('"', StringComparison.Ordinal) || text.Contains('\\', StringComparison.Ordinal) ? null : $"\"{text}\"";
+            return text.Contains('"', StringComparison.Ordinal) || text.Contains('\\', StringComparison.Ordinal)
+                ? null
+                : new ForeignCondition.Translation($"\"{text}\"", new Dictionary<string, string>());
         }
 
-        return ForeignCondition.TryTranslate(text, out var translation, out _) ? translation.Expression : null;
+        return ForeignCondition.TryTranslate(text, out var translation, out _) ? translation : null;
     }
 
     private static List<string> Groups(string? text) =>
