@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using OrderToCash.IntegrationTests.Infrastructure;
+using OrderToCash.TestSupport;
 
 namespace OrderToCash.IntegrationTests.Cli;
 
@@ -157,6 +158,22 @@ public sealed class ImportCamundaCliTests : IDisposable
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("unknown section \"handler\"");
+    }
+
+    [ConformanceFact("miwg-reference")]
+    public async Task The_camunda_invoice_model_of_the_omg_reference_set_is_refused_naming_its_unmapped_delegate_and_nothing_is_written()
+    {
+        // C.1.0 is Camunda 7's invoice example, read in place from ../shared/conformance.
+        var model = Path.Combine(SharedConformance.Folder("miwg-reference"), "C.1.0.bpmn");
+        var output = directory.File("invoice.o2c.bpmn");
+
+        var run = await CliRunner.RunAsync("import", "camunda", model, "--output", output);
+
+        run.ExitCode.Should().Be(1);
+        run.Output.Should().Contain("(Camunda 7) was not converted")
+            .And.Contain("error [archiveInvoice]: The serviceTask 'archiveInvoice'")
+            .And.Contain("calls '#{archiveService}' (camunda:delegateExpression)");
+        File.Exists(output).Should().BeFalse();
     }
 
     private static XElement Element(XDocument document, string id) => document.Descendants().Single(e => e.Name.Namespace == Bpmn && (string?)e.Attribute("id") == id);

@@ -36,6 +36,7 @@ public static class CamundaImport
             return new CamundaImportResult(null, "unknown", [new ImportFinding(null, ex.LineNumber, $"The file is not well-formed XML: {ex.Message}", true)]);
         }
 
+        FromActiviti(document);
         var findings = new List<ImportFinding>();
         var dialect = document.Descendants().Any(e => e.Name.Namespace == Zeebe || e.Attributes().Any(a => a.Name.Namespace == Zeebe)) ? "Camunda 8"
             : document.Descendants().Any(e => e.Name.Namespace == Camunda7 || e.Attributes().Any(a => a.Name.Namespace == Camunda7)) ? "Camunda 7"
@@ -55,6 +56,25 @@ public static class CamundaImport
         findings.AddRange(validation.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d => new ImportFinding(d.Element, null, $"{d.Code}: {d.Message}", true)));
         return new CamundaImportResult(findings.Exists(f => f.Essential) ? null : written, dialect, findings);
+    }
+
+    /// <summary>Camunda 7 also reads its models in the older Activiti namespace: read as Camunda 7.</summary>
+    private static void FromActiviti(XDocument document)
+    {
+        XNamespace activiti = "http://activiti.org/bpmn";
+        foreach (var element in document.Descendants())
+        {
+            if (element.Name.Namespace == activiti)
+            {
+                element.Name = Camunda7 + element.Name.LocalName;
+            }
+
+            foreach (var attribute in element.Attributes().Where(a => a.Name.Namespace == activiti).ToList())
+            {
+                attribute.Remove();
+                element.SetAttributeValue(Camunda7 + attribute.Name.LocalName, attribute.Value);
+            }
+        }
     }
 
     private sealed class Importer(CamundaMapping mapping, WorkflowCatalog catalog, IReadOnlyCollection<string> roles, List<ImportFinding> findings)
@@ -316,7 +336,7 @@ public static class CamundaImport
         private void Report(XElement element, string message, bool essential)
         {
             var id = (string?)element.Attribute("id");
-            var name = (string?)element.Attribute("name");
+            var name = ((string?)element.Attribute("name"))?.ReplaceLineEndings(" ");
             var line = ((IXmlLineInfo)element).HasLineInfo() ? ((IXmlLineInfo)element).LineNumber : (int?)null;
             findings.Add(new ImportFinding(id, line, $"The {element.Name.LocalName} '{id}'{(name is null ? string.Empty : $" ({name})")} {message}", essential));
         }
