@@ -25,10 +25,10 @@ internal static class OrderToCashComposition
     public static WebApplicationBuilder AddOrderToCash(this WebApplicationBuilder builder)
     {
         var seedDemoData = builder.Configuration.GetValue<bool?>("Demo:Seed") ?? builder.Environment.IsDevelopment();
-        builder.Services.AddOrderToCashRuntime(builder.Configuration, seedDemoData);
-        Core.RootCauses.RootCauseServiceCollectionExtensions.AddOrderToCashRootCauses(builder.Services, builder.Configuration);
-        Core.Kpis.KpiServiceCollectionExtensions.AddOrderToCashKpis(builder.Services);
-        Core.ControlTower.ControlTowerServiceCollectionExtensions.AddOrderToCashControlTower(builder.Services);
+        // As with the rules: in development the repository's reason file is the source; elsewhere it seeds the codes the
+        // database lacks and the quality team's edits through the API last.
+        builder.Services.AddOrderToCashRuntime(builder.Configuration, builder.Environment.ContentRootPath, seedDemoData,
+            reasonsFileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
         // In development the rules/ folder is the source: published at start and on every edit. In production rules
         // are published explicitly (o2c rules publish), each version with an author and a comment.
         if (builder.Configuration.GetValue<bool?>("Rules:Watch") ?? builder.Environment.IsDevelopment())
@@ -58,12 +58,7 @@ internal static class OrderToCashComposition
         builder.AddOrderToCashTransport();
         builder.AddOrderToCashAuth();
         builder.AddOrderToCashOptionsValidation();
-        // As with the rules: in development the repository's file is the source; elsewhere it seeds the codes the database
-        // lacks and the quality team's edits through the API last.
-        Core.Dunning.DunningServiceCollectionExtensions.AddOrderToCashDunning(builder.Services, builder.Configuration);
-        Core.Reasons.ReasonServiceCollectionExtensions.AddOrderToCashReasons(builder.Services, builder.Configuration, builder.Environment.ContentRootPath,
-            fileWins: builder.Configuration.GetValue<bool?>("Reasons:FileWins") ?? builder.Environment.IsDevelopment());
-        Core.Disputes.DisputeServiceCollectionExtensions.AddOrderToCashDisputes(builder.Services);
+        // The generic steps: the e-mail step reaches the configured users (the host's user store), so only a host has them.
         Core.Steps.StepsServiceCollectionExtensions.AddOrderToCashSteps(builder.Services, builder.Configuration);
         builder.Services.AddProcessCatalog();
         Features.Telemetry.TelemetrySetup.AddOrderToCashTelemetry(builder);

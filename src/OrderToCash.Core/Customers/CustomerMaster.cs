@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Credit;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Core.Invoicing;
@@ -191,7 +190,6 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
         };
         Apply(customer, draft);
         db.Add(customer);
-        db.Add(new CreditExposure { CustomerId = customer.Id, Currency = customer.Currency });
         db.Add(Change(customer.Id, by, kind, Diff(new Dictionary<string, string?>(StringComparer.Ordinal), Snapshot(customer))));
         return customer;
     }

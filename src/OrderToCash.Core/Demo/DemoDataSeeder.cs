@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Demo;
 using OrderToCash.Core.Infrastructure.Persistence;
@@ -40,7 +39,6 @@ internal sealed partial class DemoDataSeeder(
             await using var db = createContext();
             var customers = DemoCustomers.Create(today);
             db.AddRange(customers);
-            db.AddRange(customers.Select(c => new CreditExposure { CustomerId = c.Id, Currency = c.Currency }));
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             LogSeeded(logger, customers.Count);
         }

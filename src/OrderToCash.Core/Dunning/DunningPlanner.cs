@@ -1,3 +1,4 @@
+using OrderToCash.Core.Escalation;
 using OrderToCash.Core.Invoicing;
 
 namespace OrderToCash.Core.Dunning;

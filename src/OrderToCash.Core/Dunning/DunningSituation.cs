@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Escalation;
 using OrderToCash.Core.Invoicing;
 
 namespace OrderToCash.Core.Dunning;

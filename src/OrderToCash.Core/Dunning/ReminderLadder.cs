@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OrderToCash.Core.Escalation;
 using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Compilation;

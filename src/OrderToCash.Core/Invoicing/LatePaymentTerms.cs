@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Escalation;
 using OrderToCash.Core.ReferenceTables;
 using OrderToCash.Engine.Rules;
 

@@ -12,7 +12,7 @@ public sealed class CoreFolderTests
     /// </summary>
     private static readonly string[][] KnownCycles =
     [
-        ["Credit", "Customers", "Documents", "Dunning", "Infrastructure.Persistence", "Invoicing", "Numbering", "Orders", "Payments", "Reasons"],
+        ["Credit", "Documents", "Dunning", "Invoicing", "Orders", "Payments"],
     ];
 
     private const string StorageNamespace = "OrderToCash.Engine.Durable.Storage";

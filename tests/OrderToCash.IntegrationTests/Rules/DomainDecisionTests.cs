@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Disputes;
 using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Escalation;
 using OrderToCash.Core.Infrastructure.Content;
 using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;

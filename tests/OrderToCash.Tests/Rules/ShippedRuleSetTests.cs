@@ -4,6 +4,7 @@ using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Disputes;
 using OrderToCash.Core.Dunning;
+using OrderToCash.Core.Escalation;
 using OrderToCash.Core.Infrastructure.Content;
 using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Core.RootCauses;

@@ -1,4 +1,6 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using OrderToCash.Core.Infrastructure.Persistence.Providers;
 
 namespace OrderToCash.Core.Infrastructure.Persistence;
@@ -33,9 +35,15 @@ public static class DatabaseConfigurator
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
         }
 
-        // Settling an invoice with cash queues its e-invoicing status Encaissée in the same transaction.
-        builder.AddInterceptors(Invoicing.SettlementStatusInterceptor.Instance);
+        builder.AddInterceptors(SaveHooks);
     }
+
+    /// <summary>The features' <see cref="SaveHook"/>s of this assembly, found once (ADR 0130).</summary>
+    private static readonly IInterceptor[] SaveHooks = [.. typeof(DatabaseConfigurator).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(SaveHook)))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (IInterceptor)(t.GetField("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+            ?? throw new InvalidOperationException($"The save hook {t.FullName} has no public static Instance.")))];
 
     /// <summary>Creates the options for one context instance, outside dependency injection (CLI, tests, design time).</summary>
     public static OrderToCashDbContext CreateContext(DatabaseProvider provider, string connectionString)

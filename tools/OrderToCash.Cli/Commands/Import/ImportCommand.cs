@@ -3,16 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using OrderToCash.Core.Disputes;
-using OrderToCash.Core.Documents;
-using OrderToCash.Core.Dunning;
-using OrderToCash.Core.Infrastructure.Persistence;
-using OrderToCash.Core.Infrastructure.Rules;
-using OrderToCash.Core.Infrastructure.Workflows;
-using OrderToCash.Core.Invoicing;
-using OrderToCash.Core.Orders;
+using OrderToCash.Core.Infrastructure.Composition;
 using OrderToCash.Core.Payments;
-using OrderToCash.Core.Reasons;
 
 namespace OrderToCash.Cli.Commands.Import;
 
@@ -100,16 +92,7 @@ internal static class ImportCommand
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddOrderToCashDatabase(configuration);
-        services.AddOrderToCashRules();
-        services.AddOrderToCashWorkflows(configuration);
-        services.AddOrderToCashOrders();
-        services.AddOrderToCashInvoicing(configuration);
-        services.AddOrderToCashPayments();
-        services.AddOrderToCashDocuments();
-        services.AddOrderToCashDunning(configuration);
-        services.AddOrderToCashReasons(configuration, Directory.GetCurrentDirectory());
-        services.AddOrderToCashDisputes();
+        services.AddOrderToCashCore(configuration, Directory.GetCurrentDirectory());
         return services.BuildServiceProvider();
     }
 }

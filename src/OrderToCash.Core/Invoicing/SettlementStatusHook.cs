@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using OrderToCash.Core.Infrastructure.Persistence;
 
 namespace OrderToCash.Core.Invoicing;
 
@@ -10,29 +10,12 @@ namespace OrderToCash.Core.Invoicing;
 /// so a replayed or concurrent settlement never queues a second message. An invoice closed by credit note or write-off
 /// alone was not cashed and queues nothing.
 /// </summary>
-internal sealed class SettlementStatusInterceptor : SaveChangesInterceptor
+internal sealed class SettlementStatusHook : SaveHook
 {
-    public static readonly SettlementStatusInterceptor Instance = new();
+    public static readonly SettlementStatusHook Instance = new();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext db)
     {
-        Queue(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Queue(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Queue(DbContext? db)
-    {
-        if (db is null)
-        {
-            return;
-        }
-
         var settled = db.ChangeTracker.Entries<Invoice>()
             .Where(e => e.State == EntityState.Modified
                 && e.Property(i => i.SettledOn).OriginalValue is null

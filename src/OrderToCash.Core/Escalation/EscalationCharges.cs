@@ -1,7 +1,7 @@
 using System.Globalization;
 using OrderToCash.Engine.Rules;
 
-namespace OrderToCash.Core.Dunning;
+namespace OrderToCash.Core.Escalation;
 
 /// <summary>
 /// What an <c>escalation</c> decision says a late invoice costs: the points its penalty rule (the rule carrying

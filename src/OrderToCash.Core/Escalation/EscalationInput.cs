@@ -1,4 +1,4 @@
-namespace OrderToCash.Core.Dunning;
+namespace OrderToCash.Core.Escalation;
 
 /// <summary>
 /// One open invoice as the escalation rules see it (input name <c>item</c>): where it stands on the reminder ladder.
