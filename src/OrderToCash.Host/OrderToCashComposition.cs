@@ -58,6 +58,8 @@ internal static class OrderToCashComposition
         builder.AddOrderToCashTransport();
         builder.AddOrderToCashAuth();
         builder.AddOrderToCashOptionsValidation();
+        // The generic steps: the e-mail step reaches the configured users (the host's user store), so only a host has them.
+        Core.Steps.StepsServiceCollectionExtensions.AddOrderToCashSteps(builder.Services, builder.Configuration);
         builder.Services.AddProcessCatalog();
         Features.Telemetry.TelemetrySetup.AddOrderToCashTelemetry(builder);
         builder.Services.AddSingleton<PublicMessages>();

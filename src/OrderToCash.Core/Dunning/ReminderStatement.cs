@@ -15,6 +15,9 @@ public sealed class ReminderStatement
     /// <summary>The <see cref="Step"/> of a dispute's CorrectedInvoice outcome: the credit note and the corrected invoice sent together.</summary>
     public const string InvoiceCorrectionStep = "invoiceCorrection";
 
+    /// <summary>The <see cref="Step"/> of an e-mail sent by a workflow's e-mail step (<c>email.send</c>), about a customer or none.</summary>
+    public const string WorkflowEmailStep = "workflowEmail";
+
     public Guid Id { get; init; } = Guid.NewGuid();
 
     public required string CustomerId { get; init; }

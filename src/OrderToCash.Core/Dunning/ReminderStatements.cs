@@ -134,6 +134,31 @@ public sealed class ReminderStatements(
             [note.Number, corrected.Number], corrected.OpenAmount, corrected.Currency, now);
     }
 
+    /// <summary>
+    /// A workflow's e-mail step (<c>email.send</c>): a message to <paramref name="recipients"/>, about
+    /// <paramref name="customerId"/> when given, added to the caller's unit of work (the step's transaction) and sent by
+    /// the delivery job like any statement: retried with back-off, one Message-ID, bounces recorded.
+    /// </summary>
+    public ReminderStatement Notify(OrderToCashDbContext db, string? customerId, string subject, string body, IReadOnlyCollection<string> recipients, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var statement = new ReminderStatement
+        {
+            CustomerId = customerId ?? string.Empty,
+            Step = ReminderStatement.WorkflowEmailStep,
+            Recipients = string.Join(",", recipients),
+            Subject = subject,
+            Body = body,
+            InvoiceNumbers = string.Empty,
+            Currency = "EUR",
+            CreatedAt = now,
+            MessageId = string.Empty,
+        };
+        db.Add(statement);
+        db.Entry(statement).Property(s => s.MessageId).CurrentValue = $"{statement.Id:N}@{Domain()}";
+        return statement;
+    }
+
     private ReminderStatement Enqueue(
         OrderToCashDbContext db, Customer customer, string step, string subject, IEnumerable<string> paragraphs, IEnumerable<string> documentNumbers,
         decimal amountAsked, string currency, DateTimeOffset now)

@@ -40,4 +40,5 @@ public static class BpmnCodes
     public const string InvalidVariable = "BPMN051";
     public const string InvalidRetry = "BPMN052";
     public const string NoCandidateRole = "BPMN053";
+    public const string InvalidLiteralInput = "BPMN054";
 }

@@ -62,7 +62,9 @@ public sealed class DefinitionStore(Func<DbContext> createContext, TimeProvider 
 
             var version = (latest?.Version ?? 0) + 1;
             // Compiling now proves the version can run before it exists for anybody.
-            _plans[(process.Id, version)] = ExecutionPlanCompiler.Compile(validation, process.Id, version, handlers);
+            var plan = _plans[(process.Id, version)] = ExecutionPlanCompiler.Compile(validation, process.Id, version, handlers);
+            // The latest version's timer start events are the ones that start instances, from now on (ADR 0067).
+            await StartTimers.ReplaceAsync(db, plan, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             db.Add(new DefinitionRecord
             {
                 ProcessId = process.Id,

@@ -24,7 +24,7 @@ public sealed partial class DurableWorkflowRuntime
     public async Task<UserTask> ClaimAsync(string taskId, string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         await using var db = createContext();
-        var task = await FindTaskAsync(db, taskId, roles, cancellationToken).ConfigureAwait(false);
+        var task = await FindTaskAsync(db, taskId, user, roles, cancellationToken).ConfigureAwait(false);
         if (task.Status == UserTaskStatus.Claimed && task.Assignee == user)
         {
             return UserTask.Of(task);
@@ -55,7 +55,7 @@ public sealed partial class DurableWorkflowRuntime
     public Task<InstanceSummary> CompleteAsync(string taskId, string user, IReadOnlyCollection<string> roles, IReadOnlyDictionary<string, object?>? outputs, CancellationToken cancellationToken) =>
         InTransactionAsync(async db =>
         {
-            var task = await FindTaskAsync(db, taskId, roles, cancellationToken).ConfigureAwait(false);
+            var task = await FindTaskAsync(db, taskId, user, roles, cancellationToken).ConfigureAwait(false);
             if (task.Status is not (UserTaskStatus.Open or UserTaskStatus.Claimed) || (task.Status == UserTaskStatus.Claimed && task.Assignee != user))
             {
                 throw new UserTaskException($"The task '{taskId}' is {Describe(task)}: only its assignee can complete it.");
@@ -79,11 +79,12 @@ public sealed partial class DurableWorkflowRuntime
             return Summary(step);
         }, cancellationToken);
 
-    private static async Task<UserTaskRecord> FindTaskAsync(DbContext db, string taskId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    private static async Task<UserTaskRecord> FindTaskAsync(DbContext db, string taskId, string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         var task = await db.Set<UserTaskRecord>().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
-        // A task for another role does not exist for this user; a task without role is nobody's (it is in no inbox).
-        return task is not null && task.CandidateRole is not null && roles.Contains(task.CandidateRole)
+        // A task for another role does not exist for this user, unless it was assigned to them (o2c:assignee); a task
+        // without role nor assignee is nobody's (it is in no inbox).
+        return task is not null && ((task.CandidateRole is not null && roles.Contains(task.CandidateRole)) || (task.Assignee is not null && task.Assignee == user))
             ? task
             : throw new KeyNotFoundException($"User task '{taskId}' was not found.");
     }

@@ -221,7 +221,10 @@ internal sealed class WorkflowStep
                     Name = bookmark.Name ?? (Plan.Nodes.TryGetValue(bookmark.ElementId, out var node) ? node.Model.Name : null),
                     CandidateRole = bookmark.CandidateRole,
                     BusinessKey = Record.BusinessKey,
-                    Status = UserTaskStatus.Open,
+                    // A task for a person (o2c:assignee) is theirs from the start: in their inbox, claimed by them.
+                    Status = bookmark.Assignee is null ? UserTaskStatus.Open : UserTaskStatus.Claimed,
+                    Assignee = bookmark.Assignee,
+                    ClaimedAt = bookmark.Assignee is null ? null : now,
                     CreatedAt = now,
                     DueAt = bookmark.DueAt,
                 },

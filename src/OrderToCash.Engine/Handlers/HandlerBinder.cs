@@ -25,7 +25,7 @@ internal sealed class HandlerBinder<TInput, TOutput>
         var constructor = typeof(TInput).GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         var variables = Expression.Parameter(typeof(IReadOnlyDictionary<string, object?>), "inputs");
         var parameters = constructor.GetParameters();
-        _inputs = [.. parameters.Select(p => new HandlerParameter(VariableName(p.Name!), p.ParameterType, IsRequired(p)))];
+        _inputs = [.. parameters.Select(p => new HandlerParameter(VariableName(p.Name!), p.ParameterType, IsRequired(p)) { Check = p.GetCustomAttribute<LiteralCheckAttribute>()?.Create() })];
         Expression create = Expression.New(constructor, parameters.Select(p => Read(variables, p.Name!, p.ParameterType, IsRequired(p))));
         if (parameters.Length == 0)
         {

@@ -172,7 +172,7 @@ public sealed class DesignerTests(UiFixture ui)
     }
 
     [BrowserFact]
-    public async Task A_user_task_role_due_date_and_output_set_in_the_panel_are_in_the_downloaded_bpmn()
+    public async Task A_user_task_role_person_due_date_and_output_set_in_the_panel_are_in_the_downloaded_bpmn()
     {
         var page = await ui.NewPageAsync();
         await OpenDesignerAsync(page);
@@ -182,6 +182,8 @@ public sealed class DesignerTests(UiFixture ui)
         await page.GetByLabel("Who does it").SelectOptionAsync("SalesAdministration");
         await page.GetByLabel("Due").FillAsync("PT4H");
         await page.GetByLabel("Due").PressAsync("Enter");
+        await page.GetByLabel("Or this person").FillAsync("salesperson");
+        await page.GetByLabel("Or this person").PressAsync("Enter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add output" }).ClickAsync();
         await page.GetByLabel("Name of output 1").FillAsync("approved");
         await page.GetByLabel("Name of output 1").PressAsync("Tab");
@@ -191,6 +193,7 @@ public sealed class DesignerTests(UiFixture ui)
         var task = (await DownloadBpmnAsync(page)).Descendants(Bpmn + "userTask").Single();
         ((string?)task.Attribute(O2c + "candidateRole")).Should().Be("SalesAdministration");
         ((string?)task.Attribute(O2c + "dueDate")).Should().Be("PT4H");
+        ((string?)task.Attribute(O2c + "assignee")).Should().Be("salesperson");
         var output = task.Element(Bpmn + "extensionElements")!.Element(O2c + "output")!;
         ((string?)output.Attribute("name")).Should().Be("approved");
         ((string?)output.Attribute("expression")).Should().Be("decision == \"release\"");

@@ -28,7 +28,7 @@ internal sealed class BpmnFileValidator : IFileValidator
         return Task.FromResult(BpmnValidator.Validate(document, catalog).Diagnostics);
     }
 
-    private static List<string> RuleSetNames(string bpmnPath)
+    internal static List<string> RuleSetNames(string bpmnPath)
     {
         var rules = FindRulesFolder(Path.GetDirectoryName(Path.GetFullPath(bpmnPath)));
         var names = new List<string>();

@@ -14,6 +14,9 @@ public sealed class BuiltInUser
     [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public IList<string> Roles { get; } = [];
 
+    /// <summary>Where the workflow's e-mail steps reach this user (<c>email.send</c> to the user or their role); optional.</summary>
+    public string? Email { get; set; }
+
     /// <summary>For a customer user: the only customer whose data this user may see.</summary>
     public string? CustomerId { get; set; }
 }

@@ -22,6 +22,12 @@ public sealed record FlowNode(string Id, string? Name, FlowNodeKind Kind, string
     /// <summary>User task: who may claim it (<c>o2c:candidateRole</c>).</summary>
     public string? CandidateRole { get; init; }
 
+    /// <summary>
+    /// User task: the person it is for (<c>o2c:assignee</c>), an expression yielding a user name (e.g. the customer's
+    /// salesperson); the task is in that person's inbox from its creation.
+    /// </summary>
+    public string? Assignee { get; init; }
+
     /// <summary>User task: when it is due (<c>o2c:dueDate</c>), an ISO 8601 duration/date or an expression.</summary>
     public string? DueDate { get; init; }
 

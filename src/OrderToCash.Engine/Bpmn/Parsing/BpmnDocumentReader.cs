@@ -158,6 +158,7 @@ internal sealed class BpmnDocumentReader(string sourceName)
             RuleSet = Text(element.Attribute(RuleSetAttribute)),
             CandidateRole = Text(element.Attribute(CandidateRoleAttribute)) ?? CamundaCandidateGroup(element, extensions),
             DueDate = Text(element.Attribute(DueDateAttribute)),
+            Assignee = Text(element.Attribute(AssigneeAttribute)),
             Retries = Text(element.Attribute(RetriesAttribute)),
             RetryBackoff = Text(element.Attribute(RetryBackoffAttribute)),
             Inputs = ReadMappings(extensions, InputElement),

@@ -27,6 +27,7 @@ public static class BpmnNames
     public static readonly XName RuleSetAttribute = Ext + "ruleSet";
     public static readonly XName CandidateRoleAttribute = Ext + "candidateRole";
     public static readonly XName DueDateAttribute = Ext + "dueDate";
+    public static readonly XName AssigneeAttribute = Ext + "assignee";
     public static readonly XName CorrelationKeyAttribute = Ext + "correlationKey";
     public static readonly XName MessageNameAttribute = Ext + "messageName";
     public static readonly XName CollectionAttribute = Ext + "collection";

@@ -11,6 +11,7 @@ public enum ExpressionPurpose
     CorrelationKey,
     Collection,
     OutputElement,
+    Assignee,
 }
 
 /// <summary>Identifies one expression of a definition: the element (or flow) it belongs to, its purpose and, for mappings, its name.</summary>

@@ -110,6 +110,12 @@ internal sealed partial class ProcessValidation
                 {
                     Report(node.Id, definition.Location, BpmnCodes.InvalidTimer, $"The timer of {node.Describe()} has no timeDate, timeDuration or timeCycle value.");
                 }
+                else if (node.Kind == FlowNodeKind.StartEvent && Runtime.Plan.PlanTimer.Parse(kind, definition.TimerText) is null)
+                {
+                    // A timer start is scheduled when the version is published, before any instance has variables.
+                    Report(node.Id, definition.Location, BpmnCodes.InvalidTimer,
+                        $"The timer start event '{node.Id}' must be a literal ISO 8601 {kind.ToString().ToLowerInvariant()} (e.g. 2027-01-01T06:00:00Z, PT1H, R/P1M), not '{definition.TimerText}': it is scheduled at publication, when there are no variables to read.");
+                }
                 else
                 {
                     CheckTimerText(node, new ExpressionKey(node.Id, ExpressionPurpose.Timer), definition.TimerText, kind, parameters, "timer");
@@ -125,7 +131,12 @@ internal sealed partial class ProcessValidation
     private void ValidateBinding(FlowNode node, IReadOnlyList<ExpressionParameter> parameters)
     {
         ValidateRetry(node);
-        if (node.Kind == FlowNodeKind.UserTask && node.CandidateRole is null)
+        if (node.Kind == FlowNodeKind.UserTask && node.Assignee is { } assignee)
+        {
+            Check(node.Id, node.Location, new ExpressionKey(node.Id, ExpressionPurpose.Assignee), assignee, parameters, null, "assignee");
+        }
+
+        if (node.Kind == FlowNodeKind.UserTask && node.CandidateRole is null && node.Assignee is null)
         {
             Report(node.Id, node.Location, BpmnCodes.NoCandidateRole,
                 $"The userTask '{node.Id}' names no candidate role (o2c:candidateRole): it will be in nobody's task list.", Diagnostics.DiagnosticSeverity.Warning);
@@ -175,12 +186,50 @@ internal sealed partial class ProcessValidation
     private void ValidateHandlerInputs(FlowNode node, Handlers.HandlerDescriptor handler, IReadOnlyList<ExpressionParameter> parameters)
     {
         var provided = node.Inputs.Count > 0 ? node.Inputs.Select(i => i.Name) : parameters.Select(p => p.Name);
+        foreach (var mapping in node.Inputs)
+        {
+            if (handler.Inputs.FirstOrDefault(i => string.Equals(i.Name, mapping.Name, StringComparison.OrdinalIgnoreCase)) is { Check: { } check }
+                && StringLiteral(mapping.Expression) is { } literal && check.Problem(literal) is { } problem)
+            {
+                Report(node.Id, mapping.Location, BpmnCodes.InvalidLiteralInput, $"The input '{mapping.Name}' of the serviceTask '{node.Id}' (handler '{handler.Name}') is refused: {problem}");
+            }
+        }
+
         foreach (var input in handler.Inputs.Where(i => i.Required && !provided.Contains(i.Name, StringComparer.OrdinalIgnoreCase)))
         {
             Report(node.Id, node.Location, BpmnCodes.MissingInput, node.Inputs.Count > 0
                 ? $"The serviceTask '{node.Id}' maps no value to the required input '{input.Name}' of the handler '{handler.Name}'; add <o2c:input name=\"{input.Name}\" expression=\"...\"/>."
                 : $"The handler '{handler.Name}' of the serviceTask '{node.Id}' requires the input '{input.Name}' ({input.Type.Name}), which is no declared variable; declare <o2c:variable name=\"{input.Name}\" .../> or map it with <o2c:input/>.");
         }
+    }
+
+    /// <summary>The text of an expression that is one string literal (<c>"..."</c>, with <c>\"</c> and <c>\\</c> escapes); null otherwise.</summary>
+    private static string? StringLiteral(string expression)
+    {
+        var text = expression.Trim();
+        if (text.Length < 2 || text[0] != '"' || text[^1] != '"')
+        {
+            return null;
+        }
+
+        var literal = new System.Text.StringBuilder(text.Length);
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                return null;
+            }
+
+            if (c == '\\' && i + 1 < text.Length - 1)
+            {
+                c = text[++i] switch { 'n' => '\n', 't' => '\t', var other => other };
+            }
+
+            literal.Append(c);
+        }
+
+        return literal.ToString();
     }
 
     private bool CheckMappingName(FlowNode node, DataMapping mapping, string what)

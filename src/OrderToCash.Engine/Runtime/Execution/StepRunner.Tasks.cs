@@ -74,13 +74,15 @@ internal sealed partial class StepRunner
     private void WaitForUser(TokenState token, PlanNode node)
     {
         DateTimeOffset? due;
+        string? assignee;
         try
         {
             due = node.DueDate?.Resolve(VariablesFor(token.ScopeId)).FirstDue(_now);
+            assignee = Assignee(token, node);
         }
         catch (ExpressionEvaluationException ex)
         {
-            RaiseIncident(token, node, $"The due date of '{node.Id}' could not be evaluated: {ex.Message}", ex);
+            RaiseIncident(token, node, $"The due date or assignee of '{node.Id}' could not be evaluated: {ex.Message}", ex);
             return;
         }
 
@@ -95,10 +97,25 @@ internal sealed partial class StepRunner
             ElementId = node.Id,
             TokenId = token.Id,
             CandidateRole = node.Model.CandidateRole,
+            Assignee = assignee,
             Name = node.Model.Name,
             DueAt = due,
             CreatedAt = _now,
         });
+    }
+
+    /// <summary>The person a user task is for, when its <c>o2c:assignee</c> names one; an empty name is an evaluation error.</summary>
+    private string? Assignee(TokenState token, PlanNode node)
+    {
+        if (node.Assignee is null)
+        {
+            return null;
+        }
+
+        var value = node.Assignee.Evaluate(VariablesFor(token.ScopeId));
+        return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 and <= 100 } user && !string.IsNullOrWhiteSpace(user)
+            ? user.Trim()
+            : throw new ExpressionEvaluationException($"The assignee expression '{node.Assignee.Text}' yielded '{value}', which is no user name (1 to 100 characters).");
     }
 
     /// <summary>The handler's inputs: the mapped ones, or every visible variable when the task maps none.</summary>

@@ -111,6 +111,7 @@ public static class ExecutionPlanCompiler
         node.Inputs = [.. model.Inputs.Select(m => new PlanMapping(m.Name, Expression(validation, new ExpressionKey(model.Id, ExpressionPurpose.Input, m.Name))!))];
         node.Outputs = [.. model.Outputs.Select(m => new PlanMapping(m.Name, Expression(validation, new ExpressionKey(model.Id, ExpressionPurpose.Output, m.Name))!))];
         node.CorrelationKey = Expression(validation, new ExpressionKey(model.Id, ExpressionPurpose.CorrelationKey));
+        node.Assignee = Expression(validation, new ExpressionKey(model.Id, ExpressionPurpose.Assignee));
         node.Collection = Expression(validation, new ExpressionKey(model.Id, ExpressionPurpose.Collection));
         node.OutputElement = Expression(validation, new ExpressionKey(model.Id, ExpressionPurpose.OutputElement));
         if (model.EventDefinitions.Count == 1 && model.Event is { Kind: EventKind.Timer, Timer: { } kind, TimerText: { } text })

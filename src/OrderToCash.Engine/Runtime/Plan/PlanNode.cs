@@ -50,6 +50,9 @@ public sealed class PlanNode
 
     public CompiledExpression<object?>? CorrelationKey { get; internal set; }
 
+    /// <summary>User task: the expression naming the person it is for.</summary>
+    public CompiledExpression<object?>? Assignee { get; internal set; }
+
     public CompiledExpression<object?>? Collection { get; internal set; }
 
     /// <summary>Multi-instance: each item's result, collected into <c>o2c:outputCollection</c>.</summary>

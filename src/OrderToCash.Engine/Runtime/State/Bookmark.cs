@@ -23,6 +23,9 @@ public sealed class Bookmark
 
     public string? CandidateRole { get; set; }
 
+    /// <summary>User task: the person it was assigned to when created (<c>o2c:assignee</c>); null when it is for a role.</summary>
+    public string? Assignee { get; set; }
+
     /// <summary>
     /// User task: the element's name, kept with the bookmark because the task may sit in a called process whose plan
     /// the instance's own plan does not contain.

@@ -13,7 +13,7 @@ namespace OrderToCash.Host.Features.Workflows;
 /// <summary>
 /// A task is offered by role, but a salesperson acts only for their own customers: a salesperson sees, claims and
 /// answers only the tasks whose business key is an order, an invoice or a dispute of one of their customers (any other
-/// task is not about their accounts). The back office sees every task of its roles.
+/// task is not about their accounts), and the tasks a process gave them by name (<c>o2c:assignee</c>). The back office sees every task of its roles.
 /// </summary>
 internal static class TaskScope
 {
@@ -48,6 +48,8 @@ internal static class TaskScope
         var name = user.Identity?.Name;
         var own = (await db.Set<Customer>().AsNoTracking().Where(c => customerIds.Contains(c.Id) && c.Salesperson == name).Select(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToHashSet(StringComparer.Ordinal);
-        return [.. tasks.Where(t => t.BusinessKey is { } key && customerOf.TryGetValue(key, out var customer) && own.Contains(customer))];
+        // A task the process gave to this person by name (o2c:assignee) is theirs whatever it is about.
+        return [.. tasks.Where(t => (t.CandidateRole is null && t.Assignee == name)
+            || (t.BusinessKey is { } key && customerOf.TryGetValue(key, out var customer) && own.Contains(customer)))];
     }
 }

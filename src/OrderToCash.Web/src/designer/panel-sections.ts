@@ -119,6 +119,14 @@ export function userTaskSection(ctx: PanelContext, element: DiagramElement, bo: 
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:candidateRole': next || undefined }),
     }),
     textField({
+      key: 'assignee',
+      label: 'Or this person',
+      value: text(bo, 'o2c:assignee'),
+      placeholder: 'salesperson',
+      hint: "An expression giving a user name (e.g. the customer's salesperson): the task is in that person's inbox from the start.",
+      onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:assignee': next || undefined }),
+    }),
+    textField({
       key: 'dueDate',
       label: 'Due',
       value: text(bo, 'o2c:dueDate'),

@@ -17,8 +17,9 @@ internal static class ImportCommand
 {
     public static Command Create()
     {
-        var command = new Command("import", "Import files into the database (bank statements).");
+        var command = new Command("import", "Import files: bank statements into the database, Camunda models into our BPMN.");
         command.Subcommands.Add(Camt053());
+        command.Subcommands.Add(CamundaImportCommand.Create());
         return command;
     }
 

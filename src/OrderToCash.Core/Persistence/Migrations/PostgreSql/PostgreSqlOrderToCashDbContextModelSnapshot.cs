@@ -2097,6 +2097,35 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_messages", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.StartTimerRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StartEventId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Fired")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Remaining")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProcessId", "StartEventId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("wf_start_timers", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.SubscriptionRecord", b =>
                 {
                     b.Property<string>("InstanceId")

@@ -2099,6 +2099,35 @@ namespace OrderToCash.Core.Persistence.Migrations.SqlServer
                     b.ToTable("wf_messages", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.StartTimerRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("StartEventId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Fired")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Remaining")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("ProcessId", "StartEventId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("wf_start_timers", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.SubscriptionRecord", b =>
                 {
                     b.Property<string>("InstanceId")

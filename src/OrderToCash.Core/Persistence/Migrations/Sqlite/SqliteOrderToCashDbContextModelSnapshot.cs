@@ -2070,6 +2070,35 @@ namespace OrderToCash.Core.Persistence.Migrations.Sqlite
                     b.ToTable("wf_messages", (string)null);
                 });
 
+            modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.StartTimerRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartEventId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Fired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Remaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessId", "StartEventId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("wf_start_timers", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Engine.Durable.Storage.SubscriptionRecord", b =>
                 {
                     b.Property<string>("InstanceId")
