@@ -21,7 +21,7 @@ public sealed class ValidateBpmnCliTests : IDisposable
         var (exit, output, _) = await RunAsync("validate", RepositoryPaths.Workflows);
 
         exit.Should().Be(CliApp.Ok, output);
-        output.Should().Contain("6 file(s) checked, 0 with errors", "workflows/ ships order-to-cash, credit-release, dunning, dispute, ecb-rate and unapplied-cash");
+        output.Should().Contain("7 file(s) checked, 0 with errors", "workflows/ ships order-to-cash, credit-release, credit-limit-review, dunning, dispute, ecb-rate and unapplied-cash");
     }
 
     [ConformanceFact("miwg-reference")]
