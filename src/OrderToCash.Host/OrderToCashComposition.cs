@@ -1,6 +1,7 @@
 using OrderToCash.Core.Infrastructure.Hosting;
 using OrderToCash.Host.Features.Auth;
 using OrderToCash.Host.Features.Catalog;
+using OrderToCash.Host.Features.Collections;
 using OrderToCash.Host.Features.Credit;
 using OrderToCash.Host.Features.Customers;
 using OrderToCash.Host.Features.Disputes;
@@ -12,6 +13,7 @@ using OrderToCash.Host.Features.Orders;
 using OrderToCash.Host.Features.Payments;
 using OrderToCash.Host.Features.Reasons;
 using OrderToCash.Host.Features.Rules;
+using OrderToCash.Host.Features.Sales;
 using OrderToCash.Host.Features.Startup;
 using OrderToCash.Host.Features.Transport;
 using OrderToCash.Host.Features.Web;
@@ -96,6 +98,9 @@ internal static class OrderToCashComposition
         app.MapReminders();
         app.MapReminderTemplates();
         app.MapPromises();
+        app.MapCollections();
+        app.MapContactLog();
+        app.MapSalesCockpit();
         app.MapDisputes();
         app.MapLifecycle();
         app.MapReasons();

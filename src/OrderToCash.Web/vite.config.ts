@@ -26,6 +26,8 @@ export default defineConfig({
         'root-causes': resolve(root, 'root-causes.html'),
         reasons: resolve(root, 'reasons.html'),
         customers: resolve(root, 'customers.html'),
+        collections: resolve(root, 'collections.html'),
+        sales: resolve(root, 'sales.html'),
       },
     },
   },

@@ -56,7 +56,8 @@ public sealed class CreditCheck(RuleEvaluator evaluator, RuleSetRuntime versions
 
     /// <summary>
     /// What the rules see: the exposure without this order (the rules add the order themselves), and the customer's
-    /// overdue items and paid invoices from invoicing. Used at entry and again at delivery (ADR 0041).
+    /// overdue items and paid invoices from invoicing (with those carried over from before go-live). Used at entry and
+    /// again at delivery (ADR 0041).
     /// </summary>
     public static CreditCheckInput InputFor(Customer customer, decimal exposureWithoutOrder, decimal orderAmount, CustomerPaymentHistory history, DateOnly today)
     {
@@ -71,7 +72,7 @@ public sealed class CreditCheck(RuleEvaluator evaluator, RuleSetRuntime versions
             OldestOverdueDays: history.OldestOverdueDays,
             RiskClass: customer.RiskClass,
             AccountAgeDays: Math.Max(0, today.DayNumber - customer.AccountOpenedOn.DayNumber),
-            PaidInvoiceCount: history.PaidInvoiceCount);
+            PaidInvoiceCount: history.PaidInvoiceCount + customer.PaidInvoicesCarriedOver);
     }
 }
 

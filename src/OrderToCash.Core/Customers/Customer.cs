@@ -55,6 +55,12 @@ public sealed class Customer
 
     public DateOnly AccountOpenedOn { get; init; }
 
+    /// <summary>
+    /// Invoices the customer had paid before its ledger was kept here, carried over from the previous system at go-live:
+    /// the credit check counts them with the ledger's paid invoices, so a long-standing customer is not treated as new.
+    /// </summary>
+    public int PaidInvoicesCarriedOver { get; set; }
+
     /// <summary>The bank account the customer pays from (a bank statement's payment is matched to the customer by it); none when unknown.</summary>
     public string? Iban { get; set; }
 

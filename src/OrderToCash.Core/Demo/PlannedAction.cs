@@ -25,3 +25,8 @@ internal sealed record PlannedWriteOff(string InvoiceNumber) : PlannedAction(Inv
 /// <param name="InvoiceNumber">The invoice the customer promises to pay (what it does not contest).</param>
 /// <param name="PromisedFor">The date promised.</param>
 internal sealed record PlannedPromise(string InvoiceNumber, DateOnly PromisedFor) : PlannedAction(InvoiceNumber);
+
+/// <param name="InvoiceNumber">The invoice the collector calls about.</param>
+/// <param name="Outcome">What came of the call (no answer, a message left...).</param>
+/// <param name="CallBackInDays">When the collector plans to call again.</param>
+internal sealed record PlannedCall(string InvoiceNumber, string Outcome, int CallBackInDays) : PlannedAction(InvoiceNumber);

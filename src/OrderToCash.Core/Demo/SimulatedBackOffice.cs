@@ -11,12 +11,12 @@ namespace OrderToCash.Core.Demo;
 /// customer pays late, the owning departments resolve disputes after a few days, the credit manager hands claims
 /// over to legal collection and follows up overdue disputes. Tasks are taken in a stable order so that a seed replays.
 /// </summary>
-internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, SimulatedClock clock, Random random, Func<string, CustomerBehaviour?> behaviourOfKey)
+internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, SimulatedClock clock, Random random, Func<string, SyntheticCustomer?> customerOfKey)
 {
     private static readonly string[] DisputeOwnerRoles = [Roles.SalesAdministration, Roles.Salesperson, Roles.Quality, Roles.Collector, Roles.CreditManager];
 
-    /// <summary>When each dispute task will be answered: drawn the first time it is seen.</summary>
-    private readonly Dictionary<string, DateOnly> disputeAnswerDays = new(StringComparer.Ordinal);
+    /// <summary>When each task will be answered: drawn the first time it is seen.</summary>
+    private readonly Dictionary<string, DateOnly> answerDays = new(StringComparer.Ordinal);
 
     public async Task WorkAsync(CancellationToken cancellationToken)
     {
@@ -27,15 +27,18 @@ internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, Simula
 
     private async Task CreditManagersAsync(CancellationToken cancellationToken)
     {
-        foreach (var task in await InboxAsync("sim-credit-a", Roles.CreditManager, cancellationToken).ConfigureAwait(false))
+        var (first, second) = (DemoPeople.CreditManagers[0], DemoPeople.CreditManagers[1]);
+        foreach (var task in await InboxAsync(first, Roles.CreditManager, cancellationToken).ConfigureAwait(false))
         {
             // A called process's tasks carry the calling instance's process id (order-to-cash): the element tells them apart.
             switch (task.ElementId)
             {
+                case "review" or "secondReview" when !DueToday(task, 3):
+                    break;
                 case "review" or "secondReview":
                     // Four-eyes: the second approval is always given by the other credit manager.
-                    var user = task.ElementId == "secondReview" ? "sim-credit-b" : "sim-credit-a";
-                    var reject = behaviourOfKey(task.BusinessKey ?? string.Empty) == CustomerBehaviour.InDifficulty ? random.NextDouble() < 0.6 : random.NextDouble() < 0.1;
+                    var user = task.ElementId == "secondReview" ? second : first;
+                    var reject = BehaviourOf(task) == CustomerBehaviour.InDifficulty ? random.NextDouble() < 0.6 : random.NextDouble() < 0.1;
                     await AnswerAsync(task, user, Roles.CreditManager, new()
                     {
                         ["decision"] = reject ? CreditRelease.Reject : CreditRelease.Release,
@@ -43,10 +46,10 @@ internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, Simula
                     }, cancellationToken).ConfigureAwait(false);
                     break;
                 case "handOver":
-                    await AnswerAsync(task, "sim-credit-a", Roles.CreditManager, new() { ["comment"] = "File sent to the collection agency" }, cancellationToken).ConfigureAwait(false);
+                    await AnswerAsync(task, first, Roles.CreditManager, new() { ["comment"] = "File sent to the collection agency" }, cancellationToken).ConfigureAwait(false);
                     break;
                 case "followUp":
-                    await AnswerAsync(task, "sim-credit-a", Roles.CreditManager, [], cancellationToken).ConfigureAwait(false);
+                    await AnswerAsync(task, first, Roles.CreditManager, [], cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
@@ -54,17 +57,17 @@ internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, Simula
 
     private async Task SalespeopleAsync(CancellationToken cancellationToken)
     {
-        foreach (var task in await InboxAsync("sim-sales", Roles.Salesperson, cancellationToken).ConfigureAwait(false))
+        foreach (var task in await InboxAsync(DemoPeople.Salespeople[0], Roles.Salesperson, cancellationToken).ConfigureAwait(false))
         {
             if (task.ElementId == "call")
             {
-                var reason = behaviourOfKey(task.BusinessKey ?? string.Empty) switch
+                var reason = BehaviourOf(task) switch
                 {
                     CustomerBehaviour.InDifficulty => "CUSTOMER_CASH_DIFFICULTY",
                     CustomerBehaviour.Disputer => "AWAITING_CREDIT_NOTE",
                     _ => random.NextDouble() < 0.85 ? "APPROVAL_DELAY_AT_CUSTOMER" : "PAID_NOT_APPLIED",
                 };
-                await AnswerAsync(task, "sim-sales", Roles.Salesperson, new() { ["lateReason"] = reason, ["comment"] = "Called the accounts payable department" }, cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(task, customerOfKey(task.BusinessKey ?? string.Empty)?.Customer.Salesperson ?? DemoPeople.Salespeople[0], Roles.Salesperson, new() { ["lateReason"] = reason, ["comment"] = "Called the accounts payable department" }, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -73,30 +76,56 @@ internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, Simula
     {
         foreach (var role in DisputeOwnerRoles)
         {
-            foreach (var task in await InboxAsync("sim-" + role, role, cancellationToken).ConfigureAwait(false))
+            foreach (var task in await InboxAsync(PersonFor(role), role, cancellationToken).ConfigureAwait(false))
             {
                 if (!task.ElementId.StartsWith("resolveBy", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                if (!disputeAnswerDays.TryGetValue(task.Id, out var answerOn))
-                {
-                    disputeAnswerDays[task.Id] = answerOn = DateOnly.FromDateTime(task.CreatedAt.UtcDateTime).AddDays(random.Next(2, 21));
-                }
-
-                if (answerOn > clock.Today)
+                if (!DueToday(task, 21, from: 2))
                 {
                     continue;
                 }
 
                 var draw = random.NextDouble();
                 var outcome = draw < 0.55 ? DisputeOutcome.CreditNote : draw < 0.65 ? DisputeOutcome.CorrectedInvoice : draw < 0.75 ? DisputeOutcome.Resend : DisputeOutcome.Rejected;
-                disputeAnswerDays.Remove(task.Id);
-                await AnswerAsync(task, "sim-" + role, role, new() { ["outcome"] = outcome.ToString(), ["comment"] = "Checked with the delivery note and the price list" }, cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(task, PersonFor(role), role, new() { ["outcome"] = outcome.ToString(), ["comment"] = "Checked with the delivery note and the price list" }, cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>
+    /// Whether the task is answered today: people take <paramref name="from"/> to <paramref name="upTo"/> days (a credit
+    /// manager decides a blocked order the same day or within two, a department answers a dispute in two to three weeks).
+    /// </summary>
+    private bool DueToday(UserTask task, int upTo, int from = 0)
+    {
+        if (!answerDays.TryGetValue(task.Id, out var answerOn))
+        {
+            answerDays[task.Id] = answerOn = DateOnly.FromDateTime(task.CreatedAt.UtcDateTime).AddDays(random.Next(from, upTo));
+        }
+
+        if (answerOn > clock.Today)
+        {
+            return false;
+        }
+
+        answerDays.Remove(task.Id);
+        return true;
+    }
+
+    private CustomerBehaviour? BehaviourOf(UserTask task) => customerOfKey(task.BusinessKey ?? string.Empty)?.Behaviour;
+
+    /// <summary>Who of the demo company answers a dispute routed to the role.</summary>
+    private static string PersonFor(string role) => role switch
+    {
+        Roles.SalesAdministration => DemoPeople.SalesAdministration,
+        Roles.Salesperson => DemoPeople.Salespeople[0],
+        Roles.Collector => DemoPeople.Collectors[0],
+        Roles.CreditManager => DemoPeople.CreditManagers[0],
+        _ => "quality",
+    };
 
     private async Task<IEnumerable<UserTask>> InboxAsync(string user, string role, CancellationToken cancellationToken)
     {

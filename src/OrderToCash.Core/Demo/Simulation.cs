@@ -42,6 +42,12 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
         var created = SyntheticCustomers.Create(settings.Customers, settings.Seed, settings.Start, random);
         if (settings.WithDemoCustomers)
         {
+            // The demo company's other accounts are shared between its two salespeople, who sign in to see them.
+            for (var i = 0; i < created.Count; i++)
+            {
+                created[i].Customer.Salesperson = DemoPeople.Salespeople[i % DemoPeople.Salespeople.Count];
+            }
+
             created = [.. SyntheticCustomers.Demo(settings.Start), .. created];
         }
 
@@ -58,7 +64,7 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
 
         // Tasks of the cycle carry the order number as business key; disputes carry their own number.
         backOffice = new SimulatedBackOffice(services.GetRequiredService<DurableWorkflowRuntime>(), clock, random,
-            key => orderCustomers.TryGetValue(key, out var customerId) ? customers[customerId].Behaviour : null);
+            key => orderCustomers.TryGetValue(key, out var customerId) ? customers[customerId] : null);
 
         for (var day = 0; day < settings.Days; day++)
         {
@@ -178,12 +184,22 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
                     Plan(due.AddDays(random.Next(25, 60)), Payment(invoice, 1m));
                     break;
                 case CustomerBehaviour.LatePayer:
-                    var paysOn = due.AddDays(random.Next(5, 61));
-                    if (random.NextDouble() < 0.4 && paysOn > due.AddDays(12))
+                    // Most late payers are a week or three late (the French average delay is about two weeks); a quarter
+                    // of their invoices wait one to two months.
+                    var paysOn = due.AddDays(random.NextDouble() < 0.75 ? random.Next(5, 26) : random.Next(26, 61));
+                    if (paysOn > due.AddDays(10) && random.NextDouble() < 0.6)
                     {
-                        // Reminded, the customer promises a date: kept, or broken (it pays two or three weeks after it).
-                        var promisedFor = random.NextDouble() < 0.7 ? paysOn : paysOn.AddDays(-random.Next(5, 10));
-                        Plan(due.AddDays(random.Next(2, 5)), new PlannedPromise(invoice.Number, promisedFor));
+                        // Called by the collector a few days after the due date, the customer mostly promises the day it
+                        // will pay (kept); one time in four a week or so too early (broken: it pays after the promised
+                        // date and its tolerance).
+                        var calledOn = due.AddDays(random.Next(3, 9));
+                        var promisedFor = random.NextDouble() < 0.75 ? paysOn : paysOn.AddDays(-random.Next(5, 10));
+                        Plan(calledOn, new PlannedPromise(invoice.Number, promisedFor));
+                    }
+                    else if (paysOn > due.AddDays(10))
+                    {
+                        // Called, nobody commits: the collector plans to call again.
+                        Plan(due.AddDays(random.Next(3, 9)), new PlannedCall(invoice.Number, random.NextDouble() < 0.5 ? "NoAnswer" : "LeftMessage", random.Next(2, 6)));
                     }
 
                     Plan(paysOn, Payment(invoice, 1m));
@@ -198,6 +214,8 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
                     Plan(due.AddDays(random.Next(-3, 10)), Payment(invoice, 1m));
                     break;
                 case CustomerBehaviour.InDifficulty when random.NextDouble() < 0.5:
+                    // Chased, it promises to pay within the month, and pays half of it a month or two later.
+                    Plan(due.AddDays(random.Next(8, 15)), new PlannedPromise(invoice.Number, due.AddDays(random.Next(20, 30))));
                     Plan(due.AddDays(random.Next(30, 90)), Payment(invoice, 0.5m));
                     Plan(due.AddDays(random.Next(100, 160)), Payment(invoice, 1m));
                     break;
@@ -268,6 +286,9 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
                     break;
                 case PlannedPromise promise when promise.PromisedFor > today && invoice.OpenAmount - invoice.DisputedAmount > 0m:
                     await SimulationHooks.PromiseToPayAsync(services, new PromiseIntent(invoice.Number, invoice.OpenAmount - invoice.DisputedAmount, promise.PromisedFor), cancellationToken).ConfigureAwait(false);
+                    break;
+                case PlannedCall call:
+                    await SimulationHooks.LogCallAsync(services, call, cancellationToken).ConfigureAwait(false);
                     break;
                 case PlannedCreditNote note:
                     await services.GetRequiredService<InvoiceAdjustments>()

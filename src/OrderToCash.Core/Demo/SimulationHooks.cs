@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OrderToCash.Core.Collections;
 using OrderToCash.Core.Disputes;
 using OrderToCash.Core.Dunning;
 using OrderToCash.Core.Infrastructure.Persistence;
@@ -25,15 +26,21 @@ internal static class SimulationHooks
         return raised.Dispute is not null;
     }
 
-    /// <summary>A reminded customer promises a payment date; false when the intake refuses it (e.g. a promise is already pending).</summary>
+    /// <summary>
+    /// Called by its collector, a reminded customer promises a payment date: the call goes into the contact log with the
+    /// promise, as a collector records it on the worklist; false when the intake refuses it (e.g. a promise is pending).
+    /// </summary>
     public static async Task<bool> PromiseToPayAsync(IServiceProvider services, PromiseIntent intent, CancellationToken cancellationToken)
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         PromiseToPay? promise;
         await using (var db = services.GetRequiredService<Func<OrderToCashDbContext>>()())
         {
-            var invoice = await db.Set<Invoice>().SingleAsync(i => i.Number == intent.InvoiceNumber, cancellationToken).ConfigureAwait(false);
-            (promise, _) = await PromiseIntake.RecordAsync(db, invoice, new NewPromise(intent.Amount, intent.PromisedFor, null), "sim-collector", now, cancellationToken).ConfigureAwait(false);
+            var customerId = await db.Set<Invoice>().Where(i => i.Number == intent.InvoiceNumber).Select(i => i.CustomerId).SingleAsync(cancellationToken).ConfigureAwait(false);
+            var call = new NewContact(
+                nameof(ContactKind.Call), nameof(ContactOutcome.PromiseToPay), "Comptabilité fournisseurs", "Relance téléphonique : le client s’engage sur une date de paiement.",
+                intent.InvoiceNumber, null, null, new NewPromise(intent.Amount, intent.PromisedFor, null));
+            (_, promise, _) = await ContactLog.RecordAsync(db, customerId, call, DemoPeople.CollectorOf(customerId), now, cancellationToken).ConfigureAwait(false);
         }
 
         if (promise is null)
@@ -44,6 +51,22 @@ internal static class SimulationHooks
         await services.GetRequiredService<DurableWorkflowRuntime>()
             .CorrelateAsync(new Engine.Durable.IncomingMessage(CycleMessages.DunningReplan, intent.InvoiceNumber, $"promise-recorded:{promise.Id}"), cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>A collector's call that reached nobody who commits: logged with the day to call back.</summary>
+    public static async Task LogCallAsync(IServiceProvider services, PlannedCall call, CancellationToken cancellationToken)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var db = services.GetRequiredService<Func<OrderToCashDbContext>>()();
+        var customerId = await db.Set<Invoice>().Where(i => i.Number == call.InvoiceNumber).Select(i => i.CustomerId).SingleAsync(cancellationToken).ConfigureAwait(false);
+        var entry = new NewContact(
+            nameof(ContactKind.Call), call.Outcome, null, "Relance téléphonique du service comptabilité fournisseurs.", call.InvoiceNumber,
+            "Rappeler la comptabilité fournisseurs", DateOnly.FromDateTime(now.UtcDateTime).AddDays(call.CallBackInDays), null);
+        var (recorded, _, problems) = await ContactLog.RecordAsync(db, customerId, entry, DemoPeople.CollectorOf(customerId), now, cancellationToken).ConfigureAwait(false);
+        if (recorded is null)
+        {
+            throw new InvalidOperationException($"The simulation's call about {call.InvoiceNumber} was refused: {string.Join(" ", problems.Values.SelectMany(p => p))}");
+        }
     }
 }
 

@@ -40,8 +40,16 @@ public sealed record SimulationReport(
     int Incidents,
     IReadOnlyDictionary<string, int> RemindersByLevel,
     IReadOnlyDictionary<string, int> DisputesByReason,
-    IReadOnlyDictionary<string, int> CustomersByBehaviour)
+    IReadOnlyDictionary<string, int> CustomersByBehaviour,
+    int PromisesJudged,
+    int PromisesKept)
 {
+    /// <summary>The KPI's credit-block rate: orders the credit check blocked ÷ orders checked × 100, to 0.1 %.</summary>
+    public decimal? CreditBlockRate => Orders == 0 ? null : Math.Round(CreditBlocked * 100m / Orders, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>The KPI's promise-to-pay kept rate: promises judged kept ÷ promises judged × 100, to 0.1 %.</summary>
+    public decimal? PromiseKeptRate => PromisesJudged == 0 ? null : Math.Round(PromisesKept * 100m / PromisesJudged, 1, MidpointRounding.AwayFromZero);
+
     public static async Task<SimulationReport> ReadAsync(Func<OrderToCashDbContext> createContext, SimulationSettings settings, IReadOnlyDictionary<string, int> behaviours, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(createContext);
@@ -60,6 +68,8 @@ public sealed record SimulationReport(
             .GroupBy(r => r.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var disputes = await db.Set<Dispute>().AsNoTracking()
             .GroupBy(d => d.ReasonCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var promises = await db.Set<PromiseToPay>().AsNoTracking().Where(p => p.Status != PromiseStatus.Pending)
+            .GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var incidents = await WorkflowQueries.Instances(db).CountAsync(i => i.IncidentMessage != null, cancellationToken).ConfigureAwait(false);
 
         var invoiced = invoices.Sum(i => i.GrossAmount);
@@ -94,6 +104,8 @@ public sealed record SimulationReport(
             incidents,
             reminders.OrderBy(r => r.Key).ToDictionary(r => r.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), r => r.Count),
             disputes.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Count),
-            behaviours);
+            behaviours,
+            promises.Sum(p => p.Count),
+            promises.Where(p => p.Key == PromiseStatus.Kept).Sum(p => p.Count));
     }
 }

@@ -24,12 +24,14 @@ public sealed class DunningPlanHandler(DunningPlanner planner, TimeProvider cloc
         var invoice = await InvoiceCorrections.DunnedAsync(db, input.InvoiceNumber, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         invoice.DunningInstanceId ??= context.InstanceId;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (invoice.IsSettled)
         {
+            // The settlement ends the loop here, not in the evaluation: a promise still pending is judged now, or never.
+            await DunningSituation.JudgeDuePromisesAsync(db, invoice, today, cancellationToken).ConfigureAwait(false);
             return new DunningPlanOutput(now, Finished: true);
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var pending = await db.Set<PromiseToPay>().AsNoTracking()
             .Where(p => p.InvoiceId == invoice.Id && p.Status == PromiseStatus.Pending)
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -19,8 +19,15 @@ public static class PromiseIntake
     public const int DefaultToleranceDays = 3;
     public const int MaxToleranceDays = 30;
 
+    /// <param name="db">The context the promise is saved in.</param>
+    /// <param name="invoice">The invoice promised (tracked).</param>
+    /// <param name="request">What the customer promised.</param>
+    /// <param name="by">Who records it.</param>
+    /// <param name="now">The injected clock's instant.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="alongside">Adds rows that must be saved in the same transaction as the promise (the contact it was given in).</param>
     public static async Task<(PromiseToPay? Promise, Dictionary<string, string[]> Problems)> RecordAsync(
-        OrderToCashDbContext db, Invoice invoice, NewPromise request, string by, DateTimeOffset now, CancellationToken cancellationToken)
+        OrderToCashDbContext db, Invoice invoice, NewPromise request, string by, DateTimeOffset now, CancellationToken cancellationToken, Action<PromiseToPay>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(invoice);
@@ -88,6 +95,7 @@ public static class PromiseIntake
             InstanceId = invoice.DunningInstanceId,
         };
         db.Add(promise);
+        alongside?.Invoke(promise);
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

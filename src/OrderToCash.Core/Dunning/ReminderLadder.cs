@@ -46,6 +46,28 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
         return levels;
     }
 
+    /// <summary>
+    /// The first day within <paramref name="days"/> days from <paramref name="from"/> on which the rules give a step above
+    /// <paramref name="currentLevel"/>, with that step (the collector's "next step and date"); null when none comes
+    /// (the ladder is paused, or finished). Not recorded: a forecast is not a decision.
+    /// </summary>
+    public async Task<(DateOnly On, int Level, string Step)?> NextStepAsync(Func<DateOnly, EscalationInput> inputOn, DateOnly from, int days, int currentLevel, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputOn);
+        var decision = await evaluator.EvaluateAsync(EscalationInput.RuleSet, [inputOn(from)], at, cancellationToken).ConfigureAwait(false);
+        for (var day = 0; day < days; day++)
+        {
+            var outcome = day == 0 ? decision.Outcome : decision.RuleSet.Evaluate(inputOn(from.AddDays(day)));
+            var (level, step) = HighestStep(decision.RuleSet, outcome);
+            if (level > currentLevel && step is not null)
+            {
+                return (from.AddDays(day), level, step);
+            }
+        }
+
+        return null;
+    }
+
     private static (int Level, string? Step) HighestStep(CompiledRuleSet ruleSet, RuleSetOutcome outcome)
     {
         string? step = null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OrderToCash.Core.Collections;
 using OrderToCash.Core.ControlTower;
 using OrderToCash.Core.Credit;
 using OrderToCash.Core.Customers;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOrderToCashRootCauses(configuration);
         services.AddOrderToCashKpis();
         services.AddOrderToCashControlTower();
+        services.AddOrderToCashCollections();
         return services;
     }
 }

@@ -27,7 +27,10 @@ internal static partial class DemoUsers
         ("credit.manager2", "Second credit manager", Roles.CreditManager),
         ("sales.admin", "Sales administration", Roles.SalesAdministration),
         ("salesperson", "Salesperson", Roles.Salesperson),
+        // Two of each back-office role: the demo's accounts are shared between them (Core's DemoPeople).
+        ("salesperson2", "Second salesperson", Roles.Salesperson),
         ("collector", "Collector", Roles.Collector),
+        ("collector2", "Second collector", Roles.Collector),
         ("quality", "Quality team", Roles.Quality),
         ("customer", "Customer portal user", Roles.Customer),
         ("finance", "Finance department", Roles.Finance),

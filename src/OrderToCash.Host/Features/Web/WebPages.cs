@@ -20,6 +20,8 @@ internal static class WebPages
         ("/root-causes", "root-causes.html"),
         ("/reasons", "reasons.html"),
         ("/customers", "customers.html"),
+        ("/collections", "collections.html"),
+        ("/sales", "sales.html"),
     ];
 
     // bpmn-js sets inline style attributes and embeds its icon font as a data: URI; nothing else is allowed in.

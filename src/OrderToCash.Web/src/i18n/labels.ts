@@ -62,6 +62,24 @@ register('labels', {
     disputeState: { Open: 'Ouvert', Resolved: 'Résolu' },
     disputeOutcome: { CreditNote: 'Avoir', CorrectedInvoice: 'Facture corrigée', Resend: 'Facture renvoyée', Rejected: 'Rejeté' },
     promiseState: { Pending: 'En attente', Kept: 'Tenue', PartiallyKept: 'Tenue en partie', Broken: 'Non tenue' },
+    reminderStep: {
+      PreDueNotice: 'Avis avant échéance',
+      SalespersonCordialCall: 'Appel cordial du commercial',
+      FormalReminder: 'Relance formelle',
+      FinalNotice: 'Mise en demeure',
+      LegalHandOver: 'Transmission au contentieux',
+    },
+    contactKind: { Call: 'Appel', Email: 'E-mail', Note: 'Note' },
+    contactOutcome: {
+      NoAnswer: 'Pas de réponse',
+      LeftMessage: 'Message laissé',
+      Reached: 'Interlocuteur joint',
+      PromiseToPay: 'Promesse de règlement',
+      SaysPaid: 'Dit avoir payé',
+      Contests: 'Conteste la facture',
+      CannotPay: 'Ne peut pas payer',
+      Information: 'Information',
+    },
   },
   en: {
     role: {
@@ -120,6 +138,24 @@ register('labels', {
     disputeState: { Open: 'Open', Resolved: 'Resolved' },
     disputeOutcome: { CreditNote: 'Credit note', CorrectedInvoice: 'Corrected invoice', Resend: 'Invoice sent again', Rejected: 'Rejected' },
     promiseState: { Pending: 'Pending', Kept: 'Kept', PartiallyKept: 'Partly kept', Broken: 'Broken' },
+    reminderStep: {
+      PreDueNotice: 'Pre-due notice',
+      SalespersonCordialCall: 'Salesperson’s cordial call',
+      FormalReminder: 'Formal reminder',
+      FinalNotice: 'Final notice',
+      LegalHandOver: 'Legal hand-over',
+    },
+    contactKind: { Call: 'Call', Email: 'E-mail', Note: 'Note' },
+    contactOutcome: {
+      NoAnswer: 'No answer',
+      LeftMessage: 'Left a message',
+      Reached: 'Reached',
+      PromiseToPay: 'Promise to pay',
+      SaysPaid: 'Says it has paid',
+      Contests: 'Contests the invoice',
+      CannotPay: 'Cannot pay',
+      Information: 'Information',
+    },
   },
 });
 
@@ -138,7 +174,10 @@ export function departmentLabel(department: string | null | undefined): string {
 }
 
 /** The label of a state or outcome in one of the groups above (`taskState`, `disputeOutcome`…). */
-export function stateLabel(group: 'reasonKind' | 'taskState' | 'improvementState' | 'disputeState' | 'disputeOutcome' | 'promiseState', value: string | null | undefined): string {
+export function stateLabel(
+  group: 'reasonKind' | 'taskState' | 'improvementState' | 'disputeState' | 'disputeOutcome' | 'promiseState' | 'reminderStep' | 'contactKind' | 'contactOutcome',
+  value: string | null | undefined,
+): string {
   return value ? tOr(`labels:${group}.${value}`, value) : '—';
 }
 

@@ -38,6 +38,8 @@ register('shell', {
     group: { backOffice: 'back office', customerOrBackOffice: 'client ou back office' },
     page: {
       receivables: { title: 'Encours clients', summary: 'Factures ouvertes et échues, paiements, avoirs, litiges et promesses de paiement ; contester une facture ou promettre une date.' },
+      collections: { title: 'Recouvrement', summary: 'Les comptes à relancer classés par risque, la prochaine étape de relance, les promesses du jour et non tenues, les litiges bloquants ; le journal des contacts partagé avec les commerciaux.' },
+      sales: { title: 'Mes clients', summary: 'Vos clients : factures échues, encours disponible, commandes bloquées, appels cordiaux à passer et litiges en cours.' },
       rootCauses: { title: 'Causes racines', summary: 'Les causes récurrentes de litiges et de retards par service, les actions d’amélioration ouvertes et l’effet de chaque correction ; les indicateurs.' },
       tasks: { title: 'Tâches', summary: 'Le travail que les processus vous demandent : commandes bloquées à libérer, clients à appeler, litiges à traiter.' },
       reasons: { title: 'Motifs et services', summary: 'La liste des motifs de litige et de retard, le service cause de chacun et les rôles qui répondent de chaque service ; chaque modification est versionnée.' },
@@ -82,6 +84,8 @@ register('shell', {
     group: { backOffice: 'back office', customerOrBackOffice: 'customer or back office' },
     page: {
       receivables: { title: 'Receivables', summary: 'Invoices, what is open and overdue, payments, credit notes, disputes and promises to pay; contest an invoice or promise a date.' },
+      collections: { title: 'Collections', summary: 'The accounts to chase ranked by risk, the next reminder step, today’s and broken promises, blocking disputes; the contact log shared with sales.' },
+      sales: { title: 'My customers', summary: 'Your customers: overdue invoices, credit headroom, blocked orders, cordial calls to make and open disputes.' },
       rootCauses: { title: 'Root causes', summary: 'Recurring dispute and late-payment causes by department, the improvement tasks they opened, and whether each fix worked; the KPIs.' },
       tasks: { title: 'Tasks', summary: 'The work the workflows ask of you: blocked orders to release, customers to call, disputes to resolve.' },
       reasons: { title: 'Reasons and departments', summary: 'The dispute and late-payment reasons, the department behind each, and the roles that answer for each department; every change is versioned.' },

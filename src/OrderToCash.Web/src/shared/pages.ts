@@ -44,6 +44,16 @@ export const pages: readonly AppPage[] = [
     anyOf: [Roles.SalesAdministration, Roles.CreditManager, Roles.Salesperson],
   },
   {
+    path: '/collections',
+    key: 'collections',
+    role: Roles.Collector,
+  },
+  {
+    path: '/sales',
+    key: 'sales',
+    role: Roles.Salesperson,
+  },
+  {
     path: '/root-causes',
     key: 'rootCauses',
     role: Roles.Quality,

@@ -42,6 +42,66 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Collections.ContactLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("NextAction")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("NextActionOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("PromiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextActionOn");
+
+                    b.HasIndex("CustomerId", "RecordedAt");
+
+                    b.ToTable("contact_log_entries", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Core.Credit.CreditExposure", b =>
                 {
                     b.Property<string>("CustomerId")
@@ -183,6 +243,9 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
 
                     b.Property<DateOnly?>("NextReviewOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("PaidInvoicesCarriedOver")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("PaymentTermsAgreedInContract")
                         .HasColumnType("boolean")
@@ -2390,6 +2453,15 @@ namespace OrderToCash.Core.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("rule_set_versions", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Collections.ContactLogEntry", b =>
+                {
+                    b.HasOne("OrderToCash.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OrderToCash.Core.Credit.CreditExposure", b =>
