@@ -6,7 +6,7 @@ internal enum CustomerBehaviour
     /// <summary>Pays in full a few days before or on the due date.</summary>
     OnTimePayer,
 
-    /// <summary>Pays 5 to 25 days late, one invoice in four up to 60, sometimes in two instalments; often promises a date when called.</summary>
+    /// <summary>Pays 5 to 20 days late, one invoice in five up to 45, sometimes in two instalments; often promises a date when called.</summary>
     LatePayer,
 
     /// <summary>Contests part of some invoices (a dispute), then pays what is not contested.</summary>

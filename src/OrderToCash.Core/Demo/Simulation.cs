@@ -184,19 +184,19 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
                     Plan(due.AddDays(random.Next(25, 60)), Payment(invoice, 1m));
                     break;
                 case CustomerBehaviour.LatePayer:
-                    // Most late payers are a week or three late (the French average delay is about two weeks); a quarter
-                    // of their invoices wait one to two months.
-                    var paysOn = due.AddDays(random.NextDouble() < 0.75 ? random.Next(5, 26) : random.Next(26, 61));
-                    if (paysOn > due.AddDays(10) && random.NextDouble() < 0.6)
+                    // Most late payers are one to three weeks late (the French average delay is about two weeks); one
+                    // invoice in five waits three to six weeks.
+                    var paysOn = due.AddDays(random.NextDouble() < 0.8 ? random.Next(5, 21) : random.Next(21, 46));
+                    if (paysOn > due.AddDays(7) && random.NextDouble() < 0.8)
                     {
-                        // Called by the collector a few days after the due date, the customer mostly promises the day it
-                        // will pay (kept); one time in four a week or so too early (broken: it pays after the promised
-                        // date and its tolerance).
-                        var calledOn = due.AddDays(random.Next(3, 9));
+                        // Called by the collector a few days after the due date, four customers in five give a date:
+                        // mostly the day they will pay (kept), one time in four a week or so too early (broken: they pay
+                        // after the promised date and its tolerance).
+                        var calledOn = due.AddDays(random.Next(2, 6));
                         var promisedFor = random.NextDouble() < 0.75 ? paysOn : paysOn.AddDays(-random.Next(5, 10));
                         Plan(calledOn, new PlannedPromise(invoice.Number, promisedFor));
                     }
-                    else if (paysOn > due.AddDays(10))
+                    else if (paysOn > due.AddDays(7))
                     {
                         // Called, nobody commits: the collector plans to call again.
                         Plan(due.AddDays(random.Next(3, 9)), new PlannedCall(invoice.Number, random.NextDouble() < 0.5 ? "NoAnswer" : "LeftMessage", random.Next(2, 6)));
