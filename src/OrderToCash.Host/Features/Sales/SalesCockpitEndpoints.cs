@@ -35,7 +35,7 @@ internal static class SalesCockpitEndpoints
     }
 
     private static async Task<IResult> CockpitAsync(
-        string? page, string? pageSize, string? sort, ClaimsPrincipal user, OrderToCashDbContext db, DurableWorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
+        string? page, string? pageSize, string? sort, ClaimsPrincipal user, OrderToCashDbContext db, WorkflowReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var number = WorklistParameters.Number(page, 1, int.MaxValue, 1, "page", problems);
@@ -92,7 +92,7 @@ internal static class SalesCockpitEndpoints
             .OrderBy(o => o.CreatedAt).Take(ListLength)
             .Select(o => new SalesBlockedOrder(o.Number, o.CustomerId, o.GrossTotal, o.Currency, o.CreatedAt, o.CreditBlockReasons, o.FirstApprover))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var tasks = await TaskScope.VisibleAsync(await runtime.InboxAsync(user.Identity!.Name!, [Roles.Salesperson], cancellationToken).ConfigureAwait(false), user, db, cancellationToken).ConfigureAwait(false);
+        var tasks = await TaskScope.VisibleAsync(await reader.InboxAsync(user.Identity!.Name!, [Roles.Salesperson], cancellationToken).ConfigureAwait(false), user, db, cancellationToken).ConfigureAwait(false);
         var calls = tasks.Where(t => t.ProcessId == OrderToCashCycle.DunningProcessId && t.ElementId == "call").OrderBy(t => t.CreatedAt).Take(ListLength)
             .Select(t => new SalesCall(t.Id, t.BusinessKey, t.CreatedAt, t.DueAt)).ToList();
         var callKeys = calls.Select(c => c.InvoiceNumber).OfType<string>().ToList();
