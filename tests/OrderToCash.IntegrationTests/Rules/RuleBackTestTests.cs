@@ -10,6 +10,8 @@ using OrderToCash.Engine.Rules.Decisions;
 using OrderToCash.Engine.Rules.Store;
 using OrderToCash.IntegrationTests.Infrastructure;
 
+using OrderToCash.IntegrationTests.Orders;
+
 namespace OrderToCash.IntegrationTests.Rules;
 
 /// <summary>
@@ -24,6 +26,9 @@ public sealed class RuleBackTestTests(DemoCompanyHost demo) : IClassFixture<Demo
     public async Task Raising_the_new_customer_cap_to_8000_lists_the_blocked_new_customer_orders_it_would_have_accepted_as_counted_by_hand()
     {
         using var claire = host.ClientFor("claire");
+        // The demo's long-standing accounts carry their history over (ADR 0151): a young account's larger order meets the cap.
+        using var sales = host.ClientFor("salesperson");
+        (await sales.PostAsJsonAsync(new Uri("/api/orders", UriKind.Relative), OrdersHost.OneLine("C-0003", 1m, 3_500m))).EnsureSuccessStatusCode();
         var latest = await claire.GetFromJsonAsync<JsonElement>(new Uri("/api/rules/credit-limit/latest", UriKind.Relative));
         var edited = WithNewCustomerCap(latest.GetProperty("content"), 8000);
 
