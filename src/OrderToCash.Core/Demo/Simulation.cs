@@ -119,7 +119,7 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
     }
 
     /// <summary>
-    /// Accepted orders leave one to four working days after acceptance; one held by the credit check at delivery waits
+    /// Accepted orders leave one to four working days after acceptance; one blocked by the credit check at delivery waits
     /// for the credit managers' inbox (released, it leaves on the release day), and one whose cycle could not take it
     /// is tried again a week later.
     /// </summary>

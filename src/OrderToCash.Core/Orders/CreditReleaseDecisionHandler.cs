@@ -17,7 +17,7 @@ public sealed record CreditReleaseDecisionOutput(string Outcome, string RefusalR
 
 /// <summary>
 /// Applies a credit manager's release or rejection to the order in the step's transaction, whether the order was
-/// blocked at entry or held at delivery (ADR 0064). The decider is whoever
+/// blocked at entry or at delivery (ADR 0064). The decider is whoever
 /// claimed the task (only the assignee can complete a claimed task): a task completed without being claimed has no
 /// accountable decider and is refused, as is a second approval by the first approver (four-eyes).
 /// </summary>

@@ -7,8 +7,8 @@ namespace OrderToCash.Core.Orders;
 
 /// <param name="OrderNumber">The order whose goods leave.</param>
 /// <param name="DeliveredOn">The day sales administration said the goods left (or were to leave).</param>
-/// <param name="Held">The delivery was held for a credit manager's release: the goods leave on the day of the release, when later.</param>
-public sealed record DeliverInput(string OrderNumber, DateOnly DeliveredOn, bool Held);
+/// <param name="WasBlocked">The delivery was blocked for a credit manager's release: the goods leave on the day of the release, when later.</param>
+public sealed record DeliverInput(string OrderNumber, DateOnly DeliveredOn, bool WasBlocked);
 
 /// <param name="DeliveredOn">The delivery date recorded on the order (the due date of "days from delivery" terms runs from it).</param>
 public sealed record DeliverOutput(DateOnly DeliveredOn);
@@ -27,7 +27,7 @@ public sealed class DeliverHandler(TimeProvider clock) : WorkflowHandler<Deliver
         var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
         var order = await db.Set<Order>().SingleAsync(o => o.Number == input.OrderNumber, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var on = input.Held && today > input.DeliveredOn ? today : input.DeliveredOn;
+        var on = input.WasBlocked && today > input.DeliveredOn ? today : input.DeliveredOn;
         var exposure = await db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == order.CustomerId, cancellationToken).ConfigureAwait(false);
         order.Deliver(on, exposure);
         return new DeliverOutput(on);

@@ -15,12 +15,12 @@ public sealed record DeliveryCheckApplyInput(string OrderNumber, long DecisionId
 public sealed record DeliveryCheckApplyOutput(bool Blocked, bool ReleaseNeedsSecondApprover);
 
 /// <summary>
-/// Applies the credit check at delivery (ADR 0041, 0064) to the accepted order in the step's transaction: passed, or held
+/// Applies the credit check at delivery (ADR 0041, 0064) to the accepted order in the step's transaction: passed, or blocked
 /// (status DeliveryBlocked, with the failing rules' reasons) for a credit manager's release. The reasons a credit manager
-/// overruled when releasing the order at entry do not hold it again: only a new reason (new overdue items, a lower
+/// overruled when releasing the order at entry do not block it again: only a new reason (new overdue items, a lower
 /// limit, a worse risk class) does.
 /// </summary>
-[WorkflowHandler("order.apply-delivery-check", "Passes an accepted order's delivery or holds it for a credit manager's release, from the credit-limit decision at delivery.")]
+[WorkflowHandler("order.apply-delivery-check", "Passes an accepted order's delivery or blocks it for a credit manager's release, from the credit-limit decision at delivery.")]
 public sealed class DeliveryCheckApplyHandler(CreditCheck creditCheck) : WorkflowHandler<DeliveryCheckApplyInput, DeliveryCheckApplyOutput>
 {
     protected override async ValueTask<DeliveryCheckApplyOutput> HandleAsync(DeliveryCheckApplyInput input, HandlerContext context, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed class DeliveryCheckApplyHandler(CreditCheck creditCheck) : Workflo
             return new DeliveryCheckApplyOutput(false, false);
         }
 
-        order.HoldDelivery(reasons, decision.ReleaseNeedsSecondApprover);
+        order.BlockDelivery(reasons, decision.ReleaseNeedsSecondApprover);
         return new DeliveryCheckApplyOutput(true, decision.ReleaseNeedsSecondApprover);
     }
 

@@ -5,7 +5,7 @@ namespace OrderToCash.Core.Orders;
 /// <summary>
 /// A customer order. Its totals are fixed at entry (exact decimals, rounded to the cent per line) in the customer's
 /// currency; its credit status moves from CreditBlocked to Accepted or Rejected by a documented decision, and again
-/// from DeliveryBlocked when the credit check at delivery holds the goods (ADR 0064).
+/// from DeliveryBlocked when the credit check at delivery blocks the goods (ADR 0064).
 /// </summary>
 public sealed class Order
 {
@@ -40,7 +40,7 @@ public sealed class Order
 
     /// <summary>
     /// The failing blocking rules of the order's last credit block, one "RuleName: message" per line: at entry, or at
-    /// delivery when the delivery check held the goods (ADR 0064); empty when never blocked.
+    /// delivery when the delivery check blocked the goods (ADR 0064); empty when never blocked.
     /// </summary>
     public string CreditBlockReasons { get; private set; } = string.Empty;
 
@@ -107,11 +107,11 @@ public sealed class Order
     /// release or rejection. The order stays in the exposure as an open order; the block's reasons and four-eyes flag
     /// replace those of the entry (the entry's decision stays in the decision log and the release task's history).
     /// </summary>
-    public void HoldDelivery(IEnumerable<CreditBlockReason> reasons, bool releaseNeedsSecondApprover)
+    public void BlockDelivery(IEnumerable<CreditBlockReason> reasons, bool releaseNeedsSecondApprover)
     {
         if (Status != OrderStatus.Accepted)
         {
-            throw new CreditDecisionException($"Order {Number} is {Status}: only an accepted order's delivery can be held.");
+            throw new CreditDecisionException($"Order {Number} is {Status}: only an accepted order's delivery can be blocked.");
         }
 
         Status = OrderStatus.DeliveryBlocked;
@@ -139,7 +139,7 @@ public sealed class Order
             throw new CreditDecisionException($"{approver} already approved the release of {Number}: a second, different credit manager must approve it (four-eyes rule).");
         }
 
-        // Held at delivery, the order never left the exposure: released, its goods may leave.
+        // Blocked at delivery, the order never left the exposure: released, its goods may leave.
         if (Status == OrderStatus.CreditBlocked)
         {
             exposure.OrderAccepted(Total);
@@ -149,7 +149,7 @@ public sealed class Order
         return true;
     }
 
-    /// <summary>A credit manager refuses the order; held at delivery, it is cancelled and leaves the exposure.</summary>
+    /// <summary>A credit manager refuses the order; blocked at delivery, it is cancelled and leaves the exposure.</summary>
     public void Reject(string approver, string? comment, CreditExposure exposure, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(exposure);

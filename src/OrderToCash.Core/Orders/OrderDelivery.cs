@@ -8,7 +8,7 @@ namespace OrderToCash.Core.Orders;
 /// <summary>
 /// Tells an accepted order's cycle that its goods are to leave (OrderDelivered with the delivery date), in the request's
 /// transaction. The cycle runs the credit check at delivery as its own business-rule task (ADR 0064): passed, the order
-/// is delivered and invoiced in this same transaction; held, it waits for a credit manager's release in credit-release
+/// is delivered and invoiced in this same transaction; blocked, it waits for a credit manager's release in credit-release
 /// (status DeliveryBlocked, the failing rules on the order and in the decision log). A cycle that does not take the
 /// delivery (a version from before the delivery check, an incident) rolls everything back.
 /// </summary>
@@ -73,7 +73,7 @@ public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, Dura
                 .OrderByDescending(t => t.CreatedAt).Select(t => new WaitingTask(t.Id, t.ProcessId, t.ElementId, t.Name, t.CandidateRole)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             : null;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return after.Status == OrderStatus.DeliveryBlocked ? DeliveryResult.Held(after, task) : DeliveryResult.Delivered(after);
+        return after.Status == OrderStatus.DeliveryBlocked ? DeliveryResult.Blocked(after, task) : DeliveryResult.Delivered(after);
     }
 
     private static Dictionary<string, string[]>? Problem(Order order, DateOnly? deliveredOn, DateOnly today)
@@ -106,24 +106,24 @@ public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, Dura
 }
 
 /// <summary>
-/// Delivered (the order, invoiced unless its invoice step stopped), or held by the credit check at delivery (the order
+/// Delivered (the order, invoiced unless its invoice step stopped), or blocked by the credit check at delivery (the order
 /// with its reasons and the credit manager's waiting task), or refused input (nothing written), or the cycle unable to
 /// take the delivery (nothing written).
 /// </summary>
 public sealed record DeliveryResult(Order? Order, WaitingTask? ReleaseTask, IReadOnlyDictionary<string, string[]>? Problems, string? UnavailableReason = null)
 {
-    public bool IsHeld => Order is { Status: OrderStatus.DeliveryBlocked };
+    public bool IsBlocked => Order is { Status: OrderStatus.DeliveryBlocked };
 
-    public IReadOnlyList<string> HoldReasons => IsHeld && Order!.CreditBlockReasons.Length > 0 ? Order.CreditBlockReasons.Split('\n') : [];
+    public IReadOnlyList<string> BlockReasons => IsBlocked && Order!.CreditBlockReasons.Length > 0 ? Order.CreditBlockReasons.Split('\n') : [];
 
     public static DeliveryResult Delivered(Order order) => new(order, null, null);
 
-    public static DeliveryResult Held(Order order, WaitingTask? task) => new(order, task, null);
+    public static DeliveryResult Blocked(Order order, WaitingTask? task) => new(order, task, null);
 
     public static DeliveryResult Invalid(Dictionary<string, string[]> problems) => new(null, null, problems);
 
     public static DeliveryResult Unavailable(string reason) => new(null, null, null, reason);
 }
 
-/// <summary>The user task a held delivery waits in (credit-release's review, for a credit manager).</summary>
+/// <summary>The user task a blocked delivery waits in (credit-release's review, for a credit manager).</summary>
 public sealed record WaitingTask(string Id, string ProcessId, string ElementId, string? Name, string? CandidateRole);

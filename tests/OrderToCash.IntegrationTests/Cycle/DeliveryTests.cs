@@ -14,18 +14,18 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
     public void Dispose() => cycle.Dispose();
 
     [Fact]
-    public async Task The_check_at_delivery_sees_real_overdue_invoices_holds_the_delivery_with_202_and_the_credit_managers_task_and_changes_nothing_else()
+    public async Task The_check_at_delivery_sees_real_overdue_invoices_blocks_the_delivery_with_202_and_the_credit_managers_task_and_changes_nothing_else()
     {
         await cycle.InvoicedOrderAsync("C-0001", 1m, 1_000m);
         var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 500m);
         cycle.AdvanceTo(new DateOnly(2026, 4, 10));
         var exposure = await cycle.Orders.ExposureAsync("C-0001");
 
-        var held = await CycleScenario.BodyAsync(await cycle.DeliverAsync(order), HttpStatusCode.Accepted);
+        var blocked = await CycleScenario.BodyAsync(await cycle.DeliverAsync(order), HttpStatusCode.Accepted);
 
-        held.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).Should().ContainSingle()
+        blocked.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).Should().ContainSingle()
             .Which.Should().StartWith("NoOldOverdueItems:", "1,200 EUR is 35 days overdue (due 6 March)");
-        var task = held.GetProperty("task");
+        var task = blocked.GetProperty("task");
         task.GetProperty("processId").GetString().Should().Be("credit-release");
         task.GetProperty("elementId").GetString().Should().Be("review");
         task.GetProperty("candidateRole").GetString().Should().Be("CreditManager");
@@ -42,7 +42,7 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_credit_manager_releases_a_held_delivery_and_the_goods_leave_on_the_release_day_and_are_invoiced()
+    public async Task A_credit_manager_releases_a_blocked_delivery_and_the_goods_leave_on_the_release_day_and_are_invoiced()
     {
         await cycle.InvoicedOrderAsync("C-0001", 1m, 1_000m);
         var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 500m);
@@ -54,14 +54,14 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
 
         var read = await cycle.Orders.OrderAsync(order);
         read.GetProperty("status").GetString().Should().Be("Invoiced");
-        read.GetProperty("deliveredOn").GetString().Should().Be("2026-04-13", "held on the 10th, the goods left when the credit manager released them");
+        read.GetProperty("deliveredOn").GetString().Should().Be("2026-04-13", "blocked on the 10th, the goods left when the credit manager released them");
         read.GetProperty("decidedBy").GetString().Should().Be("claire");
         (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(2);
         (await cycle.Orders.TasksAsync("claire", order)).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task A_credit_manager_rejecting_a_held_delivery_cancels_the_order_and_takes_it_out_of_the_exposure()
+    public async Task A_credit_manager_rejecting_a_blocked_delivery_cancels_the_order_and_takes_it_out_of_the_exposure()
     {
         await cycle.InvoicedOrderAsync("C-0001", 1m, 1_000m);
         var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 500m);
@@ -112,8 +112,8 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
         var accepted = await cycle.AcceptedOrderAsync("C-0001", 1m, 100m);
 
         var notAccepted = await CycleScenario.BodyAsync(await cycle.DeliverAsync(blocked), HttpStatusCode.UnprocessableEntity);
-        var heldOrder = await HeldOrderAsync();
-        var again = await CycleScenario.BodyAsync(await cycle.DeliverAsync(heldOrder), HttpStatusCode.UnprocessableEntity);
+        var blockedOrder = await BlockedOrderAsync();
+        var again = await CycleScenario.BodyAsync(await cycle.DeliverAsync(blockedOrder), HttpStatusCode.UnprocessableEntity);
         var future = await CycleScenario.BodyAsync(await cycle.DeliverAsync(accepted, cycle.Today.AddDays(1)), HttpStatusCode.UnprocessableEntity);
         var unknown = await cycle.DeliverAsync("SO-2026-999999");
         using var sales = cycle.Client("salesperson");
@@ -125,11 +125,11 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         salesperson.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await cycle.OrderStatusAsync(accepted)).Should().Be("Accepted");
-        (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(1, "only the overdue invoice that held the other order");
-        (await cycle.Orders.TasksAsync("claire", heldOrder)).Should().ContainSingle("the second request changed nothing");
+        (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(1, "only the overdue invoice that blocked the other order");
+        (await cycle.Orders.TasksAsync("claire", blockedOrder)).Should().ContainSingle("the second request changed nothing");
     }
 
-    private async Task<string> HeldOrderAsync()
+    private async Task<string> BlockedOrderAsync()
     {
         await cycle.InvoicedOrderAsync("C-0001", 1m, 1_000m);
         var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 500m);
