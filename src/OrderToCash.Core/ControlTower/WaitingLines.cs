@@ -12,7 +12,7 @@ namespace OrderToCash.Core.ControlTower;
 /// wait, mean and p90 time), the arrivals and departures of the last 24 hours, the SLA breaches and the bottleneck
 /// alerts of the <c>control-tower</c> rules (thresholds the process owner edits like any rule file).
 /// </summary>
-public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, DurableWorkflowRuntime runtime, RuleEvaluator rules, TimeProvider clock)
+public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, WorkflowReader reader, RuleEvaluator rules, TimeProvider clock)
 {
     public const string SlaProperty = "slaHours";
 
@@ -27,7 +27,7 @@ public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, Durab
         var result = new List<ElementWaitingLine>();
         foreach (var process in processes)
         {
-            foreach (var element in await runtime.ElementStatisticsAsync(process, now.AddDays(-days), cancellationToken).ConfigureAwait(false))
+            foreach (var element in await reader.ElementStatisticsAsync(process, now.AddDays(-days), cancellationToken).ConfigureAwait(false))
             {
                 var input = new QueueInput(
                     process,

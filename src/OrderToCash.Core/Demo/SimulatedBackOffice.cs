@@ -11,7 +11,7 @@ namespace OrderToCash.Core.Demo;
 /// customer pays late, the owning departments resolve disputes after a few days, the credit manager hands claims
 /// over to legal collection and follows up overdue disputes. Tasks are taken in a stable order so that a seed replays.
 /// </summary>
-internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, SimulatedClock clock, Random random, Func<string, CustomerBehaviour?> behaviourOfKey)
+internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, WorkflowReader reader, SimulatedClock clock, Random random, Func<string, CustomerBehaviour?> behaviourOfKey)
 {
     private static readonly string[] DisputeOwnerRoles = [Roles.SalesAdministration, Roles.Salesperson, Roles.Quality, Roles.Collector, Roles.CreditManager];
 
@@ -100,7 +100,7 @@ internal sealed class SimulatedBackOffice(DurableWorkflowRuntime runtime, Simula
 
     private async Task<IEnumerable<UserTask>> InboxAsync(string user, string role, CancellationToken cancellationToken)
     {
-        var tasks = await runtime.InboxAsync(user, [role], cancellationToken).ConfigureAwait(false);
+        var tasks = await reader.InboxAsync(user, [role], cancellationToken).ConfigureAwait(false);
         // Task ids are random: the business key, the element and the creation instant make the order of work reproducible.
         return tasks.Where(t => t.CandidateRole == role)
             .OrderBy(t => t.BusinessKey, StringComparer.Ordinal).ThenBy(t => t.ElementId, StringComparer.Ordinal).ThenBy(t => t.CreatedAt).ToList();

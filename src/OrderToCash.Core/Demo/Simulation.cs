@@ -57,7 +57,7 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
         }
 
         // Tasks of the cycle carry the order number as business key; disputes carry their own number.
-        backOffice = new SimulatedBackOffice(services.GetRequiredService<DurableWorkflowRuntime>(), clock, random,
+        backOffice = new SimulatedBackOffice(services.GetRequiredService<DurableWorkflowRuntime>(), services.GetRequiredService<WorkflowReader>(), clock, random,
             key => orderCustomers.TryGetValue(key, out var customerId) ? customers[customerId].Behaviour : null);
 
         for (var day = 0; day < settings.Days; day++)
@@ -348,8 +348,8 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
     /// <summary>What the dispatcher and the delivery job do in the host: due timers, buffered messages, the reminder outbox.</summary>
     private async Task FireDueTimersAsync(CancellationToken cancellationToken)
     {
-        var runtime = services.GetRequiredService<DurableWorkflowRuntime>();
-        while (await runtime.FireDueTimersAsync(cancellationToken).ConfigureAwait(false) + await runtime.DeliverBufferedMessagesAsync(cancellationToken).ConfigureAwait(false) > 0)
+        var dispatcher = services.GetRequiredService<WorkflowDispatcher>();
+        while (await dispatcher.FireDueTimersAsync(cancellationToken).ConfigureAwait(false) + await dispatcher.DeliverBufferedMessagesAsync(cancellationToken).ConfigureAwait(false) > 0)
         {
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using OrderToCash.Core.Customers;
+using OrderToCash.Engine.Xml;
 
 namespace OrderToCash.Core.Payments;
 
@@ -35,14 +36,13 @@ public static class Camt053Reader
         XDocument document;
         try
         {
-            if (TooDeep(xml) is { } deep)
+            if (SafeXmlLoader.FindTooDeep(xml, MaxDepth, MaxCharacters) is { } deep)
             {
-                return Refused(deep);
+                return Refused(new BankStatementProblem(deep.Line, deep.Column, $"The file nests XML elements more than {MaxDepth} levels deep; a camt.053 statement nests about fifteen."));
             }
 
             using var text = new StringReader(xml);
-            using var reader = XmlReader.Create(text, Settings());
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            document = SafeXmlLoader.Load(text, MaxCharacters);
         }
         catch (XmlException ex)
         {
@@ -221,31 +221,4 @@ public static class Camt053Reader
     }
 
     private static (BankStatementFile?, IReadOnlyList<BankStatementProblem>) Refused(BankStatementProblem problem) => (null, [problem]);
-
-    /// <summary>Streams the text without building anything and stops at the first element nested deeper than <see cref="MaxDepth"/>.</summary>
-    private static BankStatementProblem? TooDeep(string xml)
-    {
-        using var text = new StringReader(xml);
-        using var reader = XmlReader.Create(text, Settings());
-        while (reader.Read())
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
-            {
-                var position = (IXmlLineInfo)reader;
-                return new BankStatementProblem(position.LineNumber, position.LinePosition, $"The file nests XML elements more than {MaxDepth} levels deep; a camt.053 statement nests about fifteen.");
-            }
-        }
-
-        return null;
-    }
-
-    private static XmlReaderSettings Settings() => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = MaxCharacters,
-        MaxCharactersFromEntities = 1024,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-    };
 }

@@ -165,18 +165,18 @@ internal sealed class RemindHost : IAsyncDisposable, IDisposable
 
     public async Task DispatchAsync()
     {
-        var runtime = Services.GetRequiredService<DurableWorkflowRuntime>();
+        var dispatcher = Services.GetRequiredService<WorkflowDispatcher>();
         for (var round = 0; round < 20; round++)
         {
-            var fired = await runtime.FireDueTimersAsync(CancellationToken.None, (s, e) => throw new InvalidOperationException($"Timer of {s} failed", e));
-            var delivered = await runtime.DeliverBufferedMessagesAsync(CancellationToken.None, (s, e) => throw new InvalidOperationException($"Message {s} failed", e));
+            var fired = await dispatcher.FireDueTimersAsync(CancellationToken.None, (s, e) => throw new InvalidOperationException($"Timer of {s} failed", e));
+            var delivered = await dispatcher.DeliverBufferedMessagesAsync(CancellationToken.None, (s, e) => throw new InvalidOperationException($"Message {s} failed", e));
             if (fired + delivered == 0)
             {
                 break;
             }
         }
 
-        (await runtime.IncidentsAsync(CancellationToken.None)).Should().BeEmpty("no workflow step may fail");
+        (await Services.GetRequiredService<WorkflowReader>().IncidentsAsync(CancellationToken.None)).Should().BeEmpty("no workflow step may fail");
         await Services.GetRequiredService<ReminderStatements>().DeliverAsync(CancellationToken.None);
         await Services.GetRequiredService<ReminderDelivery>().DeliverPendingAsync(CancellationToken.None);
     }

@@ -41,12 +41,12 @@ public sealed class CreditLimitReviewTests : IDisposable
         var xml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "workflows", "credit-limit-review.bpmn"));
         var published = await owner.PostAsync(new Uri("/api/definitions?file=credit-limit-review.bpmn", UriKind.Relative), new StringContent(xml, Encoding.UTF8, "application/xml"));
         published.StatusCode.Should().Be(HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
-        var runtime = orders.Host.Services.GetRequiredService<DurableWorkflowRuntime>();
-        (await runtime.StartDueProcessesAsync(CancellationToken.None)).Should().Be(0, "the 1st of December has not come");
+        var dispatcher = orders.Host.Services.GetRequiredService<WorkflowDispatcher>();
+        (await dispatcher.StartDueProcessesAsync(CancellationToken.None)).Should().Be(0, "the 1st of December has not come");
 
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
-        (await runtime.StartDueProcessesAsync(CancellationToken.None)).Should().Be(1);
-        (await runtime.StartDueProcessesAsync(CancellationToken.None)).Should().Be(0, "once a month");
+        (await dispatcher.StartDueProcessesAsync(CancellationToken.None)).Should().Be(1);
+        (await dispatcher.StartDueProcessesAsync(CancellationToken.None)).Should().Be(0, "once a month");
 
         using var credit = orders.Client("claire");
         var tasks = JsonDocument.Parse(await credit.GetStringAsync(new Uri("/api/tasks", UriKind.Relative))).RootElement.EnumerateArray()

@@ -39,7 +39,7 @@ public sealed class DurableRuntimeTests(PostgresServer server) : IDisposable
         var result = await harness.Host("host-b").CorrelateAsync(new IncomingMessage("payment-received", "FA-2026-000001", "pay-1"), CancellationToken.None);
 
         result.Should().Be(new CorrelationResult(CorrelationOutcome.Delivered, started.Id));
-        var instance = await host.GetAsync(started.Id, CancellationToken.None);
+        var instance = await harness.Reader.GetAsync(started.Id, CancellationToken.None);
         instance!.State.Status.Should().Be(InstanceStatus.Completed);
         instance.State.Variables["receiptNumber"]!.ToString().Should().Be("FA-2026-000002");
         instance.Path.Select(v => v.ElementId).Should().Equal("start", "issue", "waitPayment", "receipt", "end");
@@ -121,7 +121,7 @@ public sealed class DurableRuntimeTests(PostgresServer server) : IDisposable
         duplicate.Outcome.Should().Be(CorrelationOutcome.Duplicate);
         var instances = await harness.InstancesAsync();
         instances.Should().ContainSingle().Which.BusinessKey.Should().Be("INV-7");
-        var inbox = await host.InboxAsync("cora", ["Collector"], CancellationToken.None);
+        var inbox = await harness.Reader.InboxAsync("cora", ["Collector"], CancellationToken.None);
         inbox.Should().ContainSingle().Which.Name.Should().Be("Review the dispute");
     }
 
@@ -134,16 +134,16 @@ public sealed class DurableRuntimeTests(PostgresServer server) : IDisposable
         var first = harness.Host("host-a");
         await WorkflowHarness.PublishAsync(first, "reminder.bpmn");
         var started = await first.StartAsync("reminder", null, null, CancellationToken.None);
-        (await first.FireDueTimersAsync(CancellationToken.None)).Should().Be(0, "nothing is due yet");
+        (await first.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(0, "nothing is due yet");
 
         // Every host is down for three hours; a new one starts.
         harness.Clock.Advance(TimeSpan.FromHours(3));
         var restarted = harness.Host("host-b");
 
-        (await restarted.FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
-        (await restarted.FireDueTimersAsync(CancellationToken.None)).Should().Be(0);
-        (await first.FireDueTimersAsync(CancellationToken.None)).Should().Be(0);
-        (await restarted.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
+        (await restarted.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
+        (await restarted.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(0);
+        (await first.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(0);
+        (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
         (await harness.NumbersTakenAsync()).Should().Be(1);
     }
 
@@ -173,7 +173,7 @@ public sealed class DurableRuntimeTests(PostgresServer server) : IDisposable
         var redelivered = await harness.Host("host-b").CorrelateAsync(payment, CancellationToken.None);
 
         redelivered.Outcome.Should().Be(CorrelationOutcome.Delivered);
-        (await host.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
+        (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
         (await harness.NumbersTakenAsync()).Should().Be(2, "each of the two steps took exactly one number");
         harness.Numbers.Calls.Should().Be(3, "the handler ran again after the crash, but only its committed run counts");
     }
@@ -191,15 +191,15 @@ public sealed class DurableRuntimeTests(PostgresServer server) : IDisposable
 
         using var crash = new CancellationTokenSource();
         harness.Numbers.CrashNextCall = crash;
-        var crashed = () => first.FireDueTimersAsync(crash.Token);
+        var crashed = () => first.Dispatcher().FireDueTimersAsync(crash.Token);
         await crashed.Should().ThrowAsync<OperationCanceledException>();
 
         var second = harness.Host("host-b");
-        (await second.FireDueTimersAsync(CancellationToken.None)).Should().Be(0, "host-a still holds the lease");
+        (await second.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(0, "host-a still holds the lease");
         harness.Clock.Advance(TimeSpan.FromMinutes(2));
-        (await second.FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
+        (await second.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
 
-        (await second.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
+        (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
         (await harness.NumbersTakenAsync()).Should().Be(1);
     }
 
@@ -218,7 +218,7 @@ public sealed class DurableRuntimeTests(PostgresServer server) : IDisposable
             Task.Run(() => harness.Host("host-b").CorrelateAsync(new IncomingMessage("confirm-b", "C-1", "b-1"), CancellationToken.None)));
 
         results.Select(r => r.Outcome).Should().Equal(CorrelationOutcome.Delivered, CorrelationOutcome.Delivered);
-        (await host.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
+        (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
     }
 
     [Theory]
@@ -241,9 +241,9 @@ public sealed class DurableRuntimeTests(PostgresServer server) : IDisposable
         v2.Versions.Single().Should().Be(new PublishedVersion("reminder", 2, Created: true));
         onV2.Version.Should().Be(2);
         harness.Clock.Advance(TimeSpan.FromMinutes(61));
-        (await harness.Host("host-b").FireDueTimersAsync(CancellationToken.None)).Should().Be(1, "only the version-1 instance waits one hour");
-        (await host.GetAsync(onV1.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
-        (await host.GetAsync(onV2.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Running);
+        (await harness.Host("host-b").Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(1, "only the version-1 instance waits one hour");
+        (await harness.Reader.GetAsync(onV1.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
+        (await harness.Reader.GetAsync(onV2.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Running);
     }
 
     [Theory]

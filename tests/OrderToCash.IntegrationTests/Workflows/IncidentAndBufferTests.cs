@@ -22,7 +22,7 @@ public sealed class IncidentAndBufferTests : IDisposable
         started.Status.Should().Be(InstanceStatus.Incident);
 
         harness.Clock.Advance(TimeSpan.FromHours(2));
-        (await host.FireDueTimersAsync(CancellationToken.None)).Should().Be(0, "the instance is stopped");
+        (await host.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(0, "the instance is stopped");
         await using (var db = harness.NewContext())
         {
             (await db.Set<TimerRecord>().CountAsync()).Should().Be(1, "the due timer is kept for after the incident");
@@ -31,9 +31,9 @@ public sealed class IncidentAndBufferTests : IDisposable
         harness.Flaky.Healthy = true;
         await host.RetryAsync(started.Id, CancellationToken.None);
         harness.Clock.Advance(TimeSpan.FromMinutes(2));
-        (await host.FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
+        (await host.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
 
-        var path = (await host.GetAsync(started.Id, CancellationToken.None))!.Path;
+        var path = (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.Path;
         path.Should().Contain(v => v.ElementId == "remind" && v.Outcome == "Completed");
     }
 
@@ -50,7 +50,7 @@ public sealed class IncidentAndBufferTests : IDisposable
         await host.RetryAsync(started.Id, CancellationToken.None);
 
         during.Outcome.Should().Be(CorrelationOutcome.Buffered);
-        var path = (await host.GetAsync(started.Id, CancellationToken.None))!.Path;
+        var path = (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.Path;
         path.Should().Contain(v => v.ElementId == "waitPayment" && v.Outcome == "Completed", "the retry delivered the buffered payment");
         await using var db = harness.NewContext();
         (await db.Set<MessageRecord>().SingleAsync()).Status.Should().Be(MessageStatus.Delivered);
@@ -71,9 +71,9 @@ public sealed class IncidentAndBufferTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        (await host.DeliverBufferedMessagesAsync(CancellationToken.None)).Should().Be(1);
+        (await host.Dispatcher().DeliverBufferedMessagesAsync(CancellationToken.None)).Should().Be(1);
 
-        (await host.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
+        (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
         await using var check = harness.NewContext();
         (await check.Set<MessageRecord>().SingleAsync(m => m.MessageId == "old")).Status.Should().Be(MessageStatus.Expired);
     }
@@ -88,9 +88,9 @@ public sealed class IncidentAndBufferTests : IDisposable
 
         await host.CancelAsync(started.Id, CancellationToken.None);
 
-        var statistics = await host.ElementStatisticsAsync("approval", WorkflowHarness.Start, CancellationToken.None);
+        var statistics = await harness.Reader.ElementStatisticsAsync("approval", WorkflowHarness.Start, CancellationToken.None);
         statistics.Should().OnlyContain(s => s.WaitingNow == 0);
-        (await host.GetAsync(started.Id, CancellationToken.None))!.Path.Should().Contain(v => v.ElementId == "approve" && v.Outcome == "Cancelled");
+        (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.Path.Should().Contain(v => v.ElementId == "approve" && v.Outcome == "Cancelled");
     }
 
     public void Dispose() => directory.Dispose();

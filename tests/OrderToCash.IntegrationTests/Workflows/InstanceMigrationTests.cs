@@ -84,18 +84,18 @@ public sealed class InstanceMigrationTests(PostgresServer server) : IDisposable
         }
 
         // Each goes on in version 2: the review leads to the new confirmation, the timer fires at its old due time, the message is received.
-        var inbox = await host.InboxAsync("claire", CreditManager, CancellationToken.None);
+        var inbox = await harness.Reader.InboxAsync("claire", CreditManager, CancellationToken.None);
         await host.CompleteAsync(inbox.Single().Id, "claire", CreditManager, null, CancellationToken.None);
-        (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Single().Name.Should().Be("Confirm the order");
+        (await harness.Reader.InboxAsync("claire", CreditManager, CancellationToken.None)).Single().Name.Should().Be("Confirm the order");
         harness.Clock.Advance(TimeSpan.FromHours(1.5));
-        (await host.FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
+        (await host.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
         (await host.CorrelateAsync(new IncomingMessage("payment-received", "SO-3", "pay-3"), CancellationToken.None)).Outcome.Should().Be(CorrelationOutcome.Delivered);
-        (await host.GetAsync(timer, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
-        var paid = (await host.GetAsync(message, CancellationToken.None))!;
+        (await harness.Reader.GetAsync(timer, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
+        var paid = (await harness.Reader.GetAsync(message, CancellationToken.None))!;
         paid.State.Status.Should().Be(InstanceStatus.Completed);
         paid.Path.Select(v => (v.ElementId, v.Version)).Should().Equal(("start", 1), ("route", 1), ("paymentReceived", 2), ("end", 2));
 
-        var history = await host.MigrationsOfAsync(message, CancellationToken.None);
+        var history = await harness.Reader.MigrationsOfAsync(message, CancellationToken.None);
         history.Should().ContainSingle();
         (history[0].FromVersion, history[0].ToVersion, history[0].MigratedBy, history[0].MigratedAt).Should().Be((1, 2, "olivia", WorkflowHarness.Start.AddMinutes(30)));
         history[0].Elements.Should().Equal(new Dictionary<string, string> { ["paid"] = "paymentReceived" });

@@ -87,7 +87,7 @@ public sealed class PostgreSqlRaceTests(PostgresServer server)
             Task.Run(() => a.CorrelateAsync(new IncomingMessage("confirm-a", "C-9", "a-9"), CancellationToken.None)),
             Task.Run(() => harness.Host("host-b").CorrelateAsync(new IncomingMessage("confirm-b", "C-9", "b-9"), CancellationToken.None)));
 
-        (await a.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
+        (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Completed);
     }
 
     private static async Task<int> DrainAsync(DurableWorkflowRuntime host)
@@ -95,7 +95,7 @@ public sealed class PostgreSqlRaceTests(PostgresServer server)
         var total = 0;
         for (var round = 0; round < 20; round++)
         {
-            total += await host.FireDueTimersAsync(CancellationToken.None);
+            total += await host.Dispatcher().FireDueTimersAsync(CancellationToken.None);
         }
 
         return total;

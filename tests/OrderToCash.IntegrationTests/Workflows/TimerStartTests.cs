@@ -24,7 +24,7 @@ public sealed class TimerStartTests(PostgresServer server) : IDisposable
         var a = harness.Host("host-a");
         var b = harness.Host("host-b");
         await WorkflowHarness.PublishAsync(a, "every-minute.bpmn");
-        (await a.StartDueProcessesAsync(CancellationToken.None)).Should().Be(0, "the first firing is one minute after publication");
+        (await a.Dispatcher().StartDueProcessesAsync(CancellationToken.None)).Should().Be(0, "the first firing is one minute after publication");
 
         for (var minute = 1; minute <= 10; minute++)
         {
@@ -72,11 +72,11 @@ public sealed class TimerStartTests(PostgresServer server) : IDisposable
         harness.Clock.Advance(TimeSpan.FromSeconds(330));
         var restarted = harness.Host("host-b");
 
-        (await restarted.StartDueProcessesAsync(CancellationToken.None)).Should().Be(1, "missed firings start one instance, not five");
-        (await restarted.StartDueProcessesAsync(CancellationToken.None)).Should().Be(0);
+        (await restarted.Dispatcher().StartDueProcessesAsync(CancellationToken.None)).Should().Be(1, "missed firings start one instance, not five");
+        (await restarted.Dispatcher().StartDueProcessesAsync(CancellationToken.None)).Should().Be(0);
         (await RowAsync(harness, "every-minute")).DueAt.Should().Be(WorkflowHarness.Start.AddMinutes(6), "the cycle keeps its minute");
         harness.Clock.Advance(TimeSpan.FromSeconds(30));
-        (await restarted.StartDueProcessesAsync(CancellationToken.None)).Should().Be(1);
+        (await restarted.Dispatcher().StartDueProcessesAsync(CancellationToken.None)).Should().Be(1);
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class TimerStartTests(PostgresServer server) : IDisposable
         for (var hour = 0; hour < 5; hour++)
         {
             harness.Clock.Advance(TimeSpan.FromHours(1));
-            started += await host.StartDueProcessesAsync(CancellationToken.None);
+            started += await host.Dispatcher().StartDueProcessesAsync(CancellationToken.None);
         }
 
         started.Should().Be(3, "R3 fires three times");
@@ -107,11 +107,11 @@ public sealed class TimerStartTests(PostgresServer server) : IDisposable
         await WorkflowHarness.PublishAsync(host, "once-at-date.bpmn");
 
         harness.Clock.Advance(TimeSpan.FromHours(2));
-        (await host.StartDueProcessesAsync(CancellationToken.None)).Should().Be(1, "PT2H after publication");
+        (await host.Dispatcher().StartDueProcessesAsync(CancellationToken.None)).Should().Be(1, "PT2H after publication");
         harness.Clock.Advance(TimeSpan.FromDays(1));
-        (await host.StartDueProcessesAsync(CancellationToken.None)).Should().Be(1, "the date 2026-11-24T06:00Z has passed");
+        (await host.Dispatcher().StartDueProcessesAsync(CancellationToken.None)).Should().Be(1, "the date 2026-11-24T06:00Z has passed");
         harness.Clock.Advance(TimeSpan.FromDays(30));
-        (await host.StartDueProcessesAsync(CancellationToken.None)).Should().Be(0);
+        (await host.Dispatcher().StartDueProcessesAsync(CancellationToken.None)).Should().Be(0);
         (await harness.InstancesAsync()).Select(i => i.BusinessKey).Should().BeEquivalentTo(["timer 2026-11-23T10:00:00Z", "timer 2026-11-24T06:00:00Z"]);
     }
 
@@ -128,7 +128,7 @@ public sealed class TimerStartTests(PostgresServer server) : IDisposable
         row.Version.Should().Be(2);
         row.DueAt.Should().Be(WorkflowHarness.Start.AddHours(1));
         harness.Clock.Advance(TimeSpan.FromMinutes(5));
-        (await host.StartDueProcessesAsync(CancellationToken.None)).Should().Be(0, "version 2 runs hourly");
+        (await host.Dispatcher().StartDueProcessesAsync(CancellationToken.None)).Should().Be(0, "version 2 runs hourly");
 
         var manual = Fixture("every-minute.bpmn").Replace("<timerEventDefinition><timeCycle>R/PT1M</timeCycle></timerEventDefinition>", string.Empty, StringComparison.Ordinal);
         (await host.Definitions.PublishAsync(manual, "every-minute.bpmn", "tester", CancellationToken.None)).Published.Should().BeTrue();
@@ -166,7 +166,7 @@ public sealed class TimerStartTests(PostgresServer server) : IDisposable
         var total = 0;
         for (var round = 0; round < 5; round++)
         {
-            total += await host.StartDueProcessesAsync(CancellationToken.None);
+            total += await host.Dispatcher().StartDueProcessesAsync(CancellationToken.None);
         }
 
         return total;

@@ -22,15 +22,15 @@ public sealed class UserTaskAndIncidentTests : IDisposable
     [Fact]
     public async Task A_user_task_reaches_the_role_inbox_is_claimed_then_completed_with_its_outputs()
     {
-        var (_, host) = await StartAsync("approval.bpmn");
+        var (harness, host) = await StartAsync("approval.bpmn");
         var started = await host.StartAsync("approval", null, "order-7", CancellationToken.None);
 
-        var inbox = await host.InboxAsync("claire", CreditManager, CancellationToken.None);
+        var inbox = await harness.Reader.InboxAsync("claire", CreditManager, CancellationToken.None);
         var task = inbox.Should().ContainSingle().Subject;
         task.Name.Should().Be("Approve the release");
         task.BusinessKey.Should().Be("order-7");
         task.DueAt.Should().Be(WorkflowHarness.Start.AddHours(24));
-        (await host.InboxAsync("sam", ["Salesperson"], CancellationToken.None)).Should().BeEmpty();
+        (await harness.Reader.InboxAsync("sam", ["Salesperson"], CancellationToken.None)).Should().BeEmpty();
 
         await host.ClaimAsync(task.Id, "claire", CreditManager, CancellationToken.None);
         var stolen = () => host.ClaimAsync(task.Id, "charles", CreditManager, CancellationToken.None);
@@ -41,31 +41,31 @@ public sealed class UserTaskAndIncidentTests : IDisposable
         var done = await host.CompleteAsync(task.Id, "claire", CreditManager, new Dictionary<string, object?> { ["decision"] = "approve" }, CancellationToken.None);
 
         done.Status.Should().Be(InstanceStatus.Completed);
-        var instance = await host.GetAsync(started.Id, CancellationToken.None);
+        var instance = await harness.Reader.GetAsync(started.Id, CancellationToken.None);
         instance!.State.Variables["decision"]!.ToString().Should().Be("APPROVE");
-        (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Should().BeEmpty();
+        (await harness.Reader.InboxAsync("claire", CreditManager, CancellationToken.None)).Should().BeEmpty();
     }
 
     [Fact]
     public async Task Outputs_that_do_not_fit_the_task_are_refused_and_the_task_stays_open()
     {
-        var (_, host) = await StartAsync("approval.bpmn");
+        var (harness, host) = await StartAsync("approval.bpmn");
         var started = await host.StartAsync("approval", null, null, CancellationToken.None);
-        var task = (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Single();
+        var task = (await harness.Reader.InboxAsync("claire", CreditManager, CancellationToken.None)).Single();
 
         var missing = () => host.CompleteAsync(task.Id, "claire", CreditManager, new Dictionary<string, object?> { ["verdict"] = "approve" }, CancellationToken.None);
 
         await missing.Should().ThrowAsync<UserTaskException>().WithMessage("*'decision'*");
-        (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Should().ContainSingle();
-        (await host.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Running);
+        (await harness.Reader.InboxAsync("claire", CreditManager, CancellationToken.None)).Should().ContainSingle();
+        (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.State.Status.Should().Be(InstanceStatus.Running);
     }
 
     [Fact]
     public async Task A_task_for_another_role_does_not_exist_for_the_user()
     {
-        var (_, host) = await StartAsync("approval.bpmn");
+        var (harness, host) = await StartAsync("approval.bpmn");
         await host.StartAsync("approval", null, null, CancellationToken.None);
-        var task = (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Single();
+        var task = (await harness.Reader.InboxAsync("claire", CreditManager, CancellationToken.None)).Single();
 
         var claim = () => host.ClaimAsync(task.Id, "sam", ["Salesperson"], CancellationToken.None);
 
@@ -77,12 +77,12 @@ public sealed class UserTaskAndIncidentTests : IDisposable
     {
         var (harness, host) = await StartAsync("approval.bpmn");
         var started = await host.StartAsync("approval", null, null, CancellationToken.None);
-        var task = (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Single();
+        var task = (await harness.Reader.InboxAsync("claire", CreditManager, CancellationToken.None)).Single();
 
         harness.Clock.Advance(TimeSpan.FromHours(25));
-        (await host.FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
+        (await host.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(1);
 
-        var instance = await host.GetAsync(started.Id, CancellationToken.None);
+        var instance = await harness.Reader.GetAsync(started.Id, CancellationToken.None);
         instance!.State.Status.Should().Be(InstanceStatus.Completed);
         instance.Path.Select(v => v.ElementId).Should().Contain("escalated");
         instance.Path.Should().Contain(v => v.ElementId == "approve" && v.Outcome == "Cancelled", "the SLA timer interrupted the task");
@@ -98,17 +98,17 @@ public sealed class UserTaskAndIncidentTests : IDisposable
 
         started.Status.Should().Be(InstanceStatus.Incident);
         (await harness.NumbersTakenAsync()).Should().Be(0, "the failed handler's number was rolled back with it");
-        var incident = (await host.IncidentsAsync(CancellationToken.None)).Single();
+        var incident = (await harness.Reader.IncidentsAsync(CancellationToken.None)).Single();
         incident.IncidentElementId.Should().Be("call");
         incident.IncidentMessage.Should().Contain("The downstream system is unavailable.");
         incident.NextRetryAt.Should().Be(WorkflowHarness.Start.AddMinutes(1));
 
-        (await host.RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(0, "the back-off has not elapsed");
+        (await host.Dispatcher().RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(0, "the back-off has not elapsed");
         harness.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await host.RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(1);
+        (await host.Dispatcher().RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(1);
         harness.Clock.Advance(TimeSpan.FromMinutes(2));
-        (await host.RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(1);
-        var exhausted = (await host.IncidentsAsync(CancellationToken.None)).Single();
+        (await host.Dispatcher().RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(1);
+        var exhausted = (await harness.Reader.IncidentsAsync(CancellationToken.None)).Single();
         exhausted.NextRetryAt.Should().BeNull("after the automatic retries a person decides");
         harness.Flaky.Calls.Should().Be(3);
 
@@ -116,7 +116,7 @@ public sealed class UserTaskAndIncidentTests : IDisposable
         var retried = await host.RetryAsync(started.Id, CancellationToken.None);
 
         retried.Status.Should().Be(InstanceStatus.Completed);
-        (await host.IncidentsAsync(CancellationToken.None)).Should().BeEmpty();
+        (await harness.Reader.IncidentsAsync(CancellationToken.None)).Should().BeEmpty();
         (await harness.NumbersTakenAsync()).Should().Be(1, "only the successful attempt's write remains");
     }
 
@@ -129,9 +129,9 @@ public sealed class UserTaskAndIncidentTests : IDisposable
         var cancelled = await host.CancelAsync(started.Id, CancellationToken.None);
 
         cancelled.Status.Should().Be(InstanceStatus.Cancelled);
-        (await host.InboxAsync("claire", CreditManager, CancellationToken.None)).Should().BeEmpty();
+        (await harness.Reader.InboxAsync("claire", CreditManager, CancellationToken.None)).Should().BeEmpty();
         harness.Clock.Advance(TimeSpan.FromDays(2));
-        (await host.FireDueTimersAsync(CancellationToken.None)).Should().Be(0);
+        (await host.Dispatcher().FireDueTimersAsync(CancellationToken.None)).Should().Be(0);
         var again = () => host.CancelAsync(started.Id, CancellationToken.None);
         await again.Should().ThrowAsync<InstanceStateException>().WithMessage("*already ended*");
     }
@@ -153,10 +153,10 @@ public sealed class ElementStatisticsTests : IDisposable
         harness.Clock.Advance(TimeSpan.FromHours(1));
         var second = await host.StartAsync("approval", null, null, CancellationToken.None);
         harness.Clock.Advance(TimeSpan.FromHours(2));
-        var task = (await host.InboxAsync("claire", ["CreditManager"], CancellationToken.None)).Single(t => t.InstanceId == second.Id);
+        var task = (await harness.Reader.InboxAsync("claire", ["CreditManager"], CancellationToken.None)).Single(t => t.InstanceId == second.Id);
         await host.CompleteAsync(task.Id, "claire", ["CreditManager"], new Dictionary<string, object?> { ["decision"] = "ok" }, CancellationToken.None);
 
-        var statistics = await host.ElementStatisticsAsync("approval", WorkflowHarness.Start, CancellationToken.None);
+        var statistics = await harness.Reader.ElementStatisticsAsync("approval", WorkflowHarness.Start, CancellationToken.None);
 
         var approve = statistics.Single(s => s.ElementId == "approve");
         approve.WaitingNow.Should().Be(1);
@@ -181,10 +181,10 @@ public sealed class RetryPolicyAndPathTests : IDisposable
         await WorkflowHarness.PublishAsync(host, "flaky-per-element.bpmn");
 
         await host.StartAsync("flaky-per-element", null, null, CancellationToken.None);
-        var first = (await host.IncidentsAsync(CancellationToken.None)).Single();
+        var first = (await harness.Reader.IncidentsAsync(CancellationToken.None)).Single();
         harness.Clock.Advance(TimeSpan.FromMinutes(10));
-        (await host.RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(1);
-        var second = (await host.IncidentsAsync(CancellationToken.None)).Single();
+        (await host.Dispatcher().RetryDueIncidentsAsync(CancellationToken.None)).Should().Be(1);
+        var second = (await harness.Reader.IncidentsAsync(CancellationToken.None)).Single();
 
         first.NextRetryAt.Should().Be(WorkflowHarness.Start.AddMinutes(10), "o2c:retryBackoff=PT10M, not the runtime's one minute");
         second.NextRetryAt.Should().BeNull("o2c:retries=1: after one automatic retry a person decides");
@@ -199,7 +199,7 @@ public sealed class RetryPolicyAndPathTests : IDisposable
         var started = await host.StartAsync("invoice-payment", null, null, CancellationToken.None);
         await host.CorrelateAsync(new IncomingMessage("payment-received", "FA-2026-000001", "pay-1", new Dictionary<string, object?> { ["paidAmount"] = 1200.50m }), CancellationToken.None);
 
-        var path = (await host.GetAsync(started.Id, CancellationToken.None))!.Path;
+        var path = (await harness.Reader.GetAsync(started.Id, CancellationToken.None))!.Path;
 
         path.Single(v => v.ElementId == "issue").VariablesWritten.Should().Be("""{"invoiceNumber":"FA-2026-000001"}""");
         path.Single(v => v.ElementId == "waitPayment").VariablesWritten.Should().Be("""{"paidAmount":1200.50}""");

@@ -46,6 +46,9 @@ internal sealed class WorkflowHarness
 
     public OrderToCashDbContext NewContext() => DatabaseConfigurator.CreateContext(Provider, ConnectionString);
 
+    /// <summary>Reads instances, inboxes and statistics of the database, whichever host wrote them.</summary>
+    public WorkflowReader Reader => new(NewContext, Clock);
+
     /// <summary>A new host on the same database (fresh plan cache, own lease owner id).</summary>
     public DurableWorkflowRuntime Host(string hostId = "host-a")
     {

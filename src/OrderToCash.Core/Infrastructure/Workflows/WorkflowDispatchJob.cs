@@ -10,16 +10,16 @@ namespace OrderToCash.Core.Infrastructure.Workflows;
 /// are the truth; this job only looks at them often, and several hosts may run it (timers are leased).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class WorkflowDispatchJob(DurableWorkflowRuntime runtime, ILogger<WorkflowDispatchJob> logger) : IJob
+public sealed partial class WorkflowDispatchJob(WorkflowDispatcher dispatcher, ILogger<WorkflowDispatchJob> logger) : IJob
 {
     public static readonly JobKey Key = new("workflow-dispatch", "workflows");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var fired = await runtime.FireDueTimersAsync(cancellationToken, (instance, ex) => LogFailed(logger, "fire a timer of", instance, ex)).ConfigureAwait(false);
-        var started = await runtime.StartDueProcessesAsync(cancellationToken, (process, ex) => LogFailed(logger, "start on its timer the process", process, ex)).ConfigureAwait(false);
-        var retried = await runtime.RetryDueIncidentsAsync(cancellationToken, (instance, ex) => LogFailed(logger, "retry the incident of", instance, ex)).ConfigureAwait(false);
-        var delivered = await runtime.DeliverBufferedMessagesAsync(cancellationToken, (message, ex) => LogFailed(logger, "deliver the buffered message", message, ex)).ConfigureAwait(false);
+        var fired = await dispatcher.FireDueTimersAsync(cancellationToken, (instance, ex) => LogFailed(logger, "fire a timer of", instance, ex)).ConfigureAwait(false);
+        var started = await dispatcher.StartDueProcessesAsync(cancellationToken, (process, ex) => LogFailed(logger, "start on its timer the process", process, ex)).ConfigureAwait(false);
+        var retried = await dispatcher.RetryDueIncidentsAsync(cancellationToken, (instance, ex) => LogFailed(logger, "retry the incident of", instance, ex)).ConfigureAwait(false);
+        var delivered = await dispatcher.DeliverBufferedMessagesAsync(cancellationToken, (message, ex) => LogFailed(logger, "deliver the buffered message", message, ex)).ConfigureAwait(false);
         if (fired + started + retried + delivered > 0)
         {
             LogDispatched(logger, fired, started, retried, delivered);

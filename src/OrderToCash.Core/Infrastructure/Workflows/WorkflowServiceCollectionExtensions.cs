@@ -34,6 +34,8 @@ public static class WorkflowServiceCollectionExtensions
             var ruleSets = sp.GetService<Engine.Runtime.IRuleSetRunner>();
             return new DurableWorkflowRuntime(createContext, sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>(), options, sp, _ => ruleSets);
         });
+        services.AddSingleton(sp => new WorkflowReader(sp.GetRequiredService<Func<OrderToCashDbContext>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WorkflowDispatcher(sp.GetRequiredService<DurableWorkflowRuntime>()));
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using OrderToCash.Engine.Bpmn.Parsing;
 using OrderToCash.Engine.Bpmn.Validation;
 using OrderToCash.Engine.Diagnostics;
+using OrderToCash.Engine.Xml;
 using static OrderToCash.Engine.Bpmn.Parsing.BpmnNames;
 
 namespace OrderToCash.Engine.Bpmn.Import;

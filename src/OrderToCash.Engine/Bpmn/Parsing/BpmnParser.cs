@@ -1,6 +1,7 @@
 using System.Xml;
 using OrderToCash.Engine.Bpmn.Model;
 using OrderToCash.Engine.Diagnostics;
+using OrderToCash.Engine.Xml;
 
 namespace OrderToCash.Engine.Bpmn.Parsing;
 

@@ -6,7 +6,7 @@ namespace OrderToCash.Engine.Durable;
 /// <summary>
 /// Sends a message from inside a unit of work that is not the runtime's (a workflow step's handler): the message is
 /// written as buffered in that transaction, so it exists if and only if the transaction commits, and the dispatch job
-/// delivers it to the waiting instance (<see cref="DurableWorkflowRuntime.DeliverBufferedMessagesAsync"/>). A message
+/// delivers it to the waiting instance (<see cref="WorkflowDispatcher.DeliverBufferedMessagesAsync"/>). A message
 /// id already written (committed, or added earlier in the same unit of work) is not written again.
 /// </summary>
 public static class WorkflowOutbox

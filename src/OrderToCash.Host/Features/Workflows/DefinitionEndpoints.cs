@@ -27,10 +27,10 @@ internal static class DefinitionEndpoints
             var versions = await VersionsAsync(store, processId, ct).ConfigureAwait(false);
             return versions.Count > 0 ? Results.Ok(versions) : throw new KeyNotFoundException($"Process '{processId}' is not published.");
         }).WithSummary("List the published versions of one process").Produces<List<DefinitionVersion>>().ProducesProblem(StatusCodes.Status404NotFound);
-        definitions.MapGet("/{processId}/elements", async (string processId, int? days, DurableWorkflowRuntime runtime, TimeProvider clock, CancellationToken ct) =>
+        definitions.MapGet("/{processId}/elements", async (string processId, int? days, WorkflowReader reader, TimeProvider clock, CancellationToken ct) =>
             days is < 1 or > Limits.MaxStatisticsDays
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"Between 1 and {Limits.MaxStatisticsDays} days ({days} given)."] })
-                : Results.Ok(await runtime.ElementStatisticsAsync(processId, clock.GetUtcNow().AddDays(-(days ?? 30)), ct).ConfigureAwait(false)))
+                : Results.Ok(await reader.ElementStatisticsAsync(processId, clock.GetUtcNow().AddDays(-(days ?? 30)), ct).ConfigureAwait(false)))
             .WithSummary("Per element of a process: instances waiting there and time spent, over the last days").Produces<IReadOnlyList<ElementStatistics>>();
         definitions.MapGet("/{processId}/{version:int}", async (string processId, int version, DefinitionStore store, CancellationToken ct) =>
         {

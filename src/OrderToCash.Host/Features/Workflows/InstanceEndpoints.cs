@@ -24,8 +24,8 @@ internal static class InstanceEndpoints
                 Results.Ok(await runtime.CancelAsync(id, ct).ConfigureAwait(false))).RequireAuthorization(p => p.RequireRole(operators))
             .WithSummary("Cancel a running instance").Produces<InstanceSummary>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        endpoints.MapGet("/api/incidents", async (DurableWorkflowRuntime runtime, CancellationToken ct) =>
-                Results.Ok((await runtime.IncidentsAsync(ct).ConfigureAwait(false)).Select(i => new IncidentView(
+        endpoints.MapGet("/api/incidents", async (WorkflowReader reader, CancellationToken ct) =>
+                Results.Ok((await reader.IncidentsAsync(ct).ConfigureAwait(false)).Select(i => new IncidentView(
                     i.Id, i.ProcessId, i.Version, i.BusinessKey, i.IncidentElementId, i.IncidentMessage, i.IncidentAttempts, i.NextRetryAt, i.UpdatedAt))))
             .WithTags("Workflows").RequireAuthorization(p => p.RequireRole(operators))
             .WithSummary("List the instances in incident, with the failing element and the next automatic retry").Produces<IEnumerable<IncidentView>>();
@@ -47,11 +47,11 @@ internal static class InstanceEndpoints
         return Results.Created($"/api/instances/{started.Id}", started);
     }
 
-    private static async Task<IResult> GetAsync(string id, DurableWorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, WorkflowReader reader, CancellationToken cancellationToken)
     {
-        var details = await runtime.GetAsync(id, cancellationToken).ConfigureAwait(false)
+        var details = await reader.GetAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Instance '{id}' was not found.");
-        var migrations = await runtime.MigrationsOfAsync(id, cancellationToken).ConfigureAwait(false);
+        var migrations = await reader.MigrationsOfAsync(id, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new InstanceView(
             details.Record.Id,
             details.Record.ProcessId,

@@ -12,20 +12,20 @@ internal static class TaskEndpoints
     public static void MapTasks(this IEndpointRouteBuilder endpoints)
     {
         var tasks = endpoints.MapGroup("/api/tasks").WithTags("Tasks");
-        tasks.MapGet("/", async (ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
-                Results.Ok(await InboxAsync(user, runtime, db, ct).ConfigureAwait(false)))
+        tasks.MapGet("/", async (ClaimsPrincipal user, WorkflowReader reader, OrderToCashDbContext db, CancellationToken ct) =>
+                Results.Ok(await InboxAsync(user, reader, db, ct).ConfigureAwait(false)))
             .WithSummary("The caller's inbox: open tasks of their roles and the tasks they claimed").Produces<IReadOnlyList<UserTask>>();
         tasks.MapGet("/{id}/form", FormAsync)
             .WithSummary("The form of a task: the fields it asks for and the variables it is about").Produces<TaskForm>().ProducesProblem(StatusCodes.Status404NotFound);
-        tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
+        tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, WorkflowReader reader, OrderToCashDbContext db, CancellationToken ct) =>
         {
-            await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
+            await VisibleTaskAsync(id, user, reader, db, ct).ConfigureAwait(false);
             return Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false));
         }).WithSummary("Claim a task of one's roles").Produces<UserTask>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct) =>
+        tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, WorkflowReader reader, OrderToCashDbContext db, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct) =>
         {
-            await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
-            if (await CheckOutputsAsync(id, body?.Outputs, user, runtime, checks, ct).ConfigureAwait(false) is { } problem)
+            var task = await VisibleTaskAsync(id, user, reader, db, ct).ConfigureAwait(false);
+            if (await CheckOutputsAsync(task, body?.Outputs, checks, ct).ConfigureAwait(false) is { } problem)
             {
                 return Results.Problem(title: problem, statusCode: StatusCodes.Status422UnprocessableEntity);
             }
@@ -37,9 +37,8 @@ internal static class TaskEndpoints
 
     /// <summary>The features' checks of the outputs (e.g. a dispute's corrected amount): the first problem, or null.</summary>
     private static async Task<string?> CheckOutputsAsync(
-        string id, Dictionary<string, JsonElement>? outputs, ClaimsPrincipal user, DurableWorkflowRuntime runtime, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct)
+        UserTask? task, Dictionary<string, JsonElement>? outputs, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct)
     {
-        var task = (await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false)).FirstOrDefault(t => t.Id == id);
         if (task is null)
         {
             return null; // the runtime answers 404 (not in the inbox) or 409 (claimed by someone else)
@@ -58,18 +57,24 @@ internal static class TaskEndpoints
     }
 
     /// <summary>The tasks of the user's roles, less those about another salesperson's customers (see <see cref="TaskScope"/>).</summary>
-    private static async Task<IReadOnlyList<UserTask>> InboxAsync(ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
-        await TaskScope.VisibleAsync(await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false), user, db, ct).ConfigureAwait(false);
+    private static async Task<IReadOnlyList<UserTask>> InboxAsync(ClaimsPrincipal user, WorkflowReader reader, OrderToCashDbContext db, CancellationToken ct) =>
+        await TaskScope.VisibleAsync(await reader.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false), user, db, ct).ConfigureAwait(false);
 
-    private static async Task EnsureVisibleAsync(string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The task in the user's inbox (one read of it), or null when it is not among the tasks of their roles (the runtime
+    /// then answers 404 or 409). A task of the user's roles that the scope hides is answered as unknown, like a task of
+    /// another role.
+    /// </summary>
+    private static async Task<UserTask?> VisibleTaskAsync(string id, ClaimsPrincipal user, WorkflowReader reader, OrderToCashDbContext db, CancellationToken ct)
     {
-        var visible = await InboxAsync(user, runtime, db, ct).ConfigureAwait(false);
-        var inRoles = await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false);
-        // A task of the user's roles that the scope hides is answered as unknown, like a task of another role.
-        if (inRoles.Any(t => t.Id == id) && visible.All(t => t.Id != id))
+        var inRoles = await reader.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false);
+        var task = inRoles.FirstOrDefault(t => t.Id == id);
+        if (task is not null && (await TaskScope.VisibleAsync([task], user, db, ct).ConfigureAwait(false)).Count == 0)
         {
             throw new KeyNotFoundException($"No task '{id}' is in your inbox.");
         }
+
+        return task;
     }
 
     /// <summary>
@@ -78,13 +83,12 @@ internal static class TaskEndpoints
     /// context. A task of a called process (credit-release, dunning) is read in that process's version, with the
     /// called process's variables.
     /// </summary>
-    private static async Task<IResult> FormAsync(string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct)
+    private static async Task<IResult> FormAsync(string id, ClaimsPrincipal user, WorkflowReader reader, DefinitionStore definitions, OrderToCashDbContext db, CancellationToken ct)
     {
-        var inbox = await InboxAsync(user, runtime, db, ct).ConfigureAwait(false);
-        var task = inbox.FirstOrDefault(t => t.Id == id);
-        var instance = task is null ? null : await runtime.GetAsync(task.InstanceId, ct).ConfigureAwait(false);
+        var task = await VisibleTaskAsync(id, user, reader, db, ct).ConfigureAwait(false);
+        var instance = task is null ? null : await reader.GetAsync(task.InstanceId, ct).ConfigureAwait(false);
         // Tasks stored before they carried their version (0) belong to the instance's own version.
-        var plan = instance is null ? null : runtime.Definitions.Find(task!.ProcessId, task.Version == 0 ? instance.Record.Version : task.Version);
+        var plan = instance is null ? null : definitions.Find(task!.ProcessId, task.Version == 0 ? instance.Record.Version : task.Version);
         if (task is null || instance is null || plan is null || !plan.Nodes.ContainsKey(task.ElementId))
         {
             return Results.Problem(title: $"No task '{id}' is in your inbox.", statusCode: StatusCodes.Status404NotFound);

@@ -1,15 +1,7 @@
 import { ApiError, getJson, postJson, sendText } from '../shared/api';
+import type { Diagnostic } from '../shared/diagnostic';
 
-/** One problem in a definition, as the server's validator reports it (the same record `o2c validate` prints). */
-export interface Diagnostic {
-  file: string;
-  element: string | null;
-  line: number | null;
-  column: number | null;
-  code: string;
-  message: string;
-  severity: 'Error' | 'Warning';
-}
+export type { Diagnostic };
 
 export interface CheckResult {
   valid: boolean;

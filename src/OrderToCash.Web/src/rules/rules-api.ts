@@ -1,15 +1,7 @@
 import { ApiError, getJson, postJson } from '../shared/api';
+import type { Diagnostic } from '../shared/diagnostic';
 
-/** One problem in a rule file, as the server's validator reports it (the record `o2c validate` prints). */
-export interface Diagnostic {
-  file: string;
-  element: string | null;
-  line: number | null;
-  column: number | null;
-  code: string;
-  message: string;
-  severity: 'Error' | 'Warning';
-}
+export type { Diagnostic };
 
 /** A version header, as GET /api/rules lists them (every rule set, newest version first). */
 export interface VersionSummary {

@@ -5,7 +5,8 @@ using OrderToCash.Engine.Runtime.State;
 
 namespace OrderToCash.Engine.Durable;
 
-public sealed partial class DurableWorkflowRuntime
+/// <summary>Instance migration (ADR 0150): waiting instances of one version moved to another, batch by batch.</summary>
+internal sealed class InstanceMigrator(StepUnitOfWork unitOfWork)
 {
     private static readonly string[] WaitingStatuses = [nameof(InstanceStatus.Running), nameof(InstanceStatus.Incident)];
 
@@ -22,13 +23,13 @@ public sealed partial class DurableWorkflowRuntime
         var map = MapFor(request);
         if (preview)
         {
-            await using var db = createContext();
+            await using var db = unitOfWork.CreateContext();
             return await MigrateBatchAsync(db, request, map, migratedBy: null, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            return await InTransactionAsync(async db =>
+            return await unitOfWork.InTransactionAsync(async db =>
             {
                 var result = await MigrateBatchAsync(db, request, map, migratedBy, cancellationToken).ConfigureAwait(false);
                 // Leaving the unit of work by an exception rolls back the instances taken: nothing of the batch moves.
@@ -41,16 +42,6 @@ public sealed partial class DurableWorkflowRuntime
         }
     }
 
-    /// <summary>The moves of one instance to other versions: the elements, who moved it and when (oldest first).</summary>
-    public async Task<IReadOnlyList<InstanceMigrationEntry>> MigrationsOfAsync(string instanceId, CancellationToken cancellationToken)
-    {
-        await using var db = createContext();
-        var rows = await db.Set<InstanceMigrationRecord>().AsNoTracking().Where(m => m.InstanceId == instanceId)
-            .OrderBy(m => m.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(m => new InstanceMigrationEntry(m.FromVersion, m.ToVersion,
-            JsonSerializer.Deserialize<Dictionary<string, string>>(m.Elements) ?? [], m.MigratedBy, m.MigratedAt))];
-    }
-
     private MigrationMap MapFor(InstanceMigration request)
     {
         if (request.SourceVersion == request.TargetVersion)
@@ -58,9 +49,9 @@ public sealed partial class DurableWorkflowRuntime
             throw new InstanceMigrationException($"The source and target versions are both {request.SourceVersion}: choose two different versions.");
         }
 
-        var source = definitions.Find(request.ProcessId, request.SourceVersion)
+        var source = unitOfWork.Definitions.Find(request.ProcessId, request.SourceVersion)
             ?? throw new InstanceMigrationException($"Process '{request.ProcessId}' version {request.SourceVersion} is not published.");
-        var target = definitions.Find(request.ProcessId, request.TargetVersion)
+        var target = unitOfWork.Definitions.Find(request.ProcessId, request.TargetVersion)
             ?? throw new InstanceMigrationException($"Process '{request.ProcessId}' version {request.TargetVersion} is not published.");
         var mappings = request.Mappings ?? new Dictionary<string, string>();
         foreach (var (from, to) in mappings)
@@ -90,11 +81,11 @@ public sealed partial class DurableWorkflowRuntime
         }
 
         var total = await candidates.CountAsync(cancellationToken).ConfigureAwait(false);
-        var ids = await candidates.OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Take(options.MigrationBatchSize)
+        var ids = await candidates.OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Take(unitOfWork.Options.MigrationBatchSize)
             .Select(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var instances = migratedBy is null
             ? await ReadStatesAsync(db, ids, cancellationToken).ConfigureAwait(false)
-            : [.. (await WorkflowStep.LoadManyAsync(db, ids, definitions, cancellationToken).ConfigureAwait(false)).Values
+            : [.. (await WorkflowStep.LoadManyAsync(db, ids, unitOfWork.Definitions, cancellationToken).ConfigureAwait(false)).Values
                 // Another step may have ended it or moved it between the count and the taking.
                 .Where(s => s.Record.Version == request.SourceVersion && WaitingStatuses.Contains(s.Record.Status))
                 .Select(s => (s.Record, s.State))];
@@ -151,7 +142,7 @@ public sealed partial class DurableWorkflowRuntime
     /// <summary>Writes the moves into the unit of work: states, versions, open tasks and visits, renamed waits, and the history rows.</summary>
     private async Task MoveAsync(DbContext db, List<(InstanceRecord Record, InstanceState State)> instances, MigrationMap map, string migratedBy, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = unitOfWork.Clock.GetUtcNow();
         var (processId, from, to) = (map.Source.ProcessId, map.Source.Version, map.Target.Version);
         var ids = instances.Select(i => i.Record.Id).ToList();
         foreach (var (record, state) in instances)
@@ -214,6 +205,3 @@ public sealed partial class DurableWorkflowRuntime
         _ => Task.FromResult(0),
     };
 }
-
-/// <summary>One move of an instance to another version: the waiting elements and where they went, who moved it and when.</summary>
-public sealed record InstanceMigrationEntry(int FromVersion, int ToVersion, IReadOnlyDictionary<string, string> Elements, string MigratedBy, DateTimeOffset MigratedAt);

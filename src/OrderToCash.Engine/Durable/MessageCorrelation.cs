@@ -4,27 +4,14 @@ using OrderToCash.Engine.Runtime.State;
 
 namespace OrderToCash.Engine.Durable;
 
-public sealed partial class DurableWorkflowRuntime
+/// <summary>
+/// Message correlation inside a step's unit of work: each message goes to the oldest wait for its name and key, starts
+/// the process that has a message start event for it, or waits in the buffer until its time-to-live ends; a message id
+/// seen before changes nothing.
+/// </summary>
+internal sealed class MessageCorrelation(StepUnitOfWork unitOfWork)
 {
-    /// <summary>
-    /// Correlates a message by name and business key. A message id seen before changes nothing; a message nobody waits
-    /// for starts the process that has a message start event for it, or is buffered until its time-to-live ends.
-    /// </summary>
-    public async Task<CorrelationResult> CorrelateAsync(IncomingMessage message, CancellationToken cancellationToken) =>
-        (await CorrelateManyAsync([message], cancellationToken).ConfigureAwait(false))[0];
-
-    /// <summary>
-    /// Correlates many messages in ONE transaction (group commit), with the single-message semantics for each, and
-    /// set-based reads: one query for known ids, one for the waiting subscriptions, one to take the instances.
-    /// A concurrent delivery of the same message id makes the batch conflict; its replay then finds the id known.
-    /// </summary>
-    public Task<IReadOnlyList<CorrelationResult>> CorrelateManyAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
-    {
-        CheckMessages(messages);
-        return InTransactionAsync<IReadOnlyList<CorrelationResult>>(db => CorrelateInStepAsync(db, messages, cancellationToken), cancellationToken);
-    }
-
-    private static void CheckMessages(IReadOnlyList<IncomingMessage> messages)
+    public static void CheckMessages(IReadOnlyList<IncomingMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
         foreach (var message in messages)
@@ -36,9 +23,14 @@ public sealed partial class DurableWorkflowRuntime
         }
     }
 
-    private async Task<IReadOnlyList<CorrelationResult>> CorrelateInStepAsync(DbContext db, IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Correlates <paramref name="messages"/> in <paramref name="db"/>'s unit of work, with set-based reads: one query for
+    /// known ids, one for the waiting subscriptions, one to take the instances. A concurrent delivery of the same message
+    /// id makes the unit of work conflict; its replay then finds the id known.
+    /// </summary>
+    public async Task<IReadOnlyList<CorrelationResult>> CorrelateAsync(DbContext db, IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = unitOfWork.Clock.GetUtcNow();
         var ids = messages.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).ToList();
         var known = (await db.Set<MessageRecord>().Where(m => ids.Contains(m.MessageId)).Select(m => m.MessageId)
             .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
@@ -69,7 +61,7 @@ public sealed partial class DurableWorkflowRuntime
             plans.Add((message, subscription, false));
         }
 
-        var steps = await WorkflowStep.LoadManyAsync(db, taken.Select(s => s.InstanceId), definitions, cancellationToken).ConfigureAwait(false);
+        var steps = await WorkflowStep.LoadManyAsync(db, taken.Select(s => s.InstanceId), unitOfWork.Definitions, cancellationToken).ConfigureAwait(false);
         var touched = new List<WorkflowStep>();
         var received = new List<MessageRecord>(messages.Count);
         var results = new List<CorrelationResult>(messages.Count);
@@ -88,14 +80,14 @@ public sealed partial class DurableWorkflowRuntime
                 CorrelationKey = message.CorrelationKey,
                 Payload = InstanceStateJson.SerializePayload(message.Payload),
                 ReceivedAt = now,
-                ExpiresAt = now + (message.TimeToLive ?? options.MessageTimeToLive),
+                ExpiresAt = now + (message.TimeToLive ?? unitOfWork.Options.MessageTimeToLive),
                 Status = MessageStatus.Buffered,
             };
             received.Add(record);
             results.Add(await DeliverAsync(db, message, record, subscription, steps, touched, now, cancellationToken).ConfigureAwait(false));
         }
 
-        await FinishAsync(touched, cancellationToken).ConfigureAwait(false);
+        await unitOfWork.FinishAsync(touched, cancellationToken).ConfigureAwait(false);
         // Appended with their final status (delivered, started, buffered); a message id another host recorded meanwhile
         // breaks the unique index and the batch replays, then finds the id known.
         if (db.Database.CurrentTransaction is null)
@@ -109,7 +101,7 @@ public sealed partial class DurableWorkflowRuntime
 
         foreach (var result in results)
         {
-            Report(result.Outcome);
+            StepTelemetry.Report(result.Outcome);
         }
 
         return results;
@@ -131,7 +123,7 @@ public sealed partial class DurableWorkflowRuntime
                 return new CorrelationResult(CorrelationOutcome.Buffered, null);
             }
 
-            await Executor(db).ResumeAsync(step.Plan, step.State, subscription.BookmarkId, message.Payload, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.Executor(db).ResumeAsync(step.Plan, step.State, subscription.BookmarkId, message.Payload, cancellationToken).ConfigureAwait(false);
             if (!touched.Contains(step))
             {
                 touched.Add(step);
@@ -141,10 +133,10 @@ public sealed partial class DurableWorkflowRuntime
             return new CorrelationResult(CorrelationOutcome.Delivered, step.Record.Id);
         }
 
-        var starters = definitions.StartedBy(message.Name);
+        var starters = unitOfWork.Definitions.StartedBy(message.Name);
         if (starters.Count > 0)
         {
-            var state = await Executor(db).StartByMessageAsync(starters[0], message.Name, message.Payload, message.CorrelationKey, cancellationToken).ConfigureAwait(false);
+            var state = await unitOfWork.Executor(db).StartByMessageAsync(starters[0], message.Name, message.Payload, message.CorrelationKey, cancellationToken).ConfigureAwait(false);
             touched.Add(WorkflowStep.New(db, state, starters[0], message.CorrelationKey));
             (record.Status, record.DeliveredTo, record.DeliveredAt) = (MessageStatus.Started, state.Id, now);
             return new CorrelationResult(CorrelationOutcome.Started, state.Id);
@@ -153,48 +145,8 @@ public sealed partial class DurableWorkflowRuntime
         return new CorrelationResult(CorrelationOutcome.Buffered, null);
     }
 
-    /// <summary>
-    /// Delivers the buffered messages a wait now exists for, and expires the ones past their time-to-live. Under READ
-    /// COMMITTED a message can be buffered at the very moment its wait is created, each transaction missing the other's
-    /// row: this sweep, run by the dispatch job, delivers it. Returns how many were delivered.
-    /// </summary>
-    public async Task<int> DeliverBufferedMessagesAsync(CancellationToken cancellationToken, Action<string, Exception>? failures = null)
-    {
-        var now = clock.GetUtcNow();
-        List<long> candidates;
-        await using (var db = createContext())
-        {
-            await db.Set<MessageRecord>().Where(m => m.Status == MessageStatus.Buffered && m.ExpiresAt <= now)
-                .ExecuteUpdateAsync(m => m.SetProperty(x => x.Status, MessageStatus.Expired), cancellationToken).ConfigureAwait(false);
-            candidates = await db.Set<MessageRecord>()
-                .Where(m => m.Status == MessageStatus.Buffered
-                    && db.Set<SubscriptionRecord>().Any(s => s.MessageName == m.Name && (s.CorrelationKey == null || s.CorrelationKey == m.CorrelationKey)))
-                .OrderBy(m => m.Id)
-                .Select(m => m.Id)
-                .Take(options.TimerBatchSize)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var delivered = 0;
-        foreach (var id in candidates)
-        {
-            try
-            {
-                if (await InTransactionAsync(db => DeliverBufferedMessageAsync(db, id, cancellationToken), cancellationToken).ConfigureAwait(false))
-                {
-                    delivered++;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                failures?.Invoke(id.ToString(System.Globalization.CultureInfo.InvariantCulture), ex);
-            }
-        }
-
-        return delivered;
-    }
-
-    private async Task<bool> DeliverBufferedMessageAsync(DbContext db, long id, CancellationToken cancellationToken)
+    /// <summary>Delivers one buffered message to the oldest wait for it; false when it is gone or nothing waits any more.</summary>
+    public async Task<bool> DeliverBufferedAsync(DbContext db, long id, CancellationToken cancellationToken)
     {
         var message = await db.Set<MessageRecord>().FirstOrDefaultAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false);
         if (message is not { Status: MessageStatus.Buffered })
@@ -211,50 +163,18 @@ public sealed partial class DurableWorkflowRuntime
             return false;
         }
 
-        var step = await WorkflowStep.LoadAsync(db, subscription.InstanceId, definitions, cancellationToken).ConfigureAwait(false);
+        var step = await unitOfWork.LoadAsync(db, subscription.InstanceId, cancellationToken).ConfigureAwait(false);
         step.EnsureHasBookmark(subscription.BookmarkId);
         if (!step.IsWaitingAt(subscription.BookmarkId))
         {
             return false;
         }
 
-        var now = clock.GetUtcNow();
-        await Executor(db).ResumeAsync(step.Plan, step.State, subscription.BookmarkId, InstanceStateJson.DeserializePayload(message.Payload), cancellationToken).ConfigureAwait(false);
+        var now = unitOfWork.Clock.GetUtcNow();
+        await unitOfWork.Executor(db).ResumeAsync(step.Plan, step.State, subscription.BookmarkId, InstanceStateJson.DeserializePayload(message.Payload), cancellationToken).ConfigureAwait(false);
         (message.Status, message.DeliveredTo, message.DeliveredAt) = (MessageStatus.Delivered, step.Record.Id, now);
-        await FinishAsync([step], cancellationToken).ConfigureAwait(false);
+        await unitOfWork.FinishAsync([step], cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    /// <summary>
-    /// For the message bookmarks steps just created, delivers the oldest unexpired buffered message of each (one query for
-    /// all). Returns the bookmarks those deliveries created in turn.
-    /// </summary>
-    private async Task<List<(WorkflowStep Step, Bookmark Bookmark)>> DeliverBufferedAsync(List<(WorkflowStep Step, Bookmark Bookmark)> waiting, CancellationToken cancellationToken)
-    {
-        var db = waiting[0].Step.Db;
-        var now = clock.GetUtcNow();
-        var names = waiting.Select(w => w.Bookmark.MessageName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var buffered = await db.Set<MessageRecord>()
-            .Where(m => m.Status == MessageStatus.Buffered && names.Contains(m.Name) && m.ExpiresAt > now)
-            .OrderBy(m => m.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var next = new List<(WorkflowStep, Bookmark)>();
-        foreach (var (step, bookmark) in waiting)
-        {
-            var message = buffered.Find(m => m.Status == MessageStatus.Buffered && m.Name == bookmark.MessageName
-                && (bookmark.CorrelationKey is null || m.CorrelationKey == bookmark.CorrelationKey));
-            if (message is null || !step.IsWaitingAt(bookmark.Id))
-            {
-                continue;
-            }
-
-            var before = step.State.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-            await Executor(db).ResumeAsync(step.Plan, step.State, bookmark.Id, InstanceStateJson.DeserializePayload(message.Payload), cancellationToken).ConfigureAwait(false);
-            (message.Status, message.DeliveredTo, message.DeliveredAt) = (MessageStatus.Delivered, step.Record.Id, now);
-            next.AddRange(step.State.Bookmarks.Where(b => b.Kind == BookmarkKind.Message && !before.Contains(b.Id)).Select(b => (step, b)));
-        }
-
-        return next;
     }
 }
 

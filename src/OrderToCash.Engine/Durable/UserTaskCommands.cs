@@ -6,24 +6,13 @@ using OrderToCash.Engine.Runtime.State;
 
 namespace OrderToCash.Engine.Durable;
 
-public sealed partial class DurableWorkflowRuntime
+/// <summary>What a person does with a user task: claim it, complete it with its outputs (which resumes the instance).</summary>
+internal sealed class UserTaskCommands(StepUnitOfWork unitOfWork)
 {
-    /// <summary>The inbox of a person: open tasks for one of their roles and tasks they claimed.</summary>
-    public async Task<IReadOnlyList<UserTask>> InboxAsync(string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
-    {
-        await using var db = createContext();
-        return await db.Set<UserTaskRecord>().AsNoTracking()
-            .Where(t => (t.Status == UserTaskStatus.Open && t.CandidateRole != null && roles.Contains(t.CandidateRole))
-                || (t.Status == UserTaskStatus.Claimed && t.Assignee == user))
-            .OrderBy(t => t.CreatedAt)
-            .Select(UserTask.FromRecord)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Takes an open task for oneself; a task claimed by someone else, or for another role, is refused.</summary>
     public async Task<UserTask> ClaimAsync(string taskId, string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
-        await using var db = createContext();
+        await using var db = unitOfWork.CreateContext();
         var task = await FindTaskAsync(db, taskId, user, roles, cancellationToken).ConfigureAwait(false);
         if (task.Status == UserTaskStatus.Claimed && task.Assignee == user)
         {
@@ -35,7 +24,7 @@ public sealed partial class DurableWorkflowRuntime
             throw new UserTaskException($"The task '{taskId}' is {Describe(task)}: it cannot be claimed.");
         }
 
-        (task.Status, task.Assignee, task.ClaimedAt) = (UserTaskStatus.Claimed, user, clock.GetUtcNow());
+        (task.Status, task.Assignee, task.ClaimedAt) = (UserTaskStatus.Claimed, user, unitOfWork.Clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -53,7 +42,7 @@ public sealed partial class DurableWorkflowRuntime
     /// that do not fit are refused and nothing changes. A task claimed by someone else cannot be completed.
     /// </summary>
     public Task<InstanceSummary> CompleteAsync(string taskId, string user, IReadOnlyCollection<string> roles, IReadOnlyDictionary<string, object?>? outputs, CancellationToken cancellationToken) =>
-        InTransactionAsync(async db =>
+        unitOfWork.InTransactionAsync(async db =>
         {
             var task = await FindTaskAsync(db, taskId, user, roles, cancellationToken).ConfigureAwait(false);
             if (task.Status is not (UserTaskStatus.Open or UserTaskStatus.Claimed) || (task.Status == UserTaskStatus.Claimed && task.Assignee != user))
@@ -61,22 +50,22 @@ public sealed partial class DurableWorkflowRuntime
                 throw new UserTaskException($"The task '{taskId}' is {Describe(task)}: only its assignee can complete it.");
             }
 
-            var step = await WorkflowStep.LoadAsync(db, task.InstanceId, definitions, cancellationToken).ConfigureAwait(false);
+            var step = await unitOfWork.LoadAsync(db, task.InstanceId, cancellationToken).ConfigureAwait(false);
             if (!step.IsWaitingAt(task.BookmarkId))
             {
                 throw new UserTaskException($"The task '{taskId}' is no longer waiting (the process moved on).");
             }
 
             step.CompletedTask = (task.BookmarkId, user, InstanceStateJson.SerializePayload(outputs));
-            await Executor(db, new CompletedUserTask(task.ElementId, task.Assignee, user)).ResumeAsync(step.Plan, step.State, task.BookmarkId, outputs, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.Executor(db, new CompletedUserTask(task.ElementId, task.Assignee, user)).ResumeAsync(step.Plan, step.State, task.BookmarkId, outputs, cancellationToken).ConfigureAwait(false);
             if (step.State is { Status: InstanceStatus.Incident, Incident: { } incident } && incident.ElementId == task.ElementId)
             {
                 // The outputs did not satisfy the task's output mappings: refuse them, keep the task open.
                 throw new UserTaskException($"The outputs do not fit the task '{task.ElementId}': {incident.Message}");
             }
 
-            await FinishAsync([step], cancellationToken).ConfigureAwait(false);
-            return Summary(step);
+            await unitOfWork.FinishAsync([step], cancellationToken).ConfigureAwait(false);
+            return StepUnitOfWork.Summary(step);
         }, cancellationToken);
 
     private static async Task<UserTaskRecord> FindTaskAsync(DbContext db, string taskId, string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)

@@ -5,14 +5,15 @@ using OrderToCash.Engine.Telemetry;
 
 namespace OrderToCash.Engine.Durable;
 
-public sealed partial class DurableWorkflowRuntime
+/// <summary>What a step tells the outside world: counters, the trace's tags, and the incident log.</summary>
+internal sealed class StepTelemetry(IServiceProvider? services)
 {
     /// <summary>The log every incident goes to, with its exception and scope (category OrderToCash.Engine.Incidents).</summary>
     private readonly ILogger _incidentLog =
         (services?.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger("OrderToCash.Engine.Incidents") ?? NullLogger.Instance;
 
     /// <summary>A message was correlated: count it by outcome.</summary>
-    private static void Report(CorrelationOutcome outcome) =>
+    public static void Report(CorrelationOutcome outcome) =>
         EngineTelemetry.Messages.Add(1, new KeyValuePair<string, object?>(EngineTelemetry.OutcomeTag, outcome switch
         {
             CorrelationOutcome.Delivered => "delivered",
@@ -22,7 +23,7 @@ public sealed partial class DurableWorkflowRuntime
         }));
 
     /// <summary>A step's consequences are written: count it, time it, and log the incident it opened.</summary>
-    private void Report(WorkflowStep step)
+    public void Report(WorkflowStep step)
     {
         var process = new KeyValuePair<string, object?>(EngineTelemetry.ProcessTag, step.Record.ProcessId);
         EngineTelemetry.StepsRun.Add(1, process);

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Engine.Durable.Storage;
+using OrderToCash.Engine.Runtime.State;
+
+namespace OrderToCash.Engine.Durable;
+
+/// <summary>
+/// The read side of the durable runtime, each query in its own context with no tracking: an instance and its path, a
+/// person's inbox, the incidents, per-element statistics, the moves of an instance. Nothing here writes (commands are
+/// <see cref="DurableWorkflowRuntime"/>'s); queries a caller composes into its own are <see cref="WorkflowQueries"/>.
+/// </summary>
+public sealed class WorkflowReader(Func<DbContext> createContext, TimeProvider clock)
+{
+    private static readonly Func<InstanceRecord, WorkflowInstance> ToInstance = WorkflowInstance.FromRecord.Compile();
+
+    /// <summary>Reads an instance with its stored state and its path.</summary>
+    public async Task<InstanceDetails?> GetAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var record = await db.Set<InstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var path = await db.Set<ElementVisitRecord>().AsNoTracking().Where(v => v.InstanceId == instanceId)
+            .OrderBy(v => v.Id).Select(ElementVisit.FromRecord).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new InstanceDetails(ToInstance(record), InstanceStateJson.Deserialize(record.State), path);
+    }
+
+    /// <summary>The inbox of a person: open tasks for one of their roles and tasks they claimed.</summary>
+    public async Task<IReadOnlyList<UserTask>> InboxAsync(string user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Set<UserTaskRecord>().AsNoTracking()
+            .Where(t => (t.Status == UserTaskStatus.Open && t.CandidateRole != null && roles.Contains(t.CandidateRole))
+                || (t.Status == UserTaskStatus.Claimed && t.Assignee == user))
+            .OrderBy(t => t.CreatedAt)
+            .Select(UserTask.FromRecord)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Instances stopped by an incident, oldest first.</summary>
+    public async Task<IReadOnlyList<WorkflowInstance>> IncidentsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Set<InstanceRecord>().AsNoTracking()
+            .Where(i => i.Status == nameof(InstanceStatus.Incident))
+            .OrderBy(i => i.UpdatedAt)
+            .Select(WorkflowInstance.FromRecord)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Per element of a process (all versions): how many tokens are there now and since when, and how long the
+    /// passages that ended since <paramref name="since"/> took (mean and 90th percentile). What the control tower shows.
+    /// </summary>
+    public async Task<IReadOnlyList<ElementStatistics>> ElementStatisticsAsync(string processId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var waiting = await db.Set<ElementVisitRecord>().AsNoTracking()
+            .Where(v => v.ProcessId == processId && v.LeftAt == null)
+            .GroupBy(v => v.ElementId)
+            .Select(g => new { ElementId = g.Key, Count = g.Count(), Oldest = g.Min(v => v.EnteredAt) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var passages = await db.Set<ElementVisitRecord>().AsNoTracking()
+            .Where(v => v.ProcessId == processId && v.LeftAt != null && v.LeftAt >= since)
+            .Select(v => new { v.ElementId, v.EnteredAt, LeftAt = v.LeftAt!.Value })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var durations = passages.GroupBy(p => p.ElementId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => (p.LeftAt - p.EnteredAt).TotalSeconds).Order().ToList(), StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        return [.. waiting.Select(w => w.ElementId).Union(durations.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(element =>
+        {
+            var wait = waiting.Find(w => w.ElementId == element);
+            var times = durations.GetValueOrDefault(element) ?? [];
+            return new ElementStatistics(
+                element,
+                wait?.Count ?? 0,
+                wait is null ? null : now - wait.Oldest,
+                times.Count,
+                times.Count == 0 ? null : TimeSpan.FromSeconds(times.Average()),
+                times.Count == 0 ? null : TimeSpan.FromSeconds(times[Math.Max(0, (int)Math.Ceiling(times.Count * 0.9) - 1)]));
+        })];
+    }
+
+    /// <summary>The moves of one instance to other versions: the elements, who moved it and when (oldest first).</summary>
+    public async Task<IReadOnlyList<InstanceMigrationEntry>> MigrationsOfAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var rows = await db.Set<InstanceMigrationRecord>().AsNoTracking().Where(m => m.InstanceId == instanceId)
+            .OrderBy(m => m.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(m => new InstanceMigrationEntry(m.FromVersion, m.ToVersion,
+            JsonSerializer.Deserialize<Dictionary<string, string>>(m.Elements) ?? [], m.MigratedBy, m.MigratedAt))];
+    }
+}
+
+/// <summary>An instance as stored, and its path: every element visited, in order, with entry and exit times.</summary>
+public sealed record InstanceDetails(WorkflowInstance Record, InstanceState State, IReadOnlyList<ElementVisit> Path);
+
+/// <param name="ElementId">The BPMN element.</param>
+/// <param name="WaitingNow">Tokens in the element now.</param>
+/// <param name="OldestWait">How long the longest-waiting token has been there.</param>
+/// <param name="Passages">Passages that ended in the period.</param>
+/// <param name="MeanTime">Mean time spent by those passages.</param>
+/// <param name="P90Time">90th percentile (nearest rank) of that time.</param>
+public sealed record ElementStatistics(string ElementId, int WaitingNow, TimeSpan? OldestWait, int Passages, TimeSpan? MeanTime, TimeSpan? P90Time);
+
+/// <summary>One move of an instance to another version: the waiting elements and where they went, who moved it and when.</summary>
+public sealed record InstanceMigrationEntry(int FromVersion, int ToVersion, IReadOnlyDictionary<string, string> Elements, string MigratedBy, DateTimeOffset MigratedAt);
