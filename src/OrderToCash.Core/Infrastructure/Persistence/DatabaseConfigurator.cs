@@ -16,6 +16,9 @@ public static class DatabaseConfigurator
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
     };
 
+    /// <summary>The assembly that holds the three providers' migrations, loaded by name: the Host and the CLI ship it.</summary>
+    public const string MigrationsAssembly = "OrderToCash.Migrations";
+
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -23,13 +26,13 @@ public static class DatabaseConfigurator
         {
             case DatabaseProvider.Sqlite:
                 OwnerOnlyFiles.PrepareSqliteFile(connectionString);
-                builder.UseSqlite(connectionString).AddInterceptors(SqliteDurabilityInterceptor.Instance);
+                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)).AddInterceptors(SqliteDurabilityInterceptor.Instance);
                 break;
             case DatabaseProvider.SqlServer:
-                builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
+                builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure().MigrationsAssembly(MigrationsAssembly));
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(connectionString);
+                builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");

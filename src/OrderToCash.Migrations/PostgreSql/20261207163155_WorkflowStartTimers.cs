@@ -1,0 +1,43 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderToCash.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class WorkflowStartTimers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "wf_start_timers",
+                columns: table => new
+                {
+                    ProcessId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartEventId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Remaining = table.Column<int>(type: "integer", nullable: true),
+                    Fired = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_start_timers", x => new { x.ProcessId, x.StartEventId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_start_timers_DueAt",
+                table: "wf_start_timers",
+                column: "DueAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "wf_start_timers");
+        }
+    }
+}

@@ -1,0 +1,560 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderToCash.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "customers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    LegalName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Siren = table.Column<string>(type: "nchar(9)", fixedLength: true, maxLength: 9, nullable: false),
+                    VatNumber = table.Column<string>(type: "nvarchar(13)", maxLength: 13, nullable: false),
+                    Segment = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Salesperson = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    InternalCreditLimit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    InsurerCover = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    RiskClass = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    AccountOpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    billing_city = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    billing_country = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    billing_line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    billing_line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    billing_postal_code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    payment_term_basis = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    payment_term_days = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "housekeeping_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ScheduledFor = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    InstanceId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RemovedRuns = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_housekeeping_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invoice_number_series",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    LastNumber = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_invoice_number_series", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rule_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SubjectType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SubjectId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RuleSetName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RuleSetVersion = table.Column<int>(type: "int", nullable: false),
+                    ContentHash = table.Column<string>(type: "char(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    EvaluatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InputsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ResultsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ParametersJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Succeeded = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rule_decisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rule_set_versions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ContentHash = table.Column<string>(type: "char(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Author = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EffectiveFrom = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rule_set_versions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_definitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProcessId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SourceName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    PublishedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeploymentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_definitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_instances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ProcessId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    BusinessKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    State = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    IncidentElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    IncidentMessage = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    IncidentAttempts = table.Column<int>(type: "int", nullable: false),
+                    NextRetryAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_instances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CorrelationKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DeliveredTo = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_user_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(82)", maxLength: 82, nullable: false),
+                    InstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    BookmarkId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ProcessId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CandidateRole = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    BusinessKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Assignee = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CompletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Outputs = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_user_tasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_visits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    InstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ProcessId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TokenId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LeftAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    VariablesWritten = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_visits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "credit_exposures",
+                columns: table => new
+                {
+                    CustomerId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    OpenOrders = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    DeliveredNotInvoiced = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    OpenReceivables = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_credit_exposures", x => x.CustomerId);
+                    table.ForeignKey(
+                        name: "FK_credit_exposures_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "credit_limit_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    CurrentLimit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    RequestedLimit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    GrantedLimit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecisionComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_credit_limit_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_credit_limit_requests_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    NetTotal = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    VatTotal = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    GrossTotal = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreditDecisionId = table.Column<long>(type: "bigint", nullable: false),
+                    CreditBlockReasons = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ReleaseNeedsSecondApprover = table.Column<bool>(type: "bit", nullable: false),
+                    ReleaseInstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    FirstApprover = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    FirstApprovalComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DecisionComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_orders_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_subscriptions",
+                columns: table => new
+                {
+                    InstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    BookmarkId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    MessageName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CorrelationKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_subscriptions", x => new { x.InstanceId, x.BookmarkId });
+                    table.ForeignKey(
+                        name: "FK_wf_subscriptions_wf_instances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "wf_instances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_timers",
+                columns: table => new
+                {
+                    InstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    BookmarkId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_timers", x => new { x.InstanceId, x.BookmarkId });
+                    table.ForeignKey(
+                        name: "FK_wf_timers_wf_instances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "wf_instances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "order_lines",
+                columns: table => new
+                {
+                    LineNumber = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Quantity = table.Column<decimal>(type: "decimal(18,3)", precision: 18, scale: 3, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    VatRate = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_order_lines", x => new { x.OrderId, x.LineNumber });
+                    table.ForeignKey(
+                        name: "FK_order_lines_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_credit_limit_requests_CustomerId_Status",
+                table: "credit_limit_requests",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_credit_limit_requests_one_pending",
+                table: "credit_limit_requests",
+                column: "CustomerId",
+                unique: true,
+                filter: "\"Status\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_customers_Salesperson",
+                table: "customers",
+                column: "Salesperson");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_customers_Siren",
+                table: "customers",
+                column: "Siren",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_housekeeping_runs_StartedAt",
+                table: "housekeeping_runs",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_CustomerId_Status",
+                table: "orders",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_Number",
+                table: "orders",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rule_decisions_RuleSetName_RuleSetVersion",
+                table: "rule_decisions",
+                columns: new[] { "RuleSetName", "RuleSetVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rule_decisions_SubjectType_SubjectId_EvaluatedAt",
+                table: "rule_decisions",
+                columns: new[] { "SubjectType", "SubjectId", "EvaluatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rule_set_versions_ContentHash",
+                table: "rule_set_versions",
+                column: "ContentHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rule_set_versions_Name_Version",
+                table: "rule_set_versions",
+                columns: new[] { "Name", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_definitions_ProcessId_Version",
+                table: "wf_definitions",
+                columns: new[] { "ProcessId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_instances_BusinessKey",
+                table: "wf_instances",
+                column: "BusinessKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_instances_ProcessId_Version_Status",
+                table: "wf_instances",
+                columns: new[] { "ProcessId", "Version", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_instances_Status_NextRetryAt",
+                table: "wf_instances",
+                columns: new[] { "Status", "NextRetryAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_messages_MessageId",
+                table: "wf_messages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_messages_Status_Name_CorrelationKey",
+                table: "wf_messages",
+                columns: new[] { "Status", "Name", "CorrelationKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_subscriptions_MessageName_CorrelationKey",
+                table: "wf_subscriptions",
+                columns: new[] { "MessageName", "CorrelationKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_timers_DueAt",
+                table: "wf_timers",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_user_tasks_InstanceId",
+                table: "wf_user_tasks",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_user_tasks_Status_Assignee",
+                table: "wf_user_tasks",
+                columns: new[] { "Status", "Assignee" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_user_tasks_Status_CandidateRole",
+                table: "wf_user_tasks",
+                columns: new[] { "Status", "CandidateRole" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_visits_InstanceId_LeftAt",
+                table: "wf_visits",
+                columns: new[] { "InstanceId", "LeftAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_visits_ProcessId_ElementId_EnteredAt",
+                table: "wf_visits",
+                columns: new[] { "ProcessId", "ElementId", "EnteredAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "credit_exposures");
+
+            migrationBuilder.DropTable(
+                name: "credit_limit_requests");
+
+            migrationBuilder.DropTable(
+                name: "housekeeping_runs");
+
+            migrationBuilder.DropTable(
+                name: "invoice_number_series");
+
+            migrationBuilder.DropTable(
+                name: "order_lines");
+
+            migrationBuilder.DropTable(
+                name: "rule_decisions");
+
+            migrationBuilder.DropTable(
+                name: "rule_set_versions");
+
+            migrationBuilder.DropTable(
+                name: "wf_definitions");
+
+            migrationBuilder.DropTable(
+                name: "wf_messages");
+
+            migrationBuilder.DropTable(
+                name: "wf_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "wf_timers");
+
+            migrationBuilder.DropTable(
+                name: "wf_user_tasks");
+
+            migrationBuilder.DropTable(
+                name: "wf_visits");
+
+            migrationBuilder.DropTable(
+                name: "orders");
+
+            migrationBuilder.DropTable(
+                name: "wf_instances");
+
+            migrationBuilder.DropTable(
+                name: "customers");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderToCash.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ReferenceEcbRatesAndPendingInterest : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ecb_rate_table_versions",
+                columns: table => new
+                {
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Rates = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
+                    Author = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ecb_rate_table_versions", x => x.Version);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pending_interests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvoiceNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Semester = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    BasisAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Days = table.Column<int>(type: "int", nullable: false),
+                    PointsAboveEcb = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    EscalationVersion = table.Column<int>(type: "int", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EcbRatePercent = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    Interest = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    ChargedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EcbTableVersion = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pending_interests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pending_interests_invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ecb_rate_table_versions",
+                columns: new[] { "Version", "Author", "Comment", "PublishedAt", "Rates" },
+                values: new object[] { 1, "rules/escalation.json", "The rates of the escalation rules' penalty table (2023-H1 to 2026-H1), moved to the reference table.", new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "{\"2023-H1\":2.50,\"2023-H2\":4.00,\"2024-H1\":4.50,\"2024-H2\":4.25,\"2025-H1\":3.15,\"2025-H2\":2.15,\"2026-H1\":2.15}" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pending_interests_InvoiceId",
+                table: "pending_interests",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pending_interests_Status_Semester",
+                table: "pending_interests",
+                columns: new[] { "Status", "Semester" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ecb_rate_table_versions");
+
+            migrationBuilder.DropTable(
+                name: "pending_interests");
+        }
+    }
+}
