@@ -124,7 +124,11 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
         }
     }
 
-    /// <summary>Accepted orders leave one to four working days after acceptance; one refused at the second check is tried again a week later.</summary>
+    /// <summary>
+    /// Accepted orders leave one to four working days after acceptance; one blocked by the credit check at delivery waits
+    /// for the credit managers' inbox (released, it leaves on the release day), and one whose cycle could not take it
+    /// is tried again a week later.
+    /// </summary>
     private async Task DeliverAsync(DateOnly today, CancellationToken cancellationToken)
     {
         List<string> accepted;
@@ -150,7 +154,7 @@ internal sealed class Simulation(IServiceProvider services, SimulatedClock clock
         var results = await services.GetRequiredService<OrderDelivery>().DeliverManyAsync(due, cancellationToken).ConfigureAwait(false);
         foreach (var ((number, _), result) in due.Zip(results))
         {
-            if (result.IsBlocked)
+            if (result.Order is null)
             {
                 plannedDeliveries[number] = today.AddDays(7);
             }

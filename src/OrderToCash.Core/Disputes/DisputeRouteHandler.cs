@@ -1,21 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Engine.Handlers;
+using OrderToCash.Engine.Rules.Decisions;
 
 namespace OrderToCash.Core.Disputes;
 
 /// <param name="DisputeNumber">The dispute to route.</param>
-/// <param name="TransportDamage">Damaged in transport (from the raise request).</param>
-/// <param name="DealNotEntered">A deal of sales never entered (from the raise request).</param>
-public sealed record DisputeRouteInput(string DisputeNumber, bool TransportDamage, bool DealNotEntered);
+/// <param name="DecisionId">The routing business-rule task's <c>decisionId</c> (rule set dispute-routing).</param>
+public sealed record DisputeRouteInput(string DisputeNumber, long DecisionId);
 
 /// <param name="Department">The owning department chosen by the rules (empty: route by hand).</param>
 /// <param name="Role">The role whose members resolve it.</param>
 /// <param name="SlaDueAt">When the SLA timer escalates it.</param>
 public sealed record DisputeRouteOutput(string Department, string Role, DateTimeOffset SlaDueAt);
 
-/// <summary>Routes the dispute with the dispute-routing rules: department, resolving role, SLA; the decision is recorded in the step.</summary>
-[WorkflowHandler("dispute.route", "Routes a dispute to its owning department with a resolution SLA (dispute-routing rules).")]
+/// <summary>
+/// Applies the dispute-routing decision (the workflow's business-rule task, ADR 0064) to the dispute in the step's
+/// transaction: owning department, route, the credit manager's attention and the SLA's due instant.
+/// </summary>
+[WorkflowHandler("dispute.apply-routing", "Gives a dispute its owning department, resolving role and SLA from the dispute-routing decision.")]
 public sealed class DisputeRouteHandler(DisputeRouter router, TimeProvider clock) : WorkflowHandler<DisputeRouteInput, DisputeRouteOutput>
 {
     /// <summary>The SLA when no rule gives one (route by hand).</summary>
@@ -26,10 +29,11 @@ public sealed class DisputeRouteHandler(DisputeRouter router, TimeProvider clock
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
+        var record = await db.Set<DecisionRecord>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == input.DecisionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Decision {input.DecisionId} was not found: map the decisionId of the routing (a business-rule task of the dispute-routing rule set) into this task.");
+        var route = await router.ReadAsync(record, cancellationToken).ConfigureAwait(false);
         var dispute = await db.Set<Dispute>().SingleAsync(d => d.Number == input.DisputeNumber, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var route = await router.RouteAsync(dispute.Number, new DisputeRoutingInput(dispute.ReasonCode, dispute.Amount, input.TransportDamage, input.DealNotEntered), now, cancellationToken).ConfigureAwait(false);
-        db.Add(route.Record);
         dispute.Department = route.Department;
         dispute.Route = route.Route;
         dispute.CreditManagerAttention = route.CreditManagerAttention;

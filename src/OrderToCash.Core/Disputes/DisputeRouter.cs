@@ -2,11 +2,16 @@ using System.Text.Json;
 using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Rules;
 using OrderToCash.Engine.Rules.Decisions;
+using OrderToCash.Engine.Rules.Store;
 
 namespace OrderToCash.Core.Disputes;
 
-/// <summary>Routes a dispute to its owning department with a resolution SLA, and records the decision against the dispute.</summary>
-public sealed class DisputeRouter(RuleEvaluator evaluator)
+/// <summary>
+/// What a dispute-routing decision means for the dispute: its owning department, resolving role and SLA. The decision is
+/// the dispute workflow's business-rule task (recorded against the dispute in the step's transaction, ADR 0064); this
+/// reads its record.
+/// </summary>
+public sealed class DisputeRouter(RuleEvaluator evaluator, RuleSetRuntime versions)
 {
     public const string SubjectType = "dispute";
 
@@ -16,11 +21,21 @@ public sealed class DisputeRouter(RuleEvaluator evaluator)
     /// <summary>The role of the owner's task when no rule matched (route by hand): sales administration triages.</summary>
     public const string FallbackRole = "SalesAdministration";
 
-    /// <summary>Routes a dispute; the decision's record is returned for the caller to add to its unit of work (a workflow step).</summary>
-    public async Task<DisputeRoute> RouteAsync(string disputeNumber, DisputeRoutingInput input, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// The route a recorded dispute-routing decision gives: its recorded inputs replayed under its recorded version, whose
+    /// rules' properties name the department, role and SLA (rules cannot read anything else, so this is the recorded outcome).
+    /// </summary>
+    public async Task<DisputeRoute> ReadAsync(DecisionRecord record, CancellationToken cancellationToken)
     {
-        var decision = await evaluator.EvaluateAsync(DisputeRoutingInput.RuleSet, [input], at, cancellationToken).ConfigureAwait(false);
-        return Interpret(decision, decision.RecordFor(new DecisionSubject(SubjectType, disputeNumber)));
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.RuleSetName != DisputeRoutingInput.RuleSet)
+        {
+            throw new InvalidOperationException($"Decision {record.Id} was taken by the rule set '{record.RuleSetName}', not by '{DisputeRoutingInput.RuleSet}': map the routing's decisionId.");
+        }
+
+        var version = await versions.ResolveVersionAsync(record.RuleSetName, record.RuleSetVersion, cancellationToken).ConfigureAwait(false);
+        var outcome = await evaluator.ReplayAsync(record, cancellationToken).ConfigureAwait(false);
+        return Interpret(new RuleDecision(version.Version, version.RuleSet, outcome, record.EvaluatedAt, []), record);
     }
 
     private static DisputeRoute Interpret(RuleDecision decision, DecisionRecord record)

@@ -17,6 +17,7 @@ public static class DisputeWorkflow
             ["invoiceNumber"] = dispute.InvoiceNumber,
             ["customerId"] = dispute.CustomerId,
             ["amount"] = dispute.Amount,
+            ["reasonCode"] = dispute.ReasonCode,
             ["currency"] = dispute.Currency,
             // Set (empty) from the start: the owner's answer may leave them out (the amount is for CorrectedInvoice only).
             ["correctedAmount"] = null,

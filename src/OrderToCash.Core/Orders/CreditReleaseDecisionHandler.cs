@@ -16,7 +16,8 @@ public sealed record CreditReleaseDecisionInput(string OrderNumber, string Decis
 public sealed record CreditReleaseDecisionOutput(string Outcome, string RefusalReason);
 
 /// <summary>
-/// Applies a credit manager's release or rejection to the order in the step's transaction. The decider is whoever
+/// Applies a credit manager's release or rejection to the order in the step's transaction, whether the order was
+/// blocked at entry or at delivery (ADR 0064). The decider is whoever
 /// claimed the task (only the assignee can complete a claimed task): a task completed without being claimed has no
 /// accountable decider and is refused, as is a second approval by the first approver (four-eyes).
 /// </summary>
@@ -44,18 +45,20 @@ public sealed class CreditReleaseDecisionHandler(TimeProvider clock) : WorkflowH
         switch (input.Decision)
         {
             case CreditRelease.Reject:
-                order.Reject(approver, input.Comment, now);
+                order.Reject(approver, input.Comment, await ExposureAsync(db, order, cancellationToken).ConfigureAwait(false), now);
                 return new CreditReleaseDecisionOutput(Rejected, string.Empty);
             case CreditRelease.Release when order.FirstApprover is not null && string.Equals(order.FirstApprover, approver, StringComparison.OrdinalIgnoreCase):
                 return Refuse($"{approver} already gave the first approval: a different credit manager must give the second (four-eyes rule).");
             case CreditRelease.Release:
-                var exposure = await db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == order.CustomerId, cancellationToken).ConfigureAwait(false);
-                var released = order.Release(approver, input.Comment, exposure, now);
+                var released = order.Release(approver, input.Comment, await ExposureAsync(db, order, cancellationToken).ConfigureAwait(false), now);
                 return new CreditReleaseDecisionOutput(released ? Released : AwaitingSecondApprover, string.Empty);
             default:
                 return Refuse($"'{input.Decision}' is not a decision: answer '{CreditRelease.Release}' or '{CreditRelease.Reject}'.");
         }
     }
+
+    private static Task<CreditExposure> ExposureAsync(OrderToCashDbContext db, Order order, CancellationToken cancellationToken) =>
+        db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == order.CustomerId, cancellationToken);
 
     private static CreditReleaseDecisionOutput Refuse(string reason) => new(Refused, reason);
 }

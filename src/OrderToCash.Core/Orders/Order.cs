@@ -4,7 +4,8 @@ namespace OrderToCash.Core.Orders;
 
 /// <summary>
 /// A customer order. Its totals are fixed at entry (exact decimals, rounded to the cent per line) in the customer's
-/// currency; its credit status moves once from CreditBlocked to Accepted or Rejected, by a documented decision.
+/// currency; its credit status moves from CreditBlocked to Accepted or Rejected by a documented decision, and again
+/// from DeliveryBlocked when the credit check at delivery blocks the goods (ADR 0064).
 /// </summary>
 public sealed class Order
 {
@@ -37,7 +38,10 @@ public sealed class Order
     /// <summary>The decision log record of the credit check at entry (explained by GET /api/decisions/order/{number}).</summary>
     public long CreditDecisionId { get; set; }
 
-    /// <summary>The failing blocking rules at entry, one "RuleName: message" per line; empty when accepted.</summary>
+    /// <summary>
+    /// The failing blocking rules of the order's last credit block, one "RuleName: message" per line: at entry, or at
+    /// delivery when the delivery check blocked the goods (ADR 0064); empty when never blocked.
+    /// </summary>
     public string CreditBlockReasons { get; private set; } = string.Empty;
 
     /// <summary>The credit-limit rules' four-eyes outcome: releasing needs two different credit managers.</summary>
@@ -75,7 +79,7 @@ public sealed class Order
     }
 
     /// <summary>Whether its total is in the customer's exposure (open orders or delivered-not-invoiced).</summary>
-    public bool CountsInExposure => Status is OrderStatus.Accepted or OrderStatus.Delivered;
+    public bool CountsInExposure => Status is OrderStatus.Accepted or OrderStatus.DeliveryBlocked or OrderStatus.Delivered;
 
     /// <summary>Applies the credit check at entry: accepted orders count in the exposure at once. Only once per order.</summary>
     public void ApplyCreditCheck(bool blocked, IEnumerable<CreditBlockReason> reasons, bool releaseNeedsSecondApprover, CreditExposure exposure)
@@ -99,6 +103,24 @@ public sealed class Order
     }
 
     /// <summary>
+    /// The credit check at delivery failed on reasons nobody released yet: the goods wait for a credit manager's
+    /// release or rejection. The order stays in the exposure as an open order; the block's reasons and four-eyes flag
+    /// replace those of the entry (the entry's decision stays in the decision log and the release task's history).
+    /// </summary>
+    public void BlockDelivery(IEnumerable<CreditBlockReason> reasons, bool releaseNeedsSecondApprover)
+    {
+        if (Status != OrderStatus.Accepted)
+        {
+            throw new CreditDecisionException($"Order {Number} is {Status}: only an accepted order's delivery can be blocked.");
+        }
+
+        Status = OrderStatus.DeliveryBlocked;
+        CreditBlockReasons = string.Join('\n', reasons.Select(r => $"{r.RuleName}: {r.Message}"));
+        ReleaseNeedsSecondApprover = releaseNeedsSecondApprover;
+        (FirstApprover, FirstApprovalComment) = (null, null);
+    }
+
+    /// <summary>
     /// A credit manager releases the order. Under four-eyes the first approval is only recorded (returns false) and a
     /// second, different credit manager completes the release.
     /// </summary>
@@ -117,14 +139,26 @@ public sealed class Order
             throw new CreditDecisionException($"{approver} already approved the release of {Number}: a second, different credit manager must approve it (four-eyes rule).");
         }
 
-        exposure.OrderAccepted(Total);
+        // Blocked at delivery, the order never left the exposure: released, its goods may leave.
+        if (Status == OrderStatus.CreditBlocked)
+        {
+            exposure.OrderAccepted(Total);
+        }
+
         Decide(OrderStatus.Accepted, approver, comment, at);
         return true;
     }
 
-    public void Reject(string approver, string? comment, DateTimeOffset at)
+    /// <summary>A credit manager refuses the order; blocked at delivery, it is cancelled and leaves the exposure.</summary>
+    public void Reject(string approver, string? comment, CreditExposure exposure, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(exposure);
         EnsureBlocked();
+        if (Status == OrderStatus.DeliveryBlocked)
+        {
+            exposure.OrderCancelled(Total);
+        }
+
         Decide(OrderStatus.Rejected, approver, comment, at);
     }
 
@@ -159,9 +193,9 @@ public sealed class Order
 
     private void EnsureBlocked()
     {
-        if (Status != OrderStatus.CreditBlocked)
+        if (Status is not (OrderStatus.CreditBlocked or OrderStatus.DeliveryBlocked))
         {
-            throw new CreditDecisionException($"Order {Number} is {Status}{(DecidedBy is null ? string.Empty : $" by {DecidedBy}")}: only a credit-blocked order can be released or rejected.");
+            throw new CreditDecisionException($"Order {Number} is {Status}{(DecidedBy is null ? string.Empty : $" by {DecidedBy}")}: only a credit-blocked order (at entry or at delivery) can be released or rejected.");
         }
     }
 }

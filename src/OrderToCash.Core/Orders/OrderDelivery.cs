@@ -1,20 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Credit;
-using OrderToCash.Core.Customers;
 using OrderToCash.Core.Infrastructure.Persistence;
-using OrderToCash.Core.Invoicing;
 using OrderToCash.Core.Processes;
 using OrderToCash.Engine.Durable;
 
 namespace OrderToCash.Core.Orders;
 
 /// <summary>
-/// Records that an accepted order's goods left, after a second credit check on the exposure and payment behaviour of
-/// that day (ADR 0041); the reasons a credit manager overruled when releasing the order do not block it again. A failing check records its decision and changes nothing else: the order stays accepted and
-/// can be delivered once the customer has paid or the limit changed. A passing check moves the amount from open orders
-/// to delivered-not-invoiced and tells the cycle (OrderDelivered) in the same transaction (ADR 0063).
+/// Tells an accepted order's cycle that its goods are to leave (OrderDelivered with the delivery date), in the request's
+/// transaction. The cycle runs the credit check at delivery as its own business-rule task (ADR 0064): passed, the order
+/// is delivered and invoiced in this same transaction; blocked, it waits for a credit manager's release in credit-release
+/// (status DeliveryBlocked, the failing rules on the order and in the decision log). A cycle that does not take the
+/// delivery (a version from before the delivery check, an incident) rolls everything back.
 /// </summary>
-public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, CreditCheck creditCheck, DurableWorkflowRuntime workflows, TimeProvider clock)
+public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, DurableWorkflowRuntime workflows, TimeProvider clock)
 {
     public Task<DeliveryResult> DeliverAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken) =>
         RecordAsync(orderNumber, deliveredOn, cancellationToken);
@@ -32,8 +30,9 @@ public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, Cred
         return results;
     }
 
-    private static IncomingMessage DeliveredMessage(Order order) =>
-        new(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number));
+    private static IncomingMessage DeliveredMessage(Order order, DateOnly deliveredOn) =>
+        new(CycleMessages.OrderDelivered, order.Number, OrderToCashCycle.DeliveredMessageId(order.Number),
+            new Dictionary<string, object?>(StringComparer.Ordinal) { [OrderToCashCycle.DeliveredOnVariable] = deliveredOn });
 
     /// <summary>
     /// A concurrent write on the order or the customer's exposure (another delivery, an order, a payment) makes this one
@@ -44,60 +43,46 @@ public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, Cred
 
     private async Task<DeliveryResult> TryRecordAsync(string orderNumber, DateOnly? deliveredOn, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = createContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var order = await db.Set<Order>().FirstOrDefaultAsync(o => o.Number == orderNumber, cancellationToken).ConfigureAwait(false)
+        var order = await db.Set<Order>().AsNoTracking().FirstOrDefaultAsync(o => o.Number == orderNumber, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Order '{orderNumber}' was not found.");
         if (Problem(order, deliveredOn, today) is { } problem)
         {
             return DeliveryResult.Invalid(problem);
         }
 
-        var customer = await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, cancellationToken).ConfigureAwait(false);
-        var exposure = await db.Set<CreditExposure>().SingleAsync(e => e.CustomerId == order.CustomerId, cancellationToken).ConfigureAwait(false);
-        var history = await PaymentHistoryQuery.ReadAsync(db, customer.Id, today, cancellationToken).ConfigureAwait(false);
-        // The order is already in the exposure (open orders): the rules add it again, so it is taken out of the base.
-        var input = CreditCheck.InputFor(customer, exposure.Total.Amount - order.GrossTotal, order.GrossTotal, history, today);
-        var decision = await creditCheck.DecideAsync(order.Number, input, now, cancellationToken).ConfigureAwait(false);
-        db.Add(decision.Record);
-        var reasons = NotReleased(order, decision.Reasons);
-        if (reasons.Count == 0)
-        {
-            order.Deliver(deliveredOn!.Value, exposure);
-        }
-
+        // The cycle's delivery step runs here, on this transaction: credit situation, check, then delivery and invoice,
+        // or the credit manager's task. A delivery is never recorded without its cycle moving on, nor the reverse.
+        var correlated = await workflows.CorrelateInAsync(db, [DeliveredMessage(order, deliveredOn!.Value)], cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        if (reasons.Count == 0)
+        var after = await db.Set<Order>().AsNoTracking().SingleAsync(o => o.Id == order.Id, cancellationToken).ConfigureAwait(false);
+        if (after.Status == OrderStatus.Accepted)
         {
-            // The cycle hears of the delivery in the delivery's own transaction (its next step, the invoice, runs now):
-            // a delivery is never recorded without its cycle moving on, nor the cycle moved without the delivery.
-            await workflows.CorrelateInAsync(db, [DeliveredMessage(order)], cancellationToken).ConfigureAwait(false);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            var instance = await WorkflowQueries.Instances(db).Where(i => i.Id == order.CycleInstanceId).Select(i => new { i.Version, i.Status, i.IncidentMessage })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return DeliveryResult.Unavailable(correlated[0].Outcome != CorrelationOutcome.Delivered || instance is null
+                ? $"Order {order.Number}'s '{OrderToCashCycle.ProcessId}' workflow is not waiting for its delivery. Nothing was saved."
+                : $"Order {order.Number}'s '{OrderToCashCycle.ProcessId}' workflow (version {instance.Version}) did not record the delivery{(instance.IncidentMessage is { } m ? $" ({m})" : string.Empty)}: a version without the credit check at delivery must first be migrated to the latest. Nothing was saved.");
         }
 
+        var task = after.Status == OrderStatus.DeliveryBlocked
+            ? await WorkflowQueries.UserTasks(db).Where(t => t.BusinessKey == order.Number && (t.Status == UserTaskStatus.Open || t.Status == UserTaskStatus.Claimed))
+                .OrderByDescending(t => t.CreatedAt).Select(t => new WaitingTask(t.Id, t.ProcessId, t.ElementId, t.Name, t.CandidateRole)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            : null;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return reasons.Count > 0 ? DeliveryResult.Blocked(order, reasons) : DeliveryResult.Delivered(order);
-    }
-
-    /// <summary>
-    /// The failing rules a credit manager has not already overruled: releasing a blocked order accepted the reasons it
-    /// was blocked for, so only a new reason (new overdue items, a lower limit, a worse risk class) stops the delivery.
-    /// </summary>
-    private static List<CreditBlockReason> NotReleased(Order order, IReadOnlyList<CreditBlockReason> reasons)
-    {
-        if (order.DecidedBy is null)
-        {
-            return [.. reasons];
-        }
-
-        var released = order.CreditBlockReasons.Split('\n').Select(r => r.Split(':', 2)[0]).ToHashSet(StringComparer.Ordinal);
-        return [.. reasons.Where(r => !released.Contains(r.RuleName))];
+        return after.Status == OrderStatus.DeliveryBlocked ? DeliveryResult.Blocked(after, task) : DeliveryResult.Delivered(after);
     }
 
     private static Dictionary<string, string[]>? Problem(Order order, DateOnly? deliveredOn, DateOnly today)
     {
+        if (order.Status == OrderStatus.DeliveryBlocked)
+        {
+            return new() { ["status"] = [$"Order {order.Number} is DeliveryBlocked: its delivery already waits for a credit manager's release (GET /api/tasks)."] };
+        }
+
         if (order.Status != OrderStatus.Accepted)
         {
             return new() { ["status"] = [$"Order {order.Number} is {order.Status}: only an accepted order can be delivered."] };
@@ -120,14 +105,25 @@ public sealed class OrderDelivery(Func<OrderToCashDbContext> createContext, Cred
     }
 }
 
-/// <summary>Delivered, or blocked by the second credit check (reasons; decision recorded), or refused input (nothing written).</summary>
-public sealed record DeliveryResult(Order? Order, IReadOnlyList<CreditBlockReason> BlockReasons, IReadOnlyDictionary<string, string[]>? Problems)
+/// <summary>
+/// Delivered (the order, invoiced unless its invoice step stopped), or blocked by the credit check at delivery (the order
+/// with its reasons and the credit manager's waiting task), or refused input (nothing written), or the cycle unable to
+/// take the delivery (nothing written).
+/// </summary>
+public sealed record DeliveryResult(Order? Order, WaitingTask? ReleaseTask, IReadOnlyDictionary<string, string[]>? Problems, string? UnavailableReason = null)
 {
-    public bool IsBlocked => BlockReasons.Count > 0;
+    public bool IsBlocked => Order is { Status: OrderStatus.DeliveryBlocked };
 
-    public static DeliveryResult Delivered(Order order) => new(order, [], null);
+    public IReadOnlyList<string> BlockReasons => IsBlocked && Order!.CreditBlockReasons.Length > 0 ? Order.CreditBlockReasons.Split('\n') : [];
 
-    public static DeliveryResult Blocked(Order order, IReadOnlyList<CreditBlockReason> reasons) => new(order, reasons, null);
+    public static DeliveryResult Delivered(Order order) => new(order, null, null);
 
-    public static DeliveryResult Invalid(Dictionary<string, string[]> problems) => new(null, [], problems);
+    public static DeliveryResult Blocked(Order order, WaitingTask? task) => new(order, task, null);
+
+    public static DeliveryResult Invalid(Dictionary<string, string[]> problems) => new(null, null, problems);
+
+    public static DeliveryResult Unavailable(string reason) => new(null, null, null, reason);
 }
+
+/// <summary>The user task a blocked delivery waits in (credit-release's review, for a credit manager).</summary>
+public sealed record WaitingTask(string Id, string ProcessId, string ElementId, string? Name, string? CandidateRole);

@@ -5,7 +5,7 @@ namespace OrderToCash.Core.Orders;
 
 public static class OrderServiceCollectionExtensions
 {
-    /// <summary>Order entry and delivery, and the handlers of the order's workflow steps (credit situation, credit check applied, credit-release decision, invoicing).</summary>
+    /// <summary>Order entry and delivery, and the handlers of the order's workflow steps (credit situation, credit check applied, credit-release decision, delivery check applied, delivery, invoicing).</summary>
     public static IServiceCollection AddOrderToCashOrders(this IServiceCollection services)
     {
         services.AddSingleton<OrderEntry>();
@@ -13,6 +13,8 @@ public static class OrderServiceCollectionExtensions
         services.AddWorkflowHandler<CreditSituationHandler>();
         services.AddWorkflowHandler<CreditCheckApplyHandler>();
         services.AddWorkflowHandler<CreditReleaseDecisionHandler>();
+        services.AddWorkflowHandler<DeliveryCheckApplyHandler>();
+        services.AddWorkflowHandler<DeliverHandler>();
         services.AddWorkflowHandler<InvoiceIssueHandler>();
         return services;
     }

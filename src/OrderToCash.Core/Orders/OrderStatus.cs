@@ -17,6 +17,12 @@ public enum OrderStatus
     /// <summary>The delivery was invoiced: the amount is now an open receivable.</summary>
     Invoiced,
 
+    /// <summary>
+    /// The credit check at delivery failed: the goods wait for a credit manager's release or rejection (credit-release,
+    /// called by the cycle). Still counted in the exposure as an open order.
+    /// </summary>
+    DeliveryBlocked,
+
     /// <summary>Entered, its credit check not yet applied by its order-to-cash workflow (ADR 0063): not in the exposure.</summary>
     Entered,
 }

@@ -19,6 +19,9 @@ public static class OrderToCashCycle
         };
     }
 
+    /// <summary>The variable OrderDelivered carries: the day sales administration gave for the delivery (ADR 0064).</summary>
+    public const string DeliveredOnVariable = "deliveredOn";
+
     /// <summary>The message id of an order's delivery: a resend is recognised as the same event.</summary>
     public static string DeliveredMessageId(string orderNumber) => $"{Processes.CycleMessages.OrderDelivered}:{orderNumber}";
 }

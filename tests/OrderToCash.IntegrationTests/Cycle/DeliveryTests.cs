@@ -14,29 +14,68 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
     public void Dispose() => cycle.Dispose();
 
     [Fact]
-    public async Task The_second_check_at_delivery_sees_real_overdue_invoices_blocks_with_422_records_the_decision_and_changes_nothing_else()
+    public async Task The_check_at_delivery_sees_real_overdue_invoices_blocks_the_delivery_with_202_and_the_credit_managers_task_and_changes_nothing_else()
     {
-        var overdue = await cycle.InvoicedOrderAsync("C-0001", 1m, 1_000m);
+        await cycle.InvoicedOrderAsync("C-0001", 1m, 1_000m);
         var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 500m);
         cycle.AdvanceTo(new DateOnly(2026, 4, 10));
         var exposure = await cycle.Orders.ExposureAsync("C-0001");
 
-        var blocked = await CycleScenario.BodyAsync(await cycle.DeliverAsync(order), HttpStatusCode.UnprocessableEntity);
+        var blocked = await CycleScenario.BodyAsync(await cycle.DeliverAsync(order), HttpStatusCode.Accepted);
 
         blocked.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).Should().ContainSingle()
             .Which.Should().StartWith("NoOldOverdueItems:", "1,200 EUR is 35 days overdue (due 6 March)");
+        var task = blocked.GetProperty("task");
+        task.GetProperty("processId").GetString().Should().Be("credit-release");
+        task.GetProperty("elementId").GetString().Should().Be("review");
+        task.GetProperty("candidateRole").GetString().Should().Be("CreditManager");
+        var inbox = (await cycle.Orders.TasksAsync("claire", order)).Should().ContainSingle().Subject;
+        inbox.GetProperty("id").GetString().Should().Be(task.GetProperty("id").GetString(), "the credit manager's inbox lists the task the delivery waits in");
         var read = await cycle.Orders.OrderAsync(order);
-        read.GetProperty("status").GetString().Should().Be("Accepted");
+        read.GetProperty("status").GetString().Should().Be("DeliveryBlocked");
+        read.GetProperty("creditBlockReasons").EnumerateArray().Select(r => r.GetString()).Should().ContainSingle().Which.Should().StartWith("NoOldOverdueItems:", "the task's form shows the failed rules");
         read.GetProperty("deliveredOn").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
-        read.GetProperty("decisions").GetArrayLength().Should().Be(2, "the entry check and the refused delivery check are both recorded");
+        read.GetProperty("decisions").GetArrayLength().Should().Be(2, "the entry check and the delivery check are both recorded");
         (await cycle.Orders.ExposureAsync("C-0001")).Should().Be(exposure);
+        (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(1, "only the overdue invoice");
+        (await cycle.CycleInstanceAsync(order)).Status.Should().Be("Running");
+    }
 
-        await CycleScenario.BodyAsync(await cycle.PayAsync("VIR-OVERDUE", "C-0001", 1_200m, overdue), HttpStatusCode.Created);
-        var delivered = await CycleScenario.BodyAsync(await cycle.DeliverAsync(order), HttpStatusCode.OK);
+    [Fact]
+    public async Task A_credit_manager_releases_a_blocked_delivery_and_the_goods_leave_on_the_release_day_and_are_invoiced()
+    {
+        await cycle.InvoicedOrderAsync("C-0001", 1m, 1_000m);
+        var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 500m);
+        cycle.AdvanceTo(new DateOnly(2026, 4, 10));
+        await CycleScenario.BodyAsync(await cycle.DeliverAsync(order), HttpStatusCode.Accepted);
+        cycle.AdvanceTo(new DateOnly(2026, 4, 13));
 
-        delivered.GetProperty("status").GetString().Should().Be("Delivered");
-        delivered.GetProperty("deliveredOn").GetString().Should().Be("2026-04-10");
-        (await cycle.OrderStatusAsync(order)).Should().Be("Invoiced");
+        await cycle.Orders.DecideAsync("claire", order, "release", "Payment announced by the customer's treasurer");
+
+        var read = await cycle.Orders.OrderAsync(order);
+        read.GetProperty("status").GetString().Should().Be("Invoiced");
+        read.GetProperty("deliveredOn").GetString().Should().Be("2026-04-13", "blocked on the 10th, the goods left when the credit manager released them");
+        read.GetProperty("decidedBy").GetString().Should().Be("claire");
+        (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(2);
+        (await cycle.Orders.TasksAsync("claire", order)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_credit_manager_rejecting_a_blocked_delivery_cancels_the_order_and_takes_it_out_of_the_exposure()
+    {
+        await cycle.InvoicedOrderAsync("C-0001", 1m, 1_000m);
+        var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 500m);
+        cycle.AdvanceTo(new DateOnly(2026, 4, 10));
+        var exposure = await cycle.Orders.ExposureAsync("C-0001");
+        await CycleScenario.BodyAsync(await cycle.DeliverAsync(order), HttpStatusCode.Accepted);
+
+        await cycle.Orders.DecideAsync("claire", order, "reject", "Too much overdue");
+
+        (await cycle.OrderStatusAsync(order)).Should().Be("Rejected");
+        (await cycle.Orders.ExposureAsync("C-0001")).Should().Be(exposure - 600m, "the order's 600 EUR leave the open orders");
+        var instance = await cycle.CycleInstanceAsync(order);
+        instance.Status.Should().Be("Completed");
+        (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(1);
     }
 
     [Fact]
@@ -62,7 +101,7 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
 
         var delivered = await CycleScenario.BodyAsync(await cycle.DeliverAsync(number), HttpStatusCode.OK);
 
-        delivered.GetProperty("status").GetString().Should().Be("Delivered", "the new-customer cap that blocked it was overruled by the release");
+        delivered.GetProperty("status").GetString().Should().Be("Invoiced", "the new-customer cap that blocked it was overruled by the release");
         (await cycle.Orders.OrderAsync(number)).GetProperty("decisions").GetArrayLength().Should().Be(2, "the delivery check is still run and recorded");
     }
 
@@ -73,16 +112,29 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
         var accepted = await cycle.AcceptedOrderAsync("C-0001", 1m, 100m);
 
         var notAccepted = await CycleScenario.BodyAsync(await cycle.DeliverAsync(blocked), HttpStatusCode.UnprocessableEntity);
+        var blockedOrder = await BlockedOrderAsync();
+        var again = await CycleScenario.BodyAsync(await cycle.DeliverAsync(blockedOrder), HttpStatusCode.UnprocessableEntity);
         var future = await CycleScenario.BodyAsync(await cycle.DeliverAsync(accepted, cycle.Today.AddDays(1)), HttpStatusCode.UnprocessableEntity);
         var unknown = await cycle.DeliverAsync("SO-2026-999999");
         using var sales = cycle.Client("salesperson");
         var salesperson = await sales.PostAsJsonAsync(new Uri($"/api/orders/{accepted}/delivery", UriKind.Relative), new { deliveredOn = "2026-01-05" });
 
         notAccepted.GetProperty("errors").GetProperty("status")[0].GetString().Should().Contain("CreditBlocked");
+        again.GetProperty("errors").GetProperty("status")[0].GetString().Should().Contain("waits for a credit manager's release");
         future.GetProperty("errors").GetProperty("deliveredOn")[0].GetString().Should().Contain("future");
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         salesperson.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await cycle.OrderStatusAsync(accepted)).Should().Be("Accepted");
-        (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(0);
+        (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(1, "only the overdue invoice that blocked the other order");
+        (await cycle.Orders.TasksAsync("claire", blockedOrder)).Should().ContainSingle("the second request changed nothing");
+    }
+
+    private async Task<string> BlockedOrderAsync()
+    {
+        await cycle.InvoicedOrderAsync("C-0001", 1m, 1_000m);
+        var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 500m);
+        cycle.AdvanceTo(new DateOnly(2026, 4, 10));
+        await CycleScenario.BodyAsync(await cycle.DeliverAsync(order), HttpStatusCode.Accepted);
+        return order;
     }
 }

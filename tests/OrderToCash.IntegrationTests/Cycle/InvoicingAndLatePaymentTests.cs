@@ -19,7 +19,8 @@ public sealed class InvoicingAndLatePaymentTests : IAsyncLifetime, IDisposable
 
         var delivered = await CycleScenario.BodyAsync(await cycle.DeliverAsync(order), HttpStatusCode.OK);
 
-        delivered.GetProperty("status").GetString().Should().Be("Delivered");
+        delivered.GetProperty("status").GetString().Should().Be("Invoiced", "the answer shows the order as committed: the cycle's invoice step ran in the delivery's transaction");
+        delivered.GetProperty("deliveredOn").GetString().Should().Be(cycle.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var instance = await cycle.CycleInstanceAsync(order);
         instance.IncidentMessage.Should().BeNull();
         (await cycle.OrderStatusAsync(order)).Should().Be("Invoiced", instance.Status + instance.State);

@@ -73,7 +73,7 @@ public sealed class KpiWorkedExampleTests : IAsyncLifetime, IDisposable
 
         Enter("SO-1", "A", LedgerRows.At(D(2026, 3, 3), 9), blocked: false);
         Enter("SO-2", "A", LedgerRows.At(D(2026, 3, 4), 9), blocked: true).Release("claire", "ok", scratch, LedgerRows.At(D(2026, 3, 4), 15));
-        Enter("SO-3", "A", LedgerRows.At(D(2026, 3, 5), 9), blocked: true).Reject("claire", "no", LedgerRows.At(D(2026, 3, 6), 9));
+        Enter("SO-3", "A", LedgerRows.At(D(2026, 3, 5), 9), blocked: true).Reject("claire", "no", scratch, LedgerRows.At(D(2026, 3, 6), 9));
         Enter("SO-4", "A", LedgerRows.At(D(2026, 3, 31), 23), blocked: false);
         Enter("SO-0", "A", LedgerRows.At(D(2026, 2, 27), 9), blocked: true);
         await db.SaveChangesAsync();

@@ -44,15 +44,21 @@ public class DomainDecisionTests
     }
 
     [Fact]
-    public async Task A_dispute_is_routed_to_its_owner_with_its_SLA_and_large_ones_alert_the_credit_manager()
+    public async Task A_recorded_routing_decision_gives_the_dispute_its_owner_and_SLA_and_large_ones_alert_the_credit_manager()
     {
         await using var store = await RuleStoreFixture.CreateAsync();
         var host = await HostWithShippedRulesAsync(store);
         var router = host.GetRequiredService<DisputeRouter>();
+        async Task<DecisionRecord> RecordAsync(string number, DisputeRoutingInput input)
+        {
+            var decision = await host.GetRequiredService<RuleEvaluator>().EvaluateAsync(DisputeRoutingInput.RuleSet, [input], store.Clock.GetUtcNow(), CancellationToken.None);
+            var record = decision.RecordFor(new DecisionSubject(DisputeRouter.SubjectType, number));
+            await store.SaveAsync(record);
+            return record;
+        }
 
-        var transport = await router.RouteAsync("D-1", new DisputeRoutingInput("QUALITE_ERR", 18_000m, TransportDamage: true, DealNotEntered: false), store.Clock.GetUtcNow(), CancellationToken.None);
-        var unknown = await router.RouteAsync("D-2", new DisputeRoutingInput("OTHER", 100m, false, false), store.Clock.GetUtcNow(), CancellationToken.None);
-        await store.SaveAsync(transport.Record);
+        var transport = await router.ReadAsync(await RecordAsync("D-1", new DisputeRoutingInput("QUALITE_ERR", 18_000m, TransportDamage: true, DealNotEntered: false)), CancellationToken.None);
+        var unknown = await router.ReadAsync(await RecordAsync("D-2", new DisputeRoutingInput("OTHER", 100m, false, false)), CancellationToken.None);
 
         transport.Should().BeEquivalentTo(new { Route = "DamagedInTransport", Department = "Carrier", ResolutionSlaDays = 15, CreditManagerAttention = true, RuleSetVersion = 1 }, o => o.ExcludingMissingMembers());
         unknown.Should().BeEquivalentTo(new { Route = (string?)null, Department = (string?)null, CreditManagerAttention = false }, o => o.ExcludingMissingMembers());

@@ -19,14 +19,31 @@ public sealed partial class RuleFileWatcher(string folder, RuleSetPublisher publ
 
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
+    private FileSystemWatcher? _watcher;
+
+    /// <summary>
+    /// Watches the folder, then publishes it before the host serves its first request (hosted services start before
+    /// the server), so no request meets a rule set that is still being published; a change made meanwhile is queued.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _watcher = new FileSystemWatcher(folder, "*.json") { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
+        _watcher.Changed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        _watcher.Created += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        _watcher.Renamed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        _watcher.EnableRaisingEvents = true;
+        await PublishAsync("start", cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var watcher = new FileSystemWatcher(folder, "*.json") { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
-        watcher.Changed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
-        watcher.Created += (_, e) => _changes.Writer.TryWrite(e.FullPath);
-        watcher.Renamed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
-        watcher.EnableRaisingEvents = true;
-        await PublishAsync("start", stoppingToken).ConfigureAwait(false);
         while (await _changes.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
         {
             await Task.Delay(Debounce, stoppingToken).ConfigureAwait(false);

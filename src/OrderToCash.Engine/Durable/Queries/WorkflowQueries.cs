@@ -24,6 +24,13 @@ public static class WorkflowQueries
         return db.Set<ElementVisitRecord>().AsNoTracking().Select(ElementVisit.FromRecord);
     }
 
+    /// <summary>User tasks, open, claimed, completed or cancelled (the inbox's rows, whatever the caller's role).</summary>
+    public static IQueryable<UserTask> UserTasks(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<UserTaskRecord>().AsNoTracking().Select(UserTask.FromRecord);
+    }
+
     /// <summary>The ids of the processes that have at least one published version.</summary>
     public static IQueryable<string> PublishedProcessIds(DbContext db)
     {
