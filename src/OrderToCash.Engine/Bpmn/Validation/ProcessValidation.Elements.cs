@@ -116,6 +116,13 @@ internal sealed partial class ProcessValidation
                     Report(node.Id, definition.Location, BpmnCodes.InvalidTimer,
                         $"The timer start event '{node.Id}' must be a literal ISO 8601 {kind.ToString().ToLowerInvariant()} (e.g. 2027-01-01T06:00:00Z, PT1H, R/P1M), not '{definition.TimerText}': it is scheduled at publication, when there are no variables to read.");
                 }
+                else if (node.Kind == FlowNodeKind.StartEvent && Runtime.Plan.PlanTimer.Parse(kind, definition.TimerText) is { IsCycle: true, Duration: { } interval }
+                    && Timers.TimerSchedule.ShorterThanMinimumCycle(interval))
+                {
+                    // Each firing starts an instance: a cycle of seconds would start tens of thousands a day (ADR 0131).
+                    Report(node.Id, definition.Location, BpmnCodes.InvalidTimer,
+                        $"The timer start event '{node.Id}' repeats every {definition.TimerText.Split('/')[^1]}: a timer start cycle repeats at most once a minute (an interval of PT1M or longer), since each firing starts an instance.");
+                }
                 else
                 {
                     CheckTimerText(node, new ExpressionKey(node.Id, ExpressionPurpose.Timer), definition.TimerText, kind, parameters, "timer");
