@@ -143,6 +143,15 @@ internal sealed partial class ProcessValidation
             Check(node.Id, node.Location, new ExpressionKey(node.Id, ExpressionPurpose.Assignee), assignee, parameters, null, "assignee");
         }
 
+        if (node.Kind == FlowNodeKind.UserTask && node.CandidateRole is { } role && catalog.Roles is { } roles && !roles.Contains(role, StringComparer.Ordinal))
+        {
+            // Roles are data (ADR 0132): a process owner creates one before drawing a task for it.
+            var sameButCase = roles.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
+            Report(node.Id, node.Location, BpmnCodes.UnknownRole, sameButCase is not null
+                ? $"The userTask '{node.Id}' is for the role '{role}', which does not exist; did you mean '{sameButCase}'? (role names are case-sensitive)"
+                : $"The userTask '{node.Id}' is for the role '{role}', which does not exist (roles: {string.Join(", ", roles.Order(StringComparer.Ordinal))}); create it first (POST /api/roles).");
+        }
+
         if (node.Kind == FlowNodeKind.UserTask && node.CandidateRole is null && node.Assignee is null)
         {
             Report(node.Id, node.Location, BpmnCodes.NoCandidateRole,

@@ -20,26 +20,26 @@ internal static class TaskEndpoints
         tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
         {
             await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
-            return Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false));
+            return Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
         }).WithSummary("Claim a task of one's roles").Produces<UserTask>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct) =>
         {
             await EnsureVisibleAsync(id, user, runtime, db, ct).ConfigureAwait(false);
-            if (await CheckOutputsAsync(id, body?.Outputs, user, runtime, checks, ct).ConfigureAwait(false) is { } problem)
+            if (await CheckOutputsAsync(id, body?.Outputs, user, runtime, db, checks, ct).ConfigureAwait(false) is { } problem)
             {
                 return Results.Problem(title: problem, statusCode: StatusCodes.Status422UnprocessableEntity);
             }
 
-            return Results.Ok(await runtime.CompleteAsync(id, user.Identity!.Name!, RolesOf(user), Variables.From(body?.Outputs), ct).ConfigureAwait(false));
+            return Results.Ok(await runtime.CompleteAsync(id, user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), Variables.From(body?.Outputs), ct).ConfigureAwait(false));
         }).WithSummary("Complete a task with its outputs; the instance moves on").Produces<InstanceSummary>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     /// <summary>The features' checks of the outputs (e.g. a dispute's corrected amount): the first problem, or null.</summary>
     private static async Task<string?> CheckOutputsAsync(
-        string id, Dictionary<string, JsonElement>? outputs, ClaimsPrincipal user, DurableWorkflowRuntime runtime, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct)
+        string id, Dictionary<string, JsonElement>? outputs, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct)
     {
-        var task = (await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false)).FirstOrDefault(t => t.Id == id);
+        var task = (await runtime.InboxAsync(user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), ct).ConfigureAwait(false)).FirstOrDefault(t => t.Id == id);
         if (task is null)
         {
             return null; // the runtime answers 404 (not in the inbox) or 409 (claimed by someone else)
@@ -59,12 +59,12 @@ internal static class TaskEndpoints
 
     /// <summary>The tasks of the user's roles, less those about another salesperson's customers (see <see cref="TaskScope"/>).</summary>
     private static async Task<IReadOnlyList<UserTask>> InboxAsync(ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct) =>
-        await TaskScope.VisibleAsync(await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false), user, db, ct).ConfigureAwait(false);
+        await TaskScope.VisibleAsync(await runtime.InboxAsync(user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), ct).ConfigureAwait(false), user, db, ct).ConfigureAwait(false);
 
     private static async Task EnsureVisibleAsync(string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, OrderToCashDbContext db, CancellationToken ct)
     {
         var visible = await InboxAsync(user, runtime, db, ct).ConfigureAwait(false);
-        var inRoles = await runtime.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false);
+        var inRoles = await runtime.InboxAsync(user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         // A task of the user's roles that the scope hides is answered as unknown, like a task of another role.
         if (inRoles.Any(t => t.Id == id) && visible.All(t => t.Id != id))
         {
@@ -116,7 +116,12 @@ internal static class TaskEndpoints
 
     internal sealed record TaskForm(UserTask Task, IReadOnlyList<TaskField> Fields, IReadOnlyDictionary<string, object?> Context);
 
-    private static string[] RolesOf(ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
+    /// <summary>
+    /// The roles a task is checked against: the user's configured roles and the business roles given to them, read now
+    /// (a role given or taken back counts at the next call, on every host; ADR 0132).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> RolesOfAsync(ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken ct) =>
+        await Core.Infrastructure.Security.RoleDirectory.RolesOfAsync(db, user.Identity!.Name!, Auth.AuthEndpoints.RolesOf(user), ct).ConfigureAwait(false);
 
     internal sealed record CompleteRequest(Dictionary<string, JsonElement>? Outputs);
 }
