@@ -91,6 +91,7 @@ internal static class OrderToCashComposition
         // The interactive reference of that document (Scalar), public like it.
         Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app).AllowAnonymous();
         app.MapAuth();
+        app.MapRoles();
         app.MapCustomers();
         app.MapCustomerWrites();
         app.MapCreditLimitRequests();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using static System.FormattableString;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -148,7 +149,8 @@ public sealed class HttpCallHandler(HttpCallOptions options, HttpClient client) 
             try
             {
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-                var body = await ReadAsync(response, deadline.Token).ConfigureAwait(false);
+                var body = await ReadAsync(response, deadline.Token).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException(Invariant($"{method} {url} answered more than {options.MaxResponseBytes:N0} bytes, the response cap (Workflow:Http:MaxResponseBytes); the answer was not read further."));
                 var status = (int)response.StatusCode;
                 return status is >= 200 and < 300
                     ? new HttpCallOutput(status, body)
@@ -180,12 +182,19 @@ public sealed class HttpCallHandler(HttpCallOptions options, HttpClient client) 
             return span < options.Timeout ? span : options.Timeout;
         }
 
-        private async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>The body as text, or null when it is longer than the cap (announced or read): a cut answer is never taken for the whole.</summary>
+        private async Task<string?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
+            if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
+            {
+                return null;
+            }
+
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                var buffer = new byte[options.MaxResponseBytes];
+                // One byte more than the cap tells a body of exactly the cap from a longer one.
+                var buffer = new byte[options.MaxResponseBytes + 1];
                 var read = 0;
                 int count;
                 while (read < buffer.Length && (count = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0)
@@ -193,7 +202,7 @@ public sealed class HttpCallHandler(HttpCallOptions options, HttpClient client) 
                     read += count;
                 }
 
-                return Encoding.UTF8.GetString(buffer, 0, read);
+                return read > options.MaxResponseBytes ? null : Encoding.UTF8.GetString(buffer, 0, read);
             }
         }
 

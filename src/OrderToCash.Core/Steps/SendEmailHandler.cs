@@ -8,7 +8,7 @@ namespace OrderToCash.Core.Steps;
 /// <param name="Subject">Liquid template of the subject, over the task's inputs.</param>
 /// <param name="Body">Liquid template of the text, over the task's inputs.</param>
 /// <param name="To">Addresses (comma-separated), e.g. an expression reading a variable.</param>
-/// <param name="ToRole">Every user of this role who has an e-mail address (<c>Auth:Users:N:Email</c>).</param>
+/// <param name="ToRole">Every user of this role (configured or given it) who has an e-mail address (<c>Auth:Users:N:Email</c>).</param>
 /// <param name="ToUser">This user (their e-mail address).</param>
 /// <param name="CustomerId">The customer the e-mail is about, when it is about one (it is then listed with the customer's statements).</param>
 public sealed record SendEmailInput(
@@ -37,7 +37,8 @@ public sealed class SendEmailHandler(ReminderStatements outbox, BuiltInUserStore
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var recipients = Recipients(input);
+        var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
+        var recipients = Recipients(input, db);
         var subject = StepTemplate.Render(input.Subject, context.Inputs).ReplaceLineEndings(" ").Trim();
         var body = StepTemplate.Render(input.Body, context.Inputs);
         if (subject.Length is 0 or > 300)
@@ -45,12 +46,11 @@ public sealed class SendEmailHandler(ReminderStatements outbox, BuiltInUserStore
             throw new InvalidOperationException($"The rendered subject has {subject.Length} characters; it must have 1 to 300.");
         }
 
-        var db = (OrderToCashDbContext)context.Services.GetService(typeof(OrderToCashDbContext))!;
         var statement = outbox.Notify(db, input.CustomerId, subject, body, recipients, clock.GetUtcNow());
         return ValueTask.FromResult(new SendEmailOutput(statement.Recipients, db.Entry(statement).Property(s => s.MessageId).CurrentValue));
     }
 
-    private List<string> Recipients(SendEmailInput input)
+    private List<string> Recipients(SendEmailInput input, OrderToCashDbContext db)
     {
         var addresses = new List<string>();
         foreach (var text in (input.To ?? string.Empty).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -66,7 +66,9 @@ public sealed class SendEmailHandler(ReminderStatements outbox, BuiltInUserStore
 
         if (input.ToRole is { Length: > 0 } role)
         {
-            var ofRole = users.Users.Where(u => u.Roles.Contains(role, StringComparer.Ordinal) && u.Email is not null).Select(u => u.Email!).ToList();
+            // The role's users: configured with it, or given it as a business role (ADR 0132).
+            var granted = RoleDirectory.UsersGranted(db, role).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var ofRole = users.Users.Where(u => (u.Roles.Contains(role, StringComparer.Ordinal) || granted.Contains(u.UserName)) && u.Email is not null).Select(u => u.Email!).ToList();
             addresses.AddRange(ofRole.Count > 0 ? ofRole : throw new InvalidOperationException($"No user of the role '{role}' has an e-mail address (input 'toRole'): set Auth:Users:N:Email."));
         }
 

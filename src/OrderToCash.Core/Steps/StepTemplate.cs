@@ -11,13 +11,19 @@ public static class StepTemplate
 {
     public const int MaxLength = 20_000;
 
+    private const int MaxSteps = 100_000;
+
+    private const int MaxRecursion = 20;
+
+    private const int MaxOutputSize = 200_000;
+
     private static readonly FluidParser Parser = new();
 
     private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
         .WithCultureInfo(French())
-        .WithMaxSteps(100_000)
-        .WithMaxRecursion(20)
-        .WithMaxOutputSize(200_000)
+        .WithMaxSteps(MaxSteps)
+        .WithMaxRecursion(MaxRecursion)
+        .WithMaxOutputSize(MaxOutputSize)
         .WithStrictFilters(true)
         .Build();
 
@@ -58,6 +64,12 @@ public static class StepTemplate
         catch (Exception ex) when (ex is ArgumentException or FormatException or FluidException)
         {
             throw new InvalidOperationException($"The template failed: {ex.Message}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Fluid's own limits: statements run, output size, recursion.
+            throw new InvalidOperationException(
+                FormattableString.Invariant($"The template went over its budget ({MaxSteps:N0} statements, {MaxOutputSize:N0} characters of output, {MaxRecursion} levels): {ex.Message}"), ex);
         }
     }
 }

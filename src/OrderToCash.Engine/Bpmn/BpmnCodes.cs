@@ -41,4 +41,5 @@ public static class BpmnCodes
     public const string InvalidRetry = "BPMN052";
     public const string NoCandidateRole = "BPMN053";
     public const string InvalidLiteralInput = "BPMN054";
+    public const string UnknownRole = "BPMN055";
 }

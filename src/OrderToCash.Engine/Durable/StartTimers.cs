@@ -47,13 +47,10 @@ internal static class StartTimers
             return null;
         }
 
-        var next = schedule.NextDue(due);
-        while (next <= now)
-        {
-            next = schedule.NextDue(next);
-        }
-
-        return next;
+        // A cycle published before the minimum interval was enforced still fires at most once a minute (ADR 0131).
+        var next = schedule.OccurrenceFrom(schedule.NextDue(due), now, strictly: true);
+        var earliest = due + TimerSchedule.MinimumStartCycle;
+        return next >= earliest ? next : schedule.OccurrenceFrom(next, earliest);
     }
 
     public static TimerSchedule Schedule(ExecutionPlan plan, string startEventId) =>

@@ -99,14 +99,36 @@ public sealed record TimerSchedule
         return true;
     }
 
-    private DateTimeOffset NextAfter(DateTimeOffset start, DateTimeOffset now)
+    /// <summary>The shortest interval of a timer start cycle: each firing starts an instance (ADR 0131).</summary>
+    public static TimeSpan MinimumStartCycle { get; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether a cycle of <paramref name="interval"/> would fire more often than <see cref="MinimumStartCycle"/>.</summary>
+    public static bool ShorterThanMinimumCycle(IsoDuration interval) =>
+        interval.Years == 0 && interval.Months == 0 && TimeSpan.FromDays(interval.Days) + interval.Time < MinimumStartCycle;
+
+    /// <summary>
+    /// The first occurrence of the cycle from <paramref name="start"/> that is at or after <paramref name="now"/>
+    /// (<paramref name="strictly"/>: after it). A fixed interval is skipped over arithmetically, so a start in the
+    /// distant past costs nothing; calendar intervals (months, years) step at most one month at a time.
+    /// </summary>
+    public DateTimeOffset OccurrenceFrom(DateTimeOffset start, DateTimeOffset now, bool strictly = false)
     {
+        var interval = Duration!.Value;
         var due = start;
-        while (due < now)
+        if (interval.Years == 0 && interval.Months == 0 && now > start)
         {
-            due = Duration!.Value.AddTo(due);
+            var step = (TimeSpan.FromDays(interval.Days) + interval.Time).Ticks;
+            var skipped = (now - start).Ticks / step;
+            due = start.AddTicks(Math.Max(0, skipped - 1) * step);
+        }
+
+        while (strictly ? due <= now : due < now)
+        {
+            due = interval.AddTo(due);
         }
 
         return due;
     }
+
+    private DateTimeOffset NextAfter(DateTimeOffset start, DateTimeOffset now) => OccurrenceFrom(start, now);
 }

@@ -879,6 +879,63 @@ namespace OrderToCash.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.BusinessRole", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("business_roles", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.RoleGrant", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("UserName", "Role");
+
+                    b.HasIndex("Role");
+
+                    b.ToTable("role_grants", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -2546,6 +2603,15 @@ namespace OrderToCash.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.RoleGrant", b =>
+                {
+                    b.HasOne("OrderToCash.Core.Infrastructure.Security.BusinessRole", null)
+                        .WithMany()
+                        .HasForeignKey("Role")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -866,6 +866,63 @@ namespace OrderToCash.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.BusinessRole", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("business_roles", (string)null);
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.RoleGrant", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserName", "Role");
+
+                    b.HasIndex("Role");
+
+                    b.ToTable("role_grants", (string)null);
+                });
+
             modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -2515,6 +2572,15 @@ namespace OrderToCash.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderToCash.Core.Infrastructure.Security.RoleGrant", b =>
+                {
+                    b.HasOne("OrderToCash.Core.Infrastructure.Security.BusinessRole", null)
+                        .WithMany()
+                        .HasForeignKey("Role")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -2,10 +2,13 @@ using OrderToCash.Core.Infrastructure.Security;
 
 namespace OrderToCash.IntegrationTests.Infrastructure;
 
-/// <summary>Users configured through Auth:Users, one per role, each with password "&lt;user&gt;-secret".</summary>
+/// <summary>
+/// Users configured through Auth:Users, one per built-in role, each with password "&lt;user&gt;-secret"; "fanny" has no
+/// configured role: she gets business roles through the API (ADR 0132).
+/// </summary>
 internal static class TestUsers
 {
-    public static readonly (string UserName, string Role, string? CustomerId)[] People =
+    public static readonly (string UserName, string? Role, string? CustomerId)[] People =
     [
         ("olivia", Roles.ProcessOwner, null),
         ("claire", Roles.CreditManager, null),
@@ -16,7 +19,7 @@ internal static class TestUsers
         ("carl", Roles.Customer, "C-0001"),
         ("ada", Roles.Administrator, null),
         ("sandra", Roles.SalesAdministration, null),
-        ("fanny", Roles.Finance, null),
+        ("fanny", null, null),
     ];
 
     private static readonly Lazy<(string Key, string? Value)[]> Cached = new(Build);
@@ -33,7 +36,11 @@ internal static class TestUsers
             var (userName, role, customerId) = People[i];
             settings.Add(($"Auth:Users:{i}:UserName", userName));
             settings.Add(($"Auth:Users:{i}:PasswordHash", PasswordHashing.Hash(Password(userName))));
-            settings.Add(($"Auth:Users:{i}:Roles:0", role));
+            if (role is not null)
+            {
+                settings.Add(($"Auth:Users:{i}:Roles:0", role));
+            }
+
             settings.Add(($"Auth:Users:{i}:CustomerId", customerId));
         }
 

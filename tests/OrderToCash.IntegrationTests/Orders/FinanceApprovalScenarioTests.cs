@@ -7,10 +7,10 @@ using OrderToCash.IntegrationTests.Cycle;
 namespace OrderToCash.IntegrationTests.Orders;
 
 /// <summary>
-/// Issue 12's first scenario, with only the API a process owner has: read the published order-to-cash diagram, add
-/// "Finance approval" (a user task for the Finance role) for orders of 100,000 EUR or more right after the credit check,
-/// publish it; a new order of 120,000 EUR then waits in that task while the instances already running stay on their
-/// version. No code, no restart.
+/// Issue 12's first scenario, with only the API a process owner and an administrator have: create the business role
+/// Finance (ADR 0132) and give it to fanny; read the published order-to-cash diagram, add "Finance approval" (a user
+/// task for Finance) for orders of 100,000 EUR or more right after the credit check, publish it; a new order of
+/// 120,000 EUR then waits in that task while the instances already running stay on their version. No code, no restart.
 /// </summary>
 public sealed class FinanceApprovalScenarioTests : IAsyncLifetime, IDisposable
 {
@@ -31,6 +31,10 @@ public sealed class FinanceApprovalScenarioTests : IAsyncLifetime, IDisposable
         var running = await cycle.AcceptedOrderAsync("C-0001", 1m, 1_000m);
         var bigBefore = (await cycle.Orders.PlaceAsync("salesperson", OrdersHost.OneLine("C-0001", 1m, 100_000m))).GetProperty("number").GetString()!;
         using var owner = cycle.Client("olivia");
+        using var admin = cycle.Client("ada");
+        (await owner.PostAsync(new Uri("/api/roles", UriKind.Relative), new StringContent("""{ "name": "Finance", "label": "Direction financière" }""", Encoding.UTF8, "application/json")))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        (await admin.PutAsync(new Uri("/api/users/fanny/roles/Finance", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
         var versions = JsonDocument.Parse(await owner.GetStringAsync(new Uri("/api/definitions/order-to-cash/versions", UriKind.Relative))).RootElement;
         var current = versions.EnumerateArray().Max(v => v.GetProperty("version").GetInt32());
 

@@ -26,6 +26,9 @@ internal sealed class LocalEndpoint : IDisposable
 
     public string Body { get; set; } = "{}";
 
+    /// <summary>Answer without a Content-Length (chunked), so the client learns the size only by reading.</summary>
+    public bool Chunked { get; set; }
+
     public List<(string Method, string Path, string Body)> Received { get; } = [];
 
     public void Dispose()
@@ -59,8 +62,24 @@ internal sealed class LocalEndpoint : IDisposable
             var bytes = Encoding.UTF8.GetBytes(Body);
             context.Response.StatusCode = Status;
             context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            if (Chunked)
+            {
+                context.Response.SendChunked = true;
+            }
+            else
+            {
+                context.Response.ContentLength64 = bytes.Length;
+            }
+            try
+            {
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            }
+            catch (HttpListenerException)
+            {
+                // The client stopped reading (e.g. at its size cap).
+                context.Response.Abort();
+            }
         }
     }
 

@@ -151,6 +151,39 @@ public sealed class TimerStartTests(PostgresServer server) : IDisposable
         (await db.Set<StartTimerRecord>().CountAsync()).Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("R/PT1S", "PT1S")]
+    [InlineData("R10/PT30S", "PT30S")]
+    [InlineData("R/2026-01-01T00:00:00Z/PT0.5S", "PT0.5S")]
+    public async Task A_timer_start_cycle_shorter_than_a_minute_is_refused_at_publication_naming_the_event(string cycle, string interval)
+    {
+        var harness = await Harness(DatabaseProvider.Sqlite);
+        var host = harness.Host();
+        var xml = Fixture("every-minute.bpmn").Replace("R/PT1M", cycle, StringComparison.Ordinal);
+
+        var result = await host.Definitions.PublishAsync(xml, "every-minute.bpmn", "tester", CancellationToken.None);
+
+        result.Published.Should().BeFalse();
+        result.Diagnostics.Should().ContainSingle(d => d.Code == "BPMN044").Which.Message.Should().Be(
+            $"The timer start event 'tick' repeats every {interval}: a timer start cycle repeats at most once a minute (an interval of PT1M or longer), since each firing starts an instance.");
+        await using var db = harness.NewContext();
+        (await db.Set<StartTimerRecord>().CountAsync()).Should().Be(0);
+        (await db.Set<DefinitionRecord>().CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_one_minute_cycle_anchored_in_year_one_is_published_at_once_and_keeps_its_phase()
+    {
+        var harness = await Harness(DatabaseProvider.Sqlite);
+        var host = harness.Host();
+        var xml = Fixture("every-minute.bpmn").Replace("R/PT1M", "R/0001-01-01T00:00:30Z/PT1M", StringComparison.Ordinal);
+
+        (await host.Definitions.PublishAsync(xml, "every-minute.bpmn", "tester", CancellationToken.None)).Published.Should().BeTrue();
+
+        var row = await RowAsync(harness, "every-minute");
+        row.DueAt.Should().Be(WorkflowHarness.Start.AddSeconds(30), "the next occurrence at 30 seconds past a minute, found without stepping through 2,000 years");
+    }
+
     public void Dispose() => directory.Dispose();
 
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Workflows", "Fixtures", name));

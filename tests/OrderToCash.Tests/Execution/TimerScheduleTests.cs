@@ -56,4 +56,36 @@ public sealed class TimerScheduleTests
 
         date.FirstDue(JanuaryEnd).Should().Be(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
     }
+    [Fact]
+    public void A_cycle_starting_in_year_one_finds_its_next_occurrence_without_stepping_through_the_centuries()
+    {
+        TimerSchedule.TryParseCycle("R/0001-01-01T00:00:00Z/PT1M", out var cycle).Should().BeTrue();
+
+        cycle.FirstDue(JanuaryEnd.AddSeconds(30)).Should().Be(JanuaryEnd.AddMinutes(1));
+        cycle.OccurrenceFrom(cycle.CycleStart!.Value, JanuaryEnd).Should().Be(JanuaryEnd, "an occurrence at now is due now");
+        cycle.OccurrenceFrom(cycle.CycleStart!.Value, JanuaryEnd, strictly: true).Should().Be(JanuaryEnd.AddMinutes(1));
+    }
+
+    [Theory]
+    [InlineData("R/PT1S", true)]
+    [InlineData("R5/PT59.9S", true)]
+    [InlineData("R/PT1M", false)]
+    [InlineData("R/P1D", false)]
+    [InlineData("R/P1M", false)]
+    public void A_start_cycle_under_a_minute_is_shorter_than_the_minimum(string text, bool shorter)
+    {
+        TimerSchedule.TryParseCycle(text, out var cycle).Should().BeTrue();
+
+        TimerSchedule.ShorterThanMinimumCycle(cycle.Duration!.Value).Should().Be(shorter);
+    }
+
+    [Fact]
+    public void A_one_second_start_cycle_stored_before_the_minimum_fires_at_most_once_a_minute()
+    {
+        TimerSchedule.TryParseCycle("R/PT1S", out var cycle).Should().BeTrue();
+
+        var next = OrderToCash.Engine.Durable.StartTimers.NextDue(cycle, JanuaryEnd, remaining: null, now: JanuaryEnd.AddSeconds(1));
+
+        next.Should().Be(JanuaryEnd.AddMinutes(1));
+    }
 }

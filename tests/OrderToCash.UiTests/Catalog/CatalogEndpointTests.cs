@@ -25,7 +25,7 @@ public sealed class CatalogEndpointTests(UiFixture ui)
 
         var catalog = await client.GetFromJsonAsync<JsonElement>("/api/catalog");
 
-        catalog.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().Equal(Roles.All);
+        catalog.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().Equal(Roles.BuiltIn);
         var handler = catalog.GetProperty("handlers").EnumerateArray().Single(h => h.GetProperty("name").GetString() == $"reserve-stock-{suffix}");
         handler.GetProperty("description").GetString().Should().Be("Reserve the ordered stock");
         handler.GetProperty("inputs").EnumerateArray().Select(i => i.GetString()).Should().Equal("orderId");

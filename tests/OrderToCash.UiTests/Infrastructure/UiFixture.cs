@@ -38,13 +38,14 @@ public sealed class UiFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context (no cookies), 1440×900, downloads accepted, on the host's address, showing the pages
-    /// in <paramref name="language"/> ("fr", the pages' default, or "en") until the page's switch changes it.
+    /// in <paramref name="language"/> ("fr", the pages' default, or "en") until the page's switch changes it; on
+    /// <paramref name="host"/> when a test needs a host of its own.
     /// </summary>
-    public async Task<IPage> NewPageAsync(string language = "en")
+    public async Task<IPage> NewPageAsync(string language = "en", UiHost? host = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Host.BaseAddress.ToString(),
+            BaseURL = (host ?? Host).BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             AcceptDownloads = true,
             Locale = "en-GB",

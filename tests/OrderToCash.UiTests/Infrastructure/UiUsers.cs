@@ -22,6 +22,11 @@ internal static class UiUsers
     /// <summary>A customer's portal user: none of the back-office pages is for them.</summary>
     public const string Customer = "carl";
 
+    /// <summary>The finance department: configured with the business role "Finance", which a process owner creates (ADR 0132).</summary>
+    public const string Finance = "fanny";
+
+    public const string FinanceRole = "Finance";
+
     private static readonly (string UserName, string DisplayName, string Role)[] People =
     [
         (ProcessOwner, "Olivia Martin", Roles.ProcessOwner),
@@ -32,6 +37,7 @@ internal static class UiUsers
         (Salesperson, "Sami Roux", Roles.Salesperson),
         (Quality, "Quentin Moreau", Roles.Quality),
         (Customer, "Carl Lefebvre", Roles.Customer),
+        (Finance, "Fanny Leroy", FinanceRole),
     ];
 
     public static string Password(string userName) => $"{userName}-secret";

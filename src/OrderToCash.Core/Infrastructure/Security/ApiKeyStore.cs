@@ -29,9 +29,9 @@ public sealed class ApiKeyStore
                 problems.Add($"{where}: key '{key.Name}' has no role.");
             }
 
-            foreach (var role in key.Roles.Where(r => !Roles.All.Contains(r, StringComparer.Ordinal)))
+            foreach (var role in key.Roles.Where(r => !Roles.BuiltIn.Contains(r, StringComparer.Ordinal)))
             {
-                problems.Add($"{where}: key '{key.Name}' has unknown role '{role}'; known roles: {string.Join(", ", Roles.All)}.");
+                problems.Add($"{where}: key '{key.Name}' has unknown role '{role}'; known roles: {string.Join(", ", Roles.BuiltIn)}.");
             }
 
             if (key.Roles.Contains(Roles.Customer) && string.IsNullOrWhiteSpace(key.CustomerId))

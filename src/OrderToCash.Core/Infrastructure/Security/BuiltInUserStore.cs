@@ -30,14 +30,18 @@ public sealed class BuiltInUserStore
                 problems.Add($"{where}: user '{user.UserName}' has no PasswordHash (create one with 'o2c users hash-password').");
             }
 
-            if (user.Roles.Count == 0)
+            // A user may have no configured role: an administrator gives them business roles through the API (ADR 0132).
+            // A configured role is built-in, or the name of a business role (a process owner creates it as data).
+            foreach (var role in user.Roles.Where(r => !Roles.BuiltIn.Contains(r, StringComparer.Ordinal)))
             {
-                problems.Add($"{where}: user '{user.UserName}' has no role.");
-            }
-
-            foreach (var role in user.Roles.Where(r => !Roles.All.Contains(r, StringComparer.Ordinal)))
-            {
-                problems.Add($"{where}: user '{user.UserName}' has unknown role '{role}'; known roles: {string.Join(", ", Roles.All)}.");
+                if (RoleName.Problem(role) is { } problem)
+                {
+                    problems.Add($"{where}: user '{user.UserName}': {problem}");
+                }
+                else if (Roles.BuiltIn.FirstOrDefault(b => string.Equals(b, role, StringComparison.OrdinalIgnoreCase)) is { } builtIn)
+                {
+                    problems.Add($"{where}: user '{user.UserName}' has the role '{role}'; the built-in role is spelt '{builtIn}'.");
+                }
             }
 
             if (user.Roles.Contains(Roles.Customer) && string.IsNullOrWhiteSpace(user.CustomerId))

@@ -1,6 +1,9 @@
 namespace OrderToCash.Core.Infrastructure.Security;
 
-/// <summary>The roles of the order-to-cash cycle (see docs/CONTEXT.md); each API call requires one of them.</summary>
+/// <summary>
+/// The built-in roles of the order-to-cash cycle (see docs/CONTEXT.md): each API call requires one of them. Process
+/// owners add business roles as data (<see cref="RoleDirectory"/>, ADR 0132), for the tasks of their workflows.
+/// </summary>
 public static class Roles
 {
     public const string ProcessOwner = "ProcessOwner";
@@ -11,12 +14,9 @@ public static class Roles
     public const string Quality = "Quality";
     public const string Customer = "Customer";
 
-    /// <summary>The finance department (direction financière): answers the approvals process owners give it in workflows.</summary>
-    public const string Finance = "Finance";
-
     /// <summary>Manages users and configuration; has no business role by itself.</summary>
     public const string Administrator = "Administrator";
 
-    public static readonly IReadOnlyList<string> All =
-        [ProcessOwner, CreditManager, SalesAdministration, Salesperson, Collector, Quality, Customer, Finance, Administrator];
+    public static readonly IReadOnlyList<string> BuiltIn =
+        [ProcessOwner, CreditManager, SalesAdministration, Salesperson, Collector, Quality, Customer, Administrator];
 }

@@ -26,7 +26,11 @@ public static class WorkflowServiceCollectionExtensions
             var handlers = sp.GetRequiredService<HandlerCatalog>();
             var ruleSets = sp.GetRequiredService<IRuleSetNames>();
             var createContext = sp.GetRequiredService<Func<OrderToCashDbContext>>();
-            return new DefinitionStore(createContext, sp.GetRequiredService<TimeProvider>(), handlers, () => new WorkflowCatalog(handlers.Descriptors, ruleSets.Names()));
+            return new DefinitionStore(createContext, sp.GetRequiredService<TimeProvider>(), handlers, () => new WorkflowCatalog(handlers.Descriptors, ruleSets.Names())
+            {
+                // Read per publication: a role a process owner just created may be named at once (ADR 0132).
+                Roles = RolesNow(createContext),
+            });
         });
         services.AddSingleton(sp =>
         {
@@ -37,6 +41,12 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(sp => new WorkflowReader(sp.GetRequiredService<Func<OrderToCashDbContext>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new WorkflowDispatcher(sp.GetRequiredService<DurableWorkflowRuntime>()));
         return services;
+    }
+
+    private static IReadOnlyCollection<string> RolesNow(Func<OrderToCashDbContext> createContext)
+    {
+        using var db = createContext();
+        return Security.RoleDirectory.Names(db);
     }
 }
 

@@ -116,6 +116,13 @@ internal sealed partial class ProcessValidation
                     Report(node.Id, definition.Location, BpmnCodes.InvalidTimer,
                         $"The timer start event '{node.Id}' must be a literal ISO 8601 {kind.ToString().ToLowerInvariant()} (e.g. 2027-01-01T06:00:00Z, PT1H, R/P1M), not '{definition.TimerText}': it is scheduled at publication, when there are no variables to read.");
                 }
+                else if (node.Kind == FlowNodeKind.StartEvent && Runtime.Plan.PlanTimer.Parse(kind, definition.TimerText) is { IsCycle: true, Duration: { } interval }
+                    && Timers.TimerSchedule.ShorterThanMinimumCycle(interval))
+                {
+                    // Each firing starts an instance: a cycle of seconds would start tens of thousands a day (ADR 0131).
+                    Report(node.Id, definition.Location, BpmnCodes.InvalidTimer,
+                        $"The timer start event '{node.Id}' repeats every {definition.TimerText.Split('/')[^1]}: a timer start cycle repeats at most once a minute (an interval of PT1M or longer), since each firing starts an instance.");
+                }
                 else
                 {
                     CheckTimerText(node, new ExpressionKey(node.Id, ExpressionPurpose.Timer), definition.TimerText, kind, parameters, "timer");
@@ -134,6 +141,15 @@ internal sealed partial class ProcessValidation
         if (node.Kind == FlowNodeKind.UserTask && node.Assignee is { } assignee)
         {
             Check(node.Id, node.Location, new ExpressionKey(node.Id, ExpressionPurpose.Assignee), assignee, parameters, null, "assignee");
+        }
+
+        if (node.Kind == FlowNodeKind.UserTask && node.CandidateRole is { } role && catalog.Roles is { } roles && !roles.Contains(role, StringComparer.Ordinal))
+        {
+            // Roles are data (ADR 0132): a process owner creates one before drawing a task for it.
+            var sameButCase = roles.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
+            Report(node.Id, node.Location, BpmnCodes.UnknownRole, sameButCase is not null
+                ? $"The userTask '{node.Id}' is for the role '{role}', which does not exist; did you mean '{sameButCase}'? (role names are case-sensitive)"
+                : $"The userTask '{node.Id}' is for the role '{role}', which does not exist (roles: {string.Join(", ", roles.Order(StringComparer.Ordinal))}); create it first (POST /api/roles).");
         }
 
         if (node.Kind == FlowNodeKind.UserTask && node.CandidateRole is null && node.Assignee is null)

@@ -19,6 +19,12 @@ public sealed record WorkflowCatalog(IReadOnlyList<HandlerDescriptor> Handlers, 
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyCollection<string>>? PublishedCalls { get; init; }
 
+    /// <summary>
+    /// The roles a user task may be for (built-in and business roles, ADR 0132); null: not checked (a file checked
+    /// offline, or a published version loaded again, whose roles were checked when it was published).
+    /// </summary>
+    public IReadOnlyCollection<string>? Roles { get; init; }
+
     public ExpressionTypePolicy ExpressionPolicy { get; init; } = ExpressionTypePolicy.Default;
 
     public HandlerDescriptor? FindHandler(string name) => Handlers.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal));

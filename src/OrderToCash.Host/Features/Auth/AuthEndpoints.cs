@@ -18,15 +18,23 @@ internal static class AuthEndpoints
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
             return Results.NoContent();
         }).WithSummary("Sign out: the session ends on the server too").Produces(StatusCodes.Status204NoContent);
-        auth.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(Describe(user)))
-            .WithSummary("Who the caller is: user name, display name, roles and customer").Produces<SignedInUser>();
+        auth.MapGet("/me", async (ClaimsPrincipal user, Core.Infrastructure.Persistence.OrderToCashDbContext db, CancellationToken ct) =>
+                Results.Ok(Describe(user) with { Roles = await RoleDirectory.RolesOfAsync(db, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false) }))
+            .WithSummary("Who the caller is: user name, display name, roles (with the business roles given to them) and customer").Produces<SignedInUser>();
 
-        endpoints.MapGet("/api/users", (BuiltInUserStore store) => Results.Ok(store.Users
-                .OrderBy(u => u.UserName, StringComparer.Ordinal)
-                .Select(u => new SignedInUser(u.UserName, u.DisplayName, [.. u.Roles], u.CustomerId))))
+        endpoints.MapGet("/api/users", async (BuiltInUserStore store, Core.Infrastructure.Persistence.OrderToCashDbContext db, CancellationToken ct) =>
+            {
+                var users = new List<RoleEndpoints.UserView>();
+                foreach (var user in store.Users.OrderBy(u => u.UserName, StringComparer.Ordinal))
+                {
+                    users.Add(await RoleEndpoints.ViewAsync(user, db, ct).ConfigureAwait(false));
+                }
+
+                return Results.Ok(users);
+            })
             .WithTags("Auth")
             .RequireAuthorization(Roles.Administrator)
-            .WithSummary("List the configured users and their roles").Produces<IEnumerable<SignedInUser>>();
+            .WithSummary("List the configured users, their roles and the business roles given to them").Produces<IEnumerable<RoleEndpoints.UserView>>();
 
         // Ends every cookie session of a user at once (a lost laptop, a person leaving); Basic and API keys carry no session.
         endpoints.MapDelete("/api/users/{userName}/sessions", async (string userName, BuiltInUserStore store, DatabaseSessionStore sessions) =>
@@ -62,7 +70,8 @@ internal static class AuthEndpoints
 
         var principal = UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal).ConfigureAwait(false);
-        return Results.Ok(Describe(principal));
+        var db = context.RequestServices.GetRequiredService<Core.Infrastructure.Persistence.OrderToCashDbContext>();
+        return Results.Ok(Describe(principal) with { Roles = await RoleDirectory.RolesOfAsync(db, user.UserName, RolesOf(principal), context.RequestAborted).ConfigureAwait(false) });
     }
 
     /// <summary>429 with Retry-After: too many failed sign-ins for this user name or from this address.</summary>
@@ -79,8 +88,11 @@ internal static class AuthEndpoints
     private static SignedInUser Describe(ClaimsPrincipal user) => new(
         user.Identity?.Name,
         user.FindFirstValue(ClaimTypes.GivenName),
-        [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+        RolesOf(user),
         user.FindFirstValue(UserClaims.CustomerId));
+
+    /// <summary>The roles the user's claims carry: built-in and business roles from the configuration.</summary>
+    internal static string[] RolesOf(ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
 
     /// <summary>A user as the API shows it; <c>CustomerId</c> is set for a customer's portal user.</summary>
     internal sealed record SignedInUser(string? UserName, string? DisplayName, IReadOnlyList<string> Roles, string? CustomerId);

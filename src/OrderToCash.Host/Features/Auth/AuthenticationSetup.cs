@@ -69,7 +69,7 @@ internal static class AuthenticationSetup
 
         var authorization = builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.BuiltIn)
         {
             authorization.AddPolicy(role, policy => policy.RequireRole(role));
         }

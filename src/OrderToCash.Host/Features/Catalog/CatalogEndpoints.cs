@@ -27,8 +27,9 @@ internal static class CatalogEndpoints
     }
 
     public static void MapCatalog(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/catalog", (ProcessCatalog catalog, Core.Infrastructure.Workflows.IRuleSetNames ruleSets) => Results.Ok(new CatalogResponse(
-                Roles.All,
+        endpoints.MapGet("/api/catalog", async (ProcessCatalog catalog, Core.Infrastructure.Workflows.IRuleSetNames ruleSets, Core.Infrastructure.Persistence.OrderToCashDbContext db, CancellationToken ct) => Results.Ok(new CatalogResponse(
+                // The built-in roles and the business roles created so far (ADR 0132); GET /api/roles gives their labels.
+                [.. (await RoleDirectory.ListAsync(db, ct).ConfigureAwait(false)).Select(r => r.Name)],
                 catalog.Handlers,
                 // "credit-limit" reads "Credit limit" in the drop-down; the name itself is shown beside it.
                 [.. ruleSets.Names().Select(r => new CatalogEntry(r, char.ToUpperInvariant(r[0]) + r[1..].Replace('-', ' ')))

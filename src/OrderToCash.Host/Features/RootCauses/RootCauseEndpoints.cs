@@ -144,7 +144,7 @@ internal static class RootCauseEndpoints
 
     /// <summary>The departments whose tasks the user answers for (the department → role map); null when every one.</summary>
     private static Task<IReadOnlySet<string>?> DepartmentsOfAsync(ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken) =>
-        DepartmentRoles.ForAsync(db, Roles.All.Where(user.IsInRole), cancellationToken);
+        DepartmentRoles.ForAsync(db, Roles.BuiltIn.Where(user.IsInRole), cancellationToken);
 
     private static IQueryable<ImprovementTask> Visible(OrderToCashDbContext db, IReadOnlySet<string>? own, string? department, ImprovementTaskStatus? status)
     {

@@ -29,7 +29,7 @@ internal sealed class PublicMessages
                 problems.Add($"'{message.Key}' is sent by the application itself and cannot be made public.");
             }
 
-            problems.AddRange(roles.Where(r => !Roles.All.Contains(r)).Select(r => $"'{message.Key}' names the unknown role '{r}' (roles: {string.Join(", ", Roles.All)})."));
+            problems.AddRange(roles.Where(r => !Roles.BuiltIn.Contains(r)).Select(r => $"'{message.Key}' names the unknown role '{r}' (roles: {string.Join(", ", Roles.BuiltIn)})."));
             _roles[message.Key] = roles;
         }
 

@@ -20,7 +20,7 @@ internal static class TaskEndpoints
         tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, WorkflowReader reader, OrderToCashDbContext db, CancellationToken ct) =>
         {
             await VisibleTaskAsync(id, user, reader, db, ct).ConfigureAwait(false);
-            return Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false));
+            return Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
         }).WithSummary("Claim a task of one's roles").Produces<UserTask>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, WorkflowReader reader, OrderToCashDbContext db, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct) =>
         {
@@ -30,7 +30,7 @@ internal static class TaskEndpoints
                 return Results.Problem(title: problem, statusCode: StatusCodes.Status422UnprocessableEntity);
             }
 
-            return Results.Ok(await runtime.CompleteAsync(id, user.Identity!.Name!, RolesOf(user), Variables.From(body?.Outputs), ct).ConfigureAwait(false));
+            return Results.Ok(await runtime.CompleteAsync(id, user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), Variables.From(body?.Outputs), ct).ConfigureAwait(false));
         }).WithSummary("Complete a task with its outputs; the instance moves on").Produces<InstanceSummary>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
@@ -58,7 +58,7 @@ internal static class TaskEndpoints
 
     /// <summary>The tasks of the user's roles, less those about another salesperson's customers (see <see cref="TaskScope"/>).</summary>
     private static async Task<IReadOnlyList<UserTask>> InboxAsync(ClaimsPrincipal user, WorkflowReader reader, OrderToCashDbContext db, CancellationToken ct) =>
-        await TaskScope.VisibleAsync(await reader.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false), user, db, ct).ConfigureAwait(false);
+        await TaskScope.VisibleAsync(await reader.InboxAsync(user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), ct).ConfigureAwait(false), user, db, ct).ConfigureAwait(false);
 
     /// <summary>
     /// The task in the user's inbox (one read of it), or null when it is not among the tasks of their roles (the runtime
@@ -67,7 +67,7 @@ internal static class TaskEndpoints
     /// </summary>
     private static async Task<UserTask?> VisibleTaskAsync(string id, ClaimsPrincipal user, WorkflowReader reader, OrderToCashDbContext db, CancellationToken ct)
     {
-        var inRoles = await reader.InboxAsync(user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false);
+        var inRoles = await reader.InboxAsync(user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         var task = inRoles.FirstOrDefault(t => t.Id == id);
         if (task is not null && (await TaskScope.VisibleAsync([task], user, db, ct).ConfigureAwait(false)).Count == 0)
         {
@@ -120,7 +120,12 @@ internal static class TaskEndpoints
 
     internal sealed record TaskForm(UserTask Task, IReadOnlyList<TaskField> Fields, IReadOnlyDictionary<string, object?> Context);
 
-    private static string[] RolesOf(ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
+    /// <summary>
+    /// The roles a task is checked against: the user's configured roles and the business roles given to them, read now
+    /// (a role given or taken back counts at the next call, on every host; ADR 0132).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> RolesOfAsync(ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken ct) =>
+        await Core.Infrastructure.Security.RoleDirectory.RolesOfAsync(db, user.Identity!.Name!, Auth.AuthEndpoints.RolesOf(user), ct).ConfigureAwait(false);
 
     internal sealed record CompleteRequest(Dictionary<string, JsonElement>? Outputs);
 }

@@ -1,9 +1,10 @@
-import { getJson } from '../shared/api';
+import { ApiError, getJson } from '../shared/api';
 import { h } from '../shared/dom';
 import { roleLabel } from '../shared/pages';
 import type { DiagramElement, ModdleElement } from './bpmn-types';
 import { is, text } from './bpmn-types';
 import type { Catalog } from './catalog';
+import { createRole } from './catalog';
 import { typeLabel } from './element-labels';
 import type { EditContext } from './extension-elements';
 import { section, selectField, textField } from './fields';
@@ -114,10 +115,11 @@ export function userTaskSection(ctx: PanelContext, element: DiagramElement, bo: 
       label: 'Who does it',
       value: text(bo, 'o2c:candidateRole'),
       emptyLabel: '— choose a role —',
-      choices: ctx.catalog.roles.map(role => ({ value: role, label: roleLabel(role) })),
+      choices: ctx.catalog.roles.map(role => ({ value: role.name, label: role.builtIn ? roleLabel(role.name) : `${role.label} (${role.name})` })),
       hint: 'Anyone with this role can claim the task in their inbox.',
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:candidateRole': next || undefined }),
     }),
+    newRoleForm(ctx, element),
     textField({
       key: 'assignee',
       label: 'Or this person',
@@ -134,6 +136,37 @@ export function userTaskSection(ctx: PanelContext, element: DiagramElement, bo: 
       hint: 'An ISO 8601 duration from creation (P2D: two days, PT4H: four hours), a date, or an expression.',
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:dueDate': next || undefined }),
     }),
+  );
+}
+
+/**
+ * "New role": a process owner creates a business role (POST /api/roles) and gives it to the task at once; an
+ * administrator then gives it to people. The server's refusal (a bad or taken name) is shown as it is.
+ */
+function newRoleForm(ctx: PanelContext, element: DiagramElement): HTMLElement {
+  const name = h('input', { type: 'text', placeholder: 'Finance', spellcheck: 'false', autocomplete: 'off', 'data-test': 'new-role-name', 'aria-label': 'New role name' });
+  const label = h('input', { type: 'text', placeholder: 'Direction financière', autocomplete: 'off', 'data-test': 'new-role-label', 'aria-label': 'New role label' });
+  const error = h('p', { class: 'field-error', role: 'alert', 'data-test': 'new-role-error' });
+  const create = h('button', { type: 'button', 'data-test': 'new-role-create' }, 'Create the role');
+  create.addEventListener('click', async () => {
+    error.textContent = '';
+    try {
+      const role = await createRole(name.value.trim(), label.value.trim());
+      ctx.catalog.roles.push(role);
+      ctx.edit.modeling.updateProperties(element, { 'o2c:candidateRole': role.name });
+    } catch (e) {
+      error.textContent = e instanceof ApiError ? e.title : String(e);
+    }
+  });
+  return h(
+    'details',
+    { class: 'new-role', 'data-test': 'new-role' },
+    h('summary', {}, 'New role…'),
+    h('p', { class: 'field-hint' }, 'A role for this kind of task (e.g. the finance department); an administrator gives it to people.'),
+    name,
+    label,
+    create,
+    error,
   );
 }
 

@@ -15,7 +15,6 @@ register('labels', {
       Quality: 'Qualité',
       Administrator: 'Administrateur',
       Customer: 'Client',
-      Finance: 'Direction financière',
     },
     reason: {
       PRICE_ERROR: 'Erreur de prix ou de remise',
@@ -91,7 +90,6 @@ register('labels', {
       Quality: 'Quality',
       Administrator: 'Administrator',
       Customer: 'Customer',
-      Finance: 'Finance',
     },
     reason: {
       PRICE_ERROR: 'Price or discount error',

@@ -11,11 +11,13 @@ export interface AppPage {
   role: string;
   /** When the page is for several roles: any of them opens it. */
   anyOf?: readonly string[];
+  /** Also opened by any business role (one a process owner created, not in {@link Roles}). */
+  businessRoles?: boolean;
 }
 
 /** Whether the user's roles open the page. */
 export function canOpen(user: { roles: readonly string[] }, page: AppPage): boolean {
-  return (page.anyOf ?? [page.role]).some(role => user.roles.includes(role));
+  return (page.anyOf ?? [page.role]).some(role => user.roles.includes(role)) || (page.businessRoles === true && user.roles.some(role => !(role in Roles)));
 }
 
 export const Roles = {
@@ -27,7 +29,6 @@ export const Roles = {
   Quality: 'Quality',
   Administrator: 'Administrator',
   Customer: 'Customer',
-  Finance: 'Finance',
 } as const;
 
 export const pages: readonly AppPage[] = [
@@ -69,7 +70,8 @@ export const pages: readonly AppPage[] = [
     path: '/tasks',
     key: 'tasks',
     role: 'backOffice',
-    anyOf: [Roles.CreditManager, Roles.Collector, Roles.Salesperson, Roles.SalesAdministration, Roles.Quality, Roles.ProcessOwner, Roles.Finance, Roles.Administrator],
+    anyOf: [Roles.CreditManager, Roles.Collector, Roles.Salesperson, Roles.SalesAdministration, Roles.Quality, Roles.ProcessOwner, Roles.Administrator],
+    businessRoles: true,
   },
   { path: '/designer', key: 'designer', role: Roles.ProcessOwner },
   { path: '/rules', key: 'rules', role: Roles.CreditManager },

@@ -39,7 +39,7 @@ internal static class CamundaImportCommand
             var catalog = new WorkflowCatalog(
                 HandlerCatalog.Discover([typeof(CamundaImportCommand).Assembly, typeof(Core.Infrastructure.Persistence.OrderToCashDbContext).Assembly]),
                 BpmnFileValidator.RuleSetNames(source.FullName));
-            var result = CamundaImport.Convert(await File.ReadAllTextAsync(source.FullName, cancellationToken).ConfigureAwait(false), source.Name, mapping, catalog, Core.Infrastructure.Security.Roles.All);
+            var result = CamundaImport.Convert(await File.ReadAllTextAsync(source.FullName, cancellationToken).ConfigureAwait(false), source.Name, mapping, catalog, Core.Infrastructure.Security.Roles.BuiltIn);
             if (result.Xml is not null)
             {
                 await File.WriteAllTextAsync(target.FullName, result.Xml, cancellationToken).ConfigureAwait(false);
