@@ -19,18 +19,20 @@ internal static class TaskEndpoints
             .WithSummary("The form of a task: the fields it asks for and the variables it is about").Produces<TaskForm>().ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, DurableWorkflowRuntime runtime, WorkflowReader reader, OrderToCashDbContext db, CancellationToken ct) =>
         {
-            await VisibleTaskAsync(id, user, reader, db, ct).ConfigureAwait(false);
-            return Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+            var roles = await RolesOfAsync(user, db, ct).ConfigureAwait(false);
+            await VisibleTaskAsync(id, user, roles, reader, db, ct).ConfigureAwait(false);
+            return Results.Ok(await runtime.ClaimAsync(id, user.Identity!.Name!, roles, ct).ConfigureAwait(false));
         }).WithSummary("Claim a task of one's roles").Produces<UserTask>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapPost("/{id}/complete", async (string id, CompleteRequest? body, ClaimsPrincipal user, DurableWorkflowRuntime runtime, WorkflowReader reader, OrderToCashDbContext db, IEnumerable<ITaskCompletionCheck> checks, CancellationToken ct) =>
         {
-            var task = await VisibleTaskAsync(id, user, reader, db, ct).ConfigureAwait(false);
+            var roles = await RolesOfAsync(user, db, ct).ConfigureAwait(false);
+            var task = await VisibleTaskAsync(id, user, roles, reader, db, ct).ConfigureAwait(false);
             if (await CheckOutputsAsync(task, body?.Outputs, checks, ct).ConfigureAwait(false) is { } problem)
             {
                 return Results.Problem(title: problem, statusCode: StatusCodes.Status422UnprocessableEntity);
             }
 
-            return Results.Ok(await runtime.CompleteAsync(id, user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), Variables.From(body?.Outputs), ct).ConfigureAwait(false));
+            return Results.Ok(await runtime.CompleteAsync(id, user.Identity!.Name!, roles, Variables.From(body?.Outputs), ct).ConfigureAwait(false));
         }).WithSummary("Complete a task with its outputs; the instance moves on").Produces<InstanceSummary>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
@@ -65,9 +67,9 @@ internal static class TaskEndpoints
     /// then answers 404 or 409). A task of the user's roles that the scope hides is answered as unknown, like a task of
     /// another role.
     /// </summary>
-    private static async Task<UserTask?> VisibleTaskAsync(string id, ClaimsPrincipal user, WorkflowReader reader, OrderToCashDbContext db, CancellationToken ct)
+    private static async Task<UserTask?> VisibleTaskAsync(string id, ClaimsPrincipal user, IReadOnlyList<string> roles, WorkflowReader reader, OrderToCashDbContext db, CancellationToken ct)
     {
-        var inRoles = await reader.InboxAsync(user.Identity!.Name!, await RolesOfAsync(user, db, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        var inRoles = await reader.InboxAsync(user.Identity!.Name!, roles, ct).ConfigureAwait(false);
         var task = inRoles.FirstOrDefault(t => t.Id == id);
         if (task is not null && (await TaskScope.VisibleAsync([task], user, db, ct).ConfigureAwait(false)).Count == 0)
         {
@@ -85,7 +87,7 @@ internal static class TaskEndpoints
     /// </summary>
     private static async Task<IResult> FormAsync(string id, ClaimsPrincipal user, WorkflowReader reader, DefinitionStore definitions, OrderToCashDbContext db, CancellationToken ct)
     {
-        var task = await VisibleTaskAsync(id, user, reader, db, ct).ConfigureAwait(false);
+        var task = await VisibleTaskAsync(id, user, await RolesOfAsync(user, db, ct).ConfigureAwait(false), reader, db, ct).ConfigureAwait(false);
         var instance = task is null ? null : await reader.GetAsync(task.InstanceId, ct).ConfigureAwait(false);
         // Tasks stored before they carried their version (0) belong to the instance's own version.
         var plan = instance is null ? null : definitions.Find(task!.ProcessId, task.Version == 0 ? instance.Record.Version : task.Version);
