@@ -29,6 +29,7 @@ export default defineConfig({
         collections: resolve(root, 'collections.html'),
         sales: resolve(root, 'sales.html'),
         operations: resolve(root, 'operations.html'),
+        credit: resolve(root, 'credit.html'),
         'control-tower': resolve(root, 'control-tower.html'),
       },
     },

@@ -23,6 +23,7 @@ internal static class WebPages
         ("/collections", "collections.html"),
         ("/sales", "sales.html"),
         ("/operations", "operations.html"),
+        ("/credit", "credit.html"),
         ("/control-tower", "control-tower.html"),
     ];
 

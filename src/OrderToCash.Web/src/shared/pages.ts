@@ -73,6 +73,7 @@ export const pages: readonly AppPage[] = [
     anyOf: [Roles.CreditManager, Roles.Collector, Roles.Salesperson, Roles.SalesAdministration, Roles.Quality, Roles.ProcessOwner, Roles.Administrator],
     businessRoles: true,
   },
+  { path: '/credit', key: 'credit', role: Roles.CreditManager },
   {
     path: '/control-tower',
     key: 'controlTower',
