@@ -27,7 +27,13 @@ internal static class UiUsers
 
     public const string FinanceRole = "Finance";
 
-    private static readonly (string UserName, string DisplayName, string Role)[] People =
+    /// <summary>Gives business roles to people (PUT /api/users/{user}/roles/{role}, ADR 0132).</summary>
+    public const string Administrator = "ada";
+
+    /// <summary>A finance controller with no configured role: what they may do comes from an administrator's grants.</summary>
+    public const string FinanceController = "felix";
+
+    private static readonly (string UserName, string DisplayName, string? Role)[] People =
     [
         (ProcessOwner, "Olivia Martin", Roles.ProcessOwner),
         (CreditManager, "Claire Dubois", Roles.CreditManager),
@@ -38,6 +44,8 @@ internal static class UiUsers
         (Quality, "Quentin Moreau", Roles.Quality),
         (Customer, "Carl Lefebvre", Roles.Customer),
         (Finance, "Fanny Leroy", FinanceRole),
+        (Administrator, "Ada Laurent", Roles.Administrator),
+        (FinanceController, "Félix Garnier", null),
     ];
 
     public static string Password(string userName) => $"{userName}-secret";
@@ -50,7 +58,11 @@ internal static class UiUsers
             yield return new($"Auth:Users:{i}:UserName", userName);
             yield return new($"Auth:Users:{i}:DisplayName", displayName);
             yield return new($"Auth:Users:{i}:PasswordHash", PasswordHashing.Hash(Password(userName)));
-            yield return new($"Auth:Users:{i}:Roles:0", role);
+            if (role is not null)
+            {
+                yield return new($"Auth:Users:{i}:Roles:0", role);
+            }
+
             if (role == Roles.Customer)
             {
                 yield return new($"Auth:Users:{i}:CustomerId", "C-0001");
