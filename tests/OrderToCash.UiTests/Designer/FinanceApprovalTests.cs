@@ -136,23 +136,26 @@ public sealed class FinanceApprovalTests(UiFixture ui)
     private static async Task<string> DropGatewayOnFlowAsync(IPage page, string flowId)
     {
         var entry = (await Canvas.PaletteEntry(page, "create.exclusive-gateway").BoundingBoxAsync())!;
-        await Canvas.DragAsync(page, (entry.X + (entry.Width / 2), entry.Y + (entry.Height / 2)), await Canvas.FlowMiddleAsync(page, flowId));
+        await Canvas.DragAsync(page, (entry.X + (entry.Width / 2), entry.Y + (entry.Height / 2)), await Canvas.FlowPointAsync(page, flowId));
         await page.Locator("[data-test=panel-type]").Filter(new() { HasText = "Exclusive gateway" }).WaitForAsync();
         return await Canvas.SelectedIdAsync(page);
     }
 
     /// <summary>
-    /// The gateway's context pad appends a task (bpmn-js then edits its label in place: Escape leaves that), whose
-    /// wrench changes it to a user task; returns the user task's id.
+    /// Drags "Append task" from the gateway's context pad to above the main line, between the gateway and "Credit-
+    /// blocked?" (bpmn-js then edits the new task's label in place: Escape leaves that); the wrench changes the task to a
+    /// user task. Returns the user task's id.
     /// </summary>
     private static async Task<string> AppendUserTaskAsync(IPage page, string gateway)
     {
         await Canvas.ClickShapeAsync(page, gateway);
-        await Canvas.ContextPadEntry(page, "append.append-task").ClickAsync();
+        var from = await Canvas.BoxAsync(page, gateway);
+        var to = await Canvas.BoxAsync(page, "creditBlocked");
+        var scale = from.Width / 50;
+        var entry = (await Canvas.ContextPadEntry(page, "append.append-task").BoundingBoxAsync())!;
+        await Canvas.DragAsync(page, (entry.X + (entry.Width / 2), entry.Y + (entry.Height / 2)), ((from.X + from.Width + to.X) / 2, from.Y - (110 * scale)));
         await page.Locator("[data-test=panel-type]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Task$") }).WaitForAsync();
         await page.Keyboard.PressAsync("Escape");
-        var appended = await Canvas.SelectedIdAsync(page);
-        await Canvas.ClickShapeAsync(page, appended);
         await Canvas.ContextPadEntry(page, "replace").ClickAsync();
         await page.Locator(".djs-popup .entry[data-id='replace-with-user-task']").ClickAsync();
         await page.Locator("[data-test=panel-type]").Filter(new() { HasText = "User task" }).WaitForAsync();
