@@ -30,9 +30,6 @@ internal static class UiUsers
 
     public const string FinanceRole = "Finance";
 
-    /// <summary>Gives business roles to people (PUT /api/users/{user}/roles/{role}, ADR 0132).</summary>
-    public const string Administrator = "ada";
-
     /// <summary>A finance controller with no configured role: what they may do comes from an administrator's grants.</summary>
     public const string FinanceController = "felix";
 
@@ -48,7 +45,6 @@ internal static class UiUsers
         (Customer, "Carl Lefebvre", Roles.Customer),
         (Administrator, "Adrien Fabre", Roles.Administrator),
         (Finance, "Fanny Leroy", FinanceRole),
-        (Administrator, "Ada Laurent", Roles.Administrator),
         (FinanceController, "Félix Garnier", null),
     ];
 
