@@ -97,7 +97,7 @@ internal static class Canvas
 
     /// <summary>The ids of the flows drawn on the canvas.</summary>
     public static async Task<HashSet<string>> FlowIdsAsync(IPage page) =>
-        [.. (await page.Locator("g.djs-connection[data-element-id]").EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.elementId)")).Where(id => !id.EndsWith("_label", StringComparison.Ordinal))];
+        [.. await page.Locator("g.djs-connection[data-element-id]").EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.elementId)")];
 
     /// <summary>Types into a text field of the panel and leaves it, which is when the panel writes the value.</summary>
     public static async Task CommitAsync(ILocator field, string value)
