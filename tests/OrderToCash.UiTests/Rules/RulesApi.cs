@@ -71,17 +71,17 @@ internal static class RulesApi
 
     /// <summary>
     /// A credit manager opens the account of a customer today (a new customer for the credit rules), risk class B,
-    /// followed by <paramref name="salesperson"/> (the demo salesperson when null).
+    /// followed by <paramref name="salesperson"/> (the demo salesperson when null); SIRENs are unique.
     /// </summary>
-    public static async Task<string> CreateNewCustomerAsync(UiHost host, string id, decimal creditLimit, string? salesperson = null)
+    public static async Task<string> CreateNewCustomerAsync(UiHost host, string id, decimal creditLimit, string siren = "443061841", string vatNumber = "FR64443061841", string? salesperson = null)
     {
         using var credit = ClientFor(host, UiUsers.CreditManager);
         var response = await credit.PostAsJsonAsync(new Uri("/api/customers", UriKind.Relative), new Dictionary<string, object?>
         {
             ["id"] = id,
             ["legalName"] = "Fromagerie Neuve SAS",
-            ["siren"] = "443061841",
-            ["vatNumber"] = "FR64443061841",
+            ["siren"] = siren,
+            ["vatNumber"] = vatNumber,
             ["addressLine1"] = "2 place du Marché",
             ["postalCode"] = "74000",
             ["city"] = "Annecy",
