@@ -128,7 +128,8 @@ public sealed class PaymentTermsCorrectionTests : IAsyncLifetime, IDisposable
                 .Select(c => new { name = c.GetProperty("name").GetString(), email = c.GetProperty("email").GetString(), role = c.GetProperty("role").GetString() }).ToList(),
             ["riskClass"] = customer.GetProperty("riskClass").GetString(),
             ["insurerCover"] = customer.GetProperty("insurerCover").GetDecimal(),
-            ["insurerCoverExpiresOn"] = customer.GetProperty("insurerCoverExpiresOn").GetString(),
+            // The demo customer's cover has no expiry yet; the master asks for one on any edit.
+            ["insurerCoverExpiresOn"] = customer.GetProperty("insurerCoverExpiresOn").GetString() ?? "2026-12-31",
             ["nextReviewOn"] = customer.GetProperty("nextReviewOn").GetString(),
         };
         using var client = cycle.Client("sandra");
