@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Infrastructure.Persistence;
@@ -84,6 +85,59 @@ public sealed class PaymentTermsCorrectionTests : IAsyncLifetime, IDisposable
 
         (await CountAsync(d => d.RuleSetName == "payment-terms" && d.SubjectType == "order" && d.SubjectId == order)).Should().Be(1);
         (await cycle.OrderStatusAsync(order)).Should().Be("Invoiced");
+    }
+
+    [Fact]
+    public async Task An_instance_of_a_version_without_the_terms_check_stops_before_billing_and_invoices_once_migrated()
+    {
+        var shipped = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "workflows", "order-to-cash.bpmn"));
+        var older = await PublishAsync(WithoutTermsCheck(shipped));
+        var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 1_000m);
+
+        (await cycle.DeliverAsync(order)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var instance = await cycle.CycleInstanceAsync(order);
+        instance.Version.Should().Be(older);
+        instance.IncidentElementId.Should().Be("issueInvoice");
+        instance.IncidentMessage.Should().Contain("without a payment-terms decision").And.Contain("mapping issueInvoice to termsSituation");
+        (await cycle.CountAsync<Invoice>()).Should().Be(0, "nothing is billed on terms nobody checked");
+
+        var latest = await PublishAsync(shipped);
+        using var owner = cycle.Client("olivia");
+        var migrated = await owner.PostAsJsonAsync(new Uri("/api/definitions/order-to-cash/migrations", UriKind.Relative), new
+        {
+            sourceVersion = older,
+            targetVersion = latest,
+            mappings = new[] { new { sourceElementId = "issueInvoice", targetElementId = "termsSituation" } },
+        });
+        migrated.StatusCode.Should().Be(HttpStatusCode.OK, await migrated.Content.ReadAsStringAsync());
+        var retried = await owner.PostAsync(new Uri($"/api/instances/{instance.Id}/retry", UriKind.Relative), null);
+        retried.StatusCode.Should().Be(HttpStatusCode.OK, await retried.Content.ReadAsStringAsync());
+
+        (await cycle.OrderStatusAsync(order)).Should().Be("Invoiced");
+        (await TermsDecisionsAsync(order)).Should().ContainSingle();
+    }
+
+    /// <summary>The cycle as it was before ADR 0065: the delivery goes straight to issueInvoice, which gets no terms decision.</summary>
+    private static string WithoutTermsCheck(string shipped)
+    {
+        XNamespace bpmn = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+        XNamespace o2c = "https://ordertocash.dev/schema/bpmn";
+        string[] removed = ["termsSituation", "termsCheck", "applyTermsCheck", "termsRefusedGateway", "correctTerms",
+            "toTermsCheck", "toApplyTermsCheck", "toTermsRefused", "termsPassed", "toCorrectTerms", "toCheckTermsAgain"];
+        var xml = XDocument.Parse(shipped);
+        xml.Descendants().Where(e => removed.Contains((string?)e.Attribute("id")) || removed.Contains((string?)e.Attribute("bpmnElement"))).Remove();
+        xml.Descendants(bpmn + "sequenceFlow").Single(f => (string?)f.Attribute("id") == "toTermsSituation").SetAttributeValue("targetRef", "issueInvoice");
+        xml.Descendants(o2c + "input").Where(i => (string?)i.Attribute("name") == "termsDecisionId").Remove();
+        return xml.ToString();
+    }
+
+    private async Task<int> PublishAsync(string xml)
+    {
+        using var owner = cycle.Client("olivia");
+        var published = await owner.PostAsync(new Uri("/api/definitions?file=order-to-cash.bpmn", UriKind.Relative), new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));
+        var body = await CycleScenario.BodyAsync(published, HttpStatusCode.Created);
+        return body.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("processId").GetString() == "order-to-cash").GetProperty("version").GetInt32();
     }
 
     private static bool RuleResult(JsonElement decision, string rule) =>
