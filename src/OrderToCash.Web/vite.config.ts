@@ -28,6 +28,8 @@ export default defineConfig({
         customers: resolve(root, 'customers.html'),
         collections: resolve(root, 'collections.html'),
         sales: resolve(root, 'sales.html'),
+        operations: resolve(root, 'operations.html'),
+        'control-tower': resolve(root, 'control-tower.html'),
       },
     },
   },

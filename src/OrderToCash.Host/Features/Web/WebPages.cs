@@ -22,6 +22,8 @@ internal static class WebPages
         ("/customers", "customers.html"),
         ("/collections", "collections.html"),
         ("/sales", "sales.html"),
+        ("/operations", "operations.html"),
+        ("/control-tower", "control-tower.html"),
     ];
 
     // bpmn-js sets inline style attributes and embeds its icon font as a data: URI; nothing else is allowed in.

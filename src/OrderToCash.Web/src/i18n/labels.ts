@@ -50,6 +50,7 @@ register('labels', {
       Treasury: 'Trésorerie',
     },
     taskState: { Open: 'À prendre', Claimed: 'Prise', Completed: 'Terminée', Cancelled: 'Annulée' },
+    instanceStatus: { Running: 'En cours', Completed: 'Terminée', Failed: 'Échouée', Incident: 'En incident', Cancelled: 'Annulée' },
     improvementState: {
       Open: 'Ouverte',
       Acknowledged: 'Prise en compte',
@@ -125,6 +126,7 @@ register('labels', {
       Treasury: 'Treasury',
     },
     taskState: { Open: 'Open', Claimed: 'Claimed', Completed: 'Completed', Cancelled: 'Cancelled' },
+    instanceStatus: { Running: 'Running', Completed: 'Completed', Failed: 'Failed', Incident: 'Incident', Cancelled: 'Cancelled' },
     improvementState: {
       Open: 'Open',
       Acknowledged: 'Acknowledged',
@@ -173,7 +175,7 @@ export function departmentLabel(department: string | null | undefined): string {
 
 /** The label of a state or outcome in one of the groups above (`taskState`, `disputeOutcome`…). */
 export function stateLabel(
-  group: 'reasonKind' | 'taskState' | 'improvementState' | 'disputeState' | 'disputeOutcome' | 'promiseState' | 'reminderStep' | 'contactKind' | 'contactOutcome',
+  group: 'reasonKind' | 'taskState' | 'instanceStatus' | 'improvementState' | 'disputeState' | 'disputeOutcome' | 'promiseState' | 'reminderStep' | 'contactKind' | 'contactOutcome',
   value: string | null | undefined,
 ): string {
   return value ? tOr(`labels:${group}.${value}`, value) : '—';
