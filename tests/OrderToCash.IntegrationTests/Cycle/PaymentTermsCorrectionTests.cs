@@ -148,14 +148,7 @@ public sealed class PaymentTermsCorrectionTests : IAsyncLifetime, IDisposable
             .Where(d => d.GetProperty("decision").GetProperty("ruleSetName").GetString() == "payment-terms")
             .OrderBy(d => d.GetProperty("decision").GetProperty("id").GetInt64())];
 
-    private async Task CompleteAsync(string taskId)
-    {
-        using var client = cycle.Client("sandra");
-        var claimed = await client.PostAsync(new Uri($"/api/tasks/{taskId}/claim", UriKind.Relative), null);
-        claimed.StatusCode.Should().Be(HttpStatusCode.OK, await claimed.Content.ReadAsStringAsync());
-        var completed = await client.PostAsJsonAsync(new Uri($"/api/tasks/{taskId}/complete", UriKind.Relative), new { outputs = new { comment = "Conditions revues avec le client" } });
-        completed.StatusCode.Should().Be(HttpStatusCode.OK, await completed.Content.ReadAsStringAsync());
-    }
+    private Task CompleteAsync(string taskId) => cycle.CompleteTaskAsync("sandra", taskId, new { comment = "Conditions revues avec le client" });
 
     /// <summary>Sales administration edits the customer's terms through the customer master API (days from the invoice date, in the contract).</summary>
     private async Task CorrectTermsAsync(string customerId, int days)
