@@ -29,6 +29,8 @@ export default defineConfig({
         collections: resolve(root, 'collections.html'),
         sales: resolve(root, 'sales.html'),
         operations: resolve(root, 'operations.html'),
+        credit: resolve(root, 'credit.html'),
+        kpis: resolve(root, 'kpis.html'),
         'control-tower': resolve(root, 'control-tower.html'),
       },
     },

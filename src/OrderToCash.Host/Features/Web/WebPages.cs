@@ -23,6 +23,8 @@ internal static class WebPages
         ("/collections", "collections.html"),
         ("/sales", "sales.html"),
         ("/operations", "operations.html"),
+        ("/credit", "credit.html"),
+        ("/kpis", "kpis.html"),
         ("/control-tower", "control-tower.html"),
     ];
 

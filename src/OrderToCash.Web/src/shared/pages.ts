@@ -73,6 +73,13 @@ export const pages: readonly AppPage[] = [
     anyOf: [Roles.CreditManager, Roles.Collector, Roles.Salesperson, Roles.SalesAdministration, Roles.Quality, Roles.ProcessOwner, Roles.Administrator],
     businessRoles: true,
   },
+  { path: '/credit', key: 'credit', role: Roles.CreditManager },
+  {
+    path: '/kpis',
+    key: 'kpis',
+    role: 'backOffice',
+    anyOf: [Roles.CreditManager, Roles.Collector, Roles.Quality, Roles.ProcessOwner, Roles.SalesAdministration, Roles.Salesperson],
+  },
   {
     path: '/control-tower',
     key: 'controlTower',
