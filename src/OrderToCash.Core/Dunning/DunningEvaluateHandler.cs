@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OrderToCash.Core.Customers;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Invoicing;
 using OrderToCash.Engine.Handlers;
@@ -15,11 +13,13 @@ public sealed record DunningEvaluateInput(string InvoiceNumber);
 public sealed record DunningEvaluateOutput(string Step, bool Finished, DateTimeOffset NextWakeAt);
 
 /// <summary>
-/// Evaluates the reminder ladder for the invoice today: judges the promises whose date has passed, asks the escalation
-/// rules (on the dunnable amount, with the dispute and promise flags), and when a step above the invoice's level is due
-/// writes its reminder to the outbox in the step's transaction, once per step (unique (invoice, step)).
+/// The ladder of dunning versions from before the reminder step became a business-rule task (ADR 0065), kept because
+/// their loops run until their invoice is settled and a called process's instances are not migrated: judges the
+/// promises whose date has passed, asks the escalation rules in code (recording the decision against the invoice) and
+/// writes the due step's reminder. The current diagram does the same in three steps: dunning.situation, the
+/// business-rule task "Choose the reminder step", dunning.apply-step.
 /// </summary>
-[WorkflowHandler("dunning.evaluate", "Evaluates the reminder ladder and writes the due step's reminder to the outbox.")]
+[WorkflowHandler("dunning.evaluate", "Older dunning versions only: evaluates the reminder ladder in code and writes the due step's reminder (now dunning.situation, an escalation business-rule task and dunning.apply-step).")]
 public sealed class DunningEvaluateHandler(ReminderLadder ladder, DunningPlanner planner, TimeProvider clock) : WorkflowHandler<DunningEvaluateInput, DunningEvaluateOutput>
 {
     protected override async ValueTask<DunningEvaluateOutput> HandleAsync(DunningEvaluateInput input, HandlerContext context, CancellationToken cancellationToken)
@@ -39,19 +39,7 @@ public sealed class DunningEvaluateHandler(ReminderLadder ladder, DunningPlanner
         var situation = await DunningSituation.ReadAsync(db, invoice, today, pending.Count > 0, cancellationToken).ConfigureAwait(false);
         var decision = await ladder.DecideAsync(invoice.Number, situation, now, cancellationToken).ConfigureAwait(false);
         db.Add(decision.Record);
-        var step = string.Empty;
-        if (decision.Step is { } due && decision.Level > invoice.ReminderLevel)
-        {
-            if (!await db.Set<Reminder>().AnyAsync(r => r.InvoiceId == invoice.Id && r.Step == due, cancellationToken).ConfigureAwait(false))
-            {
-                var customer = await db.Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == invoice.CustomerId, cancellationToken).ConfigureAwait(false);
-                db.Add(ReminderRenderer.Render(invoice, customer, due, decision, now));
-            }
-
-            invoice.ReminderLevel = decision.Level;
-            step = due;
-        }
-
+        var step = await ReminderStep.WriteAsync(db, invoice, decision, now, cancellationToken).ConfigureAwait(false);
         var next = await planner.NextWakeAsync(invoice, situation with { AsOf = today.AddDays(1).ToDateTime(TimeOnly.MinValue) }, pending, now, cancellationToken).ConfigureAwait(false);
         return new DunningEvaluateOutput(step, Finished: false, next);
     }

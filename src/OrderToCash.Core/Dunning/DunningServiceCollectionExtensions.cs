@@ -45,6 +45,8 @@ public static class DunningServiceCollectionExtensions
         services.AddSingleton<ReminderTemplates>();
         services.AddWorkflowHandler<DunningPlanHandler>();
         services.AddWorkflowHandler<DunningEvaluateHandler>();
+        services.AddWorkflowHandler<LadderSituationHandler>();
+        services.AddWorkflowHandler<ReminderStepHandler>();
         services.AddWorkflowHandler<LatePaymentReasonHandler>();
 
         // A second AddQuartz adds to the default scheduler configured by AddOrderToCashScheduler (registration is additive).

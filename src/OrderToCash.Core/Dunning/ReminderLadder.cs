@@ -16,6 +16,9 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
 {
     public const string SubjectType = "invoice";
 
+    /// <summary>The input of the dunning's business-rule task that names the invoice its decision is about (ADR 0065).</summary>
+    public const string SubjectNumberInput = "invoiceNumber";
+
     /// <summary>
     /// Decides an invoice's step and charges. The decision's record is returned (<see cref="ReminderDecision.Record"/>),
     /// for the caller to add to its unit of work (a workflow step): a rolled-back step leaves no decision behind.
@@ -25,6 +28,25 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
         ArgumentNullException.ThrowIfNull(input);
         var decision = await evaluator.EvaluateAsync(EscalationInput.RuleSet, [input], at, cancellationToken).ConfigureAwait(false);
         return Interpret(decision, input, decision.RecordFor(new DecisionSubject(SubjectType, invoiceNumber)));
+    }
+
+    /// <summary>
+    /// What a recorded escalation decision (the dunning's business-rule task "Choose the reminder step") means: its
+    /// recorded inputs replayed under its recorded version, whose rules give the step, the pause and the charges.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The record is not an escalation decision.</exception>
+    public async Task<ReminderDecision> ReadAsync(DecisionRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.RuleSetName != EscalationInput.RuleSet)
+        {
+            throw new InvalidOperationException($"Decision {record.Id} was taken by the rule set '{record.RuleSetName}', not by '{EscalationInput.RuleSet}': map the decisionId of the reminder step's business-rule task.");
+        }
+
+        var decision = await evaluator.ReplayDecisionAsync(record, cancellationToken).ConfigureAwait(false);
+        var input = decision.Inputs.OfType<EscalationInput>().FirstOrDefault()
+            ?? throw new InvalidOperationException($"Decision {record.Id} has no recorded '{EscalationInput.RuleSet}' item.");
+        return Interpret(decision, input, record);
     }
 
     /// <summary>
@@ -95,6 +117,7 @@ public sealed class ReminderLadder(RuleEvaluator evaluator)
             record)
         {
             Level = level,
+            Input = input,
         };
     }
 }
@@ -109,4 +132,7 @@ public sealed record ReminderDecision(string? Step, bool Paused, decimal? Penalt
 {
     /// <summary>The step's level on the ladder (its rule's <c>step</c> property), 0 when no step is due.</summary>
     public int Level { get; init; }
+
+    /// <summary>The invoice as the rules saw it (the recorded input when the decision was read from the log).</summary>
+    public EscalationInput? Input { get; init; }
 }

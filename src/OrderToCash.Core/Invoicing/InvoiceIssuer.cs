@@ -2,23 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrderToCash.Core.Customers;
 using OrderToCash.Core.Infrastructure.Persistence;
-using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Core.Numbering;
-using OrderToCash.Engine.Rules;
-using OrderToCash.Engine.Rules.Decisions;
 
 namespace OrderToCash.Core.Invoicing;
 
 /// <summary>
 /// Issues the invoice of a delivered order inside the caller's unit of work (the workflow step's): the next number of
-/// the year's gapless series, the due date from the customer's terms once the <c>payment-terms</c> rules allow them,
-/// and the French mandatory mentions (ADR 0042). Invoicing bills what the order gives it (<see cref="DeliveredOrder"/>)
+/// the year's gapless series, the due date from the customer's terms (which the cycle's <c>payment-terms</c>
+/// business-rule task allowed before, ADR 0065), and the French mandatory mentions (ADR 0042). Invoicing bills what the order gives it (<see cref="DeliveredOrder"/>)
 /// and does not read orders: the order's own step marks it invoiced and moves its exposure (ADR 0130).
 /// </summary>
-public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms latePaymentTerms, IOptions<CompanyOptions> company, TimeProvider clock)
+public sealed class InvoiceIssuer(LatePaymentTerms latePaymentTerms, IOptions<CompanyOptions> company, TimeProvider clock)
 {
-    public const string TermsSubjectType = "invoice";
-
     /// <summary>The invoice already issued for the order, if any: a step that runs again finds it instead of billing twice.</summary>
     public static Task<Invoice?> IssuedForAsync(OrderToCashDbContext db, Guid orderId, CancellationToken cancellationToken)
     {
@@ -37,7 +32,6 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
         var now = clock.GetUtcNow();
         var issueDate = DateOnly.FromDateTime(now.UtcDateTime);
         var number = await InvoiceNumbering.NextAsync(db, InvoiceNumbering.InvoicePrefix, issueDate, cancellationToken).ConfigureAwait(false);
-        await CheckTermsAsync(db, number, customer, now, cancellationToken).ConfigureAwait(false);
         var dueDate = customer.PaymentTerms.DueDate(issueDate, deliveredOn);
         var late = await latePaymentTerms.ForDueDateAsync(db, dueDate, customer.Segment, order.GrossTotal, cancellationToken).ConfigureAwait(false);
         var seller = company.Value;
@@ -74,24 +68,6 @@ public sealed class InvoiceIssuer(RuleEvaluator evaluator, LatePaymentTerms late
         };
         db.Add(invoice);
         return invoice;
-    }
-
-    /// <summary>The customer's terms against the <c>payment-terms</c> rules; the decision is kept with the invoice's number.</summary>
-    private async Task CheckTermsAsync(OrderToCashDbContext db, string invoiceNumber, Customer customer, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        // The customer master holds the terms and whether the contract states them (and periodic invoicing).
-        var terms = PaymentTermsInput.For(customer);
-        var decision = await evaluator.EvaluateAsync(PaymentTermsInput.RuleSet, [terms], at, cancellationToken).ConfigureAwait(false);
-        var refusals = decision.FailedWhere("refusesWhenFailed");
-        if (refusals.Count > 0)
-        {
-            throw new InvoiceRefusedException(
-                $"Customer {customer.Id}'s payment terms ({customer.PaymentTerms}) are not allowed by the payment-terms rules (version {decision.Version.Version}): "
-                + string.Join(" ", refusals.Select(r => r.ErrorMessage ?? r.RuleName))
-                + " Correct the customer's terms, then retry the incident.");
-        }
-
-        db.Add(decision.RecordFor(new DecisionSubject(TermsSubjectType, invoiceNumber)));
     }
 }
 

@@ -12,6 +12,7 @@ public static class InvoicingServiceCollectionExtensions
         services.Configure<CompanyOptions>(configuration.GetSection(CompanyOptions.SectionName));
         services.AddSingleton<LatePaymentTerms>();
         services.AddSingleton<InvoiceIssuer>();
+        services.AddSingleton<PaymentTermsCheck>();
         services.AddSingleton<SettlementMessages>();
         services.AddSingleton<InvoiceAdjustments>();
         return services;

@@ -15,6 +15,8 @@ public static class OrderServiceCollectionExtensions
         services.AddWorkflowHandler<CreditReleaseDecisionHandler>();
         services.AddWorkflowHandler<DeliveryCheckApplyHandler>();
         services.AddWorkflowHandler<DeliverHandler>();
+        services.AddWorkflowHandler<TermsSituationHandler>();
+        services.AddWorkflowHandler<TermsCheckApplyHandler>();
         services.AddWorkflowHandler<InvoiceIssueHandler>();
         return services;
     }

@@ -46,7 +46,14 @@ public sealed class RuleEvaluator(RuleSetRuntime runtime, TimeProvider clock)
     /// Evaluates a recorded decision again: its recorded inputs under its recorded version. Rules cannot read the clock
     /// or anything outside their inputs, so the outcome is the recorded one (an audit can check it).
     /// </summary>
-    public async Task<RuleSetOutcome> ReplayAsync(DecisionRecord record, CancellationToken cancellationToken = default)
+    public async Task<RuleSetOutcome> ReplayAsync(DecisionRecord record, CancellationToken cancellationToken = default) =>
+        (await ReplayDecisionAsync(record, cancellationToken).ConfigureAwait(false)).Outcome;
+
+    /// <summary>
+    /// A recorded decision as the step that applies it reads it: its recorded inputs evaluated again under its recorded
+    /// version, with that version's rules (for their Properties) and the recorded inputs (ADR 0064).
+    /// </summary>
+    public async Task<RuleDecision> ReplayDecisionAsync(DecisionRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         var resolved = await runtime.ResolveVersionAsync(record.RuleSetName, record.RuleSetVersion, cancellationToken).ConfigureAwait(false);
@@ -54,7 +61,7 @@ public sealed class RuleEvaluator(RuleSetRuntime runtime, TimeProvider clock)
         var values = resolved.RuleSet.Inputs
             .Select(b => inputs.RootElement.TryGetProperty(b.Name, out var value) ? value.Deserialize(b.Type, DecisionLog.Json) : null)
             .ToArray();
-        return resolved.RuleSet.Evaluate(values);
+        return new RuleDecision(resolved.Version, resolved.RuleSet, resolved.RuleSet.Evaluate(values), record.EvaluatedAt, values);
     }
 }
 

@@ -127,6 +127,16 @@ internal sealed class CycleScenario : IAsyncLifetime, IDisposable
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Claims the task as <paramref name="userName"/> and completes it with <paramref name="outputs"/>.</summary>
+    public async Task CompleteTaskAsync(string userName, string taskId, object outputs)
+    {
+        using var client = Client(userName);
+        var claimed = await client.PostAsync(new Uri($"/api/tasks/{taskId}/claim", UriKind.Relative), null);
+        claimed.StatusCode.Should().Be(HttpStatusCode.OK, await claimed.Content.ReadAsStringAsync());
+        var completed = await client.PostAsJsonAsync(new Uri($"/api/tasks/{taskId}/complete", UriKind.Relative), new { outputs });
+        completed.StatusCode.Should().Be(HttpStatusCode.OK, await completed.Content.ReadAsStringAsync());
+    }
+
     public async Task<int> CountAsync<T>()
         where T : class
     {

@@ -102,7 +102,10 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
         var delivered = await CycleScenario.BodyAsync(await cycle.DeliverAsync(number), HttpStatusCode.OK);
 
         delivered.GetProperty("status").GetString().Should().Be("Invoiced", "the new-customer cap that blocked it was overruled by the release");
-        (await cycle.Orders.OrderAsync(number)).GetProperty("decisions").GetArrayLength().Should().Be(2, "the delivery check is still run and recorded");
+        // The order's decisions: the credit checks at entry and at delivery, then the payment-terms check before the invoice (ADR 0065).
+        (await cycle.Orders.OrderAsync(number)).GetProperty("decisions").EnumerateArray()
+            .Select(d => d.GetProperty("decision").GetProperty("ruleSetName").GetString())
+            .Should().Equal(["credit-limit", "credit-limit", "payment-terms"], "the delivery check is still run and recorded");
     }
 
     [Fact]

@@ -77,21 +77,6 @@ public sealed class InvoicingAndLatePaymentTests : IAsyncLifetime, IDisposable
         (await cycle.CycleInstanceAsync(order)).Status.Should().Be("Completed", "InvoiceSettled ended the dunning, and the cycle with it");
     }
 
-    [Fact]
-    public async Task Terms_the_payment_terms_rules_forbid_stop_invoicing_with_an_incident_that_names_the_rule()
-    {
-        await cycle.SetTermsAsync("C-0001", days: 90);
-        var order = await cycle.AcceptedOrderAsync("C-0001", 1m, 100m);
-
-        (await cycle.DeliverAsync(order)).StatusCode.Should().Be(HttpStatusCode.OK);
-
-        var instance = await cycle.CycleInstanceAsync(order);
-        instance.IncidentElementId.Should().Be("issueInvoice");
-        instance.IncidentMessage.Should().Contain("payment-terms rules").And.Contain("60 days from the invoice date");
-        (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(0);
-        (await cycle.OrderStatusAsync(order)).Should().Be("Delivered", "the failed step changed nothing");
-    }
-
     [Theory]
     [InlineData(45, "EndOfMonth", false, false, "written in the contract")]
     [InlineData(45, "InvoiceDate", false, false, "30 days after delivery")]
@@ -104,8 +89,11 @@ public sealed class InvoicingAndLatePaymentTests : IAsyncLifetime, IDisposable
         (await cycle.DeliverAsync(order)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var instance = await cycle.CycleInstanceAsync(order);
-        instance.IncidentElementId.Should().Be("issueInvoice");
-        instance.IncidentMessage.Should().Contain(refusal);
+        instance.IncidentMessage.Should().BeNull("a refusal of the terms is a task for sales administration, not an incident (ADR 0065)");
+        var task = (await cycle.Orders.TasksAsync("sandra", order)).Should().ContainSingle().Subject;
+        task.GetProperty("elementId").GetString().Should().Be("correctTerms");
+        var form = await cycle.GetAsync("sandra", $"/api/tasks/{task.GetProperty("id").GetString()}/form");
+        form.GetProperty("context").GetProperty("termsRefusal").GetString().Should().Contain(refusal);
         (await cycle.CountAsync<Core.Invoicing.Invoice>()).Should().Be(0);
     }
 }

@@ -35,6 +35,10 @@ public sealed class DunningCalledTests : IAsyncLifetime, IDisposable
         await host.AdvanceToAsync(new DateOnly(2026, 3, 8));
         (await host.RemindersAsync(number)).Select(r => r.Step).Should().Equal("PreDueNotice");
         (await host.InvoiceAsync(number)).DunningInstanceId.Should().Be(parent.Id);
+        // The reminder step's decision is about the invoice the called ladder reminds, not the parent's business key.
+        (await host.GetAsync("cora", $"/api/decisions/invoice/{number}")).EnumerateArray()
+            .Should().Contain(d => d.GetProperty("decision").GetProperty("ruleSetName").GetString() == "escalation");
+        (await host.GetAsync("cora", "/api/decisions/order/SO-2026-000042")).GetArrayLength().Should().Be(0);
 
         await using (var db = host.NewContext())
         {

@@ -45,6 +45,31 @@ public sealed class DunningLadderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Each_reminder_step_is_chosen_by_an_escalation_decision_recorded_against_the_invoice_on_its_day()
+    {
+        var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));
+
+        await host.AdvanceToAsync(new DateOnly(2026, 5, 1));
+
+        var reminders = await host.RemindersAsync(number);
+        reminders.Select(r => r.Step).Should().Equal("PreDueNotice", "SalespersonCordialCall", "FormalReminder", "FinalNotice");
+        var decisions = (await host.GetAsync("cora", $"/api/decisions/invoice/{number}")).EnumerateArray()
+            .Where(d => d.GetProperty("decision").GetProperty("ruleSetName").GetString() == "escalation").ToList();
+        foreach (var reminder in reminders)
+        {
+            var day = DateOnly.FromDateTime(reminder.CreatedAt.UtcDateTime);
+            decisions.Should().Contain(
+                d => DateOnly.FromDateTime(d.GetProperty("decision").GetProperty("evaluatedAt").GetDateTimeOffset().UtcDateTime) == day
+                     && d.GetProperty("rules").EnumerateArray().Any(r => r.GetProperty("ruleName").GetString() == reminder.Step && r.GetProperty("isSuccess").GetBoolean()),
+                $"the business-rule task 'chooseStep' recorded the decision that made {reminder.Step} due on {day:yyyy-MM-dd}");
+        }
+
+        await using var db = host.NewContext();
+        var visited = await db.Set<ElementVisitRecord>().AsNoTracking().Where(v => v.ProcessId == "dunning" && v.ElementId == "chooseStep").CountAsync();
+        visited.Should().Be(decisions.Count, "each decision is the business-rule task's, one per visit");
+    }
+
+    [Fact]
     public async Task The_formal_reminder_states_the_penalty_rate_and_the_40_euro_indemnity_and_lands_in_the_outbox_folder()
     {
         var number = await host.IssueInvoiceAsync("C-0001", 2_400m, new DateOnly(2026, 3, 15));

@@ -34,7 +34,7 @@ internal sealed class BusinessRuleTaskRunner(RuleEvaluator evaluator, TimeProvid
         {
             // Written in the step's transaction (it commits or rolls back with the instance's new state), now, so that
             // the next step can name it (an order keeps the decision that blocked it).
-            var record = decision.RecordFor(Subject(ruleSet, context));
+            var record = decision.RecordFor(Subject(ruleSet, inputs, context));
             step.Add(record);
             await step.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             decisionId = record.Id;
@@ -54,14 +54,23 @@ internal sealed class BusinessRuleTaskRunner(RuleEvaluator evaluator, TimeProvid
     }
 
     /// <summary>
-    /// A built-in rule set decides about the document its feature names (the credit check about an order): in an
-    /// instance started with that document's number as business key, the decision is recorded under it, so "why was
-    /// this order blocked" finds it; any other decision is recorded against the instance.
+    /// A built-in rule set decides about the document its feature names (the credit check about an order, the reminder
+    /// step about an invoice): the document whose number the task maps as its subject's input (<c>invoiceNumber</c>),
+    /// else the instance's business key, so "why was this order blocked" finds it; any other decision is recorded
+    /// against the instance.
     /// </summary>
-    private static DecisionSubject Subject(string ruleSet, RuleTaskContext context) =>
-        context.BusinessKey is { } key && OrderToCashRuleSets.DecisionSubjectTypes.TryGetValue(ruleSet, out var type)
-            ? new DecisionSubject(type, key)
-            : new DecisionSubject(SubjectType, context.InstanceId);
+    private static DecisionSubject Subject(string ruleSet, IReadOnlyDictionary<string, object?> inputs, RuleTaskContext context)
+    {
+        if (!OrderToCashRuleSets.DecisionSubjects.TryGetValue(ruleSet, out var subject))
+        {
+            return new DecisionSubject(SubjectType, context.InstanceId);
+        }
+
+        var number = subject.NumberInput is { } name && inputs.TryGetValue(name, out var value) && value?.ToString() is { Length: > 0 } mapped
+            ? mapped
+            : context.BusinessKey;
+        return number is null ? new DecisionSubject(SubjectType, context.InstanceId) : new DecisionSubject(subject.Type, number);
+    }
 
     private static object? Bind(string ruleSet, RuleInputBinding binding, IReadOnlyDictionary<string, object?> inputs)
     {

@@ -34,13 +34,17 @@ public static class OrderToCashRuleSets
             .ToList();
 
     /// <summary>
-    /// What a built-in rule set decides about, when a business-rule task calls it in an instance whose business key is
-    /// that document's number (the credit check in order-to-cash is about the order).
+    /// What a built-in rule set decides about, when a business-rule task calls it: the document whose number is the task
+    /// input <see cref="DecisionSubjectOf.NumberInput"/> when the task maps it, else the instance's business key (the
+    /// credit check and the payment terms in order-to-cash are about the order; the reminder step is about the invoice
+    /// the dunning reminds, inside the order's cycle).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> DecisionSubjectTypes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, DecisionSubjectOf> DecisionSubjects { get; } = new Dictionary<string, DecisionSubjectOf>(StringComparer.Ordinal)
     {
-        [CreditCheckInput.RuleSet] = CreditCheck.SubjectType,
-        [DisputeRoutingInput.RuleSet] = DisputeRouter.SubjectType,
+        [CreditCheckInput.RuleSet] = new(CreditCheck.SubjectType),
+        [PaymentTermsInput.RuleSet] = new(CreditCheck.SubjectType),
+        [DisputeRoutingInput.RuleSet] = new(DisputeRouter.SubjectType),
+        [EscalationInput.RuleSet] = new(Dunning.ReminderLadder.SubjectType, Dunning.ReminderLadder.SubjectNumberInput),
     };
 
     private static RuleSetCatalog Records() => new RuleSetCatalog()
@@ -51,3 +55,8 @@ public static class OrderToCashRuleSets
         .Register(RootCauseInput.RuleSet, new RuleInputBinding("cause", typeof(RootCauseInput)))
         .Register(QueueInput.RuleSet, new RuleInputBinding("queue", typeof(QueueInput)));
 }
+
+/// <summary>The kind of document a built-in rule set decides about, and the task input that may carry its number.</summary>
+/// <param name="Type">The decision log's subject type (order, invoice, dispute).</param>
+/// <param name="NumberInput">The business-rule task's input holding the document's number; the business key when null or not mapped.</param>
+public sealed record DecisionSubjectOf(string Type, string? NumberInput = null);
