@@ -30,6 +30,8 @@ public sealed class FinanceApprovalTests(UiFixture ui)
         await UiInvoices.EnsureCycleAsync(host);
         var before = (await RulesApi.PlaceOrderAsync(host, Customer, 100_000m)).GetProperty("number").GetString()!;
         var page = await ui.NewPageAsync("en", host);
+        // A wide screen: the whole cycle fits on open at a scale where a shape is big enough to drag onto.
+        await page.SetViewportSizeAsync(2200, 1100);
         await page.OpenSignedInAsync("/designer", UiUsers.ProcessOwner);
         await page.Locator("#designer-workspace[aria-busy=false]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var current = await OpenLatestOrderToCashAsync(page);
