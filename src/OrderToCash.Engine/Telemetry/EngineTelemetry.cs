@@ -41,6 +41,9 @@ public static class EngineTelemetry
 
     public static readonly Counter<long> Messages = Meter.CreateCounter<long>("o2c.workflow.messages", "{message}", "Messages correlated, by outcome (delivered, started, buffered, duplicate).");
 
+    /// <summary>Multi-row INSERTs the engine ran itself (not through EF) to append the rows a unit of work created (ADR 0112).</summary>
+    public static readonly Counter<long> AppendStatements = Meter.CreateCounter<long>("o2c.workflow.append.statements", "{statement}", "Multi-row INSERT statements appending a unit of work's new rows.");
+
     public static readonly Counter<long> RuleEvaluations = Meter.CreateCounter<long>("o2c.rules.evaluations", "{evaluation}", "Rule set evaluations, per rule set.");
 
     public static readonly Histogram<double> RuleEvaluationDuration = Meter.CreateHistogram<double>("o2c.rules.evaluation.duration", "s", "Time to evaluate a rule set.");
