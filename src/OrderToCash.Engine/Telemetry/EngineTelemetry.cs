@@ -41,8 +41,8 @@ public static class EngineTelemetry
 
     public static readonly Counter<long> Messages = Meter.CreateCounter<long>("o2c.workflow.messages", "{message}", "Messages correlated, by outcome (delivered, started, buffered, duplicate).");
 
-    /// <summary>Multi-row INSERTs the engine ran itself (not through EF) to append the rows a unit of work created (ADR 0112).</summary>
-    public static readonly Counter<long> AppendStatements = Meter.CreateCounter<long>("o2c.workflow.append.statements", "{statement}", "Multi-row INSERT statements appending a unit of work's new rows.");
+    /// <summary>SQL statements the engine ran itself, not through EF, to write a unit of work's rows (ADR 0112, 0135).</summary>
+    public static readonly Counter<long> WriteStatements = Meter.CreateCounter<long>("o2c.workflow.write.statements", "{statement}", "SQL statements the engine ran itself to write a unit of work's rows.");
 
     public static readonly Counter<long> RuleEvaluations = Meter.CreateCounter<long>("o2c.rules.evaluations", "{evaluation}", "Rule set evaluations, per rule set.");
 

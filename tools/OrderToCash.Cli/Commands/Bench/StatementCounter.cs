@@ -5,14 +5,14 @@ using OrderToCash.Engine.Telemetry;
 namespace OrderToCash.Cli.Commands.Bench;
 
 /// <summary>
-/// Counts the SQL statements executed in this process: EF Core's (its diagnostic events) and the multi-row INSERTs the
-/// engine runs itself (its <see cref="EngineTelemetry.AppendStatements"/> counter). Statements per instance is a figure
+/// Counts the SQL statements executed in this process: EF Core's (its diagnostic events) and the statements the engine
+/// runs itself (its <see cref="EngineTelemetry.WriteStatements"/> counter). Statements per instance is a figure
 /// that does not depend on how busy the machine is, unlike instances per second.
 /// </summary>
 internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private const string Executed = "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted";
-    private const string AppendStatements = "o2c.workflow.append.statements";
+    private const string WriteStatements = "o2c.workflow.write.statements";
     private readonly IDisposable allListeners;
     private readonly List<IDisposable> subscriptions = [];
     private readonly MeterListener appends = new();
@@ -24,7 +24,7 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
         appends.InstrumentPublished = (instrument, listener) =>
         {
             // By name: the instrument is published while EngineTelemetry's fields are still being initialised.
-            if (instrument.Meter.Name == EngineTelemetry.Name && instrument.Name == AppendStatements)
+            if (instrument.Meter.Name == EngineTelemetry.Name && instrument.Name == WriteStatements)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
