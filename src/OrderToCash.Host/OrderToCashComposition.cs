@@ -102,6 +102,7 @@ internal static class OrderToCashComposition
         app.MapCollections();
         app.MapContactLog();
         app.MapSalesCockpit();
+        app.MapCreditCockpit();
         app.MapDisputes();
         app.MapLifecycle();
         app.MapReasons();

@@ -4,6 +4,7 @@ using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Infrastructure.Rules;
 using OrderToCash.Engine.Durable;
 using OrderToCash.Engine.Rules;
+using OrderToCash.Engine.Rules.Store;
 
 namespace OrderToCash.Core.ControlTower;
 
@@ -25,6 +26,7 @@ public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, Workf
         var entered = await CountAsync(WorkflowQueries.ElementVisits(db).Where(v => v.EnteredAt >= dayAgo), cancellationToken).ConfigureAwait(false);
         var left = await CountAsync(WorkflowQueries.ElementVisits(db).Where(v => v.LeftAt >= dayAgo), cancellationToken).ConfigureAwait(false);
         var result = new List<ElementWaitingLine>();
+        var rulesPublished = true;
         foreach (var process in processes)
         {
             foreach (var element in await reader.ElementStatisticsAsync(process, now.AddDays(-days), cancellationToken).ConfigureAwait(false))
@@ -38,8 +40,9 @@ public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, Workf
                     element.P90Time?.TotalHours ?? 0,
                     entered.GetValueOrDefault((process, element.ElementId)),
                     left.GetValueOrDefault((process, element.ElementId)));
-                var decision = await rules.EvaluateAsync(QueueInput.RuleSet, [input], cancellationToken: cancellationToken).ConfigureAwait(false);
-                var sla = decision.RuleSet.Rules
+                var decision = rulesPublished ? await EvaluateAsync(input, cancellationToken).ConfigureAwait(false) : null;
+                rulesPublished = decision is not null;
+                var sla = decision?.RuleSet.Rules
                     .Select(r => r.Properties.TryGetValue(SlaProperty, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : (double?)null)
                     .FirstOrDefault(h => h is not null);
                 var breaches = sla is null || element.WaitingNow == 0 ? 0 : await BreachesAsync(db, process, element.ElementId, now.AddHours(-sla.Value), cancellationToken).ConfigureAwait(false);
@@ -55,11 +58,24 @@ public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, Workf
                     input.LeftLast24Hours,
                     sla,
                     breaches,
-                    [.. decision.Outcome.Succeeded.Select(r => new BottleneckAlert(r.RuleName, r.SuccessEvent ?? r.RuleName))]));
+                    decision is null ? [] : [.. decision.Outcome.Succeeded.Select(r => new BottleneckAlert(r.RuleName, r.SuccessEvent ?? r.RuleName))]));
             }
         }
 
         return result;
+    }
+
+    /// <summary>The control-tower rules' decision; none while nobody has published them (the queues still show, without SLA or alerts).</summary>
+    private async Task<RuleDecision?> EvaluateAsync(QueueInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await rules.EvaluateAsync(QueueInput.RuleSet, [input], cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RuleSetNotFoundException)
+        {
+            return null;
+        }
     }
 
     private static async Task<Dictionary<(string, string), int>> CountAsync(IQueryable<ElementVisit> visits, CancellationToken cancellationToken) =>

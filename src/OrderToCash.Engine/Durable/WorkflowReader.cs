@@ -53,6 +53,46 @@ public sealed class WorkflowReader(Func<DbContext> createContext, TimeProvider c
     }
 
     /// <summary>
+    /// Finds instances, newest activity first, a page at a time: by business key (its beginning), process, status, or
+    /// the element they wait in now (what a click on the control tower's diagram lists; with an element, the process is
+    /// the element's, so an element of a called process lists its callers' instances). The total counts every match.
+    /// </summary>
+    public async Task<InstancePage> SearchAsync(InstanceSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        await using var db = createContext();
+        var instances = db.Set<InstanceRecord>().AsNoTracking();
+        if (!string.IsNullOrEmpty(search.BusinessKey))
+        {
+            instances = instances.Where(i => i.BusinessKey != null && i.BusinessKey.StartsWith(search.BusinessKey));
+        }
+
+        if (search.Status is { } status)
+        {
+            var name = status.ToString();
+            instances = instances.Where(i => i.Status == name);
+        }
+
+        if (!string.IsNullOrEmpty(search.ElementId))
+        {
+            // The process is the element's: an element of a called process lists the callers' instances waiting in it.
+            var waiting = db.Set<ElementVisitRecord>().Where(v => v.ElementId == search.ElementId && v.LeftAt == null
+                && (search.ProcessId == null || v.ProcessId == search.ProcessId)).Select(v => v.InstanceId);
+            instances = instances.Where(i => waiting.Contains(i.Id));
+        }
+        else if (!string.IsNullOrEmpty(search.ProcessId))
+        {
+            instances = instances.Where(i => i.ProcessId == search.ProcessId);
+        }
+
+        var total = await instances.CountAsync(cancellationToken).ConfigureAwait(false);
+        var page = await instances.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id)
+            .Skip(search.Skip).Take(search.Take).Select(WorkflowInstance.FromRecord)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new InstancePage(total, page);
+    }
+
+    /// <summary>
     /// Per element of a process (all versions): how many tokens are there now and since when, and how long the
     /// passages that ended since <paramref name="since"/> took (mean and 90th percentile). What the control tower shows.
     /// </summary>
@@ -95,6 +135,12 @@ public sealed class WorkflowReader(Func<DbContext> createContext, TimeProvider c
             JsonSerializer.Deserialize<Dictionary<string, string>>(m.Elements) ?? [], m.MigratedBy, m.MigratedAt))];
     }
 }
+
+/// <summary>What to find instances by; every criterion given must hold. <paramref name="BusinessKey"/> matches its beginning.</summary>
+public sealed record InstanceSearch(string? BusinessKey, string? ProcessId, string? ElementId, InstanceStatus? Status, int Skip, int Take);
+
+/// <summary>One page of found instances and how many match in all.</summary>
+public sealed record InstancePage(int Total, IReadOnlyList<WorkflowInstance> Instances);
 
 /// <summary>An instance as stored, and its path: every element visited, in order, with entry and exit times.</summary>
 public sealed record InstanceDetails(WorkflowInstance Record, InstanceState State, IReadOnlyList<ElementVisit> Path);

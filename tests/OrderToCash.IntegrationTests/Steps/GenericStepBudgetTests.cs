@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderToCash.Core.Dunning;
 using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.IntegrationTests.Infrastructure;
+using OrderToCash.TestSupport;
 
 namespace OrderToCash.IntegrationTests.Steps;
 

@@ -15,9 +15,12 @@ namespace OrderToCash.UiTests.Infrastructure;
 public sealed class UiHost : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "o2c-ui-" + Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public UiHost()
+    /// <param name="settings">Configuration a test's own host needs on top of the shared one's (e.g. an allowed HTTP endpoint).</param>
+    public UiHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(_directory);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -39,7 +42,7 @@ public sealed class UiHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         // The browser talks plain HTTP to 127.0.0.1 (no certificate in the test); outside tests credentials need HTTPS.
         builder.UseSetting("Transport:RequireHttps", "false");
-        foreach (var (key, value) in UiUsers.Settings())
+        foreach (var (key, value) in UiUsers.Settings().Concat(_settings))
         {
             builder.UseSetting(key, value);
         }

@@ -19,6 +19,9 @@ internal static class UiUsers
 
     public const string Quality = "quentin";
 
+    /// <summary>Manages users and operations: sees an incident's technical detail.</summary>
+    public const string Administrator = "adrien";
+
     /// <summary>A customer's portal user: none of the back-office pages is for them.</summary>
     public const string Customer = "carl";
 
@@ -37,6 +40,7 @@ internal static class UiUsers
         (Salesperson, "Sami Roux", Roles.Salesperson),
         (Quality, "Quentin Moreau", Roles.Quality),
         (Customer, "Carl Lefebvre", Roles.Customer),
+        (Administrator, "Adrien Fabre", Roles.Administrator),
         (Finance, "Fanny Leroy", FinanceRole),
     ];
 

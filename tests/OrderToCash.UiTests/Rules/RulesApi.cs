@@ -69,16 +69,16 @@ internal static class RulesApi
         response.Status.Should().Be(201, await response.TextAsync());
     }
 
-    /// <summary>A credit manager opens the account of a customer today (a new customer for the credit rules), risk class B.</summary>
-    public static async Task<string> CreateNewCustomerAsync(UiHost host, string id, decimal creditLimit)
+    /// <summary>A credit manager opens the account of a customer today (a new customer for the credit rules), risk class B; SIRENs are unique.</summary>
+    public static async Task<string> CreateNewCustomerAsync(UiHost host, string id, decimal creditLimit, string siren = "443061841", string vatNumber = "FR64443061841")
     {
         using var credit = ClientFor(host, UiUsers.CreditManager);
         var response = await credit.PostAsJsonAsync(new Uri("/api/customers", UriKind.Relative), new Dictionary<string, object?>
         {
             ["id"] = id,
             ["legalName"] = "Fromagerie Neuve SAS",
-            ["siren"] = "443061841",
-            ["vatNumber"] = "FR64443061841",
+            ["siren"] = siren,
+            ["vatNumber"] = vatNumber,
             ["addressLine1"] = "2 place du Marché",
             ["postalCode"] = "74000",
             ["city"] = "Annecy",

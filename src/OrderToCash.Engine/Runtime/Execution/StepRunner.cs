@@ -194,6 +194,9 @@ internal sealed partial class StepRunner
     private void RaiseIncident(TokenState token, PlanNode node, string message, Exception? exception = null)
     {
         _state.Status = InstanceStatus.Incident;
-        _state.Incident = new Incident { ElementId = node.Id, TokenId = token.Id, Message = message, At = _now, Exception = exception };
+        _state.Incident = new Incident { ElementId = node.Id, TokenId = token.Id, Message = message, At = _now, Exception = exception, Detail = DetailOf(exception) };
     }
+
+    private static string? DetailOf(Exception? exception) =>
+        exception?.ToString() is { } text ? text[..Math.Min(text.Length, Incident.MaxDetailLength)] : null;
 }

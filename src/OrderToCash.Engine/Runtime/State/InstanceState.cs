@@ -138,6 +138,14 @@ public sealed class Incident
 
     public DateTimeOffset At { get; set; }
 
+    /// <summary>
+    /// The technical detail of the failure (exception type, message and stack), at most <see cref="MaxDetailLength"/>
+    /// characters, for administrators; null for a BPMN error or a budget.
+    /// </summary>
+    public string? Detail { get; set; }
+
+    public const int MaxDetailLength = 8_000;
+
     /// <summary>The failure behind the incident, for the log of the step that opened it; never stored.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Exception? Exception { get; set; }

@@ -22,6 +22,9 @@ internal static class WebPages
         ("/customers", "customers.html"),
         ("/collections", "collections.html"),
         ("/sales", "sales.html"),
+        ("/operations", "operations.html"),
+        ("/credit", "credit.html"),
+        ("/control-tower", "control-tower.html"),
     ];
 
     // bpmn-js sets inline style attributes and embeds its icon font as a data: URI; nothing else is allowed in.

@@ -12,27 +12,29 @@ internal static class DefinitionEndpoints
 
     public static void MapDefinitions(this IEndpointRouteBuilder endpoints)
     {
-        var definitions = endpoints.MapGroup("/api/definitions").WithTags("Workflows").RequireAuthorization(Roles.ProcessOwner);
-        definitions.MapPost("/", PublishAsync)
+        // Process owners publish; the control tower's and operations' readers read the diagrams and their statistics.
+        var definitions = endpoints.MapGroup("/api/definitions").WithTags("Workflows");
+        var reads = definitions.MapGroup(string.Empty).RequireAuthorization(p => p.RequireRole(WorkflowRoles.Viewers));
+        definitions.MapPost("/", PublishAsync).RequireAuthorization(Roles.ProcessOwner)
             .WithSummary("Publish a BPMN definition (a new version when its content changed)")
             .Produces<PublishedDefinitions>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        definitions.MapPost("/validate", ValidateAsync)
+        definitions.MapPost("/validate", ValidateAsync).RequireAuthorization(Roles.ProcessOwner)
             .WithSummary("Check a BPMN definition as publishing would, writing nothing")
             .Produces<DefinitionCheck>();
-        definitions.MapGet("/", async (DefinitionStore store, CancellationToken ct) =>
+        reads.MapGet("/", async (DefinitionStore store, CancellationToken ct) =>
                 Results.Ok(await VersionsAsync(store, processId: null, ct).ConfigureAwait(false)))
             .WithSummary("List the published versions of every process").Produces<List<DefinitionVersion>>();
-        definitions.MapGet("/{processId}/versions", async (string processId, DefinitionStore store, CancellationToken ct) =>
+        reads.MapGet("/{processId}/versions", async (string processId, DefinitionStore store, CancellationToken ct) =>
         {
             var versions = await VersionsAsync(store, processId, ct).ConfigureAwait(false);
             return versions.Count > 0 ? Results.Ok(versions) : throw new KeyNotFoundException($"Process '{processId}' is not published.");
         }).WithSummary("List the published versions of one process").Produces<List<DefinitionVersion>>().ProducesProblem(StatusCodes.Status404NotFound);
-        definitions.MapGet("/{processId}/elements", async (string processId, int? days, WorkflowReader reader, TimeProvider clock, CancellationToken ct) =>
+        reads.MapGet("/{processId}/elements", async (string processId, int? days, WorkflowReader reader, TimeProvider clock, CancellationToken ct) =>
             days is < 1 or > Limits.MaxStatisticsDays
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"Between 1 and {Limits.MaxStatisticsDays} days ({days} given)."] })
                 : Results.Ok(await reader.ElementStatisticsAsync(processId, clock.GetUtcNow().AddDays(-(days ?? 30)), ct).ConfigureAwait(false)))
             .WithSummary("Per element of a process: instances waiting there and time spent, over the last days").Produces<IReadOnlyList<ElementStatistics>>();
-        definitions.MapGet("/{processId}/{version:int}", async (string processId, int version, DefinitionStore store, CancellationToken ct) =>
+        reads.MapGet("/{processId}/{version:int}", async (string processId, int version, DefinitionStore store, CancellationToken ct) =>
         {
             var xml = await store.XmlAsync(processId, version, ct).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"Process '{processId}' version {version} is not published.");

@@ -220,8 +220,13 @@ void startPage('/designer', async () => {
 
   const migrate = new MigrateDialog(byId<HTMLDialogElement>('migrate-dialog'), byId('migrate-body'), message => setStatus(message));
   byId('migrate-instances').addEventListener('click', () => void migrate.show(openedVersion?.processId));
+  // Operations links here with ?migrate=<process> to move that process's waiting instances.
+  const toMigrate = new URLSearchParams(location.search).get('migrate');
 
   await open(newDiagramXml(), 'New diagram', NewDiagramMessage, false);
+  if (toMigrate) {
+    void migrate.show(toMigrate);
+  }
   // The buttons stay disabled until their handlers are wired and a diagram is on the canvas.
   for (const id of ['new-diagram', 'open-diagram', 'download-bpmn', 'download-svg', 'open-published', 'migrate-instances', 'check', 'publish']) {
     byId<HTMLButtonElement>(id).disabled = false;

@@ -50,6 +50,13 @@ register('labels', {
       Treasury: 'Trésorerie',
     },
     taskState: { Open: 'À prendre', Claimed: 'Prise', Completed: 'Terminée', Cancelled: 'Annulée' },
+    creditRule: {
+      WithinCreditLimit: 'Encours au-delà de la limite de crédit',
+      NoOldOverdueItems: 'Factures échues depuis plus de 30 jours',
+      RiskClassAccepted: 'Classe de risque D ou E',
+      NewCustomerCap: 'Nouveau client plafonné à 5 000 €',
+    },
+    instanceStatus: { Running: 'En cours', Completed: 'Terminée', Failed: 'Échouée', Incident: 'En incident', Cancelled: 'Annulée' },
     improvementState: {
       Open: 'Ouverte',
       Acknowledged: 'Prise en compte',
@@ -125,6 +132,13 @@ register('labels', {
       Treasury: 'Treasury',
     },
     taskState: { Open: 'Open', Claimed: 'Claimed', Completed: 'Completed', Cancelled: 'Cancelled' },
+    creditRule: {
+      WithinCreditLimit: 'Exposure over the credit limit',
+      NoOldOverdueItems: 'Items more than 30 days overdue',
+      RiskClassAccepted: 'Risk class D or E',
+      NewCustomerCap: 'New customer capped at €5,000',
+    },
+    instanceStatus: { Running: 'Running', Completed: 'Completed', Failed: 'Failed', Incident: 'Incident', Cancelled: 'Cancelled' },
     improvementState: {
       Open: 'Open',
       Acknowledged: 'Acknowledged',
@@ -171,9 +185,15 @@ export function departmentLabel(department: string | null | undefined): string {
   return department ? tOr(`labels:department.${department}`, department) : '—';
 }
 
+/** A credit rule's "Rule: message" line as its label (the line itself for a rule added since). */
+export function creditRuleLabel(line: string): string {
+  const rule = line.split(':')[0]!.trim();
+  return tOr(`labels:creditRule.${rule}`, line);
+}
+
 /** The label of a state or outcome in one of the groups above (`taskState`, `disputeOutcome`…). */
 export function stateLabel(
-  group: 'reasonKind' | 'taskState' | 'improvementState' | 'disputeState' | 'disputeOutcome' | 'promiseState' | 'reminderStep' | 'contactKind' | 'contactOutcome',
+  group: 'reasonKind' | 'taskState' | 'instanceStatus' | 'improvementState' | 'disputeState' | 'disputeOutcome' | 'promiseState' | 'reminderStep' | 'contactKind' | 'contactOutcome',
   value: string | null | undefined,
 ): string {
   return value ? tOr(`labels:${group}.${value}`, value) : '—';

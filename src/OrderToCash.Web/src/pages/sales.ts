@@ -1,8 +1,8 @@
 import { append, byId, h } from '../shared/dom';
 import { startPage } from '../shared/page';
-import { t, tOr } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import { date, money } from '../i18n/format';
-import { reasonLabel } from '../i18n/labels';
+import { creditRuleLabel, reasonLabel } from '../i18n/labels';
 import { sales, type SalesCockpit } from '../sales/api';
 import '../sales/texts';
 import '../styles/collections.css';
@@ -39,10 +39,7 @@ function reasons(text: string): string {
   return text
     .split('\n')
     .filter(line => line.trim())
-    .map(line => {
-      const rule = line.split(':')[0]!.trim();
-      return tOr(`sales:rule.${rule}`, line);
-    })
+    .map(creditRuleLabel)
     .join(' ; ');
 }
 

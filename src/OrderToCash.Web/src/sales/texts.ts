@@ -28,12 +28,6 @@ register('sales', {
     disputeLine: '{{number}} · {{customer}} · {{amount}} · {{reason}}',
     none: 'Rien.',
     noCustomers: 'Aucun client ne vous est attribué.',
-    rule: {
-      WithinCreditLimit: 'Encours au-delà de la limite de crédit',
-      NoOldOverdueItems: 'Factures échues depuis plus de 30 jours',
-      RiskClassAccepted: 'Classe de risque D ou E',
-      NewCustomerCap: 'Nouveau client plafonné à 5 000 €',
-    },
   },
   en: {
     title: 'My customers',
@@ -62,11 +56,5 @@ register('sales', {
     disputeLine: '{{number}} · {{customer}} · {{amount}} · {{reason}}',
     none: 'Nothing.',
     noCustomers: 'No customer is assigned to you.',
-    rule: {
-      WithinCreditLimit: 'Exposure over the credit limit',
-      NoOldOverdueItems: 'Items more than 30 days overdue',
-      RiskClassAccepted: 'Risk class D or E',
-      NewCustomerCap: 'New customer capped at €5,000',
-    },
   },
 });

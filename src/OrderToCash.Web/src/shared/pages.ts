@@ -73,6 +73,19 @@ export const pages: readonly AppPage[] = [
     anyOf: [Roles.CreditManager, Roles.Collector, Roles.Salesperson, Roles.SalesAdministration, Roles.Quality, Roles.ProcessOwner, Roles.Administrator],
     businessRoles: true,
   },
+  { path: '/credit', key: 'credit', role: Roles.CreditManager },
+  {
+    path: '/control-tower',
+    key: 'controlTower',
+    role: Roles.ProcessOwner,
+    anyOf: [Roles.ProcessOwner, Roles.Quality, Roles.CreditManager, Roles.Collector],
+  },
+  {
+    path: '/operations',
+    key: 'operations',
+    role: Roles.ProcessOwner,
+    anyOf: [Roles.ProcessOwner, Roles.Administrator],
+  },
   { path: '/designer', key: 'designer', role: Roles.ProcessOwner },
   { path: '/rules', key: 'rules', role: Roles.CreditManager },
 ];

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace OrderToCash.IntegrationTests.Steps;
+namespace OrderToCash.TestSupport;
 
 /// <summary>A real HTTP endpoint on loopback (HttpListener): answers each request with the configured status and body, and records what it got.</summary>
 internal sealed class LocalEndpoint : IDisposable
