@@ -30,6 +30,7 @@ export default defineConfig({
         sales: resolve(root, 'sales.html'),
         operations: resolve(root, 'operations.html'),
         credit: resolve(root, 'credit.html'),
+        kpis: resolve(root, 'kpis.html'),
         'control-tower': resolve(root, 'control-tower.html'),
       },
     },

@@ -164,6 +164,19 @@ public sealed class RootCauseApiTests : IAsyncLifetime, IDisposable
         problem.Should().Contain("must not end before it starts").And.Contain("'region' is not a breakdown");
         var aged = await (await credit.GetAsync(new Uri($"/api/kpis/aged-balance.csv?at={to:yyyy-MM-dd}&by=segment", UriKind.Relative))).Content.ReadAsStringAsync();
         aged.Split('\n').Where(l => l.Length > 0).Should().HaveCount(4, "a header, the company and two segments");
+
+        var monthly = await JsonAsync(await credit.GetAsync(new Uri($"/api/kpis/monthly?months=3&to={to:yyyy-MM-dd}", UriKind.Relative)));
+        monthly.EnumerateArray().Select(m => m.GetProperty("to").GetString()).Last().Should().Be(to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        monthly.EnumerateArray().Select(m => m.GetProperty("month").GetString()).Should().BeInAscendingOrder().And.HaveCount(3);
+        var badMonths = await credit.GetAsync(new Uri("/api/kpis/monthly?months=0", UriKind.Relative));
+        badMonths.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await badMonths.Content.ReadAsStringAsync()).Should().Contain("months must be a whole number from 1 to 24 (got '0').");
+        (await customer.GetAsync(new Uri("/api/kpis/largest-exposures", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var samsCustomers = byCustomer.GetProperty("breakdown").EnumerateArray().Select(b => b.GetProperty("value").GetString()).ToList();
+        var samsExposures = await JsonAsync(await seller.GetAsync(new Uri("/api/kpis/largest-exposures?top=50", UriKind.Relative)));
+        samsExposures.EnumerateArray().Select(e => e.GetProperty("customerId").GetString()).Should().BeSubsetOf(samsCustomers, "a salesperson sees their own accounts only");
+        var largest = await JsonAsync(await credit.GetAsync(new Uri("/api/kpis/largest-exposures?top=3", UriKind.Relative)));
+        largest.EnumerateArray().Select(e => e.GetProperty("exposure").GetDecimal()).Should().BeInDescendingOrder().And.HaveCountLessThanOrEqualTo(3);
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)

@@ -58,7 +58,7 @@ public sealed class SignInTests(UiFixture ui)
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Claire Dubois" }).WaitForAsync();
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        (await nav.GetByRole(AriaRole.Link).AllTextContentsAsync()).Should().Equal("Receivables", "Customers", "Root causes", "Reasons and departments", "Tasks", "Credit cockpit", "Control tower", "Rules");
+        (await nav.GetByRole(AriaRole.Link).AllTextContentsAsync()).Should().Equal("Receivables", "Customers", "Root causes", "Reasons and departments", "Tasks", "Credit cockpit", "KPIs", "Control tower", "Rules");
         (await page.Locator("[data-test=user-name]").TextContentAsync()).Should().Be("Claire Dubois");
         await page.ScreenshotAsync("home-credit-manager");
     }

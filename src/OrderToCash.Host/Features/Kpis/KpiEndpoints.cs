@@ -1,6 +1,11 @@
 using System.Security.Claims;
 using OrderToCash.Core.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using OrderToCash.Core.Credit;
+using OrderToCash.Core.Customers;
+using OrderToCash.Core.Infrastructure.Persistence;
 using OrderToCash.Core.Kpis;
+using OrderToCash.Host.Features.Customers;
 using OrderToCash.Host.Features.RootCauses;
 
 namespace OrderToCash.Host.Features.Kpis;
@@ -19,6 +24,12 @@ internal static class KpiEndpoints
         kpis.MapGet("/", GetAsync).RequireAuthorization(p => p.RequireRole(Readers))
             .WithSummary("The KPIs of a period (DSO, CEI, overdue, disputes…), optionally broken down by customer, segment or salesperson")
             .Produces<KpiReport>().Produces<KpiBreakdownReport>();
+        kpis.MapGet("/monthly", MonthlyAsync).RequireAuthorization(p => p.RequireRole(Readers))
+            .WithSummary("DSO, CEI, disputed invoices and credit-block rate per calendar month, the last `months` (1-24) up to `to` (default today)")
+            .Produces<IReadOnlyList<MonthlyKpis>>().ProducesValidationProblem(StatusCodes.Status400BadRequest);
+        kpis.MapGet("/largest-exposures", LargestExposuresAsync).RequireAuthorization(p => p.RequireRole(Readers))
+            .WithSummary("The customers with the largest exposure (`top` 1-50), each against its credit limit")
+            .Produces<IReadOnlyList<CustomerExposure>>().ProducesValidationProblem(StatusCodes.Status400BadRequest);
         kpis.MapGet("/aged-balance.csv", AgedBalanceCsvAsync).RequireAuthorization(p => p.RequireRole(Readers))
             .WithSummary("The aged trial balance as CSV (French Excel variant when the caller reads French)").Produces<string>(StatusCodes.Status200OK, "text/csv");
     }
@@ -81,6 +92,57 @@ internal static class KpiEndpoints
         return await RootCauseEndpoints.CsvAsync(w => CsvExport.WriteAgedBalanceAsync(w, at.Value, rows), $"aged-balance-{at.Value:yyyyMMdd}.csv").ConfigureAwait(false);
     }
 
+    private static async Task<IResult> MonthlyAsync(string? months, DateOnly? to, ClaimsPrincipal user, KpiCalculator kpis, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var count = Collections.WorklistParameters.Number(months, 1, MaxMonths, 12, "months", problems);
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(problems);
+        }
+
+        if (DateBounds.Check(("to", to)) is { } outOfBounds)
+        {
+            return outOfBounds;
+        }
+
+        var last = to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var scope = Scope(user, null, null, null);
+        var result = new List<MonthlyKpis>();
+        for (var back = count - 1; back >= 0; back--)
+        {
+            var start = new DateOnly(last.Year, last.Month, 1).AddMonths(-back);
+            var end = back == 0 ? last : start.AddMonths(1).AddDays(-1);
+            var report = await kpis.CalculateAsync(start, end, scope, cancellationToken).ConfigureAwait(false);
+            result.Add(new MonthlyKpis(start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), start, end, report.Dso, report.Cei,
+                report.DisputedInvoicesPercent, report.CreditBlockRate, report.ClosingReceivables));
+        }
+
+        return Results.Ok(result);
+    }
+
+    private static async Task<IResult> LargestExposuresAsync(string? top, ClaimsPrincipal user, OrderToCashDbContext db, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var count = Collections.WorklistParameters.Number(top, 1, 50, 10, "top", problems);
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(problems);
+        }
+
+        // Totals in cents through double: SQLite cannot order by a sum of decimals (stored as text); cents stay exact far below 2^53.
+        var rows = await (
+                from c in db.Set<Customer>().AsNoTracking().VisibleTo(user)
+                join e in db.Set<CreditExposure>() on c.Id equals e.CustomerId
+                let cents = (long)Math.Round((double)(e.OpenOrders + e.DeliveredNotInvoiced + e.OpenReceivables) * 100)
+                orderby cents descending, c.Id
+                select new { c.Id, c.LegalName, c.Currency, c.InternalCreditLimit, c.InsurerCover, Cents = cents })
+            .Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Results.Ok(rows.Select(r => new CustomerExposure(r.Id, r.LegalName, r.Currency, r.Cents / 100m, r.InternalCreditLimit + r.InsurerCover)).ToList());
+    }
+
+    private const int MaxMonths = 24;
+
     private static IResult? Check(DateOnly? from, DateOnly? to, string? by, out KpiBreakdown? breakdown)
     {
         breakdown = null;
@@ -128,4 +190,10 @@ internal static class KpiEndpoints
     internal sealed record KpiBreakdownReport(KpiReport Total, string By, IReadOnlyList<KpiBreakdownRow> Breakdown);
 
     internal sealed record KpiBreakdownRow(string Value, KpiReport Kpis);
+
+    /// <summary>One calendar month's KPIs (the current month up to the day asked); ratios null when their denominator is 0.</summary>
+    internal sealed record MonthlyKpis(string Month, DateOnly From, DateOnly To, decimal? Dso, decimal? Cei, decimal? DisputedInvoicesPercent, decimal? CreditBlockRate, decimal ClosingReceivables);
+
+    /// <summary>A customer's exposure against its credit limit (internal limit + insurer cover).</summary>
+    internal sealed record CustomerExposure(string CustomerId, string LegalName, string Currency, decimal Exposure, decimal CreditLimit);
 }

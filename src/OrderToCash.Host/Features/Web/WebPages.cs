@@ -24,6 +24,7 @@ internal static class WebPages
         ("/sales", "sales.html"),
         ("/operations", "operations.html"),
         ("/credit", "credit.html"),
+        ("/kpis", "kpis.html"),
         ("/control-tower", "control-tower.html"),
     ];
 

@@ -75,6 +75,12 @@ export const pages: readonly AppPage[] = [
   },
   { path: '/credit', key: 'credit', role: Roles.CreditManager },
   {
+    path: '/kpis',
+    key: 'kpis',
+    role: 'backOffice',
+    anyOf: [Roles.CreditManager, Roles.Collector, Roles.Quality, Roles.ProcessOwner, Roles.SalesAdministration, Roles.Salesperson],
+  },
+  {
     path: '/control-tower',
     key: 'controlTower',
     role: Roles.ProcessOwner,
