@@ -30,7 +30,10 @@ internal static class UiUsers
 
     public const string FinanceRole = "Finance";
 
-    private static readonly (string UserName, string DisplayName, string Role)[] People =
+    /// <summary>A finance controller with no configured role: what they may do comes from an administrator's grants.</summary>
+    public const string FinanceController = "felix";
+
+    private static readonly (string UserName, string DisplayName, string? Role)[] People =
     [
         (ProcessOwner, "Olivia Martin", Roles.ProcessOwner),
         (CreditManager, "Claire Dubois", Roles.CreditManager),
@@ -42,6 +45,7 @@ internal static class UiUsers
         (Customer, "Carl Lefebvre", Roles.Customer),
         (Administrator, "Adrien Fabre", Roles.Administrator),
         (Finance, "Fanny Leroy", FinanceRole),
+        (FinanceController, "Félix Garnier", null),
     ];
 
     public static string Password(string userName) => $"{userName}-secret";
@@ -54,7 +58,11 @@ internal static class UiUsers
             yield return new($"Auth:Users:{i}:UserName", userName);
             yield return new($"Auth:Users:{i}:DisplayName", displayName);
             yield return new($"Auth:Users:{i}:PasswordHash", PasswordHashing.Hash(Password(userName)));
-            yield return new($"Auth:Users:{i}:Roles:0", role);
+            if (role is not null)
+            {
+                yield return new($"Auth:Users:{i}:Roles:0", role);
+            }
+
             if (role == Roles.Customer)
             {
                 yield return new($"Auth:Users:{i}:CustomerId", "C-0001");

@@ -69,8 +69,11 @@ internal static class RulesApi
         response.Status.Should().Be(201, await response.TextAsync());
     }
 
-    /// <summary>A credit manager opens the account of a customer today (a new customer for the credit rules), risk class B; SIRENs are unique.</summary>
-    public static async Task<string> CreateNewCustomerAsync(UiHost host, string id, decimal creditLimit, string siren = "443061841", string vatNumber = "FR64443061841")
+    /// <summary>
+    /// A credit manager opens the account of a customer today (a new customer for the credit rules), risk class B,
+    /// followed by <paramref name="salesperson"/> (the demo salesperson when null); SIRENs are unique.
+    /// </summary>
+    public static async Task<string> CreateNewCustomerAsync(UiHost host, string id, decimal creditLimit, string siren = "443061841", string vatNumber = "FR64443061841", string? salesperson = null)
     {
         using var credit = ClientFor(host, UiUsers.CreditManager);
         var response = await credit.PostAsJsonAsync(new Uri("/api/customers", UriKind.Relative), new Dictionary<string, object?>
@@ -83,7 +86,7 @@ internal static class RulesApi
             ["postalCode"] = "74000",
             ["city"] = "Annecy",
             ["segment"] = "Standard",
-            ["salesperson"] = UiUsers.Salesperson,
+            ["salesperson"] = salesperson ?? UiUsers.Salesperson,
             ["paymentTermDays"] = 30,
             ["paymentTermBasis"] = "InvoiceDate",
             ["paymentTermsAgreedInContract"] = true,

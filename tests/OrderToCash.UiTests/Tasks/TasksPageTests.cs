@@ -23,7 +23,7 @@ public sealed class TasksPageTests(UiFixture ui)
             </extensionElements>
             <startEvent id="s"/>
             <sequenceFlow id="f1" sourceRef="s" targetRef="approve"/>
-            <userTask id="approve" name="Approve the write-off" o2c:candidateRole="CreditManager">
+            <userTask id="approve" name="Approve the write-off" o2c:candidateRole="CreditManager" o2c:dueDate="P2D">
               <extensionElements>
                 <o2c:output name="approved" expression="approved"/>
                 <o2c:output name="note" expression="note"/>
@@ -52,6 +52,7 @@ public sealed class TasksPageTests(UiFixture ui)
         var context = page.Locator("[data-test=task-context]").Filter(new() { HasText = key });
         await context.WaitForAsync();
         (await context.TextContentAsync()).Should().Contain("312.4");
+        (await page.Locator("[data-test=task-due]").TextContentAsync()).Should().StartWith("Due by").And.MatchRegex(@": (1 d 23|2 d 0) h left\.$", "the SLA of two days has just started");
         await page.Locator("[data-test=claim]").ClickAsync();
         await page.Locator("[data-test=task-form]").WaitForAsync();
         await page.ScreenshotAsync("tasks");

@@ -62,6 +62,10 @@ register('tasks', {
     no: 'Non',
     send: 'Envoyer la réponse',
     answered: 'Réponse envoyée à « {{task}} ».',
+    dueIn: 'À traiter avant le {{date}} : il reste {{left}}.',
+    dueLate: 'À traiter avant le {{date}} : en retard de {{late}}.',
+    days: '{{count}} j',
+    hours: '{{count}} h',
   },
   en: {
     title: 'Tasks',
@@ -82,14 +86,18 @@ register('tasks', {
     count_one: '{{count}} task',
     count_other: '{{count}} tasks',
     created: 'created {{date}}',
-    claim: t('tasks:claim'),
+    claim: 'Claim this task',
     took: 'You took “{{task}}”.',
     someone: 'Someone',
     takenByOther: '{{user}} took this task.',
     yes: 'Yes',
     no: 'No',
-    send: t('tasks:send'),
+    send: 'Send the answer',
     answered: 'Answered “{{task}}”.',
+    dueIn: 'Due by {{date}}: {{left}} left.',
+    dueLate: 'Due by {{date}}: {{late}} late.',
+    days: '{{count}} d',
+    hours: '{{count}} h',
   },
 });
 
@@ -173,10 +181,21 @@ async function select(id: string): Promise<void> {
     detail,
     h('h2', {}, taskName(task)),
     h('p', { class: 'muted' }, `${task.processId} · ${t('tasks:created', { date: dateTime(task.createdAt) })}${task.businessKey ? ` · ${task.businessKey}` : ''}`),
+    task.dueAt ? due(task.dueAt) : null,
     Object.keys(form.context).length > 0 && context,
     creditCheck,
     task.status === 'Open' ? claimButton(task) : task.assignee === userName ? answerForm(form) : h('p', {}, t('tasks:takenByOther', { user: task.assignee ?? t('tasks:someone') })),
   );
+}
+
+/** The SLA: the due date and how long is left (or how late it is), in days and hours. */
+function due(dueAt: string): HTMLElement {
+  const minutes = Math.round((new Date(dueAt).getTime() - Date.now()) / 60_000);
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const span = hours >= 24 ? `${t('tasks:days', { count: Math.floor(hours / 24) })} ${t('tasks:hours', { count: hours % 24 })}` : t('tasks:hours', { count: hours });
+  return minutes >= 0
+    ? h('p', { class: 'sla', 'data-test': 'task-due' }, t('tasks:dueIn', { date: dateTime(dueAt), left: span }))
+    : h('p', { class: 'sla form-error', 'data-test': 'task-due' }, t('tasks:dueLate', { date: dateTime(dueAt), late: span }));
 }
 
 function claimButton(task: UserTask): HTMLElement {
