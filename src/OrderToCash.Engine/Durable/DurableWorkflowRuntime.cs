@@ -147,6 +147,7 @@ public sealed class DurableWorkflowRuntime
             step.State.Tokens.Clear();
             step.State.Incident = null;
             await step.ApplyAsync(now, UnitOfWork.Options, cancellationToken).ConfigureAwait(false);
+            await WorkflowStep.WriteRowsAsync(db, [step], cancellationToken).ConfigureAwait(false);
             return StepUnitOfWork.Summary(step);
         }, cancellationToken);
 

@@ -149,6 +149,8 @@ internal sealed class InstanceMigrator(StepUnitOfWork unitOfWork)
         {
             var bookmarksBefore = state.Bookmarks.Where(b => b.ProcessId is null).ToDictionary(b => b.Id, b => b.ElementId, StringComparer.Ordinal);
             var moved = map.Apply(state);
+            // The step read it untracked: tracked from here, it is saved against the revision taken, with the unit of work.
+            db.Attach(record);
             record.Version = to;
             record.State = InstanceStateJson.Serialize(state);
             record.UpdatedAt = now;

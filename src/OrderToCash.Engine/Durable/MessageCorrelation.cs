@@ -36,7 +36,7 @@ internal sealed class MessageCorrelation(StepUnitOfWork unitOfWork)
             .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var names = messages.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
         var keys = messages.Select(m => m.CorrelationKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var subscriptions = await db.Set<SubscriptionRecord>()
+        var subscriptions = await db.Set<SubscriptionRecord>().AsNoTracking()
             .Where(s => names.Contains(s.MessageName) && (s.CorrelationKey == null || keys.Contains(s.CorrelationKey)))
             .OrderBy(s => s.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -91,7 +91,7 @@ internal sealed class StepUnitOfWork(
 
         if (steps.Count > 0)
         {
-            await WorkflowStep.AppendNewRowsAsync(steps[0].Db, steps, cancellationToken).ConfigureAwait(false);
+            await WorkflowStep.WriteRowsAsync(steps[0].Db, steps, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -23,6 +23,13 @@ internal sealed class WorkflowStep
     private readonly List<SubscriptionRecord> _newSubscriptions = [];
     private readonly List<TimerRecord> _newTimers = [];
 
+    // Rows read untracked that the step changes or deletes: written by key by the unit of work (RowWriter, ADR 0135).
+    private readonly List<ElementVisitRecord> _closedVisits = [];
+    private readonly List<string> _consumedSubscriptions = [];
+    private readonly List<string> _consumedTimers = [];
+    private long _storedRevision;
+    private bool _changed;
+
     private WorkflowStep(DbContext db, InstanceRecord record, InstanceState state, ExecutionPlan plan, bool isNew)
     {
         Db = db;
@@ -32,6 +39,7 @@ internal sealed class WorkflowStep
         Plan = plan;
         // A new instance's step has already run when it is created: any incident it has, it opened.
         _incidentBefore = isNew ? null : state.Incident;
+        _storedRevision = record.Revision;
         _bookmarksBefore = isNew ? [] : state.Bookmarks.ToDictionary(b => b.Id, b => b.Kind, StringComparer.Ordinal);
     }
 
@@ -74,7 +82,8 @@ internal sealed class WorkflowStep
 
         await db.Set<InstanceRecord>().Where(i => ids.Contains(i.Id))
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.Revision, x => x.Revision + 1), cancellationToken).ConfigureAwait(false);
-        var records = await db.Set<InstanceRecord>().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Untracked: the step writes its instance row itself, against the revision it took (WriteRowsAsync).
+        var records = await db.Set<InstanceRecord>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var record in records)
         {
             var plan = definitions.Find(record.ProcessId, record.Version)
@@ -83,7 +92,7 @@ internal sealed class WorkflowStep
         }
 
         // The elements the tokens are in now: leaving them closes these visits.
-        var open = await db.Set<ElementVisitRecord>().Where(v => ids.Contains(v.InstanceId) && v.LeftAt == null)
+        var open = await db.Set<ElementVisitRecord>().AsNoTracking().Where(v => ids.Contains(v.InstanceId) && v.LeftAt == null)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var visit in open)
         {
@@ -134,11 +143,15 @@ internal sealed class WorkflowStep
     public IEnumerable<Bookmark> MessageBookmarks(bool includeExisting) =>
         State.Bookmarks.Where(b => b.Kind == BookmarkKind.Message && (includeExisting || !_bookmarksBefore.ContainsKey(b.Id)));
 
-    /// <summary>Writes the consequences of the step into the unit of work (not yet committed).</summary>
+    /// <summary>
+    /// Turns the state the executor left into the rows that must follow (instance, waits, tasks, visits); the unit of
+    /// work writes them, not yet committed (<see cref="WriteRowsAsync"/>).
+    /// </summary>
     public async Task ApplyAsync(DateTimeOffset now, DurableWorkflowOptions options, CancellationToken cancellationToken)
     {
         await SyncBookmarksAsync(now, cancellationToken).ConfigureAwait(false);
         RecordVisits();
+        _changed = true;
         var record = Record;
         var previousIncidentElement = record.IncidentElementId;
         record.State = InstanceStateJson.Serialize(State);
@@ -175,10 +188,10 @@ internal sealed class WorkflowStep
             switch (kind)
             {
                 case BookmarkKind.Timer:
-                    await DeleteWaitAsync<TimerRecord>(removed, cancellationToken).ConfigureAwait(false);
+                    _consumedTimers.Add(removed);
                     break;
                 case BookmarkKind.Message:
-                    await DeleteWaitAsync<SubscriptionRecord>(removed, cancellationToken).ConfigureAwait(false);
+                    _consumedSubscriptions.Add(removed);
                     break;
                 case BookmarkKind.UserTask:
                     await CloseTaskAsync(removed, now, cancellationToken).ConfigureAwait(false);
@@ -233,21 +246,6 @@ internal sealed class WorkflowStep
         }
     }
 
-    // A wait row this unit of work holds (the subscription a message was matched with) is deleted through the change
-    // tracker, batched with the rest; one it does not hold is deleted in SQL.
-    private async Task DeleteWaitAsync<T>(string bookmarkId, CancellationToken cancellationToken)
-        where T : class, IWaitRow
-    {
-        var tracked = Db.Set<T>().Local.FirstOrDefault(w => w.InstanceId == Record.Id && w.BookmarkId == bookmarkId);
-        if (tracked is not null)
-        {
-            Db.Remove(tracked);
-            return;
-        }
-
-        await Db.Set<T>().Where(w => w.InstanceId == Record.Id && w.BookmarkId == bookmarkId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task CloseTaskAsync(string bookmarkId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = UserTaskId(Record.Id, bookmarkId);
@@ -288,9 +286,9 @@ internal sealed class WorkflowStep
                 // Left without a recorded entry (an element passed through in zero time): one closed visit.
                 open = AddVisit(entry);
             }
-            else if (!_newVisitSet.Contains(open) && Db.Entry(open).State == EntityState.Unchanged)
+            else if (!_newVisitSet.Contains(open))
             {
-                Db.Entry(open).State = EntityState.Modified;
+                _closedVisits.Add(open);
             }
 
             open.LeftAt = entry.At;
@@ -318,26 +316,66 @@ internal sealed class WorkflowStep
     }
 
     /// <summary>
-    /// Appends the rows the steps of one unit of work created (new instances first: waits refer to them) with multi-row
-    /// INSERTs in its transaction; called once, after every step was applied.
+    /// Writes the rows the steps of one unit of work changed, in its transaction; called once, after every step was
+    /// applied. Consumed waits are deleted, new rows appended with multi-row INSERTs (new instances first: waits refer to
+    /// them), closed visits and advanced instances updated by key, each instance only where it still has the revision
+    /// its step took: otherwise another host advanced it and the unit of work replays.
     /// </summary>
-    public static async Task AppendNewRowsAsync(DbContext db, IReadOnlyCollection<WorkflowStep> steps, CancellationToken cancellationToken)
+    public static async Task WriteRowsAsync(DbContext db, IReadOnlyCollection<WorkflowStep> steps, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
-            // No transaction to append in (a caller's context saving on its own): the change tracker saves them together.
-            db.AddRange(steps.Where(s => s.IsNew).Select(s => s.Record));
-            db.AddRange(steps.SelectMany(s => s._newSubscriptions));
-            db.AddRange(steps.SelectMany(s => s._newTimers));
-            db.AddRange(steps.SelectMany(s => s._newVisits));
-            Clear(steps);
+            // No transaction to write in (a caller's context saving on its own): the change tracker saves them together.
+            await TrackRowsAsync(db, steps, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        await RowWriter.DeleteAsync<SubscriptionRecord>(db, [.. steps.SelectMany(s => s._consumedSubscriptions.Select(b => new object?[] { s.Record.Id, b }))], cancellationToken).ConfigureAwait(false);
+        await RowWriter.DeleteAsync<TimerRecord>(db, [.. steps.SelectMany(s => s._consumedTimers.Select(b => new object?[] { s.Record.Id, b }))], cancellationToken).ConfigureAwait(false);
         await RowInserter.InsertAsync(db, [.. steps.Where(s => s.IsNew).Select(s => s.Record)], cancellationToken).ConfigureAwait(false);
         await RowInserter.InsertAsync(db, [.. steps.SelectMany(s => s._newSubscriptions)], cancellationToken).ConfigureAwait(false);
         await RowInserter.InsertAsync(db, [.. steps.SelectMany(s => s._newTimers)], cancellationToken).ConfigureAwait(false);
         await RowInserter.InsertAsync(db, [.. steps.SelectMany(s => s._newVisits)], cancellationToken).ConfigureAwait(false);
+        await RowWriter.UpdateAsync(db, [.. steps.SelectMany(s => s._closedVisits)], null, cancellationToken).ConfigureAwait(false);
+        var advanced = steps.Where(s => !s.IsNew && s._changed).ToList();
+        await RowWriter.UpdateAsync(db, [.. advanced.Select(s => s.Record)], [.. advanced.Select(s => (object?)s._storedRevision)], cancellationToken).ConfigureAwait(false);
+        foreach (var step in advanced)
+        {
+            step._storedRevision = step.Record.Revision;
+        }
+
+        Clear(steps);
+    }
+
+    private static async Task TrackRowsAsync(DbContext db, IReadOnlyCollection<WorkflowStep> steps, CancellationToken cancellationToken)
+    {
+        foreach (var step in steps)
+        {
+            var id = step.Record.Id;
+            foreach (var bookmark in step._consumedSubscriptions)
+            {
+                await db.Set<SubscriptionRecord>().Where(w => w.InstanceId == id && w.BookmarkId == bookmark).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var bookmark in step._consumedTimers)
+            {
+                await db.Set<TimerRecord>().Where(w => w.InstanceId == id && w.BookmarkId == bookmark).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!step.IsNew && step._changed)
+            {
+                var entry = db.Attach(step.Record);
+                entry.Property(r => r.Revision).OriginalValue = step._storedRevision;
+                entry.State = EntityState.Modified;
+                step._storedRevision = step.Record.Revision;
+            }
+        }
+
+        db.AddRange(steps.Where(s => s.IsNew).Select(s => s.Record));
+        db.AddRange(steps.SelectMany(s => s._newSubscriptions));
+        db.AddRange(steps.SelectMany(s => s._newTimers));
+        db.AddRange(steps.SelectMany(s => s._newVisits));
+        db.UpdateRange(steps.SelectMany(s => s._closedVisits));
         Clear(steps);
     }
 
@@ -349,6 +387,10 @@ internal sealed class WorkflowStep
             step._newTimers.Clear();
             step._newVisits.Clear();
             step._newVisitSet.Clear();
+            step._closedVisits.Clear();
+            step._consumedSubscriptions.Clear();
+            step._consumedTimers.Clear();
+            step._changed = false;
         }
     }
 

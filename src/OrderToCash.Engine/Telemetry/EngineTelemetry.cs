@@ -41,6 +41,9 @@ public static class EngineTelemetry
 
     public static readonly Counter<long> Messages = Meter.CreateCounter<long>("o2c.workflow.messages", "{message}", "Messages correlated, by outcome (delivered, started, buffered, duplicate).");
 
+    /// <summary>SQL statements the engine ran itself, not through EF, to write a unit of work's rows (ADR 0112, 0135).</summary>
+    public static readonly Counter<long> WriteStatements = Meter.CreateCounter<long>("o2c.workflow.write.statements", "{statement}", "SQL statements the engine ran itself to write a unit of work's rows.");
+
     public static readonly Counter<long> RuleEvaluations = Meter.CreateCounter<long>("o2c.rules.evaluations", "{evaluation}", "Rule set evaluations, per rule set.");
 
     public static readonly Histogram<double> RuleEvaluationDuration = Meter.CreateHistogram<double>("o2c.rules.evaluation.duration", "s", "Time to evaluate a rule set.");
