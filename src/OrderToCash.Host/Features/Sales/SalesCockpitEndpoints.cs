@@ -73,7 +73,7 @@ internal static class SalesCockpitEndpoints
                 .Select(i => new { i.CustomerId, Cents = (long)Math.Round((double)(i.GrossAmount - i.PaidAmount - i.CreditedAmount - i.WrittenOffAmount) * 100) })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(i => i.CustomerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(i => i.Cents) / 100m, StringComparer.Ordinal);
-        var blockedCounts = await db.Set<Order>().AsNoTracking().Where(o => o.Status == OrderStatus.CreditBlocked && ids.Contains(o.CustomerId))
+        var blockedCounts = await db.Set<Order>().AsNoTracking().Where(o => (o.Status == OrderStatus.CreditBlocked || o.Status == OrderStatus.DeliveryBlocked) && ids.Contains(o.CustomerId))
             .GroupBy(o => o.CustomerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var rows = accounts.Select(a => new SalesAccount(
             a.Id, a.LegalName, a.RiskClass, a.Currency, a.Limit / 100m, a.Exposure / 100m, (a.Limit - a.Exposure) / 100m,
@@ -88,7 +88,7 @@ internal static class SalesCockpitEndpoints
         var overdueItems = await db.Set<Invoice>().AsNoTracking()
             .Where(i => i.SettledOn == null && i.DueDate < today && ids.Contains(i.CustomerId))
             .OrderBy(i => i.DueDate).Take(ListLength).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var blocked = await db.Set<Order>().AsNoTracking().Where(o => o.Status == OrderStatus.CreditBlocked && ids.Contains(o.CustomerId))
+        var blocked = await db.Set<Order>().AsNoTracking().Where(o => (o.Status == OrderStatus.CreditBlocked || o.Status == OrderStatus.DeliveryBlocked) && ids.Contains(o.CustomerId))
             .OrderBy(o => o.CreatedAt).Take(ListLength)
             .Select(o => new SalesBlockedOrder(o.Number, o.CustomerId, o.GrossTotal, o.Currency, o.CreatedAt, o.CreditBlockReasons, o.FirstApprover))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
