@@ -277,7 +277,13 @@ internal sealed class WorkflowStep
             var key = (entry.TokenId, entry.ElementId);
             if (entry.Kind == HistoryKind.Entered)
             {
-                _openVisits[key] = AddVisit(entry);
+                // A retried step enters the element its token never left: the passage stopped by the incident goes on
+                // (a second visit would stay open for ever, and the control tower would count the token as waiting).
+                if (!_openVisits.ContainsKey(key))
+                {
+                    _openVisits[key] = AddVisit(entry);
+                }
+
                 continue;
             }
 

@@ -51,6 +51,8 @@ public sealed class OperationsPageTests(UiFixture ui)
         await owner.GetByRole(AriaRole.Button, new() { Name = retry }).ClickAsync();
         await owner.Locator("[data-test=instance-status]").Filter(new() { HasText = completed }).WaitForAsync();
         (await owner.Locator("[data-test=incident]").CountAsync()).Should().Be(0);
+        (await owner.Locator(".djs-element.path-active").CountAsync()).Should().Be(0, "a completed instance waits nowhere");
+        (await owner.Locator("[data-test=history] tbody tr").CountAsync()).Should().Be(3, "one passage per element: the retry goes on with the passage the incident stopped");
         supplier.System.Received.Should().HaveCount(2, "the first call failed and the retry called again");
         await owner.ScreenshotAsync($"operations-retried-{language}");
         owner.ShouldHaveNoScriptErrors();

@@ -56,6 +56,7 @@ register('labels', {
       RiskClassAccepted: 'Classe de risque D ou E',
       NewCustomerCap: 'Nouveau client plafonné à 5 000 €',
     },
+    visitOutcome: { Completed: 'Terminée', Cancelled: 'Interrompue' },
     instanceStatus: { Running: 'En cours', Completed: 'Terminée', Failed: 'Échouée', Incident: 'En incident', Cancelled: 'Annulée' },
     improvementState: {
       Open: 'Ouverte',
@@ -138,6 +139,7 @@ register('labels', {
       RiskClassAccepted: 'Risk class D or E',
       NewCustomerCap: 'New customer capped at €5,000',
     },
+    visitOutcome: { Completed: 'Completed', Cancelled: 'Interrupted' },
     instanceStatus: { Running: 'Running', Completed: 'Completed', Failed: 'Failed', Incident: 'Incident', Cancelled: 'Cancelled' },
     improvementState: {
       Open: 'Open',
@@ -193,7 +195,7 @@ export function creditRuleLabel(line: string): string {
 
 /** The label of a state or outcome in one of the groups above (`taskState`, `disputeOutcome`…). */
 export function stateLabel(
-  group: 'reasonKind' | 'taskState' | 'instanceStatus' | 'improvementState' | 'disputeState' | 'disputeOutcome' | 'promiseState' | 'reminderStep' | 'contactKind' | 'contactOutcome',
+  group: 'reasonKind' | 'taskState' | 'instanceStatus' | 'visitOutcome' | 'improvementState' | 'disputeState' | 'disputeOutcome' | 'promiseState' | 'reminderStep' | 'contactKind' | 'contactOutcome',
   value: string | null | undefined,
 ): string {
   return value ? tOr(`labels:${group}.${value}`, value) : '—';

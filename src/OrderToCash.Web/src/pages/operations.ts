@@ -47,7 +47,7 @@ void startPage('/operations', async current => {
     form,
     h('p', { id: 'operations-status', class: 'muted', role: 'status', 'aria-live': 'polite' }),
     h('section', { id: 'instances', class: 'card', 'aria-label': t('processes:found', { total: '' }) }),
-    h('section', { id: 'instance', class: 'card', hidden: true, 'aria-labelledby': 'instance-title' }, h('h2', { id: 'instance-title' }), h('div', { id: 'instance-body' }), canvas),
+    h('section', { id: 'instance', class: 'card', hidden: true, 'aria-labelledby': 'instance-title' }, h('h2', { id: 'instance-title' }), canvas, h('div', { id: 'instance-body' })),
   );
   diagram = new ProcessDiagram(canvas);
   for (const version of latestVersions(await workflows.versions())) {
@@ -270,7 +270,7 @@ function history(instance: InstanceDetail): HTMLElement {
         'tbody',
         {},
         ...instance.path.map(step =>
-          h('tr', {}, h('td', {}, diagram.nameOf(step.elementId)), h('td', {}, step.processId), h('td', {}, dateTime(step.enteredAt)), h('td', {}, dateTime(step.leftAt)), h('td', {}, step.outcome ?? '')),
+          h('tr', {}, h('td', {}, diagram.nameOf(step.elementId)), h('td', {}, step.processId), h('td', {}, dateTime(step.enteredAt)), h('td', {}, dateTime(step.leftAt)), h('td', {}, step.outcome ? stateLabel('visitOutcome', step.outcome) : '')),
         ),
       ),
     ),
