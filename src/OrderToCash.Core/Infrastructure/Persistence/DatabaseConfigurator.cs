@@ -19,14 +19,18 @@ public static class DatabaseConfigurator
     /// <summary>The assembly that holds the three providers' migrations, loaded by name: the Host and the CLI ship it.</summary>
     public const string MigrationsAssembly = "OrderToCash.Migrations";
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    /// <param name="builder">The options to configure.</param>
+    /// <param name="provider">The database provider.</param>
+    /// <param name="connectionString">Its connection string.</param>
+    /// <param name="synchronous">SQLite only: when a commit reaches the disk (Full unless a simulation says otherwise, ADR 0138).</param>
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         ArgumentNullException.ThrowIfNull(builder);
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 OwnerOnlyFiles.PrepareSqliteFile(connectionString);
-                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)).AddInterceptors(SqliteDurabilityInterceptor.Instance);
+                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)).AddInterceptors(SqliteDurabilityInterceptor.For(synchronous));
                 break;
             case DatabaseProvider.SqlServer:
                 builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure().MigrationsAssembly(MigrationsAssembly));

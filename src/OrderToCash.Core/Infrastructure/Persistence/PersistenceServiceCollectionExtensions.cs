@@ -16,13 +16,13 @@ public static class PersistenceServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                Register<SqliteOrderToCashDbContext>(services, options.Provider, connectionString);
+                Register<SqliteOrderToCashDbContext>(services, options, connectionString);
                 break;
             case DatabaseProvider.SqlServer:
-                Register<SqlServerOrderToCashDbContext>(services, options.Provider, connectionString);
+                Register<SqlServerOrderToCashDbContext>(services, options, connectionString);
                 break;
             case DatabaseProvider.PostgreSql:
-                Register<PostgreSqlOrderToCashDbContext>(services, options.Provider, connectionString);
+                Register<PostgreSqlOrderToCashDbContext>(services, options, connectionString);
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported.");
@@ -50,10 +50,10 @@ public static class PersistenceServiceCollectionExtensions
         return options;
     }
 
-    private static void Register<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString)
+    private static void Register<TContext>(IServiceCollection services, DatabaseOptions options, string connectionString)
         where TContext : OrderToCashDbContext
     {
-        services.AddDbContextFactory<TContext>(builder => DatabaseConfigurator.Configure(builder, provider, connectionString));
+        services.AddDbContextFactory<TContext>(builder => DatabaseConfigurator.Configure(builder, options.Provider, connectionString, options.SqliteSynchronous));
         services.AddScoped<OrderToCashDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddSingleton<Func<OrderToCashDbContext>>(sp =>
         {
