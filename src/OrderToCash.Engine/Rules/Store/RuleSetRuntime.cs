@@ -43,6 +43,13 @@ public sealed class RuleSetRuntime(Func<DbContext> createContext, RuleSetCompile
     /// <summary>A specific version, e.g. to replay or explain a recorded decision.</summary>
     public async Task<ResolvedRuleSet> ResolveVersionAsync(string ruleSetName, int version, CancellationToken cancellationToken)
     {
+        // A published version never changes: one the index already holds, with its compiled rules, needs no query (a
+        // step applying the decision it just recorded replays it).
+        if (_index.Find(ruleSetName, version) is { } known && _compiled.TryGetValue(known.ContentHash, out var compiled))
+        {
+            return new ResolvedRuleSet(known, compiled);
+        }
+
         await using var db = createContext();
         var header = await db.Set<RuleSetVersion>().AsNoTracking()
             .Where(v => v.Name == ruleSetName && v.Version == version)
@@ -100,6 +107,9 @@ public sealed class RuleSetRuntime(Func<DbContext> createContext, RuleSetCompile
 
         public RuleSetVersionHeader? Find(string name, DateTimeOffset asOf) =>
             _byName.TryGetValue(name, out var versions) ? Array.Find(versions, v => v.EffectiveFrom <= asOf) : null;
+
+        public RuleSetVersionHeader? Find(string name, int version) =>
+            _byName.TryGetValue(name, out var versions) ? Array.Find(versions, v => v.Version == version) : null;
     }
 }
 
