@@ -43,6 +43,28 @@ public sealed class MigrationTests
         Pragma(connection, "foreign_keys").Should().Be("1");
     }
 
+    [Theory]
+    [InlineData(null, "2")]
+    [InlineData("Normal", "1")]
+    public async Task Sqlite_connections_sync_each_commit_unless_the_simulation_asks_for_normal(string? setting, string expected)
+    {
+        using var directory = new TempDirectory();
+        var values = new Dictionary<string, string?> { ["Database:ConnectionString"] = directory.SqliteConnectionString() };
+        if (setting is not null)
+        {
+            values["Database:SqliteSynchronous"] = setting;
+        }
+
+        var services = new ServiceCollection().AddOrderToCashDatabase(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        await using var provider = services.BuildServiceProvider();
+        await using var context = provider.GetRequiredService<Func<OrderToCashDbContext>>()();
+
+        await context.Database.OpenConnectionAsync();
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
+        Pragma(connection, "synchronous").Should().Be(expected, "FULL (2) unless the simulation's own services set NORMAL (1), ADR 0138");
+        Pragma(connection, "journal_mode").Should().Be("wal");
+    }
+
     [Fact]
     public async Task Migrating_twice_is_a_no_op()
     {
