@@ -173,9 +173,18 @@ register('labels', {
   },
 });
 
-/** Human words for a role name the server uses ("CreditManager" → "Credit manager"). */
+/** The labels process owners gave the business roles the page has heard of (the signed-in user's). */
+const businessRoles = new Map<string, string>();
+
+export function knowBusinessRoles(labels: Record<string, string> | undefined): void {
+  for (const [role, label] of Object.entries(labels ?? {})) {
+    businessRoles.set(role, label);
+  }
+}
+
+/** Human words for a role name the server uses ("CreditManager" → "Credit manager", "Finance" → its label). */
 export function roleLabel(role: string): string {
-  return tOr(`labels:role.${role}`, role.replace(/([a-z])([A-Z])/g, '$1 $2'));
+  return tOr(`labels:role.${role}`, businessRoles.get(role) ?? role.replace(/([a-z])([A-Z])/g, '$1 $2'));
 }
 
 /** A reason code's label in the page's language; the taxonomy's own label for a code added since. */
