@@ -22,7 +22,7 @@ internal sealed class ApiOrdersWorkload : IBenchWorkload
 
     public string Name => "api-orders";
 
-    public int DefaultInstances => 2_000;
+    public int DefaultInstances => 1_000;
 
     public async Task<BenchResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
