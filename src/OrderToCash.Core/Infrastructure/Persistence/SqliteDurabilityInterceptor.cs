@@ -9,7 +9,7 @@ namespace OrderToCash.Core.Infrastructure.Persistence;
 /// </summary>
 internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
-    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
     public static readonly SqliteDurabilityInterceptor Instance = new();
 

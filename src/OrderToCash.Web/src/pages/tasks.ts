@@ -6,6 +6,7 @@ import { register, t } from '../i18n/i18n';
 import { date, dateTime, money, number } from '../i18n/format';
 import { departmentLabel, reasonLabel } from '../i18n/labels';
 import { creditCheckPanel } from '../tasks/credit-check';
+import { disputePanel } from '../tasks/dispute-panel';
 import { choiceLabel, fieldLabel, isBookkeeping, taskName } from '../tasks/names';
 import '../styles/tasks.css';
 
@@ -172,6 +173,7 @@ async function select(id: string): Promise<void> {
   }
   const form = await getJson<TaskForm>(`/api/tasks/${encodeURIComponent(id)}/form`);
   const creditCheck = await creditCheckPanel(form.task.processId, form.context);
+  const dispute = await disputePanel(form.task.processId, form.context);
   if (selecting !== id) {
     return;
   }
@@ -190,6 +192,7 @@ async function select(id: string): Promise<void> {
     task.dueAt ? due(task.dueAt) : null,
     facts.length > 0 && context,
     creditCheck,
+    dispute,
     task.status === 'Open' ? claimButton(task) : task.assignee === userName ? answerForm(form) : h('p', {}, t('tasks:takenByOther', { user: task.assignee ?? t('tasks:someone') })),
   );
 }
