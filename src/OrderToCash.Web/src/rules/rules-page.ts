@@ -10,6 +10,7 @@ import { rulesApi, type VersionSummary } from './rules-api';
 import { t } from '../i18n/i18n';
 import './inputs-texts';
 import './editor-texts';
+import { translateStatic } from '../i18n/static-texts';
 
 void startPage('/rules', async user => {
   document.querySelector('#main > .loading')?.remove();
@@ -23,7 +24,7 @@ void startPage('/rules', async user => {
   // Credit managers and process owners create rule sets (a new decision a process can call); Quality edits root-cause only.
   const mayCreate = hasRole(user, 'CreditManager') || hasRole(user, 'ProcessOwner');
   const create = h('button', { type: 'button', class: 'button', 'data-test': 'new-rule-set', hidden: !mayCreate, onclick: () => void startNew() }, t('newRuleSet:create'));
-  introduce();
+  translateStatic();
   document.querySelector('.page-intro')?.append(create);
 
   function drawList(versions: VersionSummary[]): void {
@@ -112,11 +113,3 @@ void startPage('/rules', async user => {
     byId('reminder-templates').hidden = true;
   }
 });
-
-/** The page's static texts (rules.html) in the page's language. */
-function introduce(): void {
-  document.querySelector('.page-intro h1')!.textContent = t('rulesEditor:page.title');
-  document.querySelector('.page-intro .lead')!.textContent = t('rulesEditor:page.lead');
-  byId('rule-sets').setAttribute('aria-label', t('rulesEditor:page.ruleSets'));
-  byId('rule-editor-empty').textContent = t('rulesEditor:page.pick');
-}
