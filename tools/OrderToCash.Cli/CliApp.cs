@@ -17,7 +17,7 @@ public static class CliApp
 
     /// <summary>The workloads <c>o2c bench</c> knows.</summary>
     private static readonly IReadOnlyList<IBenchWorkload> BenchWorkloads =
-        [new Commands.Bench.W1CreditCheckWorkload(), new Commands.Bench.W3WaitAndResume(), new Commands.Bench.WaitingInstancesWorkload(), new CreditDecisionWorkload(), new RulesPublishWorkload(), new RootCauseYearWorkload(), new BackTestWorkload()];
+        [new Commands.Bench.W1CreditCheckWorkload(), new Commands.Bench.W3WaitAndResume(), new Commands.Bench.WaitingInstancesWorkload(), new CreditDecisionWorkload(), new RulesPublishWorkload(), new RootCauseYearWorkload(), new BackTestWorkload(), new ApiOrdersWorkload()];
 
     public static RootCommand BuildRoot()
     {

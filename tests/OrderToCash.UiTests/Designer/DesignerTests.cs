@@ -245,6 +245,38 @@ public sealed class DesignerTests(UiFixture ui)
     }
 
     [BrowserFact]
+    public async Task The_values_a_string_variable_takes_set_in_the_panel_are_in_the_downloaded_bpmn_and_removed_when_emptied()
+    {
+        var page = await ui.NewPageAsync();
+        await OpenDesignerAsync(page);
+        await OpenFixtureAsync(page);
+        var canvas = (await page.Locator("#canvas").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(canvas.X + canvas.Width - 150, canvas.Y + 60);
+        await page.Locator("[data-test=element-id]").Filter(new() { HasText = "CreditCheck" }).WaitForAsync();
+
+        (await page.GetByLabel("Values of variable 1").CountAsync()).Should().Be(0, "orderAmount is a decimal: only a string variable takes a list of values");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add variable" }).ClickAsync();
+        await CommitAsync(page.GetByLabel("Name of variable 2"), "decision");
+        await page.GetByLabel("Type of variable 2").SelectOptionAsync("string");
+        var values = page.GetByLabel("Values of variable 2");
+        (await values.GetAttributeAsync("placeholder")).Should().Be("Values (comma-separated)");
+        (await values.GetAttributeAsync("data-field")).Should().Be("variables-1-values");
+        await CommitAsync(values, " release, hold ,, refuse ");
+
+        (await page.GetByLabel("Values of variable 2").InputValueAsync()).Should().Be("release,hold,refuse", "the panel shows what it wrote");
+        var variable = Variable(await DownloadBpmnAsync(page), "decision");
+        ((string?)variable.Attribute("type"), (string?)variable.Attribute("values")).Should().Be(("string", "release,hold,refuse"));
+
+        await CommitAsync(page.GetByLabel("Values of variable 2"), " ");
+        Variable(await DownloadBpmnAsync(page), "decision").Attribute("values").Should().BeNull("an empty list removes the attribute");
+        await page.ScreenshotAsync("designer-variable-values");
+        page.ShouldHaveNoScriptErrors();
+
+        static XElement Variable(XDocument xml, string name) =>
+            xml.Descendants(Bpmn + "process").Single().Element(Bpmn + "extensionElements")!.Elements(O2c + "variable").Single(v => (string?)v.Attribute("name") == name);
+    }
+
+    [BrowserFact]
     public async Task Undo_takes_back_a_change_made_in_the_panel()
     {
         var page = await ui.NewPageAsync();

@@ -35,7 +35,7 @@ public sealed class ControlTowerPageTests(UiFixture ui)
         (await page.Locator("#tower-waiting h2").TextContentAsync()).Should().StartWith("En attente à « Delivered »");
         await waiting.GetByRole(AriaRole.Link, new() { Name = order }).ClickAsync();
         await page.Locator("[data-test=instance-facts]").WaitForAsync();
-        (await page.Locator("#instance-title").TextContentAsync()).Should().Be($"order-to-cash · {order}");
+        (await page.Locator("#instance-title").TextContentAsync()).Should().Be($"Cycle commande-encaissement · {order}", "a shipped process is named in the page's language");
         (await page.Locator(".djs-element.path-active[data-element-id=delivered]").CountAsync()).Should().Be(1, "the order waits for its delivery");
         await page.ScreenshotAsync("control-tower-to-operations-fr");
         page.ShouldHaveNoScriptErrors();

@@ -14,11 +14,13 @@ internal static class BenchCommand
         var workload = new Option<string>("--workload") { Description = $"The workload to run: {string.Join(", ", names)}.", Required = true };
         workload.AcceptOnlyFromAmong(names);
         var instances = new Option<int?>("--instances") { Description = "How many instances (default: the workload's own)." };
+        var clients = new Option<int?>("--clients") { Description = "Concurrent clients, for the workloads through the API (api-orders: 8)." };
         var db = new Option<string?>("--db") { Description = "Database for durable workloads: sqlite (default) or postgres." };
         var format = CliOptions.Format();
         var command = new Command("bench", "Measure a workload and print its throughput.");
         command.Options.Add(workload);
         command.Options.Add(instances);
+        command.Options.Add(clients);
         command.Options.Add(db);
         command.Options.Add(format);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -30,7 +32,13 @@ internal static class BenchCommand
                 throw new CliUsageException($"--instances must be positive, got {count}.");
             }
 
-            var result = await chosen.RunAsync(new BenchSettings(count, parseResult.GetValue(db), parseResult.GetValue(CliOptions.Connection)), cancellationToken).ConfigureAwait(false);
+            if (parseResult.GetValue(clients) is <= 0 and var wrong)
+            {
+                throw new CliUsageException($"--clients must be positive, got {wrong}.");
+            }
+
+            var settings = new BenchSettings(count, parseResult.GetValue(db), parseResult.GetValue(CliOptions.Connection)) { Clients = parseResult.GetValue(clients) };
+            var result = await chosen.RunAsync(settings, cancellationToken).ConfigureAwait(false);
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
@@ -51,8 +59,11 @@ internal static class BenchCommand
     }
 }
 
-/// <summary>What a workload is asked to run: how many instances, on which database (durable workloads).</summary>
-internal sealed record BenchSettings(int Instances, string? Database, string? Connection = null);
+/// <summary>What a workload is asked to run: how many instances, on which database (durable workloads), with how many clients (API workloads).</summary>
+internal sealed record BenchSettings(int Instances, string? Database, string? Connection = null)
+{
+    public int? Clients { get; init; }
+}
 
 internal sealed record BenchResult(string Workload, int Instances, double Seconds, IReadOnlyDictionary<string, object> Extra)
 {

@@ -31,6 +31,11 @@ public static class DatabaseConfigurator
             case DatabaseProvider.Sqlite:
                 OwnerOnlyFiles.PrepareSqliteFile(connectionString);
                 builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)).AddInterceptors(SqliteDurabilityInterceptor.For(synchronous));
+                if (SqliteWriteGate.For(connectionString) is { } gate)
+                {
+                    builder.AddInterceptors(gate);
+                }
+
                 break;
             case DatabaseProvider.SqlServer:
                 builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure().MigrationsAssembly(MigrationsAssembly));

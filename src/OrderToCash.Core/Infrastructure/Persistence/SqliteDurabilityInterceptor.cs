@@ -10,11 +10,11 @@ namespace OrderToCash.Core.Infrastructure.Persistence;
 /// </summary>
 internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
-    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
     public static readonly SqliteDurabilityInterceptor Instance = new(Pragmas);
 
-    private static readonly SqliteDurabilityInterceptor UntilCheckpoint = new("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    private static readonly SqliteDurabilityInterceptor UntilCheckpoint = new(Pragmas.Replace("synchronous=FULL", "synchronous=NORMAL", StringComparison.Ordinal));
 
     private readonly string _pragmas;
 

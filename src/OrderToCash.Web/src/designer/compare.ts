@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { h } from '../shared/dom';
 import type { Canvas, DiagramElement, ElementRegistry, Overlays, Selection } from './bpmn-types';
 
@@ -9,6 +10,8 @@ const BpmnDi = 'http://www.omg.org/spec/BPMN/20100524/DI';
 const Dc = 'http://www.omg.org/spec/DD/20100524/DC';
 const DiWaypoint = 'http://www.omg.org/spec/DD/20100524/DI';
 const Markers = { Added: 'o2c-diff-added', Changed: 'o2c-diff-changed' } as const;
+/** The detail naming a change in an element's o2c extensions (shown in the page's language). */
+const ExtensionAttributes = 'extension attributes';
 
 export type ElementChangeKind = 'Added' | 'Removed' | 'Changed';
 
@@ -52,7 +55,7 @@ export function compareDefinitions(previousXml: string, currentXml: string): Ele
 function modelElements(xml: string): Map<string, Element> {
   const document = new DOMParser().parseFromString(xml, 'application/xml');
   if (document.getElementsByTagName('parsererror').length > 0) {
-    throw new Error('the diagram is not well-formed XML');
+    throw new Error(t('designer:compare.notXml'));
   }
   const elements = new Map<string, Element>();
   for (const element of Array.from(document.getElementsByTagNameNS(BpmnModel, '*'))) {
@@ -98,7 +101,7 @@ function ownContent(element: Element): Map<string, string> {
     if (child.namespaceURI === BpmnModel && (child.localName === 'incoming' || child.localName === 'outgoing')) {
       continue;
     }
-    const key = child.localName === 'extensionElements' ? 'extension attributes' : child.localName;
+    const key = child.localName === 'extensionElements' ? ExtensionAttributes : child.localName;
     content.set(key, (content.get(key) ?? '') + canonical(child));
   }
   return content;
@@ -160,11 +163,11 @@ export class ComparisonView {
     }
     this.list.replaceChildren(
       ...(changes.length === 0
-        ? [h('li', { class: 'muted', 'data-test': 'no-element-changes' }, 'No element changed: the two versions differ at most in layout.')]
+        ? [h('li', { class: 'muted', 'data-test': 'no-element-changes' }, t('designer:compare.none'))]
         : changes.map(change => {
             const element = this.registry.get(change.id);
             const content = [
-              h('span', { class: `diff-kind diff-kind-${change.change.toLowerCase()}` }, change.change),
+              h('span', { class: `diff-kind diff-kind-${change.change.toLowerCase()}` }, t(`designer:compare.kind.${change.change}`)),
               h('span', {}, describe(change)),
             ];
             return h(
@@ -198,7 +201,8 @@ export class ComparisonView {
 
 function describe(change: ElementChange): string {
   const what = `${change.type} “${change.label}”${change.label === change.id ? '' : ` (${change.id})`}`;
-  return change.details.length > 0 ? `${what}: ${change.details.join(', ')}` : what;
+  const details = change.details.map(detail => (detail === ExtensionAttributes ? t('designer:compare.extensionAttributes') : detail));
+  return details.length > 0 ? `${what}: ${details.join(', ')}` : what;
 }
 
 /** Draws each removed element with a shape or edge in <paramref name="xml"/>'s layout: a dashed outline and its name. */
@@ -211,7 +215,7 @@ function drawRemoved(layer: SVGGElement, removed: ElementChange[], xml: string):
   for (const change of removed) {
     const group = svg('g', { class: 'o2c-removed', 'data-test': 'removed-element', 'data-element': change.id });
     const title = svg('title', {});
-    title.textContent = `Removed: ${describe(change)}`;
+    title.textContent = t('designer:compare.removedTitle', { what: describe(change) });
     group.append(title);
     const bounds = layout('BPMNShape', change.id)?.getElementsByTagNameNS(Dc, 'Bounds')[0];
     const edge = layout('BPMNEdge', change.id);

@@ -5,29 +5,38 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '../styles/designer.css';
 import { byId, h } from '../shared/dom';
 import { handlePageError, startPage } from '../shared/page';
+import { fixed, number } from '../i18n/format';
+import { t } from '../i18n/i18n';
+import { translateStatic } from '../i18n/static-texts';
+import { translationModules } from './bpmn-translate';
 import type { Canvas, CommandStack, EventBus, ModdleElement } from './bpmn-types';
 import { loadCatalog } from './catalog';
 import { ComparisonView, compareDefinitions } from './compare';
 import { definitions } from './definitions-api';
+import './designer-texts';
+import './dialog-texts';
 import { download, fileNameFor, MaxDiagramBytes } from './files';
 import { MigrateDialog } from './migrate-dialog';
 import { newDiagramXml } from './new-diagram';
 import o2cDescriptor from './o2c-moddle.json';
 import { ProblemsView } from './problems';
 import { PropertiesPanel } from './properties-panel';
+import './panel-texts';
 import { PublishedDialog } from './published-dialog';
 import { ServerActions } from './server-actions';
 
-const NewDiagramMessage = 'A new diagram: drag elements from the palette on the left, or select one to append the next step.';
+translateStatic();
 
 void startPage('/designer', async () => {
   const catalog = await loadCatalog();
-  const modeler = new Modeler({ container: byId('canvas'), moddleExtensions: { o2c: o2cDescriptor } });
+  const modeler = new Modeler({ container: byId('canvas'), moddleExtensions: { o2c: o2cDescriptor }, additionalModules: translationModules() });
   const panel = new PropertiesPanel(byId('properties'), modeler, catalog);
   const status = byId('designer-status');
   const documentName = byId('document-name');
   const fileInput = byId<HTMLInputElement>('open-file');
-  let fileName = 'New diagram';
+  const newDiagramName = t('designer:document.newDiagram');
+  const newDiagramMessage = t('designer:status.newDiagram');
+  let fileName = newDiagramName;
   let dirty = false;
   const problems = new ProblemsView(byId('problems-list'), byId('problems-summary'), modeler);
   const comparison = new ComparisonView(byId('compare-panel'), byId('compare-title'), byId('compare-list'), modeler);
@@ -41,7 +50,7 @@ void startPage('/designer', async () => {
     compareVersion.replaceChildren();
     compareVersion.disabled = true;
     compareButton.disabled = true;
-    compareButton.title = 'Open a published version to compare it with another';
+    compareButton.title = t('designer:toolbar.compareNeedsVersion');
     if (!value) {
       return;
     }
@@ -50,14 +59,14 @@ void startPage('/designer', async () => {
     if (openedVersion !== value) {
       return;
     }
-    compareVersion.replaceChildren(...others.map(d => h('option', { value: d.version }, `version ${d.version}`)));
+    compareVersion.replaceChildren(...others.map(d => h('option', { value: d.version }, t('designer:versionOption', { version: d.version }))));
     const previous = others.find(d => d.version < value.version) ?? others[0];
     if (previous) {
       compareVersion.value = String(previous.version);
     }
     compareVersion.disabled = others.length === 0;
     compareButton.disabled = others.length === 0;
-    compareButton.title = others.length === 0 ? `${value.processId} has no other published version` : `Compare version ${value.version} with the version chosen`;
+    compareButton.title = others.length === 0 ? t('designer:toolbar.noOtherVersion', { processId: value.processId }) : t('designer:toolbar.compareVersion', { version: value.version });
   };
 
   const setStatus = (message: string, kind: 'info' | 'warning' | 'error' = 'info') => {
@@ -67,10 +76,10 @@ void startPage('/designer', async () => {
   /** The header names the open process and version when the canvas shows a published one, else the file. */
   const setDirty = (value: boolean) => {
     dirty = value;
-    const name = openedVersion ? `${openedVersion.processId} · version ${openedVersion.version} (${openedVersion.sourceName})` : fileName;
-    documentName.textContent = dirty ? `${name} — unsaved changes` : name;
+    const name = openedVersion ? t('designer:document.version', { ...openedVersion }) : fileName;
+    documentName.textContent = dirty ? t('designer:document.unsaved', { name }) : name;
   };
-  const confirmDiscard = () => !dirty || window.confirm(`Discard the unsaved changes to “${fileName}”?`);
+  const confirmDiscard = () => !dirty || window.confirm(t('designer:document.confirmDiscard', { name: fileName }));
   const server = new ServerActions(modeler, problems, byId<HTMLButtonElement>('publish'), {
     fileName: publishedFileName,
     status: setStatus,
@@ -104,12 +113,12 @@ void startPage('/designer', async () => {
   });
 
   /** Puts a diagram on the canvas; an imported one (not a new one) is checked by the server straight away. */
-  async function open(xml: string, name: string, openedMessage = `Opened “${name}”.`, check = true): Promise<void> {
+  async function open(xml: string, name: string, openedMessage = t('designer:status.opened', { name }), check = true): Promise<void> {
     try {
       comparison.clear();
       void setOpenedVersion(null);
       const { warnings } = await modeler.importXML(xml);
-      problems.reset(check ? 'Checking…' : 'Not checked yet.');
+      problems.reset(t(check ? 'designer:problems.checking' : 'designer:problems.notChecked'));
       if (check) {
         void server.check();
       }
@@ -124,13 +133,13 @@ void startPage('/designer', async () => {
       }
       panel.render();
       if (warnings.length > 0) {
-        setStatus(`Opened “${name}” with ${warnings.length} warning(s): ${warnings.slice(0, 3).map(describeWarning).join(' · ')}`, 'warning');
+        setStatus(t('designer:status.openedWithWarnings', { name, warningCount: warnings.length, warnings: warnings.slice(0, 3).map(describeWarning).join(' · ') }), 'warning');
       } else {
         setStatus(openedMessage);
       }
     } catch (error) {
       // bpmn-js leaves the previous diagram on the canvas when the new one cannot be read.
-      setStatus(`“${name}” could not be opened: it is not a BPMN 2.0 diagram (${error instanceof Error ? error.message : String(error)}).`, 'error');
+      setStatus(t('designer:status.notBpmn', { name, reason: reasonOf(error) }), 'error');
     }
   }
 
@@ -147,7 +156,7 @@ void startPage('/designer', async () => {
 
   byId('new-diagram').addEventListener('click', () => {
     if (confirmDiscard()) {
-      void open(newDiagramXml(), 'New diagram', NewDiagramMessage, false);
+      void open(newDiagramXml(), newDiagramName, newDiagramMessage, false);
     }
   });
 
@@ -164,7 +173,7 @@ void startPage('/designer', async () => {
       return;
     }
     if (file.size > MaxDiagramBytes) {
-      setStatus(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; diagrams of up to ${MaxDiagramBytes / 1024 / 1024} MB can be opened.`, 'error');
+      setStatus(t('designer:status.tooLarge', { name: file.name, size: fixed(file.size / 1024 / 1024, 1), max: number(MaxDiagramBytes / 1024 / 1024) }), 'error');
       return;
     }
     await open(await file.text(), file.name);
@@ -175,7 +184,7 @@ void startPage('/designer', async () => {
     const name = fileNameFor(processName(), 'bpmn');
     download(name, xml ?? '', 'application/xml');
     setDirty(false);
-    setStatus(`Downloaded ${name}.`);
+    setStatus(t('designer:status.downloaded', { name }));
     void server.check();
   });
 
@@ -183,7 +192,7 @@ void startPage('/designer', async () => {
     const { svg } = await modeler.saveSVG();
     const name = fileNameFor(processName(), 'svg');
     download(name, svg, 'image/svg+xml');
-    setStatus(`Downloaded ${name}.`);
+    setStatus(t('designer:status.downloaded', { name }));
   });
 
   byId('check').addEventListener('click', () => void server.check());
@@ -194,10 +203,10 @@ void startPage('/designer', async () => {
       return;
     }
     try {
-      await open(await definitions.xml(d.processId, d.version), d.sourceName, `Opened ${d.processId} version ${d.version}, published by ${d.publishedBy}.`);
+      await open(await definitions.xml(d.processId, d.version), d.sourceName, t('designer:status.openedPublished', { processId: d.processId, version: d.version, user: d.publishedBy }));
       await setOpenedVersion({ processId: d.processId, version: d.version, sourceName: d.sourceName });
     } catch (error) {
-      setStatus(`${d.processId} version ${d.version} could not be opened: ${error instanceof Error ? error.message : String(error)}.`, 'error');
+      setStatus(t('designer:status.openPublishedFailed', { processId: d.processId, version: d.version, reason: reasonOf(error) }), 'error');
     }
   });
   byId('open-published').addEventListener('click', () => void published.show());
@@ -211,10 +220,10 @@ void startPage('/designer', async () => {
     try {
       const [otherXml, current] = await Promise.all([definitions.xml(processId, other), definitions.xml(processId, version)]);
       const changes = compareDefinitions(otherXml, current);
-      comparison.show(`Version ${version} compared with version ${other}`, changes, otherXml);
-      setStatus(`${processId} version ${version} against version ${other}: ${summarize(changes)}.`);
+      comparison.show(t('designer:compare.heading', { version, other }), changes, otherXml);
+      setStatus(t('designer:status.compared', { processId, version, other, summary: summarize(changes) }));
     } catch (error) {
-      setStatus(`The versions could not be compared: ${error instanceof Error ? error.message : String(error)}.`, 'error');
+      setStatus(t('designer:status.compareFailed', { reason: reasonOf(error) }), 'error');
     }
   });
 
@@ -223,7 +232,7 @@ void startPage('/designer', async () => {
   // Operations links here with ?migrate=<process> to move that process's waiting instances.
   const toMigrate = new URLSearchParams(location.search).get('migrate');
 
-  await open(newDiagramXml(), 'New diagram', NewDiagramMessage, false);
+  await open(newDiagramXml(), newDiagramName, newDiagramMessage, false);
   if (toMigrate) {
     void migrate.show(toMigrate);
   }
@@ -236,9 +245,15 @@ void startPage('/designer', async () => {
 
 /** "2 added, 1 changed, 1 removed", or "no element changed". */
 function summarize(changes: { change: string }[]): string {
-  const count = (kind: string) => changes.filter(c => c.change === kind).length;
-  const parts = [['added', count('Added')], ['changed', count('Changed')], ['removed', count('Removed')]].filter(([, n]) => n !== 0).map(([word, n]) => `${n} ${word}`);
-  return parts.length === 0 ? 'no element changed' : parts.join(', ');
+  const parts = (['Added', 'Changed', 'Removed'] as const)
+    .map(kind => ({ kind, count: changes.filter(c => c.change === kind).length }))
+    .filter(part => part.count !== 0)
+    .map(part => t(`designer:compare.${part.kind.toLowerCase()}`, { count: part.count }));
+  return parts.length === 0 ? t('designer:compare.noChange') : parts.join(', ');
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { h } from '../shared/dom';
 
 /** One choice of a drop-down: the stored value, the words shown, and an optional explanation. */
@@ -60,7 +61,7 @@ export function selectField(options: FieldOptions & { choices: Choice[]; emptyLa
     select.append(h('option', { value: choice.value }, choice.label));
   }
   if (options.value && !options.choices.some(c => c.value === options.value)) {
-    select.append(h('option', { value: options.value }, `${options.value} (not in the catalog)`));
+    select.append(h('option', { value: options.value }, t('designerPanel:notInCatalog', { value: options.value })));
   }
   select.value = options.value;
   select.addEventListener('change', () => options.onChange(select.value));

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { h } from '../shared/dom';
 import type { DiagramElement, ModdleElement } from './bpmn-types';
 import { is, text } from './bpmn-types';
@@ -41,16 +42,16 @@ export function flowSection(ctx: PanelContext, element: DiagramElement, bo: Modd
   });
 
   return section(
-    'Path',
-    h('div', { class: 'field field-check' }, checkbox, h('label', { for: id }, 'Default path: taken when no condition holds')),
+    t('designerPanel:path.title'),
+    h('div', { class: 'field field-check' }, checkbox, h('label', { for: id }, t('designerPanel:path.isDefault'))),
     isDefault
-      ? h('p', { class: 'field-hint' }, 'A default path has no condition.')
+      ? h('p', { class: 'field-hint' }, t('designerPanel:path.defaultHasNoCondition'))
       : textField({
           key: 'condition',
-          label: 'Condition',
+          label: t('designerPanel:path.condition'),
           value: condition ? text(condition, 'body') : '',
-          placeholder: 'e.g. amount > 1000',
-          hint: 'Taken when this expression is true; leave empty for a path that is always taken.',
+          placeholder: t('designerPanel:path.conditionPlaceholder'),
+          hint: t('designerPanel:path.conditionHint'),
           onChange: value =>
             modeling.updateProperties(element, { conditionExpression: value ? moddle.create('bpmn:FormalExpression', { body: value }) : undefined }),
         }),

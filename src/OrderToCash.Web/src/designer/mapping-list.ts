@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { h } from '../shared/dom';
 import type { DiagramElement, ModdleElement } from './bpmn-types';
 import { text } from './bpmn-types';
@@ -6,17 +7,16 @@ import { addExtension, extensionsOf, removeExtension, type EditContext } from '.
 interface MappingListOptions {
   /** o2c:Input, o2c:Output or o2c:Variable. */
   type: string;
-  key: string;
-  title: string;
-  hint: string;
+  /** Names the list's fields and its texts (designerPanel:inputs.*, outputs.*, variables.*). */
+  key: 'inputs' | 'outputs' | 'variables';
   /** The second column: an expression (inputs, outputs) or a type (variables). */
   valueProperty: 'expression' | 'type';
-  valueLabel: string;
-  itemLabel: string;
   /** Names to suggest (a handler's declared inputs, for instance). */
   suggestions: string[];
   /** A closed list for the second column (variable types); free text when absent. */
   valueChoices?: string[];
+  /** Variables: a string variable may take only the values listed in its `values` attribute (comma-separated). */
+  allowedValues?: boolean;
 }
 
 let nextList = 0;
@@ -27,16 +27,16 @@ export function mappingList(context: EditContext, element: DiagramElement, owner
   const listId = `suggestions-${options.key}-${++nextList}`;
   const rows = items.map((item, index) => row(context, element, owner, item, index, options, listId));
 
-  const add = h('button', { type: 'button', class: 'button button-small', 'data-field': `${options.key}-add` }, `Add ${options.itemLabel}`);
+  const add = h('button', { type: 'button', class: 'button button-small', 'data-field': `${options.key}-add` }, t(`designerPanel:${options.key}.add`));
   add.addEventListener('click', () => addExtension(context, element, owner, options.type));
 
   return h(
     'section',
     { class: 'panel-section', 'data-test': `${options.key}-list` },
-    h('h3', {}, options.title),
-    h('p', { class: 'field-hint' }, options.hint),
+    h('h3', {}, t(`designerPanel:${options.key}.title`)),
+    h('p', { class: 'field-hint' }, t(`designerPanel:${options.key}.hint`)),
     options.suggestions.length > 0 ? h('datalist', { id: listId }, ...options.suggestions.map(name => h('option', { value: name }))) : null,
-    rows.length > 0 ? h('ul', { class: 'mapping-list' }, ...rows) : h('p', { class: 'muted small' }, `No ${options.itemLabel} yet.`),
+    rows.length > 0 ? h('ul', { class: 'mapping-list' }, ...rows) : h('p', { class: 'muted small' }, t(`designerPanel:${options.key}.none`)),
     add,
   );
 }
@@ -51,13 +51,13 @@ function row(
   listId: string,
 ): HTMLElement {
   const name = text(item, 'name');
-  const what = `${options.itemLabel} ${index + 1}`;
+  const label = (key: string) => t(`designerPanel:${options.key}.${key}`, { n: index + 1 });
   const nameInput = h('input', {
     type: 'text',
     value: name,
-    placeholder: 'name',
+    placeholder: t('designerPanel:list.namePlaceholder'),
     list: options.suggestions.length > 0 ? listId : null,
-    'aria-label': `Name of ${what}`,
+    'aria-label': label('name'),
     spellcheck: 'false',
     autocomplete: 'off',
     'data-field': `${options.key}-${index}-name`,
@@ -67,8 +67,8 @@ function row(
   const value = text(item, options.valueProperty);
   let valueControl: HTMLInputElement | HTMLSelectElement;
   if (options.valueChoices) {
-    const select = h('select', { 'aria-label': `${options.valueLabel} of ${what}`, 'data-field': `${options.key}-${index}-value` });
-    select.append(h('option', { value: '' }, `— ${options.valueLabel.toLowerCase()} —`));
+    const select = h('select', { 'aria-label': label('value'), 'data-field': `${options.key}-${index}-value` });
+    select.append(h('option', { value: '' }, t('designerPanel:list.typeChoice')));
     for (const choice of options.valueChoices) {
       select.append(h('option', { value: choice }, choice));
     }
@@ -81,8 +81,8 @@ function row(
     valueControl = h('input', {
       type: 'text',
       value,
-      placeholder: options.valueLabel.toLowerCase(),
-      'aria-label': `${options.valueLabel} of ${what}`,
+      placeholder: t('designerPanel:list.expressionPlaceholder'),
+      'aria-label': label('value'),
       spellcheck: 'false',
       autocomplete: 'off',
       class: 'code',
@@ -93,8 +93,36 @@ function row(
     context.modeling.updateModdleProperties(element, item, { [options.valueProperty]: valueControl.value.trim() || undefined }),
   );
 
-  const remove = h('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove ${what}`, title: `Remove ${what}` }, '×');
+  const remove = h('button', { type: 'button', class: 'icon-button', 'aria-label': label('remove'), title: label('remove') }, '×');
   remove.addEventListener('click', () => removeExtension(context, element, owner, item));
 
-  return h('li', { class: 'mapping-row' }, nameInput, valueControl, remove);
+  const values = options.allowedValues ? valuesInput(context, element, item, index, label) : null;
+  return h('li', { class: 'mapping-row' }, nameInput, valueControl, remove, values);
+}
+
+/**
+ * The values a string variable may take ("approve, reject"): offered only for a string variable (or one that has
+ * values already); written back as "approve,reject", and removed when left empty.
+ */
+function valuesInput(context: EditContext, element: DiagramElement, item: ModdleElement, index: number, label: (key: string) => string): HTMLInputElement | null {
+  const values = text(item, 'values');
+  if (text(item, 'type') !== 'string' && values === '') {
+    return null;
+  }
+  const input = h('input', {
+    type: 'text',
+    value: values,
+    placeholder: label('valuesPlaceholder'),
+    title: label('valuesHint'),
+    'aria-label': label('values'),
+    spellcheck: 'false',
+    autocomplete: 'off',
+    class: 'mapping-values',
+    'data-field': `variables-${index}-values`,
+  });
+  input.addEventListener('change', () => {
+    const list = input.value.split(',').map(value => value.trim()).filter(value => value !== '');
+    context.modeling.updateModdleProperties(element, item, { values: list.length > 0 ? list.join(',') : undefined });
+  });
+  return input;
 }

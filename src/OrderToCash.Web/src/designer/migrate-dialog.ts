@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { h } from '../shared/dom';
 import { definitions, type DefinitionSummary, type MigrationResult } from './definitions-api';
 import { flowNodesOf, type FlowNodeInfo } from './flow-nodes';
@@ -15,8 +16,8 @@ export class MigrateDialog {
   private readonly process = h('select', { id: 'migrate-process' });
   private readonly source = h('select', { id: 'migrate-source' });
   private readonly target = h('select', { id: 'migrate-target' });
-  private readonly checkButton = h('button', { class: 'button', type: 'button' }, 'Check');
-  private readonly migrateButton = h('button', { class: 'button button-primary', type: 'button', disabled: true }, 'Migrate');
+  private readonly checkButton = h('button', { class: 'button', type: 'button' }, t('designerDialogs:migrate.check'));
+  private readonly migrateButton = h('button', { class: 'button button-primary', type: 'button', disabled: true }, t('designerDialogs:migrate.migrate'));
   private readonly plan = h('div', { 'data-test': 'migration-plan' });
   private readonly outcome = h('p', { class: 'designer-status', role: 'status', 'aria-live': 'polite', 'data-test': 'migration-outcome' });
 
@@ -36,17 +37,17 @@ export class MigrateDialog {
 
   /** Opens the dialog on <paramref name="processId"/> (the one on the canvas), or on the first process with waiting instances. */
   async show(processId?: string): Promise<void> {
-    this.body.replaceChildren(h('p', { class: 'muted' }, 'Loading the published definitions…'));
+    this.body.replaceChildren(h('p', { class: 'muted' }, t('designerDialogs:loading')));
     this.dialog.showModal();
     try {
       this.list = await definitions.list();
     } catch (error) {
-      this.body.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, `The list could not be loaded: ${message(error)}.`));
+      this.body.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, t('designerDialogs:listFailed', { reason: message(error) })));
       return;
     }
     const processes = [...new Set(this.list.map(d => d.processId))];
     if (processes.length === 0) {
-      this.body.replaceChildren(h('p', { class: 'muted' }, 'Nothing is published yet.'));
+      this.body.replaceChildren(h('p', { class: 'muted' }, t('designerDialogs:migrate.none')));
       return;
     }
     this.process.replaceChildren(...processes.map(p => h('option', { value: p }, p)));
@@ -55,12 +56,12 @@ export class MigrateDialog {
       h(
         'div',
         { class: 'migrate-form' },
-        field('migrate-process', 'Process', this.process),
-        field('migrate-source', 'From version', this.source),
-        field('migrate-target', 'To version', this.target),
+        field('migrate-process', t('designerDialogs:migrate.process'), this.process),
+        field('migrate-source', t('designerDialogs:migrate.from'), this.source),
+        field('migrate-target', t('designerDialogs:migrate.to'), this.target),
         h('div', { class: 'toolbar' }, this.checkButton, this.migrateButton),
       ),
-      h('p', { class: 'muted small' }, 'Each element the instances wait in goes to the element of the same id in the target version, unless you choose another of the same kind. Timers keep their due time.'),
+      h('p', { class: 'muted small' }, t('designerDialogs:migrate.explain')),
       this.plan,
       this.outcome,
     );
@@ -69,7 +70,7 @@ export class MigrateDialog {
 
   private fillVersions(): void {
     const versions = this.list.filter(d => d.processId === this.process.value).sort((a, b) => a.version - b.version);
-    const option = (d: DefinitionSummary) => h('option', { value: d.version }, `version ${d.version} — ${d.running + d.incidents} waiting`);
+    const option = (d: DefinitionSummary) => h('option', { value: d.version }, t('designerDialogs:migrate.versionOption', { version: d.version, waiting: d.running + d.incidents }));
     this.source.replaceChildren(...versions.map(option));
     this.target.replaceChildren(...versions.map(option));
     const latest = versions[versions.length - 1];
@@ -96,7 +97,7 @@ export class MigrateDialog {
     const processId = this.process.value;
     const [sourceVersion, targetVersion] = [Number(this.source.value), Number(this.target.value)];
     if (sourceVersion === targetVersion) {
-      this.say(`Choose two different versions (both are version ${sourceVersion}).`, 'error');
+      this.say(t('designerDialogs:migrate.sameVersion', { version: sourceVersion }), 'error');
       return;
     }
     try {
@@ -109,24 +110,24 @@ export class MigrateDialog {
       this.targetNodes = flowNodesOf(targetXml);
       this.renderPlan(preview, targetVersion);
     } catch (error) {
-      this.say(`The migration could not be checked: ${message(error)}.`, 'error');
+      this.say(t('designerDialogs:migrate.checkFailed', { reason: message(error) }), 'error');
     }
   }
 
   private renderPlan(preview: MigrationResult, targetVersion: number): void {
     if (preview.instances.length === 0) {
       this.plan.replaceChildren();
-      this.say('No instance of this version is waiting: there is nothing to migrate.', 'info');
+      this.say(t('designerDialogs:migrate.nothingWaiting'), 'info');
       return;
     }
     const rows = preview.elements.map(element => {
       const kind = this.sourceNodes.find(n => n.id === element.elementId)?.type;
       const choices = this.targetNodes.filter(n => n.type === kind);
-      const label = `Where “${element.name ?? element.elementId}” goes`;
+      const label = t('designerDialogs:migrate.where', { name: element.name ?? element.elementId });
       const select = h(
         'select',
         { 'aria-label': label, 'data-element': element.elementId },
-        h('option', { value: '' }, `— none in version ${targetVersion} —`),
+        h('option', { value: '' }, t('designerDialogs:migrate.noneInVersion', { version: targetVersion })),
         ...choices.map(n => h('option', { value: n.id }, n.name ? `${n.name} (${n.id})` : n.id)),
       );
       select.value = element.targetElementId ?? '';
@@ -145,15 +146,26 @@ export class MigrateDialog {
       h(
         'table',
         { class: 'table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Waiting in'), h('th', { scope: 'col', class: 'number' }, 'Instances'), h('th', { scope: 'col' }, `Goes to (version ${targetVersion})`))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, t('designerDialogs:migrate.col.waitingIn')),
+            h('th', { scope: 'col', class: 'number' }, t('designerDialogs:migrate.col.instances')),
+            h('th', { scope: 'col' }, t('designerDialogs:migrate.col.goesTo', { version: targetVersion })),
+          ),
+        ),
         h('tbody', {}, ...rows),
       ),
     );
-    const more = preview.remaining > 0 ? ` (${preview.remaining} more after this batch)` : '';
+    const more = preview.remaining > 0 ? t('designerDialogs:migrate.more', { remaining: preview.remaining }) : '';
+    const instances = count(preview.instances.length);
     if (preview.refusals.length > 0) {
-      this.say(`${count(preview.instances.length)} waiting${more}. ${preview.refusals.length} cannot move as it stands: choose where each marked element goes. ${preview.refusals[0].reason}`, 'warning');
+      this.say(t('designerDialogs:migrate.refusals', { instances, more, count: preview.refusals.length, reason: preview.refusals[0].reason }), 'warning');
     } else {
-      this.say(`${count(preview.instances.length)} can move to version ${targetVersion}${more}.`, 'info');
+      this.say(t('designerDialogs:migrate.canMove', { instances, more, count: preview.instances.length, version: targetVersion }), 'info');
     }
     this.migrateButton.disabled = false;
   }
@@ -164,15 +176,21 @@ export class MigrateDialog {
     try {
       const result = await definitions.migrate(processId, request);
       if (!result.migrated) {
-        this.say(`${result.title ?? 'The migration was refused; no instance moved.'} ${result.refusals.slice(0, 3).map(r => r.reason).join(' ')}`, 'error');
+        this.say(`${result.title ?? t('designerDialogs:migrate.refused')} ${result.refusals.slice(0, 3).map(r => r.reason).join(' ')}`, 'error');
         return;
       }
-      const done = `Moved ${count(result.instances.length)} of ${processId} from version ${request.sourceVersion} to version ${request.targetVersion}.`;
-      this.say(result.remaining > 0 ? `${done} ${result.remaining} more wait: migrate again.` : done, 'info');
+      const done = t('designerDialogs:migrate.moved', {
+        instances: count(result.instances.length),
+        count: result.instances.length,
+        processId,
+        from: request.sourceVersion,
+        to: request.targetVersion,
+      });
+      this.say(result.remaining > 0 ? t('designerDialogs:migrate.moreWait', { done, remaining: result.remaining }) : done, 'info');
       this.migrateButton.disabled = true;
       this.migrated(done);
     } catch (error) {
-      this.say(`The instances could not be migrated: ${message(error)}.`, 'error');
+      this.say(t('designerDialogs:migrate.failed', { reason: message(error) }), 'error');
     }
   }
 
@@ -187,7 +205,7 @@ function field(id: string, label: string, control: HTMLElement): HTMLElement {
 }
 
 function count(instances: number): string {
-  return instances === 1 ? '1 instance' : `${instances} instances`;
+  return t('designerDialogs:migrate.instances', { count: instances });
 }
 
 function message(error: unknown): string {

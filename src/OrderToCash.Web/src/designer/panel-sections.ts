@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { ApiError, getJson } from '../shared/api';
 import { h } from '../shared/dom';
 import { roleLabel } from '../shared/pages';
@@ -32,14 +33,14 @@ export function headerSection(bo: ModdleElement): HTMLElement {
 
 export function generalSection(ctx: PanelContext, element: DiagramElement, bo: ModdleElement): HTMLElement {
   return section(
-    'General',
+    t('designerPanel:general.title'),
     textField({
       key: 'name',
-      label: 'Name',
+      label: t('designerPanel:general.name'),
       value: bo.name ?? '',
       onChange: value => ctx.edit.modeling.updateProperties(element, { name: value || undefined }),
     }),
-    h('p', { class: 'field-hint' }, 'Identifier: ', h('code', { 'data-test': 'element-id' }, bo.id ?? '')),
+    h('p', { class: 'field-hint' }, t('designerPanel:general.identifier'), h('code', { 'data-test': 'element-id' }, bo.id ?? '')),
   );
 }
 
@@ -47,24 +48,24 @@ export function serviceTaskSection(ctx: PanelContext, element: DiagramElement, b
   const value = text(bo, 'o2c:handler');
   const handler = ctx.catalog.handlers.find(x => x.name === value);
   return section(
-    'Handler',
+    t('designerPanel:handler.title'),
     selectField({
       key: 'handler',
-      label: 'Handler',
+      label: t('designerPanel:handler.label'),
       value,
-      emptyLabel: ctx.catalog.handlers.length > 0 ? '— choose a handler —' : '— no handler registered yet —',
+      emptyLabel: t(ctx.catalog.handlers.length > 0 ? 'designerPanel:handler.choose' : 'designerPanel:handler.none'),
       choices: ctx.catalog.handlers.map(x => ({ value: x.name, label: x.description ? `${x.description} (${x.name})` : x.name })),
-      hint: 'The work this step does when the process reaches it.',
+      hint: t('designerPanel:handler.hint'),
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:handler': next || undefined }),
     }),
     handler
       ? h(
           'dl',
           { class: 'facts', 'data-test': 'handler-facts' },
-          h('dt', {}, 'Reads'),
-          h('dd', {}, handler.inputs.join(', ') || 'nothing'),
-          h('dt', {}, 'Returns'),
-          h('dd', {}, handler.outputs.join(', ') || 'nothing'),
+          h('dt', {}, t('designerPanel:reads')),
+          h('dd', {}, handler.inputs.join(', ') || t('designerPanel:nothing')),
+          h('dt', {}, t('designerPanel:returns')),
+          h('dd', {}, handler.outputs.join(', ') || t('designerPanel:nothing')),
         )
       : null,
   );
@@ -72,35 +73,35 @@ export function serviceTaskSection(ctx: PanelContext, element: DiagramElement, b
 
 export function businessRuleTaskSection(ctx: PanelContext, element: DiagramElement, bo: ModdleElement): HTMLElement {
   const value = text(bo, 'o2c:ruleSet');
-  const reads = h('dd', { 'data-test': 'rule-set-reads' }, value ? '…' : 'nothing');
+  const reads = h('dd', { 'data-test': 'rule-set-reads' }, value ? '…' : t('designerPanel:nothing'));
   if (value) {
     // The fields the rule set declares: each one is an input mapping of this task (name = field, expression over variables).
     getJson<{ declaredInputs: Record<string, Record<string, unknown>> | null }>(`/api/rules/${encodeURIComponent(value)}/latest`)
       .then(latest => {
         const fields = Object.entries(latest.declaredInputs ?? {}).flatMap(([parameter, shape]) =>
           Object.entries(shape).map(([field, type]) => `${parameter}.${field} (${typeof type === 'string' ? type : 'object'})`));
-        reads.textContent = fields.join(', ') || 'nothing';
+        reads.textContent = fields.join(', ') || t('designerPanel:nothing');
       })
-      .catch(() => (reads.textContent = 'not published yet'));
+      .catch(() => (reads.textContent = t('designerPanel:decision.notPublished')));
   }
   return section(
-    'Decision',
+    t('designerPanel:decision.title'),
     selectField({
       key: 'ruleSet',
-      label: 'Rule set',
+      label: t('designerPanel:decision.label'),
       value,
-      emptyLabel: ctx.catalog.ruleSets.length > 0 ? '— choose a rule set —' : '— no rule set registered yet —',
+      emptyLabel: t(ctx.catalog.ruleSets.length > 0 ? 'designerPanel:decision.choose' : 'designerPanel:decision.none'),
       choices: ctx.catalog.ruleSets.map(x => ({ value: x.name, label: x.description ? `${x.description} (${x.name})` : x.name })),
-      hint: 'The rules that decide at this step; credit managers and process owners maintain them on the Rules page. Map each field it reads with an input (name = field), and its outcome with an output (e.g. route = event).',
+      hint: t('designerPanel:decision.hint'),
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:ruleSet': next || undefined }),
     }),
     value
       ? h(
           'dl',
           { class: 'facts', 'data-test': 'rule-set-facts' },
-          h('dt', {}, 'Reads'),
+          h('dt', {}, t('designerPanel:reads')),
           reads,
-          h('dt', {}, 'Returns'),
+          h('dt', {}, t('designerPanel:returns')),
           h('dd', {}, 'passed, event, events, failedRules, ruleSetVersion'),
         )
       : null,
@@ -109,31 +110,31 @@ export function businessRuleTaskSection(ctx: PanelContext, element: DiagramEleme
 
 export function userTaskSection(ctx: PanelContext, element: DiagramElement, bo: ModdleElement): HTMLElement {
   return section(
-    'Assignment',
+    t('designerPanel:assignment.title'),
     selectField({
       key: 'candidateRole',
-      label: 'Who does it',
+      label: t('designerPanel:assignment.role'),
       value: text(bo, 'o2c:candidateRole'),
-      emptyLabel: '— choose a role —',
+      emptyLabel: t('designerPanel:assignment.chooseRole'),
       choices: ctx.catalog.roles.map(role => ({ value: role.name, label: role.builtIn ? roleLabel(role.name) : `${role.label} (${role.name})` })),
-      hint: 'Anyone with this role can claim the task in their inbox.',
+      hint: t('designerPanel:assignment.roleHint'),
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:candidateRole': next || undefined }),
     }),
     newRoleForm(ctx, element),
     textField({
       key: 'assignee',
-      label: 'Or this person',
+      label: t('designerPanel:assignment.assignee'),
       value: text(bo, 'o2c:assignee'),
       placeholder: 'salesperson',
-      hint: "An expression giving a user name (e.g. the customer's salesperson): the task is in that person's inbox from the start.",
+      hint: t('designerPanel:assignment.assigneeHint'),
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:assignee': next || undefined }),
     }),
     textField({
       key: 'dueDate',
-      label: 'Due',
+      label: t('designerPanel:assignment.due'),
       value: text(bo, 'o2c:dueDate'),
       placeholder: 'P2D',
-      hint: 'An ISO 8601 duration from creation (P2D: two days, PT4H: four hours), a date, or an expression.',
+      hint: t('designerPanel:assignment.dueHint'),
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:dueDate': next || undefined }),
     }),
   );
@@ -144,10 +145,10 @@ export function userTaskSection(ctx: PanelContext, element: DiagramElement, bo: 
  * administrator then gives it to people. The server's refusal (a bad or taken name) is shown as it is.
  */
 function newRoleForm(ctx: PanelContext, element: DiagramElement): HTMLElement {
-  const name = h('input', { type: 'text', placeholder: 'Finance', spellcheck: 'false', autocomplete: 'off', 'data-test': 'new-role-name', 'aria-label': 'New role name' });
-  const label = h('input', { type: 'text', placeholder: 'Direction financière', autocomplete: 'off', 'data-test': 'new-role-label', 'aria-label': 'New role label' });
+  const name = h('input', { type: 'text', placeholder: 'Finance', spellcheck: 'false', autocomplete: 'off', 'data-test': 'new-role-name', 'aria-label': t('designerPanel:newRole.name') });
+  const label = h('input', { type: 'text', placeholder: 'Direction financière', autocomplete: 'off', 'data-test': 'new-role-label', 'aria-label': t('designerPanel:newRole.label') });
   const error = h('p', { class: 'field-error', role: 'alert', 'data-test': 'new-role-error' });
-  const create = h('button', { type: 'button', 'data-test': 'new-role-create' }, 'Create the role');
+  const create = h('button', { type: 'button', 'data-test': 'new-role-create' }, t('designerPanel:newRole.create'));
   create.addEventListener('click', async () => {
     error.textContent = '';
     try {
@@ -161,8 +162,8 @@ function newRoleForm(ctx: PanelContext, element: DiagramElement): HTMLElement {
   return h(
     'details',
     { class: 'new-role', 'data-test': 'new-role' },
-    h('summary', {}, 'New role…'),
-    h('p', { class: 'field-hint' }, 'A role for this kind of task (e.g. the finance department); an administrator gives it to people.'),
+    h('summary', {}, t('designerPanel:newRole.summary')),
+    h('p', { class: 'field-hint' }, t('designerPanel:newRole.hint')),
     name,
     label,
     create,
@@ -172,22 +173,22 @@ function newRoleForm(ctx: PanelContext, element: DiagramElement): HTMLElement {
 
 export function messageSection(ctx: PanelContext, element: DiagramElement, bo: ModdleElement): HTMLElement {
   return section(
-    'Message',
+    t('designerPanel:message.title'),
     selectField({
       key: 'messageName',
-      label: 'Message',
+      label: t('designerPanel:message.label'),
       value: text(bo, 'o2c:messageName'),
-      emptyLabel: ctx.catalog.messages.length > 0 ? '— choose a message —' : '— no message registered yet —',
+      emptyLabel: t(ctx.catalog.messages.length > 0 ? 'designerPanel:message.choose' : 'designerPanel:message.none'),
       choices: ctx.catalog.messages.map(x => ({ value: x.name, label: x.description ? `${x.description} (${x.name})` : x.name })),
-      hint: 'The business event this step waits for or sends.',
+      hint: t('designerPanel:message.hint'),
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:messageName': next || undefined }),
     }),
     textField({
       key: 'correlationKey',
-      label: 'Correlation key',
+      label: t('designerPanel:message.correlationKey'),
       value: text(bo, 'o2c:correlationKey'),
       placeholder: 'invoiceId',
-      hint: 'An expression over the process variables that tells which instance a message belongs to.',
+      hint: t('designerPanel:message.correlationHint'),
       onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:correlationKey': next || undefined }),
     }),
   );
@@ -196,23 +197,23 @@ export function messageSection(ctx: PanelContext, element: DiagramElement, bo: M
 export function callActivitySection(ctx: PanelContext, element: DiagramElement, bo: ModdleElement): HTMLElement {
   const binding = text(bo, 'o2c:versionBinding');
   return section(
-    'Called process',
+    t('designerPanel:call.title'),
     textField({
       key: 'calledElement',
-      label: 'Process identifier',
+      label: t('designerPanel:call.processId'),
       value: text(bo, 'calledElement'),
-      hint: 'The identifier of the process this step starts.',
+      hint: t('designerPanel:call.processIdHint'),
       onChange: next => ctx.edit.modeling.updateProperties(element, { calledElement: next || undefined }),
     }),
     selectField({
       key: 'versionBinding',
-      label: 'Version',
+      label: t('designerPanel:call.version'),
       value: binding,
-      emptyLabel: 'Latest published (default)',
+      emptyLabel: t('designerPanel:call.latestDefault'),
       choices: [
-        { value: 'latest', label: 'Latest published' },
-        { value: 'deployment', label: 'Published together with this process' },
-        { value: 'version', label: 'A fixed version' },
+        { value: 'latest', label: t('designerPanel:call.latest') },
+        { value: 'deployment', label: t('designerPanel:call.deployment') },
+        { value: 'version', label: t('designerPanel:call.fixed') },
       ],
       onChange: next =>
         ctx.edit.modeling.updateProperties(element, {
@@ -223,10 +224,10 @@ export function callActivitySection(ctx: PanelContext, element: DiagramElement, 
     binding === 'version'
       ? textField({
           key: 'version',
-          label: 'Version number',
+          label: t('designerPanel:call.versionNumber'),
           value: text(bo, 'o2c:version'),
           inputMode: 'numeric',
-          hint: 'A published version number (1, 2, …).',
+          hint: t('designerPanel:call.versionNumberHint'),
           onChange: next => ctx.edit.modeling.updateProperties(element, { 'o2c:version': next || undefined }),
         })
       : null,
@@ -235,21 +236,21 @@ export function callActivitySection(ctx: PanelContext, element: DiagramElement, 
 
 export function multiInstanceSection(ctx: PanelContext, element: DiagramElement, loop: ModdleElement): HTMLElement {
   return section(
-    'Repeat for each item',
+    t('designerPanel:repeat.title'),
     textField({
       key: 'collection',
-      label: 'Collection',
+      label: t('designerPanel:repeat.collection'),
       value: text(loop, 'o2c:collection'),
       placeholder: 'invoices',
-      hint: 'An expression yielding the items; the step runs once per item.',
+      hint: t('designerPanel:repeat.collectionHint'),
       onChange: next => ctx.edit.modeling.updateModdleProperties(element, loop, { 'o2c:collection': next || undefined }),
     }),
     textField({
       key: 'elementVariable',
-      label: 'Item variable',
+      label: t('designerPanel:repeat.itemVariable'),
       value: text(loop, 'o2c:elementVariable'),
       placeholder: 'invoice',
-      hint: 'The name under which each run sees its item.',
+      hint: t('designerPanel:repeat.itemVariableHint'),
       onChange: next => ctx.edit.modeling.updateModdleProperties(element, loop, { 'o2c:elementVariable': next || undefined }),
     }),
   );
@@ -284,21 +285,13 @@ export function mappingSections(ctx: PanelContext, element: DiagramElement, bo: 
     mappingList(ctx.edit, element, bo, {
       type: 'o2c:Input',
       key: 'inputs',
-      title: 'Inputs',
-      hint: 'Values handed to the step, each computed by an expression over the process variables.',
       valueProperty: 'expression',
-      valueLabel: 'Expression',
-      itemLabel: 'input',
       suggestions: handler?.inputs ?? [],
     }),
     mappingList(ctx.edit, element, bo, {
       type: 'o2c:Output',
       key: 'outputs',
-      title: 'Outputs',
-      hint: 'Process variables set when the step completes, each computed by an expression over its results.',
       valueProperty: 'expression',
-      valueLabel: 'Expression',
-      itemLabel: 'output',
       suggestions: handler?.outputs ?? [],
     }),
   ];
@@ -308,12 +301,9 @@ export function variablesSection(ctx: PanelContext, element: DiagramElement, pro
   return mappingList(ctx.edit, element, process, {
     type: 'o2c:Variable',
     key: 'variables',
-    title: 'Process variables',
-    hint: 'The typed variables that expressions in this process may read.',
     valueProperty: 'type',
-    valueLabel: 'Type',
-    itemLabel: 'variable',
     suggestions: [],
     valueChoices: VariableTypes,
+    allowedValues: true,
   });
 }

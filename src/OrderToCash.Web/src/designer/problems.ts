@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { h } from '../shared/dom';
 import type { Canvas, DiagramElement, ElementRegistry, Overlays, Selection } from './bpmn-types';
 import type { Diagnostic } from './definitions-api';
@@ -60,8 +61,8 @@ export class ProblemsView {
     const warnings = diagnostics.length - this.errors;
     this.note(
       diagnostics.length === 0
-        ? 'No problems: the definition can be published.'
-        : [plural(this.errors, 'error'), plural(warnings, 'warning')].filter(Boolean).join(', ') + (this.errors > 0 ? ': fix them to publish.' : '.'),
+        ? t('designer:problems.none')
+        : t(this.errors > 0 ? 'designer:problems.fixToPublish' : 'designer:problems.onlyWarnings', { list: counts(this.errors, warnings) }),
       this.errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok',
     );
 
@@ -96,9 +97,10 @@ export class ProblemsView {
 
   private item(d: Diagnostic): HTMLElement {
     const element = d.element ? this.registry.get(d.element) : undefined;
-    const where = [d.code, d.element, d.line === null ? null : `line ${d.line}${d.column === null ? '' : `, column ${d.column}`}`].filter(Boolean).join(' · ');
+    const line = d.line === null ? null : d.column === null ? t('designer:problems.line', { line: d.line }) : t('designer:problems.lineColumn', { line: d.line, column: d.column });
+    const where = [d.code, d.element, line].filter(Boolean).join(' · ');
     const content = [
-      h('span', { class: `problem-severity problem-severity-${d.severity.toLowerCase()}` }, d.severity === 'Error' ? 'Error' : 'Warning'),
+      h('span', { class: `problem-severity problem-severity-${d.severity.toLowerCase()}` }, t(d.severity === 'Error' ? 'designer:problems.error' : 'designer:problems.warning')),
       h('span', { class: 'problem-message' }, d.message),
       h('span', { class: 'problem-where' }, where),
     ];
@@ -126,6 +128,10 @@ export class ProblemsView {
   }
 }
 
-function plural(count: number, noun: string): string | null {
-  return count === 0 ? null : `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** "2 errors, 1 warning": the counts that are not zero. */
+function counts(errors: number, warnings: number): string {
+  return [
+    errors === 0 ? null : t('designer:problems.errors', { count: errors }),
+    warnings === 0 ? null : t('designer:problems.warnings', { count: warnings }),
+  ].filter(Boolean).join(', ');
 }

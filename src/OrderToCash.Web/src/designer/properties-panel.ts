@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { h } from '../shared/dom';
 import type { Canvas, DiagramElement, EventBus, ModdleElement, Moddle, Modeling, Selection } from './bpmn-types';
 import { is } from './bpmn-types';
@@ -48,7 +49,7 @@ export class PropertiesPanel {
 
     if (!this.current) {
       this.container.replaceChildren(
-        h('div', { class: 'panel-empty' }, selected.length > 1 ? `${selected.length} elements selected. Select one to edit its properties.` : 'Select an element to edit its properties.'),
+        h('div', { class: 'panel-empty' }, selected.length > 1 ? t('designerPanel:several', { selected: selected.length }) : t('designerPanel:empty')),
       );
       return;
     }

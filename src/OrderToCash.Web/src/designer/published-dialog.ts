@@ -1,7 +1,9 @@
+import { locale } from '../i18n/format';
+import { t } from '../i18n/i18n';
 import { h } from '../shared/dom';
 import { definitions, type DefinitionSummary } from './definitions-api';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * The published definitions, newest version first within each process, in a modal dialog; "Open" hands the chosen
@@ -17,18 +19,18 @@ export class PublishedDialog {
   }
 
   async show(): Promise<void> {
-    this.body.replaceChildren(h('p', { class: 'muted' }, 'Loading the published definitions…'));
+    this.body.replaceChildren(h('p', { class: 'muted' }, t('designerDialogs:loading')));
     this.dialog.showModal();
     try {
       this.render(await definitions.list());
     } catch (error) {
-      this.body.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, `The list could not be loaded: ${error instanceof Error ? error.message : String(error)}.`));
+      this.body.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, t('designerDialogs:listFailed', { reason: error instanceof Error ? error.message : String(error) })));
     }
   }
 
   private render(list: DefinitionSummary[]): void {
     if (list.length === 0) {
-      this.body.replaceChildren(h('p', { class: 'muted', 'data-test': 'no-definitions' }, 'Nothing is published yet. Draw a process, check it and publish it.'));
+      this.body.replaceChildren(h('p', { class: 'muted', 'data-test': 'no-definitions' }, t('designerDialogs:published.none')));
       return;
     }
     const rows = list.map(d =>
@@ -46,12 +48,12 @@ export class PublishedDialog {
           h('button', {
             class: 'button button-small',
             type: 'button',
-            'aria-label': `Open ${d.processId} version ${d.version}`,
+            'aria-label': t('designerDialogs:published.openLabel', { processId: d.processId, version: d.version }),
             onclick: async () => {
               this.dialog.close();
               await this.open(d);
             },
-          }, 'Open'),
+          }, t('designerDialogs:published.open')),
         ),
       ),
     );
@@ -59,7 +61,20 @@ export class PublishedDialog {
       h(
         'table',
         { class: 'table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Process'), h('th', { scope: 'col', class: 'number' }, 'Version'), h('th', { scope: 'col' }, 'Published by'), h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Instances'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, column('process')),
+            h('th', { scope: 'col', class: 'number' }, column('version')),
+            h('th', { scope: 'col' }, column('publishedBy')),
+            h('th', { scope: 'col' }, column('when')),
+            h('th', { scope: 'col' }, column('instances')),
+            h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, column('actions'))),
+          ),
+        ),
         h('tbody', {}, ...rows),
       ),
     );
@@ -69,13 +84,17 @@ export class PublishedDialog {
 /** "2 running · 1 incident", or "none running" when no instance of the version is still open. */
 function instances(d: DefinitionSummary): HTMLElement | string {
   if (d.running === 0 && d.incidents === 0) {
-    return h('span', { class: 'muted' }, 'none running');
+    return h('span', { class: 'muted' }, t('designerDialogs:published.noneRunning'));
   }
   return h(
     'span',
     {},
-    d.running > 0 ? `${d.running} running` : null,
+    d.running > 0 ? t('designerDialogs:published.running', { running: d.running }) : null,
     d.running > 0 && d.incidents > 0 ? ' · ' : null,
-    d.incidents > 0 ? h('span', { class: 'incidents' }, `${d.incidents} incident${d.incidents === 1 ? '' : 's'}`) : null,
+    d.incidents > 0 ? h('span', { class: 'incidents' }, t('designerDialogs:published.incidents', { count: d.incidents })) : null,
   );
+}
+
+function column(key: string): string {
+  return t(`designerDialogs:published.col.${key}`);
 }

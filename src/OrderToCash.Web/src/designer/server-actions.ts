@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { ApiError } from '../shared/api';
 import { definitions, type PublishedVersion } from './definitions-api';
 import type { ProblemsView } from './problems';
@@ -45,7 +46,7 @@ export class ServerActions {
   async check(): Promise<void> {
     window.clearTimeout(this.timer);
     const ticket = ++this.sequence;
-    this.problems.note('Checking…');
+    this.problems.note(t('designer:problems.checking'));
     try {
       const result = await definitions.check(await this.xml(), this.options.fileName());
       if (ticket === this.sequence) {
@@ -53,7 +54,7 @@ export class ServerActions {
       }
     } catch (error) {
       if (ticket === this.sequence) {
-        this.report(error, 'The check could not run');
+        this.report(error, t('designer:status.checkFailed'));
       }
     } finally {
       this.updateButton();
@@ -68,7 +69,7 @@ export class ServerActions {
     const ticket = ++this.sequence;
     this.publishing = true;
     this.updateButton();
-    this.options.status('Publishing…');
+    this.options.status(t('designer:status.publishing'));
     try {
       const outcome = await definitions.publish(await this.xml(), this.options.fileName());
       if (ticket === this.sequence) {
@@ -78,10 +79,10 @@ export class ServerActions {
         this.options.status(describe(outcome.versions));
         this.options.published(outcome.versions);
       } else {
-        this.options.status(`Not published: ${outcome.title}`, 'error');
+        this.options.status(t('designer:status.notPublished', { title: outcome.title }), 'error');
       }
     } catch (error) {
-      this.report(error, 'Publishing failed');
+      this.report(error, t('designer:status.publishFailed'));
     } finally {
       this.publishing = false;
       this.updateButton();
@@ -94,7 +95,7 @@ export class ServerActions {
 
   private updateButton(): void {
     this.publishButton.disabled = this.publishing || this.problems.errors > 0;
-    this.publishButton.title = this.problems.errors > 0 ? 'Fix the errors listed under the diagram to publish.' : 'Publish the diagram as a new version';
+    this.publishButton.title = t(this.problems.errors > 0 ? 'designer:toolbar.publishBlocked' : 'designer:toolbar.publishTitle');
   }
 
   private report(error: unknown, what: string): void {
@@ -103,14 +104,15 @@ export class ServerActions {
       return;
     }
     const reason = error instanceof ApiError ? error.title : error instanceof Error ? error.message : String(error);
-    this.problems.note(`${what}: ${reason}.`, 'error');
-    this.options.status(`${what}: ${reason}.`, 'error');
+    const message = t('designer:status.failure', { what, reason });
+    this.problems.note(message, 'error');
+    this.options.status(message, 'error');
   }
 }
 
 /** "Published credit-check version 2." or "credit-check unchanged: version 1 is the latest." per process in the file. */
 function describe(versions: PublishedVersion[]): string {
   return versions
-    .map(v => (v.created ? `Published ${v.processId} version ${v.version}.` : `${v.processId} unchanged: version ${v.version} is already the latest.`))
+    .map(v => t(v.created ? 'designer:status.published' : 'designer:status.unchanged', { processId: v.processId, version: v.version }))
     .join(' ');
 }

@@ -4,10 +4,10 @@ import { problemText, startPage } from '../shared/page';
 import { canOpen, pages } from '../shared/pages';
 import { t } from '../i18n/i18n';
 import { fixed } from '../i18n/format';
-import { stateLabel } from '../i18n/labels';
+import { alertLabel, stateLabel } from '../i18n/labels';
 import { latestVersions, workflows, type PublishedVersion, type WaitingLine } from '../processes/api';
 import { ProcessDiagram } from '../processes/diagram';
-import '../processes/texts';
+import { processLabel } from '../processes/texts';
 import '../styles/collections.css';
 import '../styles/processes.css';
 
@@ -45,7 +45,7 @@ void startPage('/control-tower', async (user: CurrentUser) => {
     chosen.processId = versions[0]!.processId;
   }
   for (const version of versions) {
-    append(process, h('option', { value: version.processId }, t('processes:processOption', { name: version.name ?? version.processId, version: version.version })));
+    append(process, h('option', { value: version.processId }, t('processes:processOption', { name: processLabel(version), version: version.version })));
   }
   process.value = chosen.processId;
   process.addEventListener('change', () => {
@@ -67,7 +67,7 @@ async function draw(newDiagram: boolean): Promise<void> {
     }
     if (newDiagram) {
       await diagram.show(await workflows.xml(version.processId, version.version));
-      byId('tower-diagram').setAttribute('aria-label', t('processes:diagram', { name: version.name ?? version.processId }));
+      byId('tower-diagram').setAttribute('aria-label', t('processes:diagram', { name: processLabel(version) }));
       byId('tower-waiting').hidden = true;
     }
     lines = (await workflows.waitingLines(chosen.days)).filter(l => l.processId === chosen.processId && diagram.has(l.elementId));
@@ -128,7 +128,7 @@ function table(): void {
               h('td', { class: 'num' }, hours(line.p90Hours)),
               h('td', { class: 'num' }, hours(line.slaHours)),
               h('td', { class: line.slaBreaches > 0 ? 'num error' : 'num' }, String(line.slaBreaches)),
-              h('td', { class: 'small' }, line.alerts.map(a => a.message).join(' ; ')),
+              h('td', { class: 'small' }, line.alerts.map(alertLabel).join(' ; ')),
               h(
                 'td',
                 {},

@@ -6,7 +6,7 @@ import { dateTime } from '../i18n/format';
 import { stateLabel } from '../i18n/labels';
 import { latestVersions, workflows, type InstanceDetail, type InstancePage, type InstanceSearch, type InstanceStatus } from '../processes/api';
 import { ProcessDiagram } from '../processes/diagram';
-import '../processes/texts';
+import { processLabel } from '../processes/texts';
 import '../styles/collections.css';
 import '../styles/processes.css';
 
@@ -51,7 +51,7 @@ void startPage('/operations', async current => {
   );
   diagram = new ProcessDiagram(canvas);
   for (const version of latestVersions(await workflows.versions())) {
-    append(process, h('option', { value: version.processId }, version.name ?? version.processId));
+    append(process, h('option', { value: version.processId }, processLabel(version)));
   }
   await find();
   const wanted = parameters.get('instance');
@@ -108,7 +108,7 @@ function render(found: InstancePage): void {
               'tr',
               { 'data-instance': i.id },
               h('td', {}, i.businessKey ?? '—'),
-              h('td', {}, `${i.processId} · ${t('processes:version', { version: i.version })}`),
+              h('td', {}, `${processLabel(i)} · ${t('processes:version', { version: i.version })}`),
               h('td', { 'data-test': 'status' }, stateLabel('instanceStatus', i.status)),
               h('td', {}, dateTime(i.updatedAt)),
               h('td', { class: 'small' }, i.incidentMessage ?? ''),
@@ -143,8 +143,8 @@ async function openInstance(id: string): Promise<void> {
     const section = byId('instance');
     section.hidden = false;
     await diagram.show(await workflows.xml(instance.processId, instance.version));
-    byId('instance-title').textContent = t('processes:instanceTitle', { process: instance.processId, key: instance.businessKey ?? instance.id });
-    byId('instance-diagram').setAttribute('aria-label', t('processes:diagram', { name: instance.processId }));
+    byId('instance-title').textContent = t('processes:instanceTitle', { process: processLabel(instance), key: instance.businessKey ?? instance.id });
+    byId('instance-diagram').setAttribute('aria-label', t('processes:diagram', { name: processLabel(instance) }));
     drawPath(instance);
     byId('instance-body').replaceChildren(...details(instance));
     section.scrollIntoView({ block: 'start' });
@@ -172,7 +172,7 @@ function details(instance: InstanceDetail): HTMLElement[] {
     h('dt', {}, t('processes:status')),
     h('dd', { 'data-test': 'instance-status' }, stateLabel('instanceStatus', instance.status)),
     h('dt', {}, t('processes:process')),
-    h('dd', {}, `${instance.processId} · ${t('processes:version', { version: instance.version })}`),
+    h('dd', {}, `${processLabel(instance)} · ${t('processes:version', { version: instance.version })}`),
     h('dt', {}, t('processes:started')),
     h('dd', {}, dateTime(instance.startedAt)),
     instance.endedAt ? h('dt', {}, t('processes:ended')) : null,

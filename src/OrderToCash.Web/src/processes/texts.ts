@@ -1,8 +1,17 @@
-import { register } from '../i18n/i18n';
+import { register, tOr } from '../i18n/i18n';
 
 /** The texts of the control tower and operations pages. */
 register('processes', {
   fr: {
+    names: {
+      'order-to-cash': 'Cycle commande-encaissement',
+      'credit-release': 'Libération d’une commande bloquée',
+      dispute: 'Résolution d’un litige client',
+      dunning: 'Relance d’une facture impayée',
+      'unapplied-cash': 'Affectation d’un encaissement non lettré',
+      'credit-limit-review': 'Revue mensuelle des limites de crédit',
+      'ecb-rate': 'Saisie d’un taux BCE manquant',
+    },
     process: 'Processus',
     processOption: '{{name}} (version {{version}})',
     period: 'Période',
@@ -66,6 +75,15 @@ register('processes', {
     heatLegend: 'Plus la couleur est foncée, plus il y a d’instances en attente ; en rouge : hors SLA.',
   },
   en: {
+    names: {
+      'order-to-cash': 'Order to cash',
+      'credit-release': 'Release a credit-blocked order',
+      dispute: 'Resolve a customer dispute',
+      dunning: 'Remind an unpaid invoice (dunning ladder)',
+      'unapplied-cash': 'Apply unapplied cash from a bank statement',
+      'credit-limit-review': 'Monthly credit-limit review',
+      'ecb-rate': 'Enter a missing ECB rate',
+    },
     process: 'Process',
     processOption: '{{name}} (version {{version}})',
     period: 'Period',
@@ -129,3 +147,8 @@ register('processes', {
     heatLegend: 'The darker the colour, the more instances wait; red: over the SLA.',
   },
 });
+
+/** A shipped process in words of the page's language; any other by the name its diagram gives it (or its id). */
+export function processLabel(version: { processId: string; name?: string | null }): string {
+  return tOr(`processes:names.${version.processId}`, version.name ?? version.processId);
+}

@@ -9,6 +9,8 @@ import { RuleSetEditor } from './rule-set-editor';
 import { rulesApi, type VersionSummary } from './rules-api';
 import { t } from '../i18n/i18n';
 import './inputs-texts';
+import './editor-texts';
+import { translateStatic } from '../i18n/static-texts';
 
 void startPage('/rules', async user => {
   document.querySelector('#main > .loading')?.remove();
@@ -22,12 +24,13 @@ void startPage('/rules', async user => {
   // Credit managers and process owners create rule sets (a new decision a process can call); Quality edits root-cause only.
   const mayCreate = hasRole(user, 'CreditManager') || hasRole(user, 'ProcessOwner');
   const create = h('button', { type: 'button', class: 'button', 'data-test': 'new-rule-set', hidden: !mayCreate, onclick: () => void startNew() }, t('newRuleSet:create'));
+  translateStatic();
   document.querySelector('.page-intro')?.append(create);
 
   function drawList(versions: VersionSummary[]): void {
     const names = [...new Set(versions.map(v => v.name))];
     if (names.length === 0) {
-      list.replaceChildren(h('p', { class: 'muted', 'data-test': 'no-rule-sets' }, 'No rule set is published yet. An administrator publishes the rules folder (o2c rules publish).'));
+      list.replaceChildren(h('p', { class: 'muted', 'data-test': 'no-rule-sets' }, t('rulesEditor:page.none')));
       return;
     }
     list.replaceChildren(
@@ -62,7 +65,7 @@ void startPage('/rules', async user => {
   }
 
   async function select(name: string, versions: VersionSummary[]): Promise<void> {
-    if (editor.dirty && !window.confirm(`Discard the changes not published to ${selected ?? 'this rule set'}?`)) {
+    if (editor.dirty && !window.confirm(t('rulesEditor:page.discard', { name: selected ?? t('rulesEditor:page.thisRuleSet') }))) {
       return;
     }
     selected = name;
@@ -80,7 +83,7 @@ void startPage('/rules', async user => {
   }
 
   async function startNew(): Promise<void> {
-    if (editor.dirty && !window.confirm(`Discard the changes not published to ${selected ?? 'this rule set'}?`)) {
+    if (editor.dirty && !window.confirm(t('rulesEditor:page.discard', { name: selected ?? t('rulesEditor:page.thisRuleSet') }))) {
       return;
     }
     selected = null;

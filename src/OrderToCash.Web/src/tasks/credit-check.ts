@@ -2,6 +2,7 @@ import { getJson } from '../shared/api';
 import { h } from '../shared/dom';
 import { register, t } from '../i18n/i18n';
 import { money } from '../i18n/format';
+import { creditRuleLabel } from '../i18n/labels';
 
 /** The order as GET /api/orders/{number} gives it: what the credit check found. */
 interface BlockedOrder {
@@ -81,7 +82,7 @@ export async function creditCheckPanel(processId: string, context: Record<string
       h('p', {}, h('strong', {}, t('creditCheck:failed'))),
       order.creditBlockReasons.length === 0
         ? h('p', { class: 'muted' }, t('creditCheck:noneFailed'))
-        : h('ul', { 'data-test': 'failed-rules' }, ...order.creditBlockReasons.map(reason => h('li', {}, reason))),
+        : h('ul', { 'data-test': 'failed-rules' }, ...order.creditBlockReasons.map(reason => h('li', {}, creditRuleLabel(reason)))),
       facts,
       order.releaseNeedsSecondApprover && h('p', { 'data-test': 'four-eyes' }, t('creditCheck:fourEyes')),
       order.firstApprover !== null && h('p', { 'data-test': 'first-approval' }, t('creditCheck:firstApproval', { user: order.firstApprover, comment: order.firstApprovalComment ?? '' })),
