@@ -14,7 +14,7 @@ public static class CustomerCsv
     [
         "id", "legalName", "siren", "vatNumber", "addressLine1", "addressLine2", "postalCode", "city", "countryCode", "segment", "salesperson",
         "paymentTermDays", "paymentTermBasis", "paymentTermsAgreedInContract", "periodicInvoicing", "riskClass", "internalCreditLimit", "insurerCover",
-        "insurerCoverExpiresOn", "nextReviewOn", "accountsPayableName", "accountsPayableEmail",
+        "insurerCoverExpiresOn", "nextReviewOn", "paidInvoicesCarriedOver", "accountsPayableName", "accountsPayableEmail",
     ];
 
     private static readonly string[] Required = ["id", "legalName", "siren", "vatNumber", "addressLine1", "postalCode", "city", "segment", "salesperson", "paymentTermDays", "paymentTermBasis", "riskClass"];
@@ -104,6 +104,7 @@ public static class CustomerCsv
                 InsurerCover = Parse("insurerCover", Amount),
                 InsurerCoverExpiresOn = Parse("insurerCoverExpiresOn", Day),
                 NextReviewOn = Parse("nextReviewOn", Day),
+                PaidInvoicesCarriedOver = Parse("paidInvoicesCarriedOver", raw => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null),
             }));
         }
 

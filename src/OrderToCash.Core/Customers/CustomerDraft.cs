@@ -55,6 +55,12 @@ public sealed record CustomerDraft
     public DateOnly? InsurerCoverExpiresOn { get; init; }
 
     public DateOnly? NextReviewOn { get; init; }
+
+    /// <summary>
+    /// Invoices the customer paid before it was entered here (onboarding from an earlier system): they count for the
+    /// credit rules' payment history (the new-customer cap). Null keeps the current count (0 for a new customer).
+    /// </summary>
+    public int? PaidInvoicesCarriedOver { get; init; }
 }
 
 /// <summary>A contact as proposed: name, e-mail, role (AccountsPayable, Finance, Purchasing, Management).</summary>

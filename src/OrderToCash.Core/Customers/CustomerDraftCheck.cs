@@ -10,6 +10,9 @@ namespace OrderToCash.Core.Customers;
 /// </summary>
 public static partial class CustomerDraftCheck
 {
+    /// <summary>Far above any real payment history, so a typing slip (an amount in the wrong column) is caught.</summary>
+    public const int MaxPaidInvoicesCarriedOver = 100_000;
+
     public static readonly string[] Segments = ["Key", "Standard", "Small"];
 
     public static readonly string[] RiskClasses = ["A", "B", "C", "D", "E"];
@@ -129,6 +132,11 @@ public static partial class CustomerDraftCheck
         if (draft.NextReviewOn is { } review && review < today)
         {
             Add("nextReviewOn", $"The next review date {review:yyyy-MM-dd} is in the past.");
+        }
+
+        if (draft.PaidInvoicesCarriedOver is < 0 or > MaxPaidInvoicesCarriedOver)
+        {
+            Add("paidInvoicesCarriedOver", $"The paid invoices carried over ({draft.PaidInvoicesCarriedOver}) must be between 0 and {MaxPaidInvoicesCarriedOver}.");
         }
 
         return problems;

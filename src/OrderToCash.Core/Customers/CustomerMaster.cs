@@ -207,6 +207,7 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
         customer.InsurerCover = draft.InsurerCover ?? 0m;
         customer.InsurerCoverExpiresOn = customer.InsurerCover > 0m ? draft.InsurerCoverExpiresOn : null;
         customer.NextReviewOn = draft.NextReviewOn;
+        customer.PaidInvoicesCarriedOver = draft.PaidInvoicesCarriedOver ?? customer.PaidInvoicesCarriedOver;
         customer.PaymentTermsAgreedInContract = draft.PaymentTermsAgreedInContract ?? false;
         customer.PeriodicInvoicing = draft.PeriodicInvoicing ?? false;
         if (draft.Contacts is { } contacts)
@@ -232,6 +233,7 @@ public sealed class CustomerMaster(OrderToCashDbContext db, RuleEvaluator evalua
         ["insurerCover"] = Amount(c.InsurerCover),
         ["insurerCoverExpiresOn"] = c.InsurerCoverExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["nextReviewOn"] = c.NextReviewOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["paidInvoicesCarriedOver"] = c.PaidInvoicesCarriedOver.ToString(CultureInfo.InvariantCulture),
         ["paymentTermsAgreedInContract"] = c.PaymentTermsAgreedInContract ? "true" : "false",
         ["periodicInvoicing"] = c.PeriodicInvoicing ? "true" : "false",
         ["contacts"] = string.Join("; ", c.Contacts.Select(x => $"{x.Name} <{x.Email}> {x.Role}")),

@@ -58,6 +58,11 @@ public static class SimulationRunner
         await PublishWorkflowsAsync(provider.GetRequiredService<DefinitionStore>(), extraDefinitions, searchFrom, cancellationToken).ConfigureAwait(false);
         var simulation = new Simulation(provider, clock, settings);
         await simulation.RunAsync(progress, cancellationToken).ConfigureAwait(false);
+        if (settings.PeopleRestOnLastDay)
+        {
+            await DemoWaitingWork.AddAsync(provider, clock.Today, cancellationToken).ConfigureAwait(false);
+        }
+
         return await SimulationReport.ReadAsync(provider.GetRequiredService<Func<OrderToCashDbContext>>(), settings, simulation.CustomersByBehaviour(), clock.Today, cancellationToken).ConfigureAwait(false);
     }
 

@@ -61,7 +61,7 @@ internal sealed class UserTaskCommands(StepUnitOfWork unitOfWork)
             if (step.State is { Status: InstanceStatus.Incident, Incident: { } incident } && incident.ElementId == task.ElementId)
             {
                 // The outputs did not satisfy the task's output mappings: refuse them, keep the task open.
-                throw new UserTaskException($"The outputs do not fit the task '{task.ElementId}': {incident.Message}");
+                throw new UserTaskAnswerException($"The outputs do not fit the task '{task.ElementId}': {incident.Message}");
             }
 
             await unitOfWork.FinishAsync([step], cancellationToken).ConfigureAwait(false);
@@ -88,4 +88,7 @@ internal sealed class UserTaskCommands(StepUnitOfWork unitOfWork)
 }
 
 /// <summary>A user-task operation that the task's state does not allow; the message says why.</summary>
-public sealed class UserTaskException(string message) : Exception(message);
+public class UserTaskException(string message) : Exception(message);
+
+/// <summary>An answer whose outputs the task cannot take (a value its variable does not list, a wrong type): nothing changed.</summary>
+public sealed class UserTaskAnswerException(string message) : UserTaskException(message);

@@ -181,6 +181,39 @@ public sealed class CustomerMasterTests : IDisposable
     }
 
     [Fact]
+    public async Task Paid_invoices_carried_over_from_the_previous_system_are_imported_edited_and_kept_when_an_edit_omits_them()
+    {
+        using var admin = host.ClientFor("sandra");
+        const string Header = "id;legalName;siren;vatNumber;addressLine1;postalCode;city;segment;salesperson;paymentTermDays;paymentTermBasis;riskClass;paidInvoicesCarriedOver\n";
+        const string Line = "C-0210;Scierie Blanc;552120222;FR27552120222;1 route de Gap;05000;Gap;Small;salesperson;30;Delivery;B;";
+
+        var notANumber = await Import(admin, Header + Line + "douze\n");
+        var negative = await Import(admin, Header + Line + "-3\n");
+        var accepted = await Import(admin, Header + Line + "12\n");
+
+        notANumber.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await notANumber.Content.ReadAsStringAsync()).Should().Contain("line 2: paidInvoicesCarriedOver").And.Contain("'douze' is not a number.");
+        negative.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "a sign is not a count");
+        accepted.StatusCode.Should().Be(HttpStatusCode.OK, await accepted.Content.ReadAsStringAsync());
+        (await Json(admin, "/api/customers/C-0210")).GetProperty("paidInvoicesCarriedOver").GetInt32().Should().Be(12);
+
+        var draft = Draft("C-0210", "552120222", "FR27552120222");
+        draft["paidInvoicesCarriedOver"] = 100_001;
+        var tooMany = await admin.PutAsJsonAsync(new Uri("/api/customers/C-0210", UriKind.Relative), draft);
+        tooMany.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await tooMany.Content.ReadAsStringAsync()).Should().Contain("The paid invoices carried over (100001) must be between 0 and 100000.");
+        draft["paidInvoicesCarriedOver"] = 15;
+        (await admin.PutAsJsonAsync(new Uri("/api/customers/C-0210", UriKind.Relative), draft)).StatusCode.Should().Be(HttpStatusCode.OK);
+        draft.Remove("paidInvoicesCarriedOver");
+        (await admin.PutAsJsonAsync(new Uri("/api/customers/C-0210", UriKind.Relative), draft)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await Json(admin, "/api/customers/C-0210")).GetProperty("paidInvoicesCarriedOver").GetInt32().Should().Be(15, "an edit that does not name the count keeps it");
+        var history = await Json(admin, "/api/customers/C-0210/history");
+        history.EnumerateArray().SelectMany(e => e.GetProperty("fields").EnumerateArray())
+            .Should().Contain(f => f.GetProperty("field").GetString() == "paidInvoicesCarriedOver" && f.GetProperty("before").GetString() == "12" && f.GetProperty("after").GetString() == "15");
+    }
+
+    [Fact]
     public async Task A_csv_import_with_a_wrong_header_is_refused_with_the_expected_columns()
     {
         using var admin = host.ClientFor("sandra");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using OrderToCash.Cli;
 using OrderToCash.IntegrationTests.Cli;
 using OrderToCash.IntegrationTests.Infrastructure;
@@ -28,6 +29,22 @@ public sealed class DemoSeedTests : IDisposable
         report.GetProperty("promisesJudged").GetInt32().Should().BeGreaterThan(0);
         report.GetProperty("promiseKeptRate").GetDecimal().Should().BeGreaterThanOrEqualTo(50m);
         report.GetProperty("balanced").GetBoolean().Should().BeTrue();
+
+        // The credit cockpit has work on the demo's last day: orders waiting for a release, a limit request, reviews and a cover due.
+        var database = directory.File("demo.db");
+        Count(database, "SELECT COUNT(*) FROM orders WHERE Status = 'CreditBlocked'").Should().BeGreaterThanOrEqualTo(2);
+        Count(database, "SELECT COUNT(*) FROM credit_limit_requests WHERE Status = 'Pending'").Should().Be(1);
+        Count(database, "SELECT COUNT(*) FROM customers WHERE NextReviewOn BETWEEN '2026-12-07' AND '2027-01-06'").Should().BeGreaterThanOrEqualTo(2);
+        Count(database, "SELECT COUNT(*) FROM customers WHERE InsurerCoverExpiresOn BETWEEN '2026-12-07' AND '2027-01-06'").Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    private static long Count(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 
     [Fact]

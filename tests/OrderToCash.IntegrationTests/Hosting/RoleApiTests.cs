@@ -116,8 +116,9 @@ public sealed class RoleApiTests : IDisposable
         var view = JsonDocument.Parse(await granted.Content.ReadAsStringAsync()).RootElement;
         view.GetProperty("roles").GetArrayLength().Should().Be(0);
         view.GetProperty("grantedRoles").EnumerateArray().Select(r => r.GetString()).Should().Equal("Treasury");
-        JsonDocument.Parse(await fanny.GetStringAsync(new Uri("/api/auth/me", UriKind.Relative))).RootElement.GetProperty("roles").EnumerateArray()
-            .Select(r => r.GetString()).Should().Equal("Treasury");
+        var me = JsonDocument.Parse(await fanny.GetStringAsync(new Uri("/api/auth/me", UriKind.Relative))).RootElement;
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().Equal("Treasury");
+        me.GetProperty("roleLabels").GetProperty("Treasury").GetString().Should().Be("Trésorerie", "the inbox shows what people read, not the role's code");
         var task = (await InboxAsync(fanny)).Should().ContainSingle().Subject;
         task.GetProperty("candidateRole").GetString().Should().Be("Treasury");
         var taskId = task.GetProperty("id").GetString();

@@ -91,12 +91,18 @@ public sealed class CreditReleaseTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_answer_that_is_neither_release_nor_reject_changes_nothing_and_asks_again()
+    public async Task An_answer_that_is_neither_release_nor_reject_is_refused_and_changes_nothing()
     {
         var number = (await PlaceSmallBlockedOrderAsync()).GetProperty("number").GetString()!;
 
-        await orders.DecideAsync("claire", number, "maybe", "not sure");
+        var taskId = (await orders.TasksAsync("claire", number)).Should().ContainSingle().Subject.GetProperty("id").GetString();
+        using var client = orders.Client("claire");
+        (await client.PostAsync(new Uri($"/api/tasks/{taskId}/claim", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
 
+        var refused = await client.PostAsJsonAsync(new Uri($"/api/tasks/{taskId}/complete", UriKind.Relative), new { outputs = new { decision = "maybe", comment = "not sure" } });
+
+        refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("'maybe' is not a value of 'decision': answer one of release, reject.");
         (await orders.OrderAsync(number)).GetProperty("status").GetString().Should().Be("CreditBlocked");
         (await orders.TasksAsync("claire", number)).Should().ContainSingle();
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OrderToCash.Core.Disputes;
@@ -130,16 +131,32 @@ public sealed class DisputeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_answer_that_is_not_an_outcome_is_refused_and_the_owner_is_asked_again()
+    public async Task The_form_offers_the_outcomes_and_an_answer_that_is_not_one_is_refused_with_nothing_changed()
     {
         var number = await host.IssueInvoiceAsync("C-0001", 1_400m, new DateOnly(2026, 3, 15));
         var dispute = (await RaiseAsync("cora", number, new { amount = 400m, reasonCode = "PRICE_ERROR" })).GetProperty("number").GetString()!;
+        var taskId = (await host.TasksAsync("sabine", dispute)).Should().ContainSingle().Subject.GetProperty("id").GetString();
+        using var client = host.Client("sabine");
+        (await client.PostAsync(new Uri($"/api/tasks/{taskId}/claim", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        await host.CompleteTaskAsync("sabine", dispute, new { outcome = "Maybe", comment = "?" });
+        var form = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/tasks/{taskId}/form", UriKind.Relative))).RootElement;
+        var outcome = form.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "outcome");
+        outcome.GetProperty("choices").EnumerateArray().Select(c => c.GetString()).Should().Equal("CreditNote", "CorrectedInvoice", "Resend", "Rejected");
+        form.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "comment").GetProperty("choices").ValueKind.Should().Be(JsonValueKind.Null);
 
+        foreach (var answer in new[] { "Answered", "creditnote" })
+        {
+            var refused = await client.PostAsJsonAsync(new Uri($"/api/tasks/{taskId}/complete", UriKind.Relative), new { outputs = new { outcome = answer, comment = "?" } });
+            refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+            (await refused.Content.ReadAsStringAsync()).Should().Contain($"'{answer}' is not a value of 'outcome': answer one of CreditNote, CorrectedInvoice, Resend, Rejected.");
+        }
+
+        await host.DispatchAsync();
         (await host.GetAsync("cora", $"/api/disputes/{dispute}")).GetProperty("status").GetString().Should().Be("Open");
-        (await host.TasksAsync("sabine", dispute)).Should().ContainSingle();
+        (await host.TasksAsync("sabine", dispute)).Should().ContainSingle().Which.GetProperty("assignee").GetString().Should().Be("sabine", "the task stays with its assignee");
         (await host.InvoiceAsync(number)).DisputedAmount.Should().Be(400m);
+        var completed = await client.PostAsJsonAsync(new Uri($"/api/tasks/{taskId}/complete", UriKind.Relative), new { outputs = new { outcome = "Rejected", comment = "Price as agreed" } });
+        completed.StatusCode.Should().Be(HttpStatusCode.OK, await completed.Content.ReadAsStringAsync());
     }
 
     [Fact]

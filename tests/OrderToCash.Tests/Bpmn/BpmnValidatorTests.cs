@@ -395,4 +395,16 @@ public sealed class BpmnValidatorTests
 
         errors.Should().ContainSingle(d => d.Code == BpmnCodes.InvalidVariable).Which.Message.Should().Contain("FileInfo");
     }
+
+    [Theory]
+    [InlineData("<o2c:variable name=\"amount\" type=\"decimal\" values=\"1,2\"/>", "The variable 'amount' lists values, but only a string variable can: its type is 'decimal'.")]
+    [InlineData("<o2c:variable name=\"outcome\" type=\"string\" values=\"Accepted,,Rejected\"/>", "The values of the variable 'outcome' must be separated by single commas, none of them empty.")]
+    [InlineData("<o2c:variable name=\"outcome\" type=\"string\" values=\"\"/>", "The values of the variable 'outcome' must be separated by single commas, none of them empty.")]
+    [InlineData("<o2c:variable name=\"outcome\" type=\"string\" values=\"Accepted, Rejected, Accepted\"/>", "The values of the variable 'outcome' list 'Accepted' twice.")]
+    public void Listed_values_are_for_string_variables_each_once_and_not_blank(string declaration, string message)
+    {
+        var errors = Errors(Process("<extensionElements>" + declaration + "</extensionElements>\n" + StartToEnd));
+
+        errors.Should().ContainSingle(d => d.Code == BpmnCodes.InvalidVariable).Which.Message.Should().Be(message);
+    }
 }

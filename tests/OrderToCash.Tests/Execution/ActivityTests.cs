@@ -28,6 +28,28 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public async Task A_variable_that_lists_its_values_takes_only_those_and_the_plan_offers_them_as_choices()
+    {
+        var plan = _host.Load("user-task-choices.bpmn");
+        plan.Choices["outcome"].Should().Equal("Accepted", "Rejected");
+        var state = await _host.Executor.StartAsync(plan);
+        var task = BookmarkAt(state, "decide");
+
+        await _host.Executor.ResumeAsync(plan, state, task.Id, new Dictionary<string, object?> { ["outcome"] = "accepted" });
+
+        state.Status.Should().Be(InstanceStatus.Incident, "values are compared exactly: 'accepted' is not listed");
+        state.Incident!.Message.Should().Be("'accepted' is not a value of 'outcome': answer one of Accepted, Rejected.");
+        state.Variables.Should().NotContainKey("outcome", "nothing of a refused answer is stored");
+        state.Bookmarks.Should().ContainSingle(b => b.Id == task.Id);
+
+        await _host.Executor.RetryAsync(plan, state);
+        await _host.Executor.ResumeAsync(plan, state, task.Id, new Dictionary<string, object?> { ["outcome"] = "Rejected" });
+
+        state.Status.Should().Be(InstanceStatus.Completed);
+        state.Variables["outcome"].Should().Be("Rejected");
+    }
+
+    [Fact]
     public async Task A_completion_payload_that_cannot_be_mapped_raises_an_incident_and_keeps_the_task_open()
     {
         var plan = _host.Load("user-task.bpmn");

@@ -49,13 +49,13 @@ public sealed class NewRuleSetTests(UiFixture ui)
         await page.Locator("[data-test=case-expect][data-rule=BigOrder]").SelectOptionAsync("true");
         await page.Locator("[data-test=case-save]").ClickAsync();
 
-        await page.Locator("[data-test=what-if-summary]").Filter(new() { HasText = "All 1 what-if cases pass" }).WaitForAsync();
+        await page.Locator("[data-test=what-if-summary]").Filter(new() { HasText = "Le cas de simulation passe" }).WaitForAsync();
         await page.Locator("[data-test=publish-comment]").FillAsync("Les commandes de plus de 1 000 EUR sont revues");
         await page.Locator("[data-test=publish]:not([disabled])").WaitForAsync();
         await page.ScreenshotAsync("rules-new-rule-set");
         await page.Locator("[data-test=publish]").ClickAsync();
 
-        await page.Locator("[data-test=editor-status]").Filter(new() { HasText = $"Published {Name} version 1." }).WaitForAsync();
+        await page.Locator("[data-test=editor-status]").Filter(new() { HasText = $"{Name} version 1 publiée." }).WaitForAsync();
         await page.Locator($"[data-test=rule-set][data-name={Name}]").WaitForAsync();
         var latest = await RulesApi.LatestAsync(page, Name);
         latest.GetProperty("author").GetString().Should().Be(UiUsers.CreditManager);

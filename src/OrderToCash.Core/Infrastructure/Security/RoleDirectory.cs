@@ -78,6 +78,14 @@ public static class RoleDirectory
     public static async Task<IReadOnlyList<string>> RolesOfAsync(OrderToCashDbContext db, string userName, IEnumerable<string> configured, CancellationToken cancellationToken) =>
         [.. configured.Union(await GrantedAsync(db, userName, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal)];
 
+    /// <summary>The labels of the business roles among <paramref name="roles"/> (built-in roles have none here).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> LabelsAsync(OrderToCashDbContext db, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Set<BusinessRole>().AsNoTracking().Where(r => roles.Contains(r.Name))
+            .ToDictionaryAsync(r => r.Name, r => r.Label, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Gives a configured user a business role (nothing when they have it); a refusal says why.</summary>
     public static async Task<string?> GrantAsync(OrderToCashDbContext db, string userName, string role, string grantedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -7,8 +7,16 @@ namespace OrderToCash.Engine.Bpmn.Model;
 /// </summary>
 public sealed record DataMapping(string Name, string Expression, SourceLocation Location);
 
-/// <summary><c>&lt;o2c:variable name="amount" type="decimal"/&gt;</c>: a typed process variable expressions may read.</summary>
-public sealed record VariableDeclaration(string Name, string TypeName, SourceLocation Location);
+/// <summary>
+/// <c>&lt;o2c:variable name="amount" type="decimal"/&gt;</c>: a typed process variable expressions may read. A string
+/// variable may list the only <see cref="Values"/> it takes (<c>values="CreditNote,Rejected"</c>): a task form offers
+/// them as choices and any other value written to it is refused.
+/// </summary>
+public sealed record VariableDeclaration(string Name, string TypeName, SourceLocation Location)
+{
+    /// <summary>The values the variable may take, in the order a form offers them; null when any value of its type is fine.</summary>
+    public IReadOnlyList<string>? Values { get; init; }
+}
 
 /// <summary>
 /// A multi-instance marker: one item after the other (sequential) or all at once, over the collection yielded by

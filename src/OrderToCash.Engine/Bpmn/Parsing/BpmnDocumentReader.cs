@@ -72,7 +72,10 @@ internal sealed class BpmnDocumentReader(string sourceName)
     {
         var id = ReadId(process);
         var variables = process.Element(Ns + "extensionElements")?.Elements(VariableElement)
-            .Select(v => new VariableDeclaration((string?)v.Attribute("name") ?? string.Empty, (string?)v.Attribute("type") ?? string.Empty, Where(v)))
+            .Select(v => new VariableDeclaration((string?)v.Attribute("name") ?? string.Empty, (string?)v.Attribute("type") ?? string.Empty, Where(v))
+            {
+                Values = (string?)v.Attribute("values") is { } values ? [.. values.Split(',').Select(value => value.Trim())] : null,
+            })
             .ToList() ?? [];
         _conditionVariables = new(StringComparer.Ordinal);
         var content = ReadScope(process);

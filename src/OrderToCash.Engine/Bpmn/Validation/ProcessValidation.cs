@@ -60,9 +60,32 @@ internal sealed partial class ProcessValidation(
             {
                 Report(process.Id, declaration.Location, BpmnCodes.InvalidVariable, $"The variable '{declaration.Name}' is declared twice.");
             }
+            else if (declaration.Values is { } values && ValuesProblem(declaration, type, values) is { } problem)
+            {
+                Report(process.Id, declaration.Location, BpmnCodes.InvalidVariable, problem);
+            }
         }
 
         return variables;
+    }
+
+    /// <summary>Why a variable's <c>values</c> list cannot be its choices: only text takes them, each once and not blank.</summary>
+    private static string? ValuesProblem(VariableDeclaration declaration, Type type, IReadOnlyList<string> values)
+    {
+        var name = declaration.Name;
+        if (type != typeof(string))
+        {
+            return $"The variable '{name}' lists values, but only a string variable can: its type is '{declaration.TypeName}'.";
+        }
+
+        if (values.Any(string.IsNullOrEmpty))
+        {
+            return $"The values of the variable '{name}' must be separated by single commas, none of them empty.";
+        }
+
+        return values.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice
+            ? $"The values of the variable '{name}' list '{twice.Key}' twice."
+            : null;
     }
 
     /// <summary>

@@ -154,6 +154,12 @@ internal sealed partial class StepRunner
         }
 
         var stored = (IReadOnlyDictionary<string, object?>?)mapped ?? results;
+        if (NotAChoice(PlanOf(token.ScopeId), stored) is { } problem)
+        {
+            RaiseIncident(token, node, problem);
+            return false;
+        }
+
         foreach (var (name, value) in stored)
         {
             SetVariable(token.ScopeId, name, value);
@@ -162,5 +168,19 @@ internal sealed partial class StepRunner
         // Kept for the history entry of leaving this element.
         (_written ??= [])[token.Id] = (node.Id, stored);
         return true;
+    }
+
+    /// <summary>Why a result cannot be stored: a value its variable does not list (<see cref="ExecutionPlan.Choices"/>), or null.</summary>
+    private static string? NotAChoice(ExecutionPlan plan, IReadOnlyDictionary<string, object?> results)
+    {
+        foreach (var (name, value) in results)
+        {
+            if (value is not null && plan.Choices.TryGetValue(name, out var choices) && !(value is string text && choices.Contains(text, StringComparer.Ordinal)))
+            {
+                return $"'{value}' is not a value of '{name}': answer one of {string.Join(", ", choices)}.";
+            }
+        }
+
+        return null;
     }
 }

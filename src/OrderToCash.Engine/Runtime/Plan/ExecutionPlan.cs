@@ -33,6 +33,12 @@ public sealed class ExecutionPlan
     /// <summary>The typed variables expressions may read.</summary>
     public IReadOnlyList<ExpressionParameter> Variables { get; }
 
+    /// <summary>
+    /// The string variables that take only listed values (<c>o2c:variable values="..."</c>), with those values in the
+    /// order a form offers them; a step writing any other value raises an incident and a task answer is refused.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; internal init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Start events of the process itself: none, message and timer.</summary>
     public IEnumerable<PlanNode> StartEvents => Root.Nodes.Where(n => n.Kind == Bpmn.Model.FlowNodeKind.StartEvent);
 

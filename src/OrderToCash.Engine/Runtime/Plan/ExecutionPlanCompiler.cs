@@ -30,7 +30,10 @@ public static class ExecutionPlanCompiler
 
         var nodes = new Dictionary<string, PlanNode>(StringComparer.Ordinal);
         var root = BuildScope(process.Content, null, nodes, validation, handlers);
-        return new ExecutionPlan(processId, version, validation.Document.SourceName, root, nodes, validation.Variables[processId]);
+        return new ExecutionPlan(processId, version, validation.Document.SourceName, root, nodes, validation.Variables[processId])
+        {
+            Choices = process.Variables.Where(v => v.Values is not null).ToDictionary(v => v.Name, v => v.Values!, StringComparer.Ordinal),
+        };
     }
 
     private static PlanScope BuildScope(FlowScope content, PlanNode? owner, Dictionary<string, PlanNode> all, BpmnValidationResult validation, HandlerCatalog handlers)

@@ -19,7 +19,7 @@ internal static class AuthEndpoints
             return Results.NoContent();
         }).WithSummary("Sign out: the session ends on the server too").Produces(StatusCodes.Status204NoContent);
         auth.MapGet("/me", async (ClaimsPrincipal user, Core.Infrastructure.Persistence.OrderToCashDbContext db, CancellationToken ct) =>
-                Results.Ok(Describe(user) with { Roles = await RoleDirectory.RolesOfAsync(db, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false) }))
+                Results.Ok(await DescribeAsync(user, db, ct).ConfigureAwait(false)))
             .WithSummary("Who the caller is: user name, display name, roles (with the business roles given to them) and customer").Produces<SignedInUser>();
 
         endpoints.MapGet("/api/users", async (BuiltInUserStore store, Core.Infrastructure.Persistence.OrderToCashDbContext db, CancellationToken ct) =>
@@ -71,7 +71,7 @@ internal static class AuthEndpoints
         var principal = UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal).ConfigureAwait(false);
         var db = context.RequestServices.GetRequiredService<Core.Infrastructure.Persistence.OrderToCashDbContext>();
-        return Results.Ok(Describe(principal) with { Roles = await RoleDirectory.RolesOfAsync(db, user.UserName, RolesOf(principal), context.RequestAborted).ConfigureAwait(false) });
+        return Results.Ok(await DescribeAsync(principal, db, context.RequestAborted).ConfigureAwait(false));
     }
 
     /// <summary>429 with Retry-After: too many failed sign-ins for this user name or from this address.</summary>
@@ -85,17 +85,26 @@ internal static class AuthEndpoints
             statusCode: StatusCodes.Status429TooManyRequests);
     }
 
-    private static SignedInUser Describe(ClaimsPrincipal user) => new(
-        user.Identity?.Name,
-        user.FindFirstValue(ClaimTypes.GivenName),
-        RolesOf(user),
-        user.FindFirstValue(UserClaims.CustomerId));
+    /// <summary>The user with all their roles (the business roles given to them too) and the business roles' labels.</summary>
+    private static async Task<SignedInUser> DescribeAsync(ClaimsPrincipal user, Core.Infrastructure.Persistence.OrderToCashDbContext db, CancellationToken ct)
+    {
+        var roles = await RoleDirectory.RolesOfAsync(db, user.Identity!.Name!, RolesOf(user), ct).ConfigureAwait(false);
+        return new SignedInUser(
+            user.Identity?.Name,
+            user.FindFirstValue(ClaimTypes.GivenName),
+            roles,
+            user.FindFirstValue(UserClaims.CustomerId),
+            await RoleDirectory.LabelsAsync(db, roles, ct).ConfigureAwait(false));
+    }
 
     /// <summary>The roles the user's claims carry: built-in and business roles from the configuration.</summary>
     internal static string[] RolesOf(ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
 
-    /// <summary>A user as the API shows it; <c>CustomerId</c> is set for a customer's portal user.</summary>
-    internal sealed record SignedInUser(string? UserName, string? DisplayName, IReadOnlyList<string> Roles, string? CustomerId);
+    /// <summary>
+    /// A user as the API shows it; <c>CustomerId</c> is set for a customer's portal user; <c>RoleLabels</c> gives what
+    /// people read for each of the user's business roles (e.g. "Finance": "Direction financière").
+    /// </summary>
+    internal sealed record SignedInUser(string? UserName, string? DisplayName, IReadOnlyList<string> Roles, string? CustomerId, IReadOnlyDictionary<string, string> RoleLabels);
 
     internal sealed record EndedSessions(string UserName, int SessionsEnded);
 

@@ -18,6 +18,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             CreditDecisionException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
             Core.Invoicing.LedgerException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
             Core.RootCauses.ImprovementTaskException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
+            Engine.Durable.UserTaskAnswerException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
             Engine.Durable.UserTaskException => (StatusCodes.Status409Conflict, exception.Message),
             Engine.Runtime.WorkflowRuntimeException => (StatusCodes.Status422UnprocessableEntity, exception.Message),
             Engine.Durable.InstanceMigrationException => (StatusCodes.Status422UnprocessableEntity, exception.Message),

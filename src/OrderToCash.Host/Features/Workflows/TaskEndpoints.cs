@@ -81,7 +81,7 @@ internal static class TaskEndpoints
 
     /// <summary>
     /// What the task asks for and what it is about: one field per output of the user task (typed from its process's
-    /// declared variables when the output reads one), and the variables the task sees, declared by its process, as
+    /// declared variables when the output reads one, with the values its variable lists as choices), and the variables the task sees, declared by its process, as
     /// context. A task of a called process (credit-release, dunning) is read in that process's version, with the
     /// called process's variables.
     /// </summary>
@@ -98,7 +98,7 @@ internal static class TaskEndpoints
 
         var declared = plan.Variables.ToDictionary(v => v.Name, v => v.Type, StringComparer.Ordinal);
         var fields = plan.Node(task.ElementId).Model.Outputs
-            .Select(o => new TaskField(o.Name, declared.TryGetValue(o.Expression.Trim(), out var type) ? FieldType(type) : "string"))
+            .Select(o => new TaskField(o.Name, declared.TryGetValue(o.Expression.Trim(), out var type) ? FieldType(type) : "string", plan.Choices.GetValueOrDefault(o.Name)))
             .ToList();
         var bookmark = instance.State.Bookmarks.Find(b => b.Id == task.BookmarkId);
         var token = bookmark is null ? null : instance.State.Tokens.Find(t => t.Id == bookmark.TokenId);
@@ -118,7 +118,8 @@ internal static class TaskEndpoints
             _ => "string",
         };
 
-    internal sealed record TaskField(string Name, string Type);
+    /// <summary>One answer field: its type, and the only values it takes when its variable lists them (a choice).</summary>
+    internal sealed record TaskField(string Name, string Type, IReadOnlyList<string>? Choices);
 
     internal sealed record TaskForm(UserTask Task, IReadOnlyList<TaskField> Fields, IReadOnlyDictionary<string, object?> Context);
 

@@ -39,6 +39,7 @@ export interface CustomerDetail {
   insurerCover: number;
   insurerCoverExpiresOn: string | null;
   nextReviewOn: string | null;
+  paidInvoicesCarriedOver: number;
   creditLimit: number;
   riskClass: string;
   exposure: { openOrders: number; deliveredNotInvoiced: number; openReceivables: number; total: number; headroom: number } | null;
@@ -67,6 +68,7 @@ export interface CustomerDraft {
   insurerCover: number | null;
   insurerCoverExpiresOn: string | null;
   nextReviewOn: string | null;
+  paidInvoicesCarriedOver: number | null;
 }
 
 export interface CustomerChange {

@@ -37,6 +37,7 @@ const Fields: readonly FieldSpec[] = [
   { name: 'insurerCover', kind: 'number' },
   { name: 'insurerCoverExpiresOn', kind: 'date' },
   { name: 'nextReviewOn', kind: 'date' },
+  { name: 'paidInvoicesCarriedOver', kind: 'number' },
 ];
 
 export interface FormOptions {
@@ -50,7 +51,7 @@ export interface FormOptions {
 
 function initial(c: CustomerDetail | null): Record<string, string> {
   if (!c) {
-    return { countryCode: 'FR', segment: 'Standard', paymentTermDays: '30', paymentTermBasis: 'Delivery', paymentTermsAgreedInContract: 'false', periodicInvoicing: 'false', riskClass: 'C', internalCreditLimit: '0', insurerCover: '0' };
+    return { countryCode: 'FR', segment: 'Standard', paymentTermDays: '30', paymentTermBasis: 'Delivery', paymentTermsAgreedInContract: 'false', periodicInvoicing: 'false', riskClass: 'C', internalCreditLimit: '0', insurerCover: '0', paidInvoicesCarriedOver: '0' };
   }
   return {
     id: c.id,
@@ -73,6 +74,7 @@ function initial(c: CustomerDetail | null): Record<string, string> {
     insurerCover: String(c.insurerCover),
     insurerCoverExpiresOn: c.insurerCoverExpiresOn ?? '',
     nextReviewOn: c.nextReviewOn ?? '',
+    paidInvoicesCarriedOver: String(c.paidInvoicesCarriedOver),
   };
 }
 
@@ -179,6 +181,7 @@ export function customerForm(options: FormOptions): HTMLFormElement {
       insurerCover: number('insurerCover'),
       insurerCoverExpiresOn: text('insurerCoverExpiresOn'),
       nextReviewOn: text('nextReviewOn'),
+      paidInvoicesCarriedOver: number('paidInvoicesCarriedOver'),
     };
     if (creating) {
       draft.id = value('id');

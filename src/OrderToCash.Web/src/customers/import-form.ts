@@ -5,7 +5,7 @@ import { fieldErrors, uploadForm } from '../shared/upload-form';
 import { customers } from './api';
 import './texts';
 
-const Columns = 'id;legalName;siren;vatNumber;addressLine1;addressLine2;postalCode;city;countryCode;segment;salesperson;paymentTermDays;paymentTermBasis;riskClass;internalCreditLimit;insurerCover;insurerCoverExpiresOn;nextReviewOn';
+const Columns = 'id;legalName;siren;vatNumber;addressLine1;addressLine2;postalCode;city;countryCode;segment;salesperson;paymentTermDays;paymentTermBasis;riskClass;internalCreditLimit;insurerCover;insurerCoverExpiresOn;nextReviewOn;paidInvoicesCarriedOver';
 
 /** Onboarding: a CSV file sent whole; the refusals are listed by line, and nothing is created until the file is clean. */
 export function importForm(imported: (message: string) => void): HTMLElement {

@@ -50,6 +50,13 @@ register('labels', {
       Treasury: 'Trésorerie',
     },
     taskState: { Open: 'À prendre', Claimed: 'Prise', Completed: 'Terminée', Cancelled: 'Annulée' },
+    controlTowerAlert: {
+      WaitBeyondSla: 'Une attente dépasse 48 heures ici : quelqu’un doit agir, ou le délai cible est faux.',
+      LongQueue: '50 instances ou plus attendent ici.',
+      GrowingQueue: 'La file a grossi de 10 ou plus en 24 heures (plus d’arrivées que de départs).',
+      SlowPassages: 'Un passage sur dix prend plus de 3 jours ici.',
+      EcbRateMissing: 'Taux BCE manquant : des intérêts de retard attendent que le responsable crédit saisisse le taux du semestre.',
+    },
     creditRule: {
       WithinCreditLimit: 'Encours au-delà de la limite de crédit',
       NoOldOverdueItems: 'Factures échues depuis plus de 30 jours',
@@ -133,6 +140,13 @@ register('labels', {
       Treasury: 'Treasury',
     },
     taskState: { Open: 'Open', Claimed: 'Claimed', Completed: 'Completed', Cancelled: 'Cancelled' },
+    controlTowerAlert: {
+      WaitBeyondSla: 'A token has waited more than 48 hours here: someone must act or the SLA is wrong.',
+      LongQueue: '50 or more instances wait here.',
+      GrowingQueue: 'The queue grew by 10 or more in the last 24 hours (more arrivals than departures).',
+      SlowPassages: 'One passage in ten takes more than 3 days here.',
+      EcbRateMissing: 'ECB rate missing: late-payment interest waits for the credit manager to enter the semester\'s rate.',
+    },
     creditRule: {
       WithinCreditLimit: 'Exposure over the credit limit',
       NoOldOverdueItems: 'Items more than 30 days overdue',
@@ -173,9 +187,18 @@ register('labels', {
   },
 });
 
-/** Human words for a role name the server uses ("CreditManager" → "Credit manager"). */
+/** The labels process owners gave the business roles the page has heard of (the signed-in user's). */
+const businessRoles = new Map<string, string>();
+
+export function knowBusinessRoles(labels: Record<string, string> | undefined): void {
+  for (const [role, label] of Object.entries(labels ?? {})) {
+    businessRoles.set(role, label);
+  }
+}
+
+/** Human words for a role name the server uses ("CreditManager" → "Credit manager", "Finance" → its label). */
 export function roleLabel(role: string): string {
-  return tOr(`labels:role.${role}`, role.replace(/([a-z])([A-Z])/g, '$1 $2'));
+  return tOr(`labels:role.${role}`, businessRoles.get(role) ?? role.replace(/([a-z])([A-Z])/g, '$1 $2'));
 }
 
 /** A reason code's label in the page's language; the taxonomy's own label for a code added since. */
@@ -185,6 +208,11 @@ export function reasonLabel(code: string, serverLabel?: string): string {
 
 export function departmentLabel(department: string | null | undefined): string {
   return department ? tOr(`labels:department.${department}`, department) : '—';
+}
+
+/** A control-tower alert in the page's language (the rule's own message for a rule added since). */
+export function alertLabel(alert: { rule: string; message: string }): string {
+  return tOr(`labels:controlTowerAlert.${alert.rule}`, alert.message);
 }
 
 /** A credit rule's "Rule: message" line as its label (the line itself for a rule added since). */

@@ -4,7 +4,7 @@ import { problemText, startPage } from '../shared/page';
 import { canOpen, pages } from '../shared/pages';
 import { t } from '../i18n/i18n';
 import { fixed } from '../i18n/format';
-import { stateLabel } from '../i18n/labels';
+import { alertLabel, stateLabel } from '../i18n/labels';
 import { latestVersions, workflows, type PublishedVersion, type WaitingLine } from '../processes/api';
 import { ProcessDiagram } from '../processes/diagram';
 import '../processes/texts';
@@ -128,7 +128,7 @@ function table(): void {
               h('td', { class: 'num' }, hours(line.p90Hours)),
               h('td', { class: 'num' }, hours(line.slaHours)),
               h('td', { class: line.slaBreaches > 0 ? 'num error' : 'num' }, String(line.slaBreaches)),
-              h('td', { class: 'small' }, line.alerts.map(a => a.message).join(' ; ')),
+              h('td', { class: 'small' }, line.alerts.map(alertLabel).join(' ; ')),
               h(
                 'td',
                 {},

@@ -3,9 +3,10 @@ import { append, byId, h } from '../shared/dom';
 import { startPage } from '../shared/page';
 import { roleLabel } from '../shared/pages';
 import { register, t } from '../i18n/i18n';
-import { dateTime, number } from '../i18n/format';
+import { date, dateTime, money, number } from '../i18n/format';
+import { departmentLabel, reasonLabel } from '../i18n/labels';
 import { creditCheckPanel } from '../tasks/credit-check';
-import { choicesFor, fieldLabel, taskName } from '../tasks/names';
+import { choiceLabel, fieldLabel, isBookkeeping, taskName } from '../tasks/names';
 import '../styles/tasks.css';
 
 /** A user task as GET /api/tasks lists it. */
@@ -26,6 +27,8 @@ interface UserTask {
 interface TaskField {
   name: string;
   type: 'string' | 'number' | 'bool' | 'date';
+  /** The only values the field takes (its variable lists them), offered as a choice; null when free. */
+  choices: string[] | null;
 }
 
 interface TaskForm {
@@ -61,6 +64,7 @@ register('tasks', {
     yes: 'Oui',
     no: 'Non',
     send: 'Envoyer la réponse',
+    chooseFirst: 'Choisissez d’abord : {{field}}.',
     answered: 'Réponse envoyée à « {{task}} ».',
     dueIn: 'À traiter avant le {{date}} : il reste {{left}}.',
     dueLate: 'À traiter avant le {{date}} : en retard de {{late}}.',
@@ -93,6 +97,7 @@ register('tasks', {
     yes: 'Yes',
     no: 'No',
     send: 'Send the answer',
+    chooseFirst: 'Choose first: {{field}}.',
     answered: 'Answered “{{task}}”.',
     dueIn: 'Due by {{date}}: {{left}} left.',
     dueLate: 'Due by {{date}}: {{late}} late.',
@@ -173,8 +178,9 @@ async function select(id: string): Promise<void> {
   const detail = byId('task-detail');
   const task = form.task;
   const context = h('dl', { class: 'facts', 'data-test': 'task-context' });
-  for (const [name, value] of Object.entries(form.context)) {
-    append(context, h('dt', {}, fieldLabel(name)), h('dd', {}, display(value)));
+  const facts = Object.entries(form.context).filter(([name]) => !isBookkeeping(name));
+  for (const [name, value] of facts) {
+    append(context, h('dt', {}, fieldLabel(name)), h('dd', {}, display(name, value, form.context)));
   }
   detail.replaceChildren();
   append(
@@ -182,7 +188,7 @@ async function select(id: string): Promise<void> {
     h('h2', {}, taskName(task)),
     h('p', { class: 'muted' }, `${task.processId} · ${t('tasks:created', { date: dateTime(task.createdAt) })}${task.businessKey ? ` · ${task.businessKey}` : ''}`),
     task.dueAt ? due(task.dueAt) : null,
-    Object.keys(form.context).length > 0 && context,
+    facts.length > 0 && context,
     creditCheck,
     task.status === 'Open' ? claimButton(task) : task.assignee === userName ? answerForm(form) : h('p', {}, t('tasks:takenByOther', { user: task.assignee ?? t('tasks:someone') })),
   );
@@ -218,12 +224,16 @@ function answerForm(form: TaskForm): HTMLElement {
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   for (const field of form.fields) {
     const id = `field-${field.name}`;
-    const choices = choicesFor(form.task.processId, field.name);
     const input =
       field.type === 'bool'
         ? h('select', { id, name: field.name }, h('option', { value: 'true' }, t('tasks:yes')), h('option', { value: 'false' }, t('tasks:no')))
-        : choices
-          ? h('select', { id, name: field.name }, ...choices.map(([value, label]) => h('option', { value }, label)))
+        : field.choices
+          ? h(
+              'select',
+              { id, name: field.name, required: true },
+              h('option', { value: '' }, t('taskNames:choose')),
+              ...field.choices.map(value => h('option', { value }, choiceLabel(field.name, value))),
+            )
           : h('input', { id, name: field.name, type: field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text', step: field.type === 'number' ? 'any' : null });
     inputs.set(field.name, input);
     append(element, h('div', { class: 'field' }, h('label', { for: id }, fieldLabel(field.name)), input));
@@ -237,6 +247,12 @@ function answerForm(form: TaskForm): HTMLElement {
     for (const field of form.fields) {
       const raw = inputs.get(field.name)!.value.trim();
       outputs[field.name] = field.type === 'bool' ? raw === 'true' : field.type === 'number' ? (raw === '' ? null : Number(raw)) : raw === '' ? null : raw;
+    }
+    const unchosen = form.fields.find(field => field.choices && outputs[field.name] === null);
+    if (unchosen) {
+      error.textContent = t('tasks:chooseFirst', { field: fieldLabel(unchosen.name) });
+      inputs.get(unchosen.name)!.focus();
+      return;
     }
     submit.disabled = true;
     error.textContent = '';
@@ -255,12 +271,32 @@ function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.title : t('shell:unreachable');
 }
 
-function display(value: unknown): string {
+/** A variable's value in words: codes with their labels, amounts in the task's currency, dates in the page's locale. */
+function display(name: string, value: unknown, context: Record<string, unknown>): string {
   if (value === null || value === undefined) {
     return '—';
   }
+  if (typeof value === 'string') {
+    switch (name) {
+      case 'reasonCode':
+        return reasonLabel(value);
+      case 'department':
+        return departmentLabel(value);
+      case 'role':
+        return roleLabel(value);
+      case 'decision':
+      case 'outcome':
+        return choiceLabel(name, value);
+    }
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      return date(value);
+    }
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+      return dateTime(value);
+    }
+  }
   if (typeof value === 'number') {
-    return number(value, 2);
+    return /amount|exposure|limit|cover/i.test(name) ? money(value, typeof context.currency === 'string' ? context.currency : 'EUR') : number(value, Number.isInteger(value) ? 0 : 2);
   }
   if (typeof value === 'boolean') {
     return value ? t('tasks:yes') : t('tasks:no');

@@ -1,4 +1,6 @@
 import { h } from '../shared/dom';
+import { t } from '../i18n/i18n';
+import './editor-texts';
 import { rulesApi, type ExpressionCheck } from './rules-api';
 
 /** How long typing must pause before the server checks the expression. */
@@ -31,13 +33,13 @@ export class ExpressionField {
       onInput(this.input.value);
       this.schedule();
     });
-    this.element = h('div', { class: 'field' }, h('label', { for: id }, 'Expression (true means the rule succeeds)'), this.input, this.message);
+    this.element = h('div', { class: 'field' }, h('label', { for: id }, t('rulesEditor:expression.label')), this.input, this.message);
   }
 
   /** Checks again soon: the expression, or its scope (a parameter of the rule), changed. */
   schedule(): void {
     window.clearTimeout(this.timer);
-    this.show('Checking…', 'pending');
+    this.show(t('rulesEditor:expression.checking'), 'pending');
     this.timer = window.setTimeout(() => void this.check(), CheckDelayMs);
   }
 
@@ -45,7 +47,7 @@ export class ExpressionField {
     const sequence = ++this.sequence;
     const expression = this.input.value;
     if (!expression.trim()) {
-      this.show('The expression is empty: a rule needs a condition that is true or false.', 'error');
+      this.show(t('rulesEditor:expression.empty'), 'error');
       return;
     }
     let result: ExpressionCheck;
@@ -53,7 +55,7 @@ export class ExpressionField {
       result = await rulesApi.checkExpression(this.ruleSet, this.ruleName(), expression, this.content());
     } catch (error) {
       if (sequence === this.sequence) {
-        this.show(`The expression could not be checked: ${error instanceof Error ? error.message : String(error)}.`, 'error');
+        this.show(t('rulesEditor:expression.failed', { error: error instanceof Error ? error.message : String(error) }), 'error');
       }
       return;
     }
@@ -61,9 +63,9 @@ export class ExpressionField {
       return;
     }
     if (result.ok) {
-      this.show(`${result.message} Names in scope: ${result.scope.join(', ')}.`, 'ok');
+      this.show(`${result.message} ${t('rulesEditor:expression.inScope', { names: result.scope.join(', ') })}`, 'ok');
     } else {
-      this.show(result.position === null ? result.message : `At character ${result.position}: ${result.message}`, 'error');
+      this.show(result.position === null ? result.message : t('rulesEditor:expression.atCharacter', { position: result.position, message: result.message }), 'error');
     }
   }
 

@@ -1,4 +1,6 @@
 import { h } from '../shared/dom';
+import { t } from '../i18n/i18n';
+import './editor-texts';
 import { formatDate } from './format';
 import { rulesApi, type FieldChange, type ItemChange, type RuleSetDiff, type VersionSummary } from './rules-api';
 
@@ -9,7 +11,7 @@ import { rulesApi, type FieldChange, type ItemChange, type RuleSetDiff, type Ver
 export class HistoryPanel {
   private readonly table = h('div', { class: 'table-scroll' });
   private readonly diff = h('div', { class: 'diff', 'data-test': 'diff' });
-  private readonly compareButton = h('button', { type: 'button', class: 'button', 'data-test': 'compare', onclick: () => void this.compare() }, 'Compare');
+  private readonly compareButton = h('button', { type: 'button', class: 'button', 'data-test': 'compare', onclick: () => void this.compare() }, t('rulesEditor:history.compare'));
   private name = '';
   private versions: VersionSummary[] = [];
 
@@ -18,8 +20,8 @@ export class HistoryPanel {
     private readonly rollback: (version: VersionSummary) => Promise<void>,
   ) {
     container.replaceChildren(
-      h('header', { class: 'panel-header' }, h('h2', {}, 'History'), this.compareButton),
-      h('p', { class: 'field-hint' }, 'Pick a version in “from” and one in “to”, then Compare. Rolling back publishes an older version again as a new one.'),
+      h('header', { class: 'panel-header' }, h('h2', {}, t('rulesEditor:history.title')), this.compareButton),
+      h('p', { class: 'field-hint' }, t('rulesEditor:history.hint')),
       this.table,
       this.diff,
     );
@@ -47,15 +49,15 @@ export class HistoryPanel {
           'td',
           {},
           v.version === latest
-            ? h('span', { class: 'muted small' }, 'latest')
+            ? h('span', { class: 'muted small' }, t('rulesEditor:history.latest'))
             : h('button', {
                 type: 'button',
                 class: 'button button-small',
                 'data-test': 'rollback',
-                'aria-label': `Roll back to version ${v.version}`,
+                'aria-label': t('rulesEditor:history.rollBackLabel', { version: v.version }),
                 onclick: async (event: Event) => {
                   const button = event.currentTarget as HTMLButtonElement;
-                  if (window.confirm(`Publish version ${v.version} of ${name} again as a new version?`)) {
+                  if (window.confirm(t('rulesEditor:history.confirmRollBack', { version: v.version, name }))) {
                     button.disabled = true;
                     try {
                       await this.rollback(v);
@@ -64,17 +66,17 @@ export class HistoryPanel {
                     }
                   }
                 },
-              }, `Roll back to v${v.version}`),
+              }, t('rulesEditor:history.rollBack', { version: v.version })),
         ),
       ),
     );
     this.table.replaceChildren(
       versions.length === 0
-        ? h('p', { class: 'muted' }, 'No version yet.')
+        ? h('p', { class: 'muted' }, t('rulesEditor:history.none'))
         : h(
             'table',
             { class: 'table' },
-            h('thead', {}, h('tr', {}, ...['From', 'To', 'Version', 'Effective from', 'Published', 'By', 'Comment', ''].map(t => h('th', { scope: 'col' }, t)))),
+            h('thead', {}, h('tr', {}, ...(['from', 'to', 'version', 'effectiveFrom', 'published', 'by', 'comment'] as const).map(c => h('th', { scope: 'col' }, t(`rulesEditor:history.columns.${c}`))), h('th', { scope: 'col' }))),
             h('tbody', {}, ...rows),
           ),
     );
@@ -84,14 +86,14 @@ export class HistoryPanel {
     const from = Number(this.table.querySelector<HTMLInputElement>('input[name=from]:checked')?.value);
     const to = Number(this.table.querySelector<HTMLInputElement>('input[name=to]:checked')?.value);
     if (!from || !to || from === to) {
-      this.diff.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, 'Pick two different versions to compare.'));
+      this.diff.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, t('rulesEditor:history.pickTwo')));
       return;
     }
-    this.diff.replaceChildren(h('p', { class: 'muted' }, 'Comparing…'));
+    this.diff.replaceChildren(h('p', { class: 'muted' }, t('rulesEditor:history.comparing')));
     try {
       this.diff.replaceChildren(...renderDiff(await rulesApi.diff(this.name, from, to)));
     } catch (error) {
-      this.diff.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, `The versions could not be compared: ${error instanceof Error ? error.message : String(error)}.`));
+      this.diff.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, t('rulesEditor:history.compareFailed', { error: error instanceof Error ? error.message : String(error) })));
     }
   }
 
@@ -101,7 +103,7 @@ export class HistoryPanel {
 }
 
 function radio(name: 'from' | 'to', version: number, checked: boolean): HTMLElement {
-  return h('input', { type: 'radio', name, value: version, checked, 'aria-label': `${name} version ${version}`, 'data-test': `${name}-version` });
+  return h('input', { type: 'radio', name, value: version, checked, 'aria-label': t('rulesEditor:history.radio', { side: t(`rulesEditor:history.side.${name}`), version }), 'data-test': `${name}-version` });
 }
 
 function renderDiff(diff: RuleSetDiff): HTMLElement[] {
@@ -112,13 +114,13 @@ function renderDiff(diff: RuleSetDiff): HTMLElement[] {
   const cases = changed(diff.cases);
   const nothing = rules.length === 0 && globals.length === 0 && diff.fields.length === 0 && cases.length === 0;
   return [
-    h('h3', {}, `From version ${diff.from} to version ${diff.to}`),
-    nothing ? h('p', { 'data-test': 'diff-nothing' }, 'The two versions have the same rules.') : null,
-    diff.fields.length > 0 ? fieldTable('Rule set', diff.fields) : null,
-    ...globals.map(g => item('Global parameter', g)),
-    ...rules.map(r => item('Rule', r)),
-    unchanged.length > 0 ? h('p', { class: 'muted small', 'data-test': 'diff-unchanged' }, `Unchanged rules: ${unchanged.join(', ')}.`) : null,
-    ...cases.map(c => item('Case', c)),
+    h('h3', {}, t('rulesEditor:history.fromTo', { from: diff.from, to: diff.to })),
+    nothing ? h('p', { 'data-test': 'diff-nothing' }, t('rulesEditor:history.same')) : null,
+    diff.fields.length > 0 ? fieldTable(t('rulesEditor:history.ruleSet'), diff.fields) : null,
+    ...globals.map(g => item(t('rulesEditor:history.globalParameter'), g)),
+    ...rules.map(r => item(t('rulesEditor:history.rule'), r)),
+    unchanged.length > 0 ? h('p', { class: 'muted small', 'data-test': 'diff-unchanged' }, t('rulesEditor:history.unchanged', { names: unchanged.join(', ') })) : null,
+    ...cases.map(c => item(t('rulesEditor:history.case'), c)),
   ].filter((e): e is HTMLElement => e !== null);
 }
 
@@ -126,7 +128,7 @@ function item(kind: string, change: ItemChange): HTMLElement {
   return h(
     'section',
     { class: `diff-item diff-${change.change.toLowerCase()}`, 'data-test': 'diff-item', 'data-name': change.name, 'data-change': change.change },
-    h('h4', {}, h('span', { class: `badge badge-${change.change.toLowerCase()}` }, change.change), ` ${kind} ${change.name}`),
+    h('h4', {}, h('span', { class: `badge badge-${change.change.toLowerCase()}` }, t(`rulesEditor:history.change.${change.change}`, { defaultValue: change.change })), ` ${kind} ${change.name}`),
     change.fields.length > 0 ? fieldTable(null, change.fields) : null,
   );
 }
@@ -136,7 +138,7 @@ function fieldTable(title: string | null, fields: FieldChange[]): HTMLElement {
     'table',
     { class: 'table diff-fields' },
     title ? h('caption', {}, title) : null,
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Before'), h('th', { scope: 'col' }, 'After'))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('rulesEditor:history.field')), h('th', { scope: 'col' }, t('rulesEditor:history.before')), h('th', { scope: 'col' }, t('rulesEditor:history.after')))),
     h(
       'tbody',
       {},

@@ -1,4 +1,6 @@
 import { h } from '../shared/dom';
+import { t } from '../i18n/i18n';
+import './editor-texts';
 import type { Workflow } from './rules-api';
 
 /**
@@ -16,7 +18,7 @@ export class JsonView {
     private readonly changed: () => void,
   ) {
     this.input.addEventListener('input', () => this.read());
-    this.element = h('div', {}, h('label', { for: 'rule-json', class: 'visually-hidden' }, 'Rule set JSON'), this.error, this.input);
+    this.element = h('div', {}, h('label', { for: 'rule-json', class: 'visually-hidden' }, t('rulesEditor:json.label')), this.error, this.input);
   }
 
   /** True while the text is a rule set the form can show. */
@@ -34,15 +36,15 @@ export class JsonView {
     try {
       parsed = JSON.parse(this.input.value);
     } catch (error) {
-      this.fail(`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      this.fail(t('rulesEditor:json.notJson', { error: error instanceof Error ? error.message : String(error) }));
       return;
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Array.isArray((parsed as Workflow).Rules)) {
-      this.fail('A rule set is one object with WorkflowName and a Rules array.');
+      this.fail(t('rulesEditor:json.notRuleSet'));
       return;
     }
     if ((parsed as Workflow).WorkflowName !== this.workflow.WorkflowName) {
-      this.fail(`WorkflowName must stay “${this.workflow.WorkflowName}”: this page edits that rule set.`);
+      this.fail(t('rulesEditor:json.sameName', { name: this.workflow.WorkflowName }));
       return;
     }
     this.error.hidden = true;

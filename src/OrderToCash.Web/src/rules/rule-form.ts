@@ -1,4 +1,6 @@
 import { h } from '../shared/dom';
+import { t } from '../i18n/i18n';
+import './editor-texts';
 import { ExpressionField } from './expression-field';
 import type { JsonValue, Rule, ScopedParam, Workflow } from './rules-api';
 
@@ -19,17 +21,17 @@ export class RuleForm {
   render(): void {
     const rules = this.workflow.Rules.map((rule, index) => this.ruleCard(rule, index));
     this.container.replaceChildren(
-      this.params('Global parameters', 'Named values every rule may use, e.g. the limit.', this.workflow, 'GlobalParams', () => this.changed()),
+      this.params(t('rulesEditor:form.globalParameters'), t('rulesEditor:form.globalHint'), this.workflow, 'GlobalParams', () => this.changed()),
       ...rules,
-      h('p', {}, h('button', { type: 'button', class: 'button', 'data-test': 'add-rule', onclick: () => this.addRule() }, 'Add a rule')),
+      h('p', {}, h('button', { type: 'button', class: 'button', 'data-test': 'add-rule', onclick: () => this.addRule() }, t('rulesEditor:form.addRule'))),
     );
   }
 
   private ruleCard(rule: Rule, index: number): HTMLElement {
-    const card = h('section', { class: 'card rule-card', 'data-test': 'rule', 'data-rule': rule.RuleName, 'aria-label': `Rule ${rule.RuleName}` });
-    const heading = h('h3', {}, rule.RuleName || '(unnamed rule)');
+    const card = h('section', { class: 'card rule-card', 'data-test': 'rule', 'data-rule': rule.RuleName, 'aria-label': t('rulesEditor:form.ruleLabel', { name: rule.RuleName }) });
+    const heading = h('h3', {}, rule.RuleName || t('rulesEditor:form.unnamed'));
     if (rule.Rules?.length) {
-      card.append(heading, h('p', { class: 'muted' }, `This rule combines ${rule.Rules.length} nested rules with ${String(rule.Operator ?? 'And')}; edit it in the JSON view.`));
+      card.append(heading, h('p', { class: 'muted' }, t('rulesEditor:form.nested', { count: rule.Rules.length, operator: String(rule.Operator ?? 'And') })));
       return card;
     }
     let expression: ExpressionField | undefined;
@@ -37,12 +39,12 @@ export class RuleForm {
       this.changed();
       expression?.schedule();
     };
-    const name = this.text('Name', rule.RuleName, value => {
+    const name = this.text(t('rulesEditor:form.name'), rule.RuleName, value => {
       const old = rule.RuleName;
       rule.RuleName = value;
-      heading.textContent = value || '(unnamed rule)';
+      heading.textContent = value || t('rulesEditor:form.unnamed');
       card.dataset.rule = value;
-      card.setAttribute('aria-label', `Rule ${value}`);
+      card.setAttribute('aria-label', t('rulesEditor:form.ruleLabel', { name: value }));
       if (old !== value) {
         touched();
       }
@@ -66,24 +68,24 @@ export class RuleForm {
         'header',
         { class: 'rule-card-header' },
         heading,
-        h('div', { class: 'field field-check' }, enabled, h('label', { for: enabled.id }, 'Enabled')),
-        h('button', { type: 'button', class: 'button button-small', 'data-test': 'remove-rule', onclick: () => this.removeRule(index) }, 'Remove'),
+        h('div', { class: 'field field-check' }, enabled, h('label', { for: enabled.id }, t('rulesEditor:form.enabled'))),
+        h('button', { type: 'button', class: 'button button-small', 'data-test': 'remove-rule', onclick: () => this.removeRule(index) }, t('rulesEditor:form.remove')),
       ),
       name,
       expression.element,
       h(
         'div',
         { class: 'field-row' },
-        this.text('Success event (the outcome when true)', rule.SuccessEvent ?? '', value => {
+        this.text(t('rulesEditor:form.successEvent'), rule.SuccessEvent ?? '', value => {
           setOptional(rule, 'SuccessEvent', value);
           this.changed();
         }, 'success-event'),
-        this.text('Error message (shown when false; $(name) inserts a value)', rule.ErrorMessage ?? '', value => {
+        this.text(t('rulesEditor:form.errorMessage'), rule.ErrorMessage ?? '', value => {
           setOptional(rule, 'ErrorMessage', value);
           this.changed();
         }, 'error-message', true),
       ),
-      this.params('Local parameters', 'Values only this rule uses, e.g. a tolerance.', rule, 'LocalParams', touched),
+      this.params(t('rulesEditor:form.localParameters'), t('rulesEditor:form.localHint'), rule, 'LocalParams', touched),
       this.properties(rule),
     );
     return card;
@@ -98,18 +100,18 @@ export class RuleForm {
           h(
             'div',
             { class: 'param', 'data-test': 'param', 'data-param': param.Name },
-            this.text('Name', param.Name, value => {
+            this.text(t('rulesEditor:form.name'), param.Name, value => {
               param.Name = value;
               changed();
             }, 'param-name'),
-            this.text('Expression', param.Expression, value => {
+            this.text(t('rulesEditor:form.expression'), param.Expression, value => {
               param.Expression = value;
               changed();
             }, 'param-expression', true),
             h('button', {
               type: 'button',
               class: 'icon-button',
-              'aria-label': `Remove parameter ${param.Name}`,
+              'aria-label': t('rulesEditor:form.removeParameter', { name: param.Name }),
               onclick: () => {
                 params.splice(index, 1);
                 if (params.length === 0) {
@@ -129,7 +131,7 @@ export class RuleForm {
             draw();
             changed();
           },
-        }, 'Add a parameter'),
+        }, t('rulesEditor:form.addParameter')),
       );
     };
     draw();
@@ -142,12 +144,12 @@ export class RuleForm {
       const entries = Object.entries(rule.Properties ?? {});
       list.replaceChildren(
         ...entries.map(([key, value]) => {
-          const rename = this.text('Name', key, newKey => {
+          const rename = this.text(t('rulesEditor:form.name'), key, newKey => {
             rule.Properties = renameKey(rule.Properties ?? {}, key, newKey);
             key = newKey;
             this.changed();
           }, 'property-name');
-          const edit = this.text('Value', typeof value === 'string' ? value : JSON.stringify(value), text => {
+          const edit = this.text(t('rulesEditor:form.value'), typeof value === 'string' ? value : JSON.stringify(value), text => {
             (rule.Properties ??= {})[key] = parseValue(text);
             this.changed();
           }, 'property-value', key === 'description');
@@ -161,15 +163,15 @@ export class RuleForm {
             draw();
             this.changed();
           },
-        }, 'Add a property'),
+        }, t('rulesEditor:form.addProperty')),
       );
     };
     draw();
     return h(
       'fieldset',
       { class: 'params', 'data-test': 'Properties' },
-      h('legend', {}, 'Properties'),
-      h('p', { class: 'field-hint' }, 'The description a person reads in an explanation, and outcomes read by the application. Values: true/false, numbers, JSON, or text.'),
+      h('legend', {}, t('rulesEditor:form.properties')),
+      h('p', { class: 'field-hint' }, t('rulesEditor:form.propertiesHint')),
       list,
     );
   }
@@ -195,7 +197,7 @@ export class RuleForm {
 
   private removeRule(index: number): void {
     const rule = this.workflow.Rules[index];
-    if (rule && window.confirm(`Remove the rule “${rule.RuleName}”?`)) {
+    if (rule && window.confirm(t('rulesEditor:form.confirmRemove', { name: rule.RuleName }))) {
       this.workflow.Rules.splice(index, 1);
       this.render();
       this.changed();

@@ -5,6 +5,7 @@ import { formatDate, isFuture } from './format';
 import { HistoryPanel } from './history-panel';
 import { InputsEditor } from './inputs-editor';
 import { t } from '../i18n/i18n';
+import './editor-texts';
 import { JsonView } from './json-view';
 import { RuleForm } from './rule-form';
 import { rulesApi, type DeclaredInputs, type RuleSetVersion, type VersionSummary, type Workflow } from './rules-api';
@@ -20,7 +21,7 @@ const WhatIfDelayMs = 800;
  */
 export class RuleSetEditor {
   private readonly status = h('p', { class: 'editor-status', role: 'status', 'aria-live': 'polite', 'data-test': 'editor-status' });
-  private readonly publishButton = h('button', { type: 'button', class: 'button button-primary', 'data-test': 'publish', disabled: true }, 'Publish');
+  private readonly publishButton = h('button', { type: 'button', class: 'button button-primary', 'data-test': 'publish', disabled: true }, t('rulesEditor:editor.publish'));
   private readonly publishHint = h('p', { class: 'field-hint', 'data-test': 'publish-hint' });
   private readonly comment = h('input', { id: 'publish-comment', type: 'text', maxlength: 2000, 'data-test': 'publish-comment' });
   private readonly effective = h('input', { id: 'publish-effective', type: 'datetime-local', 'data-test': 'publish-effective' });
@@ -31,7 +32,7 @@ export class RuleSetEditor {
   private readonly inputs: InputsEditor;
   private readonly formContainer = h('div', { 'data-test': 'rule-form' });
   private readonly jsonContainer = h('div', { hidden: true });
-  private readonly formTab = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'true', 'data-test': 'view-form' }, 'Form');
+  private readonly formTab = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'true', 'data-test': 'view-form' }, t('rulesEditor:editor.form'));
   private readonly jsonTab = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'false', 'data-test': 'view-json' }, 'JSON');
   private readonly header = h('div', { class: 'editor-header' });
   private workflow: Workflow = { WorkflowName: '', Rules: [] };
@@ -48,15 +49,15 @@ export class RuleSetEditor {
     readonly element: HTMLElement,
     private readonly published: () => Promise<VersionSummary[]>,
   ) {
-    const whatIfElement = h('section', { class: 'card panel', 'aria-label': 'What-if', 'data-test': 'what-if' });
-    const casesElement = h('section', { class: 'card panel', 'aria-label': 'Cases', 'data-test': 'cases' });
+    const whatIfElement = h('section', { class: 'card panel', 'aria-label': t('rulesEditor:editor.whatIf'), 'data-test': 'what-if' });
+    const casesElement = h('section', { class: 'card panel', 'aria-label': t('rulesEditor:editor.cases'), 'data-test': 'cases' });
     this.cases = new CaseEditor(casesElement, () => this.workflow.Rules.map(r => r.RuleName), () => this.edited(), () => this.declaredInputs);
-    const inputsElement = h('section', { class: 'card panel', 'aria-label': 'Inputs', 'data-test': 'inputs' });
+    const inputsElement = h('section', { class: 'card panel', 'aria-label': t('rulesEditor:editor.inputs'), 'data-test': 'inputs' });
     this.inputs = new InputsEditor(inputsElement, () => this.edited());
-    const historyElement = h('section', { class: 'card panel', 'aria-label': 'History', 'data-test': 'history' });
+    const historyElement = h('section', { class: 'card panel', 'aria-label': t('rulesEditor:editor.history'), 'data-test': 'history' });
     this.whatIf = new WhatIfPanel(whatIfElement, () => this.content, () => ({ edited: this.cases.edited, state: this.cases.state }), () => this.updatePublish());
     this.history = new HistoryPanel(historyElement, v => this.rollback(v));
-    const backTestElement = h('section', { class: 'card panel', 'aria-label': 'Back-test', 'data-test': 'backtest' });
+    const backTestElement = h('section', { class: 'card panel', 'aria-label': t('rulesEditor:editor.backTest'), 'data-test': 'backtest' });
     this.backTest = new BackTestPanel(backTestElement, () => this.content);
     this.formTab.addEventListener('click', () => this.showForm());
     this.jsonTab.addEventListener('click', () => this.showJson());
@@ -66,7 +67,7 @@ export class RuleSetEditor {
       this.header,
       this.status,
       inputsElement,
-      h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.formTab, this.jsonTab),
+      h('div', { class: 'tabs', role: 'group', 'aria-label': t('rulesEditor:editor.view') }, this.formTab, this.jsonTab),
       this.formContainer,
       this.jsonContainer,
       casesElement,
@@ -76,9 +77,9 @@ export class RuleSetEditor {
       // Last in the page and sticky: in reach from anywhere above, with the reason publishing is refused.
       h(
         'section',
-        { class: 'card panel publish-bar', 'aria-label': 'Publish' },
-        h('div', { class: 'field' }, h('label', { for: 'publish-comment' }, 'Comment (why this change)'), this.comment),
-        h('div', { class: 'field' }, h('label', { for: 'publish-effective' }, 'Effective from (optional)'), this.effective),
+        { class: 'card panel publish-bar', 'aria-label': t('rulesEditor:editor.publishBar') },
+        h('div', { class: 'field' }, h('label', { for: 'publish-comment' }, t('rulesEditor:editor.comment')), this.comment),
+        h('div', { class: 'field' }, h('label', { for: 'publish-effective' }, t('rulesEditor:editor.effective')), this.effective),
         h('div', { class: 'publish-action' }, this.publishButton, this.publishHint),
       ),
     );
@@ -129,7 +130,7 @@ export class RuleSetEditor {
       h(
         'p',
         { class: 'muted', 'data-test': 'rule-set-version' },
-        `Version ${version.version} · effective from ${formatDate(version.effectiveFrom)}${isFuture(version.effectiveFrom) ? ' (not yet in force)' : ''} · published by ${version.author} on ${formatDate(version.publishedAt)}`,
+        t('rulesEditor:editor.versionLine', { version: version.version, effective: formatDate(version.effectiveFrom), future: isFuture(version.effectiveFrom) ? t('rulesEditor:editor.notYet') : '', author: version.author, published: formatDate(version.publishedAt) }),
         version.comment ? ` · “${version.comment}”` : '',
       ),
     ]));
@@ -142,7 +143,7 @@ export class RuleSetEditor {
     this.whatIf.load(version);
     this.backTest.load(version.name);
     this.history.show(version.name, versions.filter(v => v.name === version.name));
-    this.setStatus(`Opened ${version.name} version ${version.version}. Edit a rule; the what-if cases run after each change.`);
+    this.setStatus(t('rulesEditor:editor.opened', { name: version.name, version: version.version }));
     this.updatePublish();
   }
 
@@ -169,7 +170,7 @@ export class RuleSetEditor {
 
   private showForm(): void {
     if (this.json && !this.json.valid) {
-      this.setStatus('The JSON is not a rule set yet: fix it (the error is above the text) before going back to the form.', 'error');
+      this.setStatus(t('rulesEditor:editor.jsonNotRuleSet'), 'error');
       return;
     }
     this.form?.render();
@@ -199,16 +200,16 @@ export class RuleSetEditor {
     } else if (this.creating && this.taken.includes(name)) {
       reason = t('newRuleSet:nameTaken', { name });
     } else if (content === this.loadedContent && !this.cases.dirty) {
-      reason = 'Nothing to publish: the rules and cases are those of the version opened.';
+      reason = t('rulesEditor:editor.nothing');
     } else if (this.cases.dirty && this.comment.value.trim() === '') {
-      reason = 'The cases changed: say why in the comment before publishing.';
+      reason = t('rulesEditor:editor.casesChanged');
     } else if (!last || last.content !== content || last.cases !== this.cases.state) {
-      reason = 'Waiting for the what-if cases to run on this change…';
+      reason = t('rulesEditor:editor.waiting');
     } else if (!last.result.valid) {
-      reason = last.result.failed > 0 ? 'Publishing is refused while what-if cases fail (see What-if).' : 'Publishing is refused while the rule set does not compile (see What-if).';
+      reason = last.result.failed > 0 ? t('rulesEditor:editor.refusedFailing') : t('rulesEditor:editor.refusedCompile');
     }
     this.publishButton.disabled = reason !== null;
-    this.publishHint.textContent = reason ?? 'All what-if cases pass: publishing creates a new version.';
+    this.publishHint.textContent = reason ?? t('rulesEditor:editor.canPublish');
   }
 
   private async publish(): Promise<void> {
@@ -216,39 +217,39 @@ export class RuleSetEditor {
       return;
     }
     this.publishButton.disabled = true;
-    this.setStatus('Publishing…');
+    this.setStatus(t('rulesEditor:editor.publishing'));
     const effectiveFrom = this.effective.value ? new Date(this.effective.value).toISOString() : null;
     try {
       const outcome = await rulesApi.publish(this.creating ? this.workflow.WorkflowName : this.version.name, this.content, this.comment.value.trim(), effectiveFrom, this.cases.edited);
       if (!outcome.published) {
         this.whatIf.showRefusal(outcome);
-        this.setStatus(`Not published: ${outcome.failedCases.length > 0 ? `${outcome.failedCases.length} what-if case(s) fail` : outcome.title}.`, 'error');
+        this.setStatus(outcome.failedCases.length > 0 ? t('rulesEditor:editor.notPublishedCases', { count: outcome.failedCases.length }) : t('rulesEditor:editor.notPublished', { reason: outcome.title }), 'error');
         return;
       }
       const published = this.workflow.WorkflowName;
       this.creating = false;
       await this.reload(outcome.unchanged
-        ? `${published} unchanged: version ${outcome.version} already has these rules.`
-        : `Published ${published} version ${outcome.version}.`);
+        ? t('rulesEditor:editor.unchanged', { name: published, version: outcome.version })
+        : t('rulesEditor:editor.published', { name: published, version: outcome.version }));
     } catch (error) {
-      this.setStatus(`Not published: ${error instanceof Error ? error.message : String(error)}.`, 'error');
+      this.setStatus(t('rulesEditor:editor.notPublished', { reason: error instanceof Error ? error.message : String(error) }), 'error');
     } finally {
       this.updatePublish();
     }
   }
 
   private async rollback(target: VersionSummary): Promise<void> {
-    this.setStatus(`Rolling back to version ${target.version}…`);
+    this.setStatus(t('rulesEditor:editor.rollingBack', { version: target.version }));
     try {
       const outcome = await rulesApi.rollback(target.name, target.version);
       if (!outcome.published) {
         this.whatIf.showRefusal(outcome);
-        this.setStatus(`Not rolled back: version ${target.version} fails today's what-if cases (${outcome.failedCases.map(c => `“${c.caseName}”`).join(', ') || outcome.title}).`, 'error');
+        this.setStatus(t('rulesEditor:editor.notRolledBackCases', { version: target.version, cases: outcome.failedCases.map(c => `“${c.caseName}”`).join(', ') || outcome.title }), 'error');
         return;
       }
-      await this.reload(`Rolled back: version ${outcome.version} has the rules of version ${target.version}.`);
+      await this.reload(t('rulesEditor:editor.rolledBack', { version: outcome.version, target: target.version }));
     } catch (error) {
-      this.setStatus(`Not rolled back: ${error instanceof Error ? error.message : String(error)}.`, 'error');
+      this.setStatus(t('rulesEditor:editor.notRolledBack', { reason: error instanceof Error ? error.message : String(error) }), 'error');
     }
   }
 

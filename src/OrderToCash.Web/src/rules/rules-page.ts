@@ -9,6 +9,7 @@ import { RuleSetEditor } from './rule-set-editor';
 import { rulesApi, type VersionSummary } from './rules-api';
 import { t } from '../i18n/i18n';
 import './inputs-texts';
+import './editor-texts';
 
 void startPage('/rules', async user => {
   document.querySelector('#main > .loading')?.remove();
@@ -22,12 +23,13 @@ void startPage('/rules', async user => {
   // Credit managers and process owners create rule sets (a new decision a process can call); Quality edits root-cause only.
   const mayCreate = hasRole(user, 'CreditManager') || hasRole(user, 'ProcessOwner');
   const create = h('button', { type: 'button', class: 'button', 'data-test': 'new-rule-set', hidden: !mayCreate, onclick: () => void startNew() }, t('newRuleSet:create'));
+  introduce();
   document.querySelector('.page-intro')?.append(create);
 
   function drawList(versions: VersionSummary[]): void {
     const names = [...new Set(versions.map(v => v.name))];
     if (names.length === 0) {
-      list.replaceChildren(h('p', { class: 'muted', 'data-test': 'no-rule-sets' }, 'No rule set is published yet. An administrator publishes the rules folder (o2c rules publish).'));
+      list.replaceChildren(h('p', { class: 'muted', 'data-test': 'no-rule-sets' }, t('rulesEditor:page.none')));
       return;
     }
     list.replaceChildren(
@@ -62,7 +64,7 @@ void startPage('/rules', async user => {
   }
 
   async function select(name: string, versions: VersionSummary[]): Promise<void> {
-    if (editor.dirty && !window.confirm(`Discard the changes not published to ${selected ?? 'this rule set'}?`)) {
+    if (editor.dirty && !window.confirm(t('rulesEditor:page.discard', { name: selected ?? t('rulesEditor:page.thisRuleSet') }))) {
       return;
     }
     selected = name;
@@ -80,7 +82,7 @@ void startPage('/rules', async user => {
   }
 
   async function startNew(): Promise<void> {
-    if (editor.dirty && !window.confirm(`Discard the changes not published to ${selected ?? 'this rule set'}?`)) {
+    if (editor.dirty && !window.confirm(t('rulesEditor:page.discard', { name: selected ?? t('rulesEditor:page.thisRuleSet') }))) {
       return;
     }
     selected = null;
@@ -110,3 +112,11 @@ void startPage('/rules', async user => {
     byId('reminder-templates').hidden = true;
   }
 });
+
+/** The page's static texts (rules.html) in the page's language. */
+function introduce(): void {
+  document.querySelector('.page-intro h1')!.textContent = t('rulesEditor:page.title');
+  document.querySelector('.page-intro .lead')!.textContent = t('rulesEditor:page.lead');
+  byId('rule-sets').setAttribute('aria-label', t('rulesEditor:page.ruleSets'));
+  byId('rule-editor-empty').textContent = t('rulesEditor:page.pick');
+}

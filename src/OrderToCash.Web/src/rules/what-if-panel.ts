@@ -1,5 +1,7 @@
 import { ApiError } from '../shared/api';
 import { h } from '../shared/dom';
+import { t } from '../i18n/i18n';
+import './editor-texts';
 import { rulesApi, type AdHocResult, type CaseResult, type Diagnostic, type PublishRefusal, type RuleSetVersion, type WhatIfCase, type WhatIfResult } from './rules-api';
 
 /**
@@ -23,18 +25,18 @@ export class WhatIfPanel {
     private readonly cases: () => { edited: WhatIfCase[] | null; state: string },
     private readonly finished: () => void,
   ) {
-    const runButton = h('button', { type: 'button', class: 'button', 'data-test': 'run-cases', onclick: () => void this.run() }, 'Run the what-if cases');
-    const tryButton = h('button', { type: 'button', class: 'button', 'data-test': 'try-ad-hoc', onclick: () => void this.tryAdHoc() }, 'Try this case');
+    const runButton = h('button', { type: 'button', class: 'button', 'data-test': 'run-cases', onclick: () => void this.run() }, t('rulesEditor:whatIf.run'));
+    const tryButton = h('button', { type: 'button', class: 'button', 'data-test': 'try-ad-hoc', onclick: () => void this.tryAdHoc() }, t('rulesEditor:whatIf.tryCase'));
     container.replaceChildren(
-      h('header', { class: 'panel-header' }, h('h2', {}, 'What-if'), runButton),
+      h('header', { class: 'panel-header' }, h('h2', {}, t('rulesEditor:whatIf.title')), runButton),
       this.summary,
       this.problems,
       this.results,
       h(
         'div',
         { class: 'ad-hoc' },
-        h('h3', {}, 'Ad-hoc case'),
-        h('div', { class: 'field' }, h('label', { for: 'ad-hoc-input' }, 'Inputs (JSON, one object per input of the rule set)'), this.adHocInput),
+        h('h3', {}, t('rulesEditor:whatIf.adHoc')),
+        h('div', { class: 'field' }, h('label', { for: 'ad-hoc-input' }, t('rulesEditor:whatIf.adHocInputs')), this.adHocInput),
         h('p', {}, tryButton),
         this.adHocResult,
       ),
@@ -52,8 +54,8 @@ export class WhatIfPanel {
     this.adHocInput.value = JSON.stringify(first ? first.inputs : Object.fromEntries(version.inputs.map(i => [i, {}])), null, 2);
     this.summary.dataset.kind = 'info';
     this.summary.textContent = version.cases.length === 0
-      ? `No what-if case is stored with ${version.name} version ${version.version}: add one under Test cases, nothing gates publishing yet.`
-      : `${version.cases.length} what-if cases stored with version ${version.version} gate publishing. Run them to see the results.`;
+      ? t('rulesEditor:whatIf.noCases', { name: version.name, version: version.version })
+      : t('rulesEditor:whatIf.casesGate', { count: version.cases.length, version: version.version });
   }
 
   /** Runs the cases against the current content; only the answer to the latest run is shown. */
@@ -62,7 +64,7 @@ export class WhatIfPanel {
     const cases = this.cases();
     const sequence = ++this.sequence;
     this.summary.dataset.kind = 'info';
-    this.summary.textContent = 'Running the what-if cases…';
+    this.summary.textContent = t('rulesEditor:whatIf.running');
     try {
       const result = await rulesApi.whatIf(content, undefined, cases.edited);
       if (sequence !== this.sequence) {
@@ -73,7 +75,7 @@ export class WhatIfPanel {
     } catch (error) {
       if (sequence === this.sequence) {
         this.summary.dataset.kind = 'error';
-        this.summary.textContent = `The cases could not run: ${error instanceof Error ? error.message : String(error)}.`;
+        this.summary.textContent = t('rulesEditor:whatIf.runFailed', { error: error instanceof Error ? error.message : String(error) });
       }
     }
     this.finished();
@@ -89,7 +91,7 @@ export class WhatIfPanel {
   showRefusal(refusal: PublishRefusal): void {
     this.summary.dataset.kind = 'error';
     const names = refusal.failedCases.map(c => `“${c.caseName}”`).join(', ');
-    this.summary.textContent = `Not published: ${names ? `these cases fail: ${names}` : refusal.title}.`;
+    this.summary.textContent = names ? t('rulesEditor:whatIf.refusedCases', { names }) : t('rulesEditor:whatIf.refused', { reason: refusal.title });
     this.showProblems(refusal.diagnostics);
   }
 
@@ -98,12 +100,12 @@ export class WhatIfPanel {
     const errors = result.diagnostics.filter(d => d.severity === 'Error' && d.code !== 'RULE008');
     this.summary.dataset.kind = result.valid ? 'ok' : 'error';
     this.summary.textContent = errors.length > 0
-      ? `The rule set does not compile (${errors.length} problem${errors.length === 1 ? '' : 's'}): fix ${errors.length === 1 ? 'it' : 'them'} to run the cases.`
+      ? t('rulesEditor:whatIf.doesNotCompile', { count: errors.length })
       : total === 0
-        ? 'The rule set compiles; no what-if case gates it.'
+        ? t('rulesEditor:whatIf.compilesNoCase')
         : result.failed === 0
-          ? `All ${total} what-if cases pass: the rule set can be published.`
-          : `${result.failed} of ${total} what-if cases fail: publishing is refused until they pass.`;
+          ? t('rulesEditor:whatIf.allPass', { count: total })
+          : t('rulesEditor:whatIf.someFail', { failed: result.failed, count: total });
     this.showProblems(errors);
     this.results.replaceChildren(total === 0 ? '' : caseTable(result.cases));
   }
@@ -114,7 +116,7 @@ export class WhatIfPanel {
         h('li', { class: 'problem', 'data-test': 'what-if-problem' },
           h('span', { class: `problem-severity problem-severity-${d.severity.toLowerCase()}` }, d.severity),
           h('span', { class: 'problem-message' }, d.message),
-          h('span', { class: 'problem-where' }, [d.code, d.element, d.line === null ? null : `line ${d.line}`].filter(Boolean).join(' · '))),
+          h('span', { class: 'problem-where' }, [d.code, d.element, d.line === null ? null : t('rulesEditor:whatIf.line', { line: d.line })].filter(Boolean).join(' · '))),
       ),
     );
   }
@@ -124,21 +126,21 @@ export class WhatIfPanel {
     try {
       inputs = JSON.parse(this.adHocInput.value);
     } catch (error) {
-      this.adHocError(`The inputs are not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+      this.adHocError(t('rulesEditor:whatIf.notJson', { error: error instanceof Error ? error.message : String(error) }));
       return;
     }
-    this.adHocResult.replaceChildren(h('p', { class: 'muted' }, 'Evaluating…'));
+    this.adHocResult.replaceChildren(h('p', { class: 'muted' }, t('rulesEditor:whatIf.evaluating')));
     try {
       const result = await rulesApi.whatIf(this.content(), inputs);
       if (result.adHoc) {
         this.adHocResult.replaceChildren(adHocTable(result.adHoc));
       } else {
-        this.adHocError('The rule set does not compile, so the case cannot be evaluated; see the problems above.');
+        this.adHocError(t('rulesEditor:whatIf.cannotEvaluate'));
         this.show(result);
       }
     } catch (error) {
       const errors = error instanceof ApiError ? (error.problem?.errors as Record<string, string[]> | undefined) : undefined;
-      this.adHocError(errors ? Object.values(errors).flat().join(' ') : `The case could not be evaluated: ${error instanceof Error ? error.message : String(error)}.`);
+      this.adHocError(errors ? Object.values(errors).flat().join(' ') : t('rulesEditor:whatIf.evaluateFailed', { error: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -151,7 +153,7 @@ function caseTable(cases: CaseResult[]): HTMLElement {
   return h(
     'table',
     { class: 'table' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Case'), h('th', { scope: 'col' }, 'Result'), h('th', { scope: 'col' }, 'Expected'), h('th', { scope: 'col' }, 'Actual'))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('rulesEditor:whatIf.columns.case')), h('th', { scope: 'col' }, t('rulesEditor:whatIf.columns.result')), h('th', { scope: 'col' }, t('rulesEditor:whatIf.columns.expected')), h('th', { scope: 'col' }, t('rulesEditor:whatIf.columns.actual')))),
     h(
       'tbody',
       {},
@@ -160,7 +162,7 @@ function caseTable(cases: CaseResult[]): HTMLElement {
           'tr',
           { 'data-test': 'case', 'data-case': c.name, 'data-passed': String(c.passed), class: c.passed ? '' : 'row-failed' },
           h('td', {}, c.name, c.failures.length > 0 ? h('div', { class: 'small failure' }, c.failures.join('; ')) : null),
-          h('td', {}, h('span', { class: `badge ${c.passed ? 'badge-ok' : 'badge-error'}` }, c.passed ? 'Passed' : 'Failed')),
+          h('td', {}, h('span', { class: `badge ${c.passed ? 'badge-ok' : 'badge-error'}` }, c.passed ? t('rulesEditor:whatIf.passed') : t('rulesEditor:whatIf.failed'))),
           h('td', { class: 'small' }, outcomes(c.expected)),
           h('td', { class: 'small' }, outcomes(c.actual, c.expected)),
         ),
@@ -185,11 +187,11 @@ function adHocTable(result: AdHocResult): HTMLElement {
   return h(
     'div',
     {},
-    h('p', { 'data-test': 'ad-hoc-outcome' }, h('strong', {}, 'Outcome: '), result.outcome.length > 0 ? result.outcome.join(', ') : 'no rule succeeded'),
+    h('p', { 'data-test': 'ad-hoc-outcome' }, h('strong', {}, t('rulesEditor:whatIf.outcome')), result.outcome.length > 0 ? result.outcome.join(', ') : t('rulesEditor:whatIf.noRuleSucceeded')),
     h(
       'table',
       { class: 'table' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), h('th', { scope: 'col' }, 'Result'), h('th', { scope: 'col' }, 'Event or message'))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('rulesEditor:whatIf.columns.rule')), h('th', { scope: 'col' }, t('rulesEditor:whatIf.columns.result')), h('th', { scope: 'col' }, t('rulesEditor:whatIf.columns.event')))),
       h(
         'tbody',
         {},
@@ -198,7 +200,7 @@ function adHocTable(result: AdHocResult): HTMLElement {
             'tr',
             { 'data-test': 'ad-hoc-rule', 'data-rule': r.name, 'data-success': String(r.success) },
             h('td', {}, r.name),
-            h('td', {}, h('span', { class: `badge ${r.success ? 'badge-ok' : 'badge-error'}` }, r.success ? 'Succeeded' : 'Failed')),
+            h('td', {}, h('span', { class: `badge ${r.success ? 'badge-ok' : 'badge-error'}` }, r.success ? t('rulesEditor:whatIf.succeeded') : t('rulesEditor:whatIf.failed'))),
             h('td', {}, r.successEvent ?? r.message ?? ''),
           ),
         ),

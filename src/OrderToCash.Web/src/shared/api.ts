@@ -4,6 +4,8 @@ export interface CurrentUser {
   displayName: string | null;
   roles: string[];
   customerId: string | null;
+  /** What people read for each of the user's business roles (roles process owners created). */
+  roleLabels: Record<string, string>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ApiError, auth, type CurrentUser } from './api';
 import { loginUrlForHere } from './return-url';
+import { knowBusinessRoles } from '../i18n/labels';
 
 /**
  * The signed-in user, or a trip to the sign-in page (which comes back here) when there is none. The HTML pages
@@ -7,7 +8,9 @@ import { loginUrlForHere } from './return-url';
  */
 export async function requireUser(): Promise<CurrentUser> {
   try {
-    return await auth.me();
+    const user = await auth.me();
+    knowBusinessRoles(user.roleLabels);
+    return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       redirectToLogin();

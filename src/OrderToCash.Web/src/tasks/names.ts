@@ -40,8 +40,65 @@ const fr = {
     termBasis: 'Point de départ du délai',
     termsAgreedInContract: 'Conditions prévues au contrat',
     periodicInvoice: 'Facture périodique',
+    account: 'Compte',
+    accountAgeDays: 'Ancienneté du compte (jours)',
+    asOf: 'Date de situation',
+    blocked: 'Bloquée',
+    bookedOn: 'Comptabilisé le',
+    correctedAmount: 'Montant corrigé',
+    currency: 'Devise',
+    dealNotEntered: 'Accord commercial non saisi',
+    debtor: 'Payeur',
+    debtorIban: 'IBAN du payeur',
+    deliveredOn: 'Livrée le',
+    deliveryBlocked: 'Livraison bloquée',
+    deliveryReleaseOutcome: 'Décision sur la livraison',
+    department: 'Service responsable',
+    disputeNumber: 'Litige',
+    dueDate: 'Échéance',
+    ecbRefinancingRate: 'Taux de refinancement BCE',
+    escalated: 'Escaladé',
+    exposure: 'Encours',
+    hasOpenDispute: 'Litige en cours',
+    hasPromiseToPay: 'Promesse de paiement',
+    insurerCover: 'Couverture assureur-crédit',
+    internalLimit: 'Limite interne',
+    invoiceNumber: 'Facture',
+    lateReason: 'Raison du retard',
+    oldestOverdueDays: 'Retard le plus ancien (jours)',
+    openAmount: 'Reste dû',
+    overdueAmount: 'Montant échu',
+    paidInvoiceCount: 'Factures payées',
+    professionalCustomer: 'Client professionnel',
+    rate: 'Taux (%)',
+    reason: 'Motif',
+    reasonCode: 'Motif',
+    reasonOutcome: 'Suite donnée au motif',
+    reference: 'Référence',
+    releaseOutcome: 'Décision de libération',
+    remittanceInfo: 'Libellé du virement',
+    resolution: 'Résolution',
+    riskClass: 'Classe de risque',
+    role: 'Rôle responsable',
+    segment: 'Segment',
+    semester: 'Semestre',
+    semesterLabel: 'Semestre',
+    slaDueAt: 'À traiter avant',
+    step: 'Étape de relance',
+    termsRefused: 'Conditions refusées',
+    transportDamage: 'Avarie de transport',
+    unpaidItemCount: 'Factures impayées',
   },
-  choices: { decision: { release: 'Libérer la commande', reject: 'Refuser la commande' } },
+  choices: {
+    decision: { release: 'Libérer la commande', reject: 'Refuser la commande' },
+    outcome: {
+      CreditNote: 'Fondé : avoir du montant contesté',
+      CorrectedInvoice: 'Fondé : facture rectificative (avoir et nouvelle facture)',
+      Resend: 'Facture non reçue : la renvoyer',
+      Rejected: 'Non fondé : le montant reste dû',
+    },
+  },
+  choose: '— Choisir —',
 };
 
 register<typeof fr>('taskNames', {
@@ -81,8 +138,65 @@ register<typeof fr>('taskNames', {
       termBasis: 'Term counted from',
       termsAgreedInContract: 'Terms agreed in the contract',
       periodicInvoice: 'Periodic invoice',
+      account: 'Account',
+      accountAgeDays: 'Account age (days)',
+      asOf: 'As of',
+      blocked: 'Blocked',
+      bookedOn: 'Booked on',
+      correctedAmount: 'Corrected amount',
+      currency: 'Currency',
+      dealNotEntered: 'Deal not entered',
+      debtor: 'Payer',
+      debtorIban: 'Payer IBAN',
+      deliveredOn: 'Delivered on',
+      deliveryBlocked: 'Delivery blocked',
+      deliveryReleaseOutcome: 'Delivery decision',
+      department: 'Owning department',
+      disputeNumber: 'Dispute',
+      dueDate: 'Due date',
+      ecbRefinancingRate: 'ECB refinancing rate',
+      escalated: 'Escalated',
+      exposure: 'Exposure',
+      hasOpenDispute: 'Open dispute',
+      hasPromiseToPay: 'Promise to pay',
+      insurerCover: 'Credit-insurer cover',
+      internalLimit: 'Internal limit',
+      invoiceNumber: 'Invoice',
+      lateReason: 'Reason for the delay',
+      oldestOverdueDays: 'Oldest overdue (days)',
+      openAmount: 'Open amount',
+      overdueAmount: 'Overdue amount',
+      paidInvoiceCount: 'Paid invoices',
+      professionalCustomer: 'Professional customer',
+      rate: 'Rate (%)',
+      reason: 'Reason',
+      reasonCode: 'Reason',
+      reasonOutcome: 'Reason outcome',
+      reference: 'Reference',
+      releaseOutcome: 'Release decision',
+      remittanceInfo: 'Remittance information',
+      resolution: 'Resolution',
+      riskClass: 'Risk class',
+      role: 'Owning role',
+      segment: 'Segment',
+      semester: 'Semester',
+      semesterLabel: 'Semester',
+      slaDueAt: 'Due by',
+      step: 'Reminder step',
+      termsRefused: 'Terms refused',
+      transportDamage: 'Transport damage',
+      unpaidItemCount: 'Unpaid invoices',
     },
-    choices: { decision: { release: 'Release the order', reject: 'Reject the order' } },
+    choices: {
+      decision: { release: 'Release the order', reject: 'Reject the order' },
+      outcome: {
+        CreditNote: 'Justified: credit note for the disputed amount',
+        CorrectedInvoice: 'Justified: corrected invoice (credit note and new invoice)',
+        Resend: 'Invoice not received: send it again',
+        Rejected: 'Not justified: the amount stays owed',
+      },
+    },
+    choose: '— Choose —',
   },
 });
 
@@ -96,10 +210,12 @@ export function fieldLabel(name: string): string {
   return tOr(`taskNames:fields.${name}`, name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, c => c.toUpperCase()));
 }
 
-/** The values a text field of a credit-release task takes (its decision), with their labels; null when free. */
-export function choicesFor(processId: string, field: string): [string, string][] | null {
-  if (processId !== 'credit-release' || field !== 'decision') {
-    return null;
-  }
-  return ['release', 'reject'].map(value => [value, tOr(`taskNames:choices.decision.${value}`, value)]);
+/** A listed value of a field in words (known ones), else the value split from camelCase. */
+export function choiceLabel(field: string, value: string): string {
+  return tOr(`taskNames:choices.${field}.${value}`, value.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
+}
+
+/** Variables that are the engine's bookkeeping (decision ids, wake-up times), not what a person decides on. */
+export function isBookkeeping(name: string): boolean {
+  return name.endsWith('DecisionId') || name === 'wakeAt' || name === 'nextWakeAt' || name === 'finished' || name === 'entryId' || name === 'half';
 }
