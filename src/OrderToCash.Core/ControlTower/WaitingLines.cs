@@ -21,16 +21,19 @@ public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, Workf
     {
         var now = clock.GetUtcNow();
         var dayAgo = now.AddDays(-1);
-        await using var db = createContext();
-        var processes = await WorkflowQueries.PublishedProcessIds(db).OrderBy(p => p).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var entered = await CountAsync(WorkflowQueries.ElementVisits(db).Where(v => v.EnteredAt >= dayAgo), cancellationToken).ConfigureAwait(false);
-        var left = await CountAsync(WorkflowQueries.ElementVisits(db).Where(v => v.LeftAt >= dayAgo), cancellationToken).ConfigureAwait(false);
+        List<string> processes;
+        await using (var db = createContext())
+        {
+            processes = await WorkflowQueries.PublishedProcessIds(db).OrderBy(p => p).ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var result = new List<ElementWaitingLine>();
         var rulesPublished = true;
         foreach (var process in processes)
         {
-            foreach (var element in await reader.ElementStatisticsAsync(process, now.AddDays(-days), cancellationToken).ConfigureAwait(false))
+            foreach (var traffic in await reader.ElementTrafficAsync(process, now.AddDays(-days), dayAgo, cancellationToken).ConfigureAwait(false))
             {
+                var element = traffic.Statistics;
                 var input = new QueueInput(
                     process,
                     element.ElementId,
@@ -38,14 +41,14 @@ public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, Workf
                     element.OldestWait?.TotalHours ?? 0,
                     element.MeanTime?.TotalHours ?? 0,
                     element.P90Time?.TotalHours ?? 0,
-                    entered.GetValueOrDefault((process, element.ElementId)),
-                    left.GetValueOrDefault((process, element.ElementId)));
+                    traffic.EnteredRecently,
+                    traffic.LeftRecently);
                 var decision = rulesPublished ? await EvaluateAsync(input, cancellationToken).ConfigureAwait(false) : null;
                 rulesPublished = decision is not null;
                 var sla = decision?.RuleSet.Rules
                     .Select(r => r.Properties.TryGetValue(SlaProperty, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : (double?)null)
                     .FirstOrDefault(h => h is not null);
-                var breaches = sla is null || element.WaitingNow == 0 ? 0 : await BreachesAsync(db, process, element.ElementId, now.AddHours(-sla.Value), cancellationToken).ConfigureAwait(false);
+                var breaches = sla is null || element.WaitingNow == 0 ? 0 : await reader.WaitingSinceBeforeAsync(process, element.ElementId, now.AddHours(-sla.Value), cancellationToken).ConfigureAwait(false);
                 result.Add(new ElementWaitingLine(
                     process,
                     element.ElementId,
@@ -77,12 +80,4 @@ public sealed class WaitingLines(Func<OrderToCashDbContext> createContext, Workf
             return null;
         }
     }
-
-    private static async Task<Dictionary<(string, string), int>> CountAsync(IQueryable<ElementVisit> visits, CancellationToken cancellationToken) =>
-        (await visits.GroupBy(v => new { v.ProcessId, v.ElementId }).Select(g => new { g.Key.ProcessId, g.Key.ElementId, Count = g.Count() })
-            .ToListAsync(cancellationToken).ConfigureAwait(false))
-        .ToDictionary(r => (r.ProcessId, r.ElementId), r => r.Count);
-
-    private static Task<int> BreachesAsync(OrderToCashDbContext db, string process, string element, DateTimeOffset enteredBefore, CancellationToken cancellationToken) =>
-        WorkflowQueries.ElementVisits(db).CountAsync(v => v.ProcessId == process && v.ElementId == element && v.LeftAt == null && v.EnteredAt < enteredBefore, cancellationToken);
 }

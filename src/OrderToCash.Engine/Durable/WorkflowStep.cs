@@ -298,6 +298,7 @@ internal sealed class WorkflowStep
             }
 
             open.LeftAt = entry.At;
+            open.DurationTicks = (entry.At - open.EnteredAt).Ticks;
             open.Outcome = entry.Kind == HistoryKind.Cancelled ? "Cancelled" : "Completed";
             open.VariablesWritten = InstanceStateJson.SerializePayload(entry.Written);
         }

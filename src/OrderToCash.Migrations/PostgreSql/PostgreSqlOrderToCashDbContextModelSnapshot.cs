@@ -2011,6 +2011,9 @@ namespace OrderToCash.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("DurationTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2051,7 +2054,7 @@ namespace OrderToCash.Migrations.PostgreSql
 
                     b.HasIndex("InstanceId", "LeftAt");
 
-                    b.HasIndex("ProcessId", "ElementId", "EnteredAt");
+                    b.HasIndex("ProcessId", "ElementId", "DurationTicks", "LeftAt", "EnteredAt");
 
                     b.ToTable("wf_visits", (string)null);
                 });

@@ -2013,6 +2013,9 @@ namespace OrderToCash.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("DurationTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2053,7 +2056,7 @@ namespace OrderToCash.Migrations.SqlServer
 
                     b.HasIndex("InstanceId", "LeftAt");
 
-                    b.HasIndex("ProcessId", "ElementId", "EnteredAt");
+                    b.HasIndex("ProcessId", "ElementId", "DurationTicks", "LeftAt", "EnteredAt");
 
                     b.ToTable("wf_visits", (string)null);
                 });

@@ -1988,6 +1988,9 @@ namespace OrderToCash.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DurationTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2028,7 +2031,7 @@ namespace OrderToCash.Migrations.Sqlite
 
                     b.HasIndex("InstanceId", "LeftAt");
 
-                    b.HasIndex("ProcessId", "ElementId", "EnteredAt");
+                    b.HasIndex("ProcessId", "ElementId", "DurationTicks", "LeftAt", "EnteredAt");
 
                     b.ToTable("wf_visits", (string)null);
                 });
