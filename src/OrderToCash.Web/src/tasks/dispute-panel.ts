@@ -3,23 +3,7 @@ import { h } from '../shared/dom';
 import { register, t } from '../i18n/i18n';
 import { date, dateTime, money } from '../i18n/format';
 import { reasonLabel } from '../i18n/labels';
-
-/** The dispute as GET /api/disputes/{number} gives it: what the customer contests and why. */
-interface DisputeFacts {
-  number: string;
-  invoiceNumber: string;
-  amount: number;
-  currency: string;
-  reasonCode: string;
-  comment: string | null;
-  raisedBy: string;
-  raisedAt: string;
-}
-
-/** The invoice as GET /api/invoices/{number} gives it (its summary). */
-interface InvoiceFacts {
-  invoice: { number: string; issueDate: string; dueDate: string; grossAmount: number; openAmount: number; currency: string };
-}
+import type { DisputeView, InvoiceDetails } from '../receivables/api';
 
 register('disputePanel', {
   fr: {
@@ -58,8 +42,8 @@ export async function disputePanel(processId: string, context: Record<string, un
     return null;
   }
   try {
-    const dispute = await getJson<DisputeFacts>(`/api/disputes/${encodeURIComponent(number)}`);
-    const { invoice } = await getJson<InvoiceFacts>(`/api/invoices/${encodeURIComponent(dispute.invoiceNumber)}`);
+    const dispute = await getJson<DisputeView>(`/api/disputes/${encodeURIComponent(number)}`);
+    const { invoice } = await getJson<InvoiceDetails>(`/api/invoices/${encodeURIComponent(dispute.invoiceNumber)}`);
     return h(
       'section',
       { class: 'credit-check', 'data-test': 'dispute-facts', 'aria-label': t('disputePanel:title') },
