@@ -11,8 +11,8 @@ public sealed partial class PageServingTests(UiFixture ui)
     [Theory]
     [InlineData("/", "<title>OrderToCash</title>")]
     [InlineData("/login", "<title>Connexion · OrderToCash</title>")]
-    [InlineData("/designer", "<title>Workflow designer · OrderToCash</title>")]
-    [InlineData("/rules", "<title>Rules · OrderToCash</title>")]
+    [InlineData("/designer", "<title>Modeleur de processus · OrderToCash</title>")]
+    [InlineData("/rules", "<title>Règles · OrderToCash</title>")]
     public async Task Each_page_route_serves_its_own_HTML_entry_without_sign_in(string path, string title)
     {
         using var client = new HttpClient { BaseAddress = ui.Host.BaseAddress };

@@ -27,8 +27,9 @@ public sealed class DisputeTaskPageTests(UiFixture ui)
         await page.OpenSignedInAsync("/tasks", UiUsers.SalesAdministration);
         var row = page.Locator("tr[data-task]").Filter(new() { HasText = number });
         await row.GetByRole(AriaRole.Button, new() { Name = "Résoudre le litige (administration des ventes)" }).ClickAsync();
+        // The page first shows the first task of the list (maybe another dispute): wait until this one is drawn.
+        await page.Locator("[data-test=task-context]").Filter(new() { HasText = number }).WaitForAsync();
         var facts = page.Locator("[data-test=dispute-facts]");
-        await facts.WaitForAsync();
         (await facts.Locator("[data-test=dispute-comment]").TextContentAsync()).Should().Be("Prix convenu au salon : 400 € HT, pas 480 €.");
         (await facts.Locator("[data-test=disputed-amount]").TextContentAsync()).Should().Contain("96,00").And.Contain("€");
         (await facts.TextContentAsync()).Should().Contain("Erreur de prix", "the reason is shown with its label, not its code");
